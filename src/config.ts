@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { DatabaseTarget } from './store/db.js';
+
+/** Everything Glacier reads from its environment, parsed once (CLI flags override). */
+export interface Config {
+  database: DatabaseTarget;
+  /** Where the embedded database and downloaded raw files live. */
+  dataDir: string;
+  /** A folder laid out like ../shared/data to read instead of upstream URLs, or null. */
+  mirror: string | null;
+  host: string;
+  port: number;
+}
+
+export interface ConfigOverrides {
+  databaseUrl?: string;
+  dataDir?: string;
+  mirror?: string;
+  host?: string;
+  port?: string | number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const DEFAULT_PORT = 8080;
+
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}, cwd = process.cwd()): Config {
+  const dataDir = path.resolve(cwd, overrides.dataDir ?? nonEmpty(env.GLACIER_DATA_DIR) ?? '.glacier');
+  const mirrorRaw = overrides.mirror ?? nonEmpty(env.GLACIER_MIRROR);
+  return {
+    database: parseDatabaseUrl(overrides.databaseUrl ?? nonEmpty(env.DATABASE_URL), dataDir),
+    dataDir,
+    mirror: mirrorRaw ? path.resolve(cwd, mirrorRaw) : null,
+    host: overrides.host ?? nonEmpty(env.HOST) ?? '127.0.0.1',
+    port: parsePort(overrides.port ?? nonEmpty(env.PORT)),
+  };
+}
+
+/**
+ * absent        → embedded PGlite in <dataDir>/db
+ * memory://     → in-memory PGlite (tests; gone when the process ends)
+ * pglite://DIR  → embedded PGlite in DIR
+ * postgres://…  → PostgreSQL (postgresql:// too)
+ */
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseTarget {
+  if (!url) return { kind: 'pglite', dir: path.join(dataDir, 'db') };
+  if (url === 'memory://') return { kind: 'pglite-memory' };
+  if (url.startsWith('pglite://')) return { kind: 'pglite', dir: path.resolve(url.slice('pglite://'.length)) };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  throw new ConfigError(`DATABASE_URL must be postgres://…, memory:// or pglite://DIR (got ${JSON.stringify(redact(url))})`);
+}
+
+function parsePort(raw: string | number | undefined): number {
+  if (raw === undefined) return DEFAULT_PORT;
+  const n = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`PORT must be an integer from 0 to 65535 (got ${JSON.stringify(raw)})`);
+  return n;
+}
+
+function nonEmpty(s: string | undefined): string | undefined {
+  return s === undefined || s.trim() === '' ? undefined : s;
+}
+
+/** Never echo a password back. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

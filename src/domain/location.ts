@@ -1,0 +1,65 @@
+/**
+ * Location keys are stable, hierarchical and ISO-based (see docs/data-model.md):
+ *   country      ISO 3166-1 alpha-2            FR, XK (Kosovo), SHIP-DIAMOND-PRINCESS
+ *   subdivision  country + "_" + ISO 3166-2    CN_HB, AU_NSW, US_CA, CN_UNKNOWN
+ *   county       subdivision + "_" + FIPS      US_CA_06037, US_CA_UNASSIGNED
+ * Segments are separated by "_" and never contain one, so splitting a key on
+ * "_" always yields its ancestors. Special (non-ISO) segments are upper-case
+ * words joined by "-".
+ */
+
+export const LOCATION_LEVELS = ['country', 'subdivision', 'county'] as const;
+export type LocationLevel = (typeof LOCATION_LEVELS)[number];
+
+export const LOCATION_KEY_PATTERN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*(?:_[A-Z0-9]+(?:-[A-Z0-9]+)*){0,2}$/;
+
+export function isLocationKey(s: string): boolean {
+  return LOCATION_KEY_PATTERN.test(s);
+}
+
+export function levelOfKey(key: string): LocationLevel {
+  return LOCATION_LEVELS[key.split('_').length - 1];
+}
+
+export function parentOfKey(key: string): string | null {
+  const i = key.lastIndexOf('_');
+  return i < 0 ? null : key.slice(0, i);
+}
+
+/** Upper-case, accent-free word slug for special key segments: "Out of AL" → "OUT-OF-AL". */
+export function slugSegment(name: string): string {
+  return foldText(name)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Lower-case, accent-free, punctuation-light form used for search and name matching. */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’'`*]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface Location {
+  key: string;
+  level: LocationLevel;
+  parent: string | null;
+  name: string;
+  /** Other names and codes this place is known by (source spellings, ISO codes, JHU combined keys). */
+  aliases: string[];
+  iso_alpha2: string | null;
+  iso_alpha3: string | null;
+  iso_numeric: string | null;
+  fips: string | null;
+  jhu_uid: number | null;
+  lat: number | null;
+  lon: number | null;
+  population: number | null;
+  /** Short note for special keys: why the place has no ISO code, what it stands for. */
+  note: string | null;
+}

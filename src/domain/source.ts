@@ -1,0 +1,45 @@
+import type { IsoDate } from './dates.js';
+import type { LocationLevel } from './location.js';
+import type { MetricId } from './metrics.js';
+
+/** One upstream file of a source. */
+export interface SourceFileSpec {
+  /** Stable id within the source ("confirmed"); also the name of the raw copy kept in the data folder. */
+  id: string;
+  /** Upstream URL fetched by default. */
+  url: string;
+  /**
+   * Where the same file lives in a local mirror laid out like ../shared/data, relative to the
+   * mirror root. The first pattern is the current file; patterns may contain "{date}" (an ISO
+   * date naming the vintage the file holds, e.g. "jhu/vintages/confirmed_global_asof_{date}.csv").
+   * A ".gz" twin of any pattern is accepted.
+   */
+  mirror: string[];
+}
+
+export interface LicenseInfo {
+  name: string;
+  url: string;
+  spdx?: string;
+}
+
+export interface SourceManifest {
+  id: string;
+  title: string;
+  publisher: string;
+  homepage: string;
+  license: LicenseInfo;
+  /** What others may do with the data, in one sentence. */
+  redistribution: string;
+  cadence: 'daily' | 'weekly' | 'irregular';
+  /** For archived sources: the last day upstream changed. Content fetched later is dated to it. */
+  frozenOn?: IsoDate;
+  metrics: MetricId[];
+  levels: LocationLevel[];
+  files: SourceFileSpec[];
+  /** Bumped whenever parsing or normalization changes, so byte-identical files are read again. */
+  parserVersion: number;
+  /** Metrics the source stopped publishing; cells after `after` are stored as missing ("discontinued"). */
+  discontinued?: { metric: MetricId; after: IsoDate; note: string; reference?: string }[];
+  notes?: string[];
+}

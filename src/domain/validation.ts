@@ -1,0 +1,49 @@
+/**
+ * Data problems found while ingesting are collected, not thrown, unless they
+ * make the whole file unusable (then the parser throws a SourceFormatError).
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export const VALIDATION_CODES = {
+  unmatched_location: 'A source row names a place that matches no location key; the row was not stored.',
+  duplicate_row: 'A source row repeats an earlier row for the same place with identical values; the copy was ignored.',
+  population_mismatch: 'The population a source file gives differs from the gazetteer.',
+  missing_rule: 'Values were stored as missing by a documented rule (summary per rule).',
+  file_skipped: 'A manifest file had nothing to read for this run (e.g. no vintage for the requested issue).',
+  unchanged_file: 'The file is byte-identical to one already ingested with this connector version; nothing to store.',
+} as const;
+
+export type ValidationCode = keyof typeof VALIDATION_CODES;
+
+export interface ValidationIssue {
+  code: ValidationCode;
+  severity: Severity;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: string;
+  location?: string;
+  metric?: string;
+  count?: number;
+}
+
+/** Location in a source file, as a user would look it up: "file.csv, line 12, column 3/4/20". */
+export function where(file: string, line?: number, column?: string): string {
+  let s = file;
+  if (line !== undefined) s += `, line ${line}`;
+  if (column !== undefined) s += `, column ${JSON.stringify(column)}`;
+  return s;
+}
+
+/** The file cannot be used at all: wrong header, truncated, non-numeric cell, conflicting duplicate. */
+export class SourceFormatError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: string,
+  ) {
+    super(`${where(file, line, column)}: ${message}`);
+    this.name = 'SourceFormatError';
+  }
+}

@@ -1,0 +1,86 @@
+import { foldText, type Location } from '../domain/location.js';
+
+/**
+ * In-memory lookup over the location table: by key, by JHU UID and by the names and
+ * aliases sources use. Names resolve only when they are unambiguous; an ambiguous or
+ * unknown name returns undefined and the caller reports the row (never a guess).
+ */
+export class Gazetteer {
+  private readonly byKey = new Map<string, Location>();
+  private readonly byUid = new Map<number, string>();
+  private readonly countries = new Map<string, string | null>();
+  private readonly children = new Map<string, Map<string, string | null>>();
+  private readonly combined = new Map<string, string | null>();
+
+  constructor(locations: Iterable<Location>, jhuUids?: Map<number, string>) {
+    for (const loc of locations) this.byKey.set(loc.key, loc);
+    for (const loc of this.byKey.values()) {
+      if (loc.jhu_uid !== null) this.byUid.set(loc.jhu_uid, loc.key);
+      const names = [loc.name, loc.key, ...loc.aliases];
+      for (const n of names) {
+        if (n.includes(',')) setUnique(this.combined, normalizeCombined(n), loc.key);
+        if (loc.level === 'country') setUnique(this.countries, foldText(n), loc.key);
+        else if (loc.parent) {
+          let m = this.children.get(loc.parent);
+          if (!m) this.children.set(loc.parent, (m = new Map()));
+          setUnique(m, foldText(n), loc.key);
+        }
+      }
+    }
+    for (const [uid, key] of jhuUids ?? []) this.byUid.set(uid, key);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  get(key: string): Location | undefined {
+    return this.byKey.get(key);
+  }
+
+  all(): IterableIterator<Location> {
+    return this.byKey.values();
+  }
+
+  keyForJhuUid(uid: number): string | undefined {
+    return this.byUid.get(uid);
+  }
+
+  /** A country by name, alias or ISO code. */
+  country(name: string): string | undefined {
+    return this.countries.get(foldText(name)) ?? undefined;
+  }
+
+  /** A direct child of `parent` by name or alias. */
+  child(parent: string, name: string): string | undefined {
+    return this.children.get(parent)?.get(foldText(name)) ?? undefined;
+  }
+
+  /**
+   * A place named the way JHU-like sources name it: country, optional province/state,
+   * optional county. Tries the source's combined spelling first ("Anguilla, United Kingdom"
+   * is a country of its own), then walks the hierarchy.
+   */
+  resolve(country: string, province = '', admin2 = ''): string | undefined {
+    const parts = [admin2, province, country].filter((p) => p.trim() !== '');
+    const hit = this.combined.get(normalizeCombined(parts.join(',')));
+    if (hit) return hit;
+    const c = this.country(country);
+    if (!c || province.trim() === '') return c;
+    const s = this.child(c, province);
+    if (!s || admin2.trim() === '') return s;
+    return this.child(s, admin2);
+  }
+}
+
+function normalizeCombined(s: string): string {
+  return foldText(s).replace(/\s*,\s*/g, ',');
+}
+
+/** A name claimed by two places maps to null: ambiguous names never resolve. */
+function setUnique(m: Map<string, string | null>, name: string, key: string): void {
+  if (!name) return;
+  const prev = m.get(name);
+  if (prev === undefined) m.set(name, key);
+  else if (prev !== key) m.set(name, null);
+}

@@ -1,0 +1,166 @@
+import { isoFromDay, weekday } from '../domain/dates.js';
+import type { MissingReason } from '../domain/missing.js';
+import type { MissingSpan } from '../domain/series.js';
+
+/**
+ * Rules that recognise cells a source wrote but did not mean as data (docs/data-model.md,
+ * "Missing is not zero"). They only ever mark cells as missing; values are never edited.
+ * Input: a cumulative series, values[i] on day start + i, NaN for blank cells.
+ */
+export interface MissingRuleOptions {
+  /** The source declared the metric discontinued after this day number. */
+  discontinuedAfter?: number;
+}
+
+/** Minimum length of a final run of zeros read as "the source stopped" rather than a gap. */
+export const TRAILING_ZEROS_DISCONTINUED = 7;
+/** Weeks a weekday must stay silent, while another weekday keeps reporting, to read as a schedule. */
+export const CADENCE_MIN_WEEKS = 8;
+/** Share of those weeks in which some other weekday must have reported. */
+export const CADENCE_ACTIVE_SHARE = 0.75;
+
+interface IndexSpan {
+  from: number;
+  to: number;
+  reason: MissingReason;
+  rule: string;
+  step?: 7;
+}
+
+export function classifyMissing(values: Float64Array, start: number, opts: MissingRuleOptions = {}): MissingSpan[] {
+  const n = values.length;
+  const mask: (MissingReason | null)[] = new Array(n).fill(null);
+  const spans: IndexSpan[] = [];
+  const mark = (from: number, to: number, reason: MissingReason, rule: string) => {
+    for (let i = from; i <= to; i++) mask[i] = reason;
+    spans.push({ from, to, reason, rule });
+  };
+
+  // 1. Blank cells.
+  runs(n, (i) => Number.isNaN(values[i]), (a, b) => mark(a, b, 'not_reported', 'blank-cell'));
+
+  // 2. Declared discontinuation: whatever the source keeps writing after the date is not data.
+  if (opts.discontinuedAfter !== undefined) {
+    const from = Math.max(0, opts.discontinuedAfter - start + 1);
+    if (from < n) mark(from, n - 1, 'discontinued', 'declared-discontinued');
+  }
+
+  // 3. A cumulative count that falls to 0 and stays there: the source stopped (or, when the
+  //    run is short, skipped the last days).
+  let lastPositive = -1;
+  for (let i = 0; i < n; i++) if (mask[i] === null && values[i] > 0) lastPositive = i;
+  let trailingEnd = n;
+  if (lastPositive >= 0) {
+    let j = lastPositive + 1;
+    while (j < n && (mask[j] !== null || values[j] === 0)) j++;
+    if (j === n && lastPositive + 1 < n) {
+      const from = lastPositive + 1;
+      const zeros = countUnmasked(mask, from, n - 1);
+      if (zeros > 0) {
+        trailingEnd = from;
+        const long = n - from >= TRAILING_ZEROS_DISCONTINUED;
+        markUnmasked(mask, spans, from, n - 1, long ? 'discontinued' : 'not_reported', long ? 'trailing-zeros' : 'trailing-zeros-short');
+      }
+    }
+  }
+
+  // 4. A cumulative 0 between positive values is a gap, not a reset.
+  let seenPositive = false;
+  runs(
+    trailingEnd,
+    (i) => {
+      if (mask[i] === null && values[i] > 0) seenPositive = true;
+      return seenPositive && mask[i] === null && values[i] === 0;
+    },
+    (a, b) => mark(a, b, 'not_reported', 'zero-between-positives'),
+  );
+
+  // 5. Reporting schedule: weekdays with no change for many weeks while another weekday
+  //    reports almost every week (weekly reporting, no weekend reports).
+  for (const s of cadenceSpans(values, mask, start)) spans.push(s);
+
+  return spans
+    .sort((a, b) => a.from - b.from || a.to - b.to)
+    .map((s) => ({ from: isoFromDay(start + s.from), to: isoFromDay(start + s.to), reason: s.reason, rule: s.rule, ...(s.step ? { step: s.step } : {}) }));
+}
+
+function cadenceSpans(values: Float64Array, mask: (MissingReason | null)[], start: number): IndexSpan[] {
+  const n = values.length;
+  // change[i]: +1 reported a change, 0 no change, -1 unknown (either side missing).
+  const change = new Int8Array(n).fill(-1);
+  for (let i = 1; i < n; i++) {
+    if (mask[i] === null && mask[i - 1] === null) change[i] = values[i] !== values[i - 1] ? 1 : 0;
+  }
+  const out: IndexSpan[] = [];
+  for (let k = 0; k < 7; k++) {
+    // First index with weekday k.
+    let first = 0;
+    while (first < n && weekday(start + first) !== k) first++;
+    let runStart = -1;
+    const flush = (endExclusive: number) => {
+      if (runStart < 0) return;
+      const weeks = (endExclusive - runStart) / 7;
+      if (weeks >= CADENCE_MIN_WEEKS && otherWeekdayReports(change, runStart, endExclusive - 7)) {
+        out.push({ from: runStart, to: endExclusive - 7, reason: 'not_reported', rule: 'weekday-cadence', step: 7 });
+        for (let i = runStart; i < endExclusive; i += 7) mask[i] = 'not_reported';
+      }
+      runStart = -1;
+    };
+    let i = first;
+    for (; i < n; i += 7) {
+      if (change[i] === 0) {
+        if (runStart < 0) runStart = i;
+      } else flush(i);
+    }
+    flush(i);
+  }
+  return out;
+}
+
+/** True when, in the weeks from..to, some other weekday reported a change in ≥ 75 % of them. */
+function otherWeekdayReports(change: Int8Array, from: number, to: number): boolean {
+  const weeks = (to - from) / 7 + 1;
+  for (let offset = 1; offset < 7; offset++) {
+    let reported = 0;
+    for (let i = from + offset; i <= to + offset && i < change.length; i += 7) if (change[i] === 1) reported++;
+    if (reported >= CADENCE_ACTIVE_SHARE * weeks) return true;
+  }
+  return false;
+}
+
+function runs(n: number, inRun: (i: number) => boolean, emit: (from: number, to: number) => void): void {
+  let s = -1;
+  for (let i = 0; i < n; i++) {
+    if (inRun(i)) {
+      if (s < 0) s = i;
+    } else if (s >= 0) {
+      emit(s, i - 1);
+      s = -1;
+    }
+  }
+  if (s >= 0) emit(s, n - 1);
+}
+
+function countUnmasked(mask: (MissingReason | null)[], from: number, to: number): number {
+  let c = 0;
+  for (let i = from; i <= to; i++) if (mask[i] === null) c++;
+  return c;
+}
+
+function markUnmasked(mask: (MissingReason | null)[], spans: IndexSpan[], from: number, to: number, reason: MissingReason, rule: string): void {
+  runs(to + 1, (i) => i >= from && mask[i] === null, (a, b) => {
+    for (let i = a; i <= b; i++) mask[i] = reason;
+    spans.push({ from: a, to: b, reason, rule });
+  });
+}
+
+/** Expands spans into a per-day reason array aligned with the series (null = a value). */
+export function maskFromSpans(spans: readonly MissingSpan[], start: number, length: number, dayOf: (iso: string) => number): (MissingReason | null)[] {
+  const mask: (MissingReason | null)[] = new Array(length).fill(null);
+  for (const s of spans) {
+    const step = s.step ?? 1;
+    const to = dayOf(s.to) - start;
+    for (let i = dayOf(s.from) - start; i <= to; i += step) if (i >= 0 && i < length && mask[i] === null) mask[i] = s.reason;
+  }
+  return mask;
+}

@@ -1,0 +1,65 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import type { Db, Row } from './db.js';
+
+const parsers = {
+  [types.DATE]: (x: string) => x,
+  [types.TIMESTAMPTZ]: (x: string) => new Date(x).toISOString(),
+  [types.INT8]: (x: string) => Number(x),
+  [types.NUMERIC]: (x: string) => Number(x),
+};
+
+// PGlite reads COPY input from one Blob; larger batches cost superlinear time, so input is
+// cut into batches of about this many bytes.
+const COPY_BATCH_BYTES = 4 << 20;
+
+export async function openPglite(dir: string | null): Promise<Db> {
+  if (dir) await mkdir(dir, { recursive: true });
+  const pg = new PGlite({ dataDir: dir ?? undefined, parsers, relaxedDurability: true });
+  await pg.waitReady;
+  return wrap(pg, pg);
+}
+
+type Queryable = Pick<Transaction, 'query' | 'exec'>;
+
+function wrap(conn: Queryable, root: PGlite | null): Db {
+  const db: Db = {
+    kind: 'pglite',
+    async query<T extends Row>(text: string, params: unknown[] = []) {
+      const r = await conn.query<T>(text, params);
+      return r.rows;
+    },
+    async exec(text: string) {
+      await conn.exec(text);
+    },
+    async copyIn(table, columns, chunks) {
+      const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`;
+      let batch: string[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (size === 0) return;
+        await conn.query(sql, [], { blob: new Blob(batch) });
+        batch = [];
+        size = 0;
+      };
+      for await (const chunk of chunks) {
+        batch.push(chunk);
+        size += chunk.length;
+        if (size >= COPY_BATCH_BYTES) await flush();
+      }
+      await flush();
+    },
+    async *copyOut(query) {
+      const r = await conn.query(`COPY (${query}) TO '/dev/blob'`);
+      if (r.blob) yield await r.blob.text();
+    },
+    async transaction(fn) {
+      if (!root) throw new Error('nested transactions are not supported');
+      return root.transaction((tx) => fn(wrap(tx, null)));
+    },
+    async close() {
+      if (root) await root.close();
+    },
+  };
+  return db;
+}

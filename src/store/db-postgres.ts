@@ -1,0 +1,60 @@
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { pipeline } from 'node:stream/promises';
+import postgres from 'postgres';
+import type { Db, Row } from './db.js';
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+export function openPostgres(url: string, schema?: string): Db {
+  const sql = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    types: {
+      // ISO strings for dates, numbers for int8/numeric: same shapes as the PGlite adapter.
+      date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x },
+      int8: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
+      numeric: { to: 1700, from: [1700], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
+    },
+    connection: { application_name: 'glacier', ...(schema ? { search_path: schema } : {}) },
+  });
+  return wrap(sql, sql);
+}
+
+function wrap(sql: Sql, root: postgres.Sql | null): Db {
+  return {
+    kind: 'postgres',
+    async query<T extends Row>(text: string, params: unknown[] = []) {
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      return rows as unknown as T[];
+    },
+    async exec(text: string) {
+      await sql.unsafe(text).simple();
+    },
+    async copyIn(table, columns, chunks) {
+      const writable = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN`).writable();
+      await pipeline(Readable.from(chunks), writable);
+    },
+    async *copyOut(query) {
+      const readable = await sql.unsafe(`COPY (${query}) TO STDOUT`).readable();
+      const decoder = new StringDecoder('utf8');
+      let pending = '';
+      for await (const buf of readable as AsyncIterable<Buffer>) {
+        // Chunks may split a line or a UTF-8 sequence; only whole lines are passed on.
+        const text = pending + decoder.write(buf);
+        const cut = text.lastIndexOf('\n') + 1;
+        pending = text.slice(cut);
+        if (cut > 0) yield text.slice(0, cut);
+      }
+      pending += decoder.end();
+      if (pending) yield pending;
+    },
+    async transaction(fn) {
+      if (!root) throw new Error('nested transactions are not supported');
+      return (await root.begin((tx) => fn(wrap(tx, null)))) as Awaited<ReturnType<typeof fn>>;
+    },
+    async close() {
+      if (root) await root.end({ timeout: 5 });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * One small database interface over two drivers: embedded PGlite (default, tests) and
+ * PostgreSQL through the `postgres` client. Every query the project runs goes through it,
+ * so every query must run on both (one SQL dialect). Dates come back as ISO strings and
+ * int8 counts as numbers on both drivers.
+ */
+export type Row = Record<string, unknown>;
+
+export interface Db {
+  readonly kind: 'pglite' | 'postgres';
+  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+  /** COPY ... FROM in PostgreSQL text format; each chunk holds whole lines. */
+  copyIn(table: string, columns: readonly string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  /** COPY (query) TO in text format, as whole-line chunks. */
+  copyOut(query: string): AsyncIterable<string>;
+  /** Runs `fn` in one transaction; any throw rolls everything back. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dir: string }
+  | { kind: 'pglite-memory' }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+export async function openDb(target: DatabaseTarget): Promise<Db> {
+  if (target.kind === 'postgres') {
+    const { openPostgres } = await import('./db-postgres.js');
+    return openPostgres(target.url, target.schema);
+  }
+  const { openPglite } = await import('./db-pglite.js');
+  return openPglite(target.kind === 'pglite' ? target.dir : null);
+}
+
+/** Escapes one value for COPY text format. */
+export function copyText(v: string | number | boolean | null): string {
+  if (v === null) return '\\N';
+  if (typeof v !== 'string') return String(v);
+  return v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/** Splits a stream of text chunks into complete lines. */
+export async function* linesOf(chunks: AsyncIterable<string>): AsyncIterable<string> {
+  let rest = '';
+  for await (const chunk of chunks) {
+    const text = rest + chunk;
+    const parts = text.split('\n');
+    rest = parts.pop() ?? '';
+    yield* parts;
+  }
+  if (rest !== '') yield rest;
+}
