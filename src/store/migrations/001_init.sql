@@ -35,6 +35,8 @@ CREATE TABLE ingest_runs (
   finished_at     timestamptz,
   status          text NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
   parser_version  integer NOT NULL,
+  -- Digest of parser version, gazetteer and file contents: an identical re-run is skipped.
+  fingerprint     text,
   rows_read       integer NOT NULL DEFAULT 0,
   values_read     integer NOT NULL DEFAULT 0,
   values_new      integer NOT NULL DEFAULT 0,

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { Connector } from '../domain/series.js';
+import type { ValidationIssue } from '../domain/validation.js';
+import type { Gazetteer } from '../gazetteer/gazetteer.js';
+import { fillPopulations } from '../store/locations.js';
+import { bumpDataVersion, finishRun, insertRunFiles, lastFingerprint, startRun, updateRunFileCounts, upsertSource } from '../store/runs.js';
+import type { IngestDeps, IngestOptions } from './context.js';
+import { deriveTotals } from './derive.js';
+import type { KeyedSeries } from './keyed-series.js';
+import { classifyMissing } from './missing-rules.js';
+import { keySource } from './normalize.js';
+import { provideFiles } from './provide-files.js';
+import type { RunSummary } from './run-summary.js';
+import { storeSeries } from './store-series.js';
+import { dayNumber } from '../domain/dates.js';
+
+export interface GazetteerHandle {
+  gazetteer: Gazetteer;
+  fingerprint: string;
+}
+
+/**
+ * One source run: fetch → parse → key → read missing values → derive totals → store, the
+ * storing in one transaction. Any error fails this run only, leaves the store as it was,
+ * and is recorded with the run.
+ */
+export async function runSource(deps: IngestDeps, connector: Connector, gaz: GazetteerHandle, opts: IngestOptions = {}): Promise<RunSummary> {
+  const { db, clock } = deps;
+  const m = connector.manifest;
+  const started = clock();
+  await upsertSource(db, m);
+  const runId = await startRun(db, m.id, m.parserVersion, started);
+  const summary: RunSummary = {
+    sourceId: m.id, runId, status: 'failed', rowsRead: 0, valuesRead: 0, valuesNew: 0, valuesChanged: 0,
+    unmatched: 0, error: null, durationMs: 0, files: [], issues: [],
+  };
+  let fingerprint: string | null = null;
+  try {
+    deps.progress?.(m.id, 'fetch');
+    const provided = await provideFiles(m, deps.origin, { issue: opts.issue, now: started });
+    summary.issues.push(...provided.issues);
+    if (provided.files.length === 0) throw new Error(`no file to read${opts.issue ? ` for issue ${opts.issue}` : ''}`);
+    const runFileIds = await insertRunFiles(
+      db,
+      runId,
+      provided.files.map((f) => ({
+        fileId: f.fileId, origin: f.origin, location: f.location, url: f.spec.url, issue: f.issueDate, sha256: f.sha256,
+        bytes: f.bytes, notModified: f.notModified, etag: f.etag, lastModified: f.lastModified,
+      })),
+    );
+    summary.files = provided.files.map((f) => ({ fileId: f.fileId, location: f.location, issue: f.issueDate, sha256: f.sha256, bytes: f.bytes, valuesNew: 0, valuesChanged: 0 }));
+    fingerprint = sha256(JSON.stringify([m.parserVersion, gaz.fingerprint, provided.files.map((f) => [f.fileId, f.sha256, f.issueDate])]));
+    if (!opts.force && fingerprint === (await lastFingerprint(db, m.id))) {
+      summary.status = 'unchanged';
+      summary.issues.push({ code: 'unchanged_file', severity: 'info', message: 'every file is identical to the last successful run; nothing to store (use --force to re-read)' });
+    } else {
+      deps.progress?.(m.id, 'parse');
+      const fileName = (id: string) => provided.files.find((f) => f.fileId === id)?.location ?? id;
+      const parsed = connector.parse(provided.files.map((f) => ({ fileId: f.fileId, name: f.location, text: f.body.toString('utf8') })));
+      const keyed = keySource(parsed, gaz.gazetteer, fileName);
+      summary.issues.push(...keyed.issues);
+      summary.rowsRead = parsed.series.length;
+      const series = readMissing(keyed.series, m.discontinued ?? [], summary.issues);
+      const all = [...series, ...deriveTotals(series, gaz.gazetteer)];
+
+      deps.progress?.(m.id, 'store');
+      const issueOf = (id: string) => provided.files.find((f) => f.fileId === id)!.issueDate;
+      const counts = await db.transaction(async (tx) => {
+        const c = await storeSeries(tx, m.id, all, issueOf, (id) => runFileIds.get(id)!);
+        const filled = await fillPopulations(tx, new Map([...keyed.populations].map(([k, p]) => [k, p.population])));
+        if (filled.length) summary.issues.push({ code: 'population_mismatch', severity: 'info', message: `population taken from the source for ${filled.length} places the gazetteer had none for`, count: filled.length });
+        for (const f of provided.files) {
+          const fc = c.byFile.get(f.fileId) ?? { valuesNew: 0, valuesChanged: 0 };
+          await updateRunFileCounts(tx, runFileIds.get(f.fileId)!, { rowsRead: parsed.series.filter((s) => s.fileId === f.fileId).length, ...fc });
+          const sf = summary.files.find((x) => x.fileId === f.fileId)!;
+          Object.assign(sf, fc);
+        }
+        if (c.valuesNew + c.valuesChanged + c.annotationsChanged > 0) await bumpDataVersion(tx, clock());
+        return c;
+      });
+      summary.valuesRead = counts.valuesRead;
+      summary.valuesNew = counts.valuesNew;
+      summary.valuesChanged = counts.valuesChanged;
+      summary.status = 'succeeded';
+    }
+  } catch (err) {
+    summary.status = 'failed';
+    summary.error = err instanceof Error ? err.message : String(err);
+  }
+  summary.unmatched = summary.issues.filter((i) => i.code === 'unmatched_location').length;
+  summary.durationMs = clock().getTime() - started.getTime();
+  await finishRun(db, runId, clock(), {
+    status: summary.status === 'failed' ? 'failed' : 'succeeded',
+    fingerprint: summary.status === 'failed' ? null : fingerprint,
+    rowsRead: summary.rowsRead, valuesRead: summary.valuesRead, valuesNew: summary.valuesNew, valuesChanged: summary.valuesChanged,
+    error: summary.error, report: summary.issues,
+  });
+  deps.progress?.(m.id, 'done');
+  return summary;
+}
+
+/** Applies the missing-value rules to each reported series and summarizes them per rule. */
+function readMissing(
+  series: Omit<KeyedSeries, 'spans'>[],
+  discontinued: readonly { metric: string; after: string }[],
+  issues: ValidationIssue[],
+): KeyedSeries[] {
+  const perRule = new Map<string, { series: number; days: number }>();
+  const out = series.map((s) => {
+    const stop = discontinued.find((d) => d.metric === s.metric);
+    const spans = classifyMissing(s.values, s.start, stop ? { discontinuedAfter: dayNumber(stop.after) } : {});
+    for (const sp of spans) {
+      const r = perRule.get(sp.rule) ?? { series: 0, days: 0 };
+      r.series++;
+      r.days += Math.floor((dayNumber(sp.to) - dayNumber(sp.from)) / (sp.step ?? 1)) + 1;
+      perRule.set(sp.rule, r);
+    }
+    return { ...s, spans };
+  });
+  for (const [rule, r] of perRule) {
+    issues.push({ code: 'missing_rule', severity: 'info', message: `rule ${rule}: ${r.days} cells in ${r.series} spans read as missing`, count: r.days });
+  }
+  return out;
+}
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}

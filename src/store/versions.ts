@@ -1,0 +1,132 @@
+import { isoFromDay } from '../domain/dates.js';
+import type { MissingSpan } from '../domain/series.js';
+import { copyText, linesOf, type Db } from './db.js';
+
+/** Every stored version of one series, sorted by (date, issue); days as day numbers, NULL as NaN. */
+export interface SeriesVersions {
+  dates: Int32Array;
+  issues: Int32Array;
+  values: Float64Array;
+}
+
+export interface AnnotationVersion {
+  issue: number;
+  spans: MissingSpan[];
+}
+
+const EPOCH = `DATE '1970-01-01'`;
+
+function idList(ids: readonly number[]): string {
+  if (!ids.every(Number.isInteger)) throw new Error('series ids must be integers');
+  return ids.length ? ids.join(',') : 'NULL';
+}
+
+export async function readVersions(db: Db, seriesIds: readonly number[]): Promise<Map<number, SeriesVersions>> {
+  const out = new Map<number, SeriesVersions>();
+  if (seriesIds.length === 0) return out;
+  const grow = new Map<number, { d: number[]; i: number[]; v: number[] }>();
+  const query = `SELECT series_id, date - ${EPOCH}, issue - ${EPOCH}, value FROM observations
+                 WHERE series_id IN (${idList(seriesIds)}) ORDER BY series_id, date, issue`;
+  for await (const line of linesOf(db.copyOut(query))) {
+    if (line === '') continue;
+    const t1 = line.indexOf('\t');
+    const t2 = line.indexOf('\t', t1 + 1);
+    const t3 = line.indexOf('\t', t2 + 1);
+    const sid = Number(line.slice(0, t1));
+    let g = grow.get(sid);
+    if (!g) grow.set(sid, (g = { d: [], i: [], v: [] }));
+    g.d.push(Number(line.slice(t1 + 1, t2)));
+    g.i.push(Number(line.slice(t2 + 1, t3)));
+    const v = line.slice(t3 + 1);
+    g.v.push(v === '\\N' ? Number.NaN : Number(v));
+  }
+  for (const [sid, g] of grow) out.set(sid, { dates: Int32Array.from(g.d), issues: Int32Array.from(g.i), values: Float64Array.from(g.v) });
+  return out;
+}
+
+/** Values of one series and issue to append: values[i] for each i in `indices`, on day start + i. */
+export interface ObservationBatch {
+  seriesId: number;
+  fileId: number;
+  issue: number;
+  start: number;
+  values: Float64Array;
+  indices: Int32Array;
+}
+
+/** Appends rows with COPY (NaN stored as NULL). */
+export async function writeObservations(db: Db, batches: Iterable<ObservationBatch>): Promise<void> {
+  const isoCache = new Map<number, string>();
+  const iso = (day: number) => {
+    let s = isoCache.get(day);
+    if (s === undefined) isoCache.set(day, (s = isoFromDay(day)));
+    return s;
+  };
+  function* chunks(): Iterable<string> {
+    let text = '';
+    for (const b of batches) {
+      const tail = `\t${iso(b.issue)}`;
+      const fileId = `\t${b.fileId}\n`;
+      for (const i of b.indices) {
+        const v = b.values[i];
+        text += `${b.seriesId}\t${iso(b.start + i)}${tail}\t${Number.isNaN(v) ? '\\N' : v}${fileId}`;
+      }
+      if (text.length > 1 << 20) {
+        yield text;
+        text = '';
+      }
+    }
+    if (text) yield text;
+  }
+  await db.copyIn('observations', ['series_id', 'date', 'issue', 'value', 'file_id'], chunks());
+}
+
+/** Removes the given (series, date, issue) rows, before a same-issue re-ingest writes new values. */
+export async function deleteObservations(db: Db, keys: { seriesId: number; day: number; issue: number }[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 10_000) {
+    const part = keys.slice(i, i + 10_000);
+    await db.query(
+      `DELETE FROM observations o USING unnest($1::int[], $2::int[], $3::int[]) AS k(s, d, i)
+       WHERE o.series_id = k.s AND o.date = ${EPOCH} + k.d AND o.issue = ${EPOCH} + k.i`,
+      [part.map((k) => k.seriesId), part.map((k) => k.day), part.map((k) => k.issue)],
+    );
+  }
+}
+
+export async function readAnnotations(db: Db, seriesIds: readonly number[]): Promise<Map<number, AnnotationVersion[]>> {
+  const out = new Map<number, AnnotationVersion[]>();
+  if (seriesIds.length === 0) return out;
+  const rows = await db.query<{ series_id: number; issue: number; spans: MissingSpan[] }>(
+    `SELECT series_id, issue - ${EPOCH} AS issue, spans FROM series_annotations
+     WHERE series_id IN (${idList(seriesIds)}) ORDER BY series_id, issue`,
+  );
+  for (const r of rows) {
+    let list = out.get(r.series_id);
+    if (!list) out.set(r.series_id, (list = []));
+    list.push({ issue: r.issue, spans: r.spans });
+  }
+  return out;
+}
+
+export interface AnnotationRow {
+  seriesId: number;
+  issue: number;
+  fileId: number;
+  spans: MissingSpan[];
+}
+
+export async function writeAnnotations(db: Db, rows: AnnotationRow[]): Promise<void> {
+  function* chunks(): Iterable<string> {
+    for (let i = 0; i < rows.length; i += 5000) {
+      yield rows
+        .slice(i, i + 5000)
+        .map((r) => `${r.seriesId}\t${isoFromDay(r.issue)}\t${r.fileId}\t${copyText(JSON.stringify(r.spans))}\n`)
+        .join('');
+    }
+  }
+  await db.query(
+    `DELETE FROM series_annotations a USING unnest($1::int[], $2::int[]) AS k(s, i) WHERE a.series_id = k.s AND a.issue = ${EPOCH} + k.i`,
+    [rows.map((r) => r.seriesId), rows.map((r) => r.issue)],
+  );
+  await db.copyIn('series_annotations', ['series_id', 'issue', 'file_id', 'spans'], chunks());
+}
