@@ -124,6 +124,16 @@ export function buildLocations(rows: UidRow[], ref: GazetteerReference): BuiltGa
     );
   }
 
+  // Reference subdivisions the lookup table lacks (JHU rows it never listed).
+  for (const sub of ref.subdivisions) {
+    const key = `${sub.country}_${sub.code}`;
+    if (byKey.has(key) || !byKey.has(sub.country)) continue;
+    byKey.set(key, {
+      key, level: 'subdivision', parent: sub.country, name: sub.province_state, aliases: [`${sub.province_state}, ${byKey.get(sub.country)!.name}`],
+      iso_alpha2: null, iso_alpha3: null, iso_numeric: null, fips: null, jhu_uid: null, lat: null, lon: null, population: null, note: sub.note || null,
+    });
+  }
+
   for (const a of ref.aliases) {
     const loc = byKey.get(a.key);
     if (loc) loc.aliases.push(a.alias);
@@ -148,7 +158,7 @@ function countryLocation(
     level: 'country',
     parent: null,
     name,
-    aliases: [...base.aliases, r.country, ...(iso ? [iso.name, iso.alpha3] : []), ...(r.iso3 ? [r.iso3] : [])],
+    aliases: [...base.aliases, ...(r.province === '' ? [r.country] : []), ...(iso ? [iso.name, iso.alpha3] : []), ...(r.iso3 ? [r.iso3] : [])],
     iso_alpha2: r.iso2 || null,
     iso_alpha3: r.iso3 || null,
     iso_numeric: r.code3 ? r.code3.padStart(3, '0') : null,

@@ -19,8 +19,10 @@ export class Gazetteer {
       const names = [loc.name, loc.key, ...loc.aliases];
       for (const n of names) {
         if (n.includes(',')) setUnique(this.combined, normalizeCombined(n), loc.key);
-        if (loc.level === 'country') setUnique(this.countries, foldText(n), loc.key);
-        else if (loc.parent) {
+        // Places with their own ISO 3166-1 code that are keyed as subdivisions (CN_HK, US_PR)
+        // are named as countries by many sources ("Hong Kong", "Puerto Rico").
+        if (loc.level === 'country' || loc.iso_alpha2) setUnique(this.countries, foldText(n), loc.key);
+        if (loc.level !== 'country' && loc.parent) {
           let m = this.children.get(loc.parent);
           if (!m) this.children.set(loc.parent, (m = new Map()));
           setUnique(m, foldText(n), loc.key);

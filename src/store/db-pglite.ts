@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
-import type { Db, Row } from './db.js';
+import type { Db } from './db.js';
 
 const parsers = {
   [types.DATE]: (x: string) => x,
@@ -25,7 +25,7 @@ type Queryable = Pick<Transaction, 'query' | 'exec'>;
 function wrap(conn: Queryable, root: PGlite | null): Db {
   const db: Db = {
     kind: 'pglite',
-    async query<T extends Row>(text: string, params: unknown[] = []) {
+    async query<T>(text: string, params: unknown[] = []) {
       const r = await conn.query<T>(text, params);
       return r.rows;
     },

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
-import type { Db, Row } from './db.js';
+import type { Db } from './db.js';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
@@ -24,7 +24,7 @@ export function openPostgres(url: string, schema?: string): Db {
 function wrap(sql: Sql, root: postgres.Sql | null): Db {
   return {
     kind: 'postgres',
-    async query<T extends Row>(text: string, params: unknown[] = []) {
+    async query<T>(text: string, params: unknown[] = []) {
       const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
       return rows as unknown as T[];
     },

@@ -8,7 +8,7 @@ export type Row = Record<string, unknown>;
 
 export interface Db {
   readonly kind: 'pglite' | 'postgres';
-  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
   /** Several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
   /** COPY ... FROM in PostgreSQL text format; each chunk holds whole lines. */

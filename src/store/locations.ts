@@ -25,7 +25,7 @@ export function searchText(l: Pick<Location, 'key' | 'name' | 'aliases'>): strin
 }
 
 export async function loadLocations(db: Db): Promise<Location[]> {
-  return db.query<Location & Record<string, unknown>>(
+  return db.query<Location>(
     `SELECT key, level, parent, name, aliases, iso_alpha2, iso_alpha3, iso_numeric, fips, jhu_uid, lat, lon, population, note FROM locations`,
   );
 }

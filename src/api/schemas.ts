@@ -1,0 +1,246 @@
+import { Type, type Static } from 'typebox';
+import { LOCATION_LEVELS, type LocationLevel } from '../domain/location.js';
+import { MISSING_REASON_CODES, type MissingReason } from '../domain/missing.js';
+import { TRANSFORMS, type Transform } from '../domain/transforms.js';
+import { API_ERRORS } from './errors.js';
+
+/** Schemas written once: they validate requests, type handlers and document /openapi.json. */
+
+export const IsoDate = Type.String({ format: 'date', description: 'ISO date, YYYY-MM-DD', examples: ['2021-01-01'] });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Level = Type.Unsafe<LocationLevel>({ type: 'string', enum: [...LOCATION_LEVELS], description: 'country, subdivision (state, province) or county' });
+const Format = Type.Unsafe<'json' | 'csv' | 'jsonl'>({ type: 'string', enum: ['json', 'csv', 'jsonl'], default: 'json', description: 'json (default), csv (long format with a header) or jsonl (one JSON object per line)' });
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.Unsafe<string>({ type: 'string', enum: Object.keys(API_ERRORS) }),
+      message: Type.String(),
+      parameter: Type.Optional(Type.String({ description: 'The query parameter at fault, when there is one' })),
+    }),
+  },
+  { $id: 'Error', description: 'Every error has this shape; codes are listed in docs/api.md' },
+);
+
+export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, Type.Ref('Error')]));
+
+export const MissingReasonSchema = Type.Unsafe<MissingReason | null>({
+  type: ['string', 'null'],
+  enum: [...MISSING_REASON_CODES, null],
+  description: 'Why the value is missing (null when it is not): see /v1/metrics',
+});
+
+export const SeriesQuery = Type.Object({
+  location: Type.String({ description: 'Location keys, comma-separated (at most 100), e.g. FR,US_CA,US_CA_06037', examples: ['FR,DE'] }),
+  metric: Type.String({ default: 'confirmed', description: 'Metrics, comma-separated (see /v1/metrics)', examples: ['confirmed,deaths'] }),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  as_of: Type.Optional({ ...IsoDate, description: 'Return the data as it was published on this date (newest issue on or before it)' }),
+  transform: Type.Unsafe<Transform>({ type: 'string', enum: [...TRANSFORMS], default: 'cumulative', description: 'cumulative (as published), daily (new since the last report), daily_7day_avg, per_100k, daily_per_100k, daily_7day_avg_per_100k' }),
+  source: Type.String({ default: 'best', description: 'best (default: the series the precedence rule picks) or a source id' }),
+  format: Format,
+});
+export type SeriesQuery = Static<typeof SeriesQuery>;
+
+export const SeriesRow = Type.Object({
+  location: Type.String(),
+  date: IsoDate,
+  metric: Type.String(),
+  value: Nullable(Type.Number()),
+  missing_reason: MissingReasonSchema,
+  source: Type.String({ description: 'Source that supplied the value' }),
+  derived: Type.Boolean({ description: 'True when Glacier summed the value from the source’s finer rows' }),
+  issue: Nullable({ ...IsoDate, description: 'Vintage (publication date) of the stored value(s) this value rests on' }),
+});
+export type SeriesRow = Static<typeof SeriesRow>;
+
+export const SeriesResponse = Type.Object({
+  meta: Type.Object({
+    data_version: Type.Number(),
+    transform: Type.String(),
+    as_of: Nullable(IsoDate),
+    series: Type.Array(
+      Type.Object({
+        location: Type.String(),
+        metric: Type.String(),
+        source: Nullable(Type.String()),
+        derived: Nullable(Type.Boolean()),
+        rows: Type.Integer(),
+      }),
+      { description: 'Which source backs each requested location and metric (source null: no data)' },
+    ),
+  }),
+  data: Type.Array(SeriesRow),
+});
+
+export const LatestQuery = Type.Object({
+  metric: Type.String({ default: 'confirmed', description: 'One metric' }),
+  level: Type.Optional(Level),
+  parent: Type.Optional(Type.String({ description: 'Only the children of this location key' })),
+  format: Format,
+});
+export type LatestQuery = Static<typeof LatestQuery>;
+
+export const LatestRow = Type.Object({
+  location: Type.String(),
+  name: Type.String(),
+  level: Level,
+  parent: Nullable(Type.String()),
+  metric: Type.String(),
+  date: Nullable(IsoDate),
+  value: Nullable(Type.Number()),
+  value_per_100k: Nullable(Type.Number()),
+  population: Nullable(Type.Number()),
+  source: Type.String(),
+  derived: Type.Boolean(),
+  issue: Nullable(IsoDate),
+});
+export const LatestResponse = Type.Object({ meta: Type.Object({ data_version: Type.Number(), metric: Type.String() }), data: Type.Array(LatestRow) });
+
+export const LocationSummary = Type.Object({ key: Type.String(), name: Type.String(), level: Level });
+export const LocationSchema = Type.Object({
+  key: Type.String(),
+  level: Level,
+  parent: Nullable(Type.String()),
+  name: Type.String(),
+  aliases: Type.Array(Type.String()),
+  iso_alpha2: Nullable(Type.String()),
+  iso_alpha3: Nullable(Type.String()),
+  iso_numeric: Nullable(Type.String()),
+  fips: Nullable(Type.String()),
+  jhu_uid: Nullable(Type.Number()),
+  lat: Nullable(Type.Number()),
+  lon: Nullable(Type.Number()),
+  population: Nullable(Type.Number()),
+  note: Nullable(Type.String()),
+});
+
+export const LocationsQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'Name, alias or code; case and accents do not matter', examples: ['cote d’ivoire', 'US_CA', 'Hubei'] })),
+  level: Type.Optional(Level),
+  parent: Type.Optional(Type.String()),
+  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 50 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+});
+export type LocationsQuery = Static<typeof LocationsQuery>;
+
+export const LocationsResponse = Type.Object({
+  meta: Type.Object({ total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }),
+  data: Type.Array(LocationSchema),
+});
+
+export const LocationDetail = Type.Object({
+  data: Type.Intersect([
+    LocationSchema,
+    Type.Object({
+      parent_location: Nullable(LocationSummary),
+      children: Type.Array(LocationSummary),
+      series: Type.Array(
+        Type.Object({ metric: Type.String(), source: Type.String(), derived: Type.Boolean(), best: Type.Boolean(), first_date: Nullable(IsoDate), last_date: Nullable(IsoDate) }),
+      ),
+    }),
+  ]),
+});
+
+export const RevisionsQuery = Type.Object({
+  location: Type.String({ examples: ['DE'] }),
+  metric: Type.String({ default: 'confirmed' }),
+  date: IsoDate,
+});
+export type RevisionsQuery = Static<typeof RevisionsQuery>;
+
+export const RevisionsResponse = Type.Object({
+  meta: Type.Object({ location: Type.String(), metric: Type.String(), date: IsoDate, data_version: Type.Number() }),
+  data: Type.Array(
+    Type.Object({
+      source: Type.String(),
+      derived: Type.Boolean(),
+      issue: IsoDate,
+      value: Nullable(Type.Number()),
+      missing_reason: MissingReasonSchema,
+      best: Type.Boolean({ description: 'This source backs the default series' }),
+      run_id: Type.Integer(),
+      file: Type.Object({ id: Type.String(), url: Type.String(), read_from: Type.String() }),
+    }),
+  ),
+});
+
+const RunSchema = Type.Object({
+  id: Type.Integer(),
+  status: Type.String(),
+  started_at: Type.String({ format: 'date-time' }),
+  finished_at: Nullable(Type.String({ format: 'date-time' })),
+  parser_version: Type.Integer(),
+  rows_read: Type.Integer(),
+  values_read: Type.Integer(),
+  values_new: Type.Integer(),
+  values_changed: Type.Integer(),
+  error: Nullable(Type.String()),
+});
+
+const License = Type.Object({ name: Type.String(), url: Type.String(), spdx: Type.Optional(Type.String()) });
+export const SourceSummary = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  publisher: Type.String(),
+  homepage: Type.String(),
+  license: License,
+  redistribution: Type.String(),
+  cadence: Type.String(),
+  metrics: Type.Array(Type.String()),
+  levels: Type.Array(Type.String()),
+  data_start: Nullable(IsoDate),
+  data_end: Nullable(IsoDate),
+  series_count: Type.Integer(),
+  last_run: Nullable(RunSchema),
+  last_success: Nullable(RunSchema),
+});
+export const SourcesResponse = Type.Object({ data: Type.Array(SourceSummary) });
+export const SourceDetail = Type.Object({
+  data: Type.Intersect([
+    SourceSummary,
+    Type.Object({
+      frozen_on: Nullable(IsoDate),
+      notes: Type.Array(Type.String()),
+      files: Type.Array(Type.Object({ id: Type.String(), url: Type.String(), mirror: Type.Array(Type.String()) })),
+      discontinued: Type.Array(Type.Object({ metric: Type.String(), after: IsoDate, note: Type.String(), reference: Type.Optional(Type.String()) })),
+      runs: Type.Array(RunSchema),
+    }),
+  ]),
+});
+export const RunDetail = Type.Object({
+  data: Type.Intersect([
+    RunSchema,
+    Type.Object({
+      source: Type.String(),
+      files: Type.Array(
+        Type.Object({
+          file_id: Type.String(), origin: Type.String(), location: Type.String(), url: Type.String(), issue: IsoDate, sha256: Type.String(),
+          bytes: Type.Integer(), not_modified: Type.Boolean(), rows_read: Type.Integer(), values_new: Type.Integer(), values_changed: Type.Integer(),
+        }),
+      ),
+      report: Type.Array(Type.Object({ code: Type.String(), severity: Type.String(), message: Type.String() }, { additionalProperties: true })),
+    }),
+  ]),
+});
+
+export const HealthResponse = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('unavailable')]),
+  database: Type.Object({ reachable: Type.Boolean(), kind: Type.String() }),
+  data_version: Nullable(Type.Number()),
+  sources: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      last_run_status: Nullable(Type.String()),
+      last_run_at: Nullable(Type.String()),
+      last_success_at: Nullable(Type.String()),
+      data_end: Nullable(IsoDate),
+    }),
+  ),
+});
+
+export const MetricsResponse = Type.Object({
+  data: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), unit: Type.String(), kind: Type.String(), description: Type.String() })),
+  missing_reasons: Type.Record(Type.String(), Type.String()),
+  transforms: Type.Array(Type.String()),
+});
