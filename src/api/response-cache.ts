@@ -68,11 +68,11 @@ export const CACHE_CONTROL = 'public, max-age=60';
 export async function sendCached(req: FastifyRequest, reply: FastifyReply, cache: ResponseCache, build: (version: number) => Promise<Body>): Promise<FastifyReply> {
   const version = await cache.versions.current();
   const etag = `"v${version}-${createHash('sha1').update(req.url).digest('base64url').slice(0, 16)}"`;
-  reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
-  if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+  if (req.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
   const hit = cache.get(req.url, version);
-  if (hit) return reply.type(hit.contentType).send(hit.body);
+  if (hit) return reply.header('etag', etag).header('cache-control', CACHE_CONTROL).type(hit.contentType).send(hit.body);
   const built = await build(version);
+  reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
   if ('stream' in built) return reply.type(built.contentType).send(built.stream());
   const body = Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body);
   cache.set(req.url, { version, etag, contentType: built.contentType, body });

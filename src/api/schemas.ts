@@ -39,7 +39,7 @@ export const SeriesQuery = Type.Object({
   transform: Type.Unsafe<Transform>({ type: 'string', enum: [...TRANSFORMS], default: 'cumulative', description: 'cumulative (as published), daily (new since the last report), daily_7day_avg, per_100k, daily_per_100k, daily_7day_avg_per_100k' }),
   source: Type.String({ default: 'best', description: 'best (default: the series the precedence rule picks) or a source id' }),
   format: Format,
-});
+}, { additionalProperties: false });
 export type SeriesQuery = Static<typeof SeriesQuery>;
 
 export const SeriesRow = Type.Object({
@@ -65,7 +65,6 @@ export const SeriesResponse = Type.Object({
         metric: Type.String(),
         source: Nullable(Type.String()),
         derived: Nullable(Type.Boolean()),
-        rows: Type.Integer(),
       }),
       { description: 'Which source backs each requested location and metric (source null: no data)' },
     ),
@@ -78,7 +77,7 @@ export const LatestQuery = Type.Object({
   level: Type.Optional(Level),
   parent: Type.Optional(Type.String({ description: 'Only the children of this location key' })),
   format: Format,
-});
+}, { additionalProperties: false });
 export type LatestQuery = Static<typeof LatestQuery>;
 
 export const LatestRow = Type.Object({
@@ -121,7 +120,7 @@ export const LocationsQuery = Type.Object({
   parent: Type.Optional(Type.String()),
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 50 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),
-});
+}, { additionalProperties: false });
 export type LocationsQuery = Static<typeof LocationsQuery>;
 
 export const LocationsResponse = Type.Object({
@@ -146,7 +145,7 @@ export const RevisionsQuery = Type.Object({
   location: Type.String({ examples: ['DE'] }),
   metric: Type.String({ default: 'confirmed' }),
   date: IsoDate,
-});
+}, { additionalProperties: false });
 export type RevisionsQuery = Static<typeof RevisionsQuery>;
 
 export const RevisionsResponse = Type.Object({

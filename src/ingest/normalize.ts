@@ -42,7 +42,7 @@ export function keySource(parsed: ParsedSource, gaz: Gazetteer, fileName: (fileI
   const populations: KeyedSource['populations'] = new Map();
   for (const p of parsed.populations) {
     const key = resolvePlace(p.place, gaz);
-    if (key && !populations.has(key)) populations.set(key, { population: p.population, file: fileName(p.fileId), line: p.line });
+    if (key && p.population > 0 && !populations.has(key)) populations.set(key, { population: p.population, file: fileName(p.fileId), line: p.line });
   }
   return { series, populations, issues };
 }

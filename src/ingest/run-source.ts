@@ -7,7 +7,7 @@ import { bumpDataVersion, finishRun, insertRunFiles, lastFingerprint, startRun, 
 import type { IngestDeps, IngestOptions } from './context.js';
 import { deriveTotals } from './derive.js';
 import type { KeyedSeries } from './keyed-series.js';
-import { classifyMissing } from './missing-rules.js';
+import { classifyMissing, type MissingRuleOptions } from './missing-rules.js';
 import { keySource } from './normalize.js';
 import { provideFiles } from './provide-files.js';
 import type { RunSummary } from './run-summary.js';
@@ -60,8 +60,12 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
       const keyed = keySource(parsed, gaz.gazetteer, fileName);
       summary.issues.push(...keyed.issues);
       summary.rowsRead = parsed.series.length;
-      const series = readMissing(keyed.series, m.discontinued ?? [], summary.issues);
-      const all = [...series, ...deriveTotals(series, gaz.gazetteer)];
+      const rules = (metric: string) => {
+        const stop = m.discontinued?.find((d) => d.metric === metric);
+        return stop ? { discontinuedAfter: dayNumber(stop.after) } : {};
+      };
+      const series = readMissing(keyed.series, rules, summary.issues);
+      const all = [...series, ...deriveTotals(series, gaz.gazetteer, rules)];
 
       deps.progress?.(m.id, 'store');
       const issueOf = (id: string) => provided.files.find((f) => f.fileId === id)!.issueDate;
@@ -100,15 +104,10 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
 }
 
 /** Applies the missing-value rules to each reported series and summarizes them per rule. */
-function readMissing(
-  series: Omit<KeyedSeries, 'spans'>[],
-  discontinued: readonly { metric: string; after: string }[],
-  issues: ValidationIssue[],
-): KeyedSeries[] {
+function readMissing(series: Omit<KeyedSeries, 'spans'>[], rules: (metric: string) => MissingRuleOptions, issues: ValidationIssue[]): KeyedSeries[] {
   const perRule = new Map<string, { series: number; days: number }>();
   const out = series.map((s) => {
-    const stop = discontinued.find((d) => d.metric === s.metric);
-    const spans = classifyMissing(s.values, s.start, stop ? { discontinuedAfter: dayNumber(stop.after) } : {});
+    const spans = classifyMissing(s.values, s.start, rules(s.metric));
     for (const sp of spans) {
       const r = perRule.get(sp.rule) ?? { series: 0, days: 0 };
       r.series++;

@@ -49,10 +49,6 @@ function wrap(conn: Queryable, root: PGlite | null): Db {
       }
       await flush();
     },
-    async *copyOut(query) {
-      const r = await conn.query(`COPY (${query}) TO '/dev/blob'`);
-      if (r.blob) yield await r.blob.text();
-    },
     async transaction(fn) {
       if (!root) throw new Error('nested transactions are not supported');
       return root.transaction((tx) => fn(wrap(tx, null)));

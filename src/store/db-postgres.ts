@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import type { Db } from './db.js';
@@ -21,11 +20,20 @@ export function openPostgres(url: string, schema?: string): Db {
   return wrap(sql, sql);
 }
 
+/**
+ * postgres.js sends a JS array of booleans with the element type instead of boolean[], which
+ * the server refuses; such arrays go as array literals and the query's cast does the rest.
+ */
+function pgParam(p: unknown): unknown {
+  if (Array.isArray(p) && p.some((x) => typeof x === 'boolean')) return `{${p.map((x) => (x === null ? 'NULL' : x ? 't' : 'f')).join(',')}}`;
+  return p;
+}
+
 function wrap(sql: Sql, root: postgres.Sql | null): Db {
   return {
     kind: 'postgres',
     async query<T>(text: string, params: unknown[] = []) {
-      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      const rows = await sql.unsafe(text, params.map(pgParam) as postgres.ParameterOrJSON<never>[]);
       return rows as unknown as T[];
     },
     async exec(text: string) {
@@ -34,20 +42,6 @@ function wrap(sql: Sql, root: postgres.Sql | null): Db {
     async copyIn(table, columns, chunks) {
       const writable = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN`).writable();
       await pipeline(Readable.from(chunks), writable);
-    },
-    async *copyOut(query) {
-      const readable = await sql.unsafe(`COPY (${query}) TO STDOUT`).readable();
-      const decoder = new StringDecoder('utf8');
-      let pending = '';
-      for await (const buf of readable as AsyncIterable<Buffer>) {
-        // Chunks may split a line or a UTF-8 sequence; only whole lines are passed on.
-        const text = pending + decoder.write(buf);
-        const cut = text.lastIndexOf('\n') + 1;
-        pending = text.slice(cut);
-        if (cut > 0) yield text.slice(0, cut);
-      }
-      pending += decoder.end();
-      if (pending) yield pending;
     },
     async transaction(fn) {
       if (!root) throw new Error('nested transactions are not supported');

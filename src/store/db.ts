@@ -13,8 +13,6 @@ export interface Db {
   exec(text: string): Promise<void>;
   /** COPY ... FROM in PostgreSQL text format; each chunk holds whole lines. */
   copyIn(table: string, columns: readonly string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
-  /** COPY (query) TO in text format, as whole-line chunks. */
-  copyOut(query: string): AsyncIterable<string>;
   /** Runs `fn` in one transaction; any throw rolls everything back. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -39,16 +37,4 @@ export function copyText(v: string | number | boolean | null): string {
   if (v === null) return '\\N';
   if (typeof v !== 'string') return String(v);
   return v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-}
-
-/** Splits a stream of text chunks into complete lines. */
-export async function* linesOf(chunks: AsyncIterable<string>): AsyncIterable<string> {
-  let rest = '';
-  for await (const chunk of chunks) {
-    const text = rest + chunk;
-    const parts = text.split('\n');
-    rest = parts.pop() ?? '';
-    yield* parts;
-  }
-  if (rest !== '') yield rest;
 }

@@ -15,7 +15,7 @@ export async function upsertLocations(db: Db, locations: readonly Location[]): P
          iso_numeric = EXCLUDED.iso_numeric, fips = EXCLUDED.fips, jhu_uid = EXCLUDED.jhu_uid, lat = EXCLUDED.lat,
          lon = EXCLUDED.lon, population = COALESCE(EXCLUDED.population, locations.population), note = EXCLUDED.note,
          search = EXCLUDED.search`,
-      [JSON.stringify(part)],
+      [part],
     );
   }
 }

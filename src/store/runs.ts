@@ -8,7 +8,7 @@ export async function upsertSource(db: Db, manifest: SourceManifest): Promise<vo
   await db.query(
     `INSERT INTO sources (id, manifest, updated_at) VALUES ($1, $2, now())
      ON CONFLICT (id) DO UPDATE SET manifest = EXCLUDED.manifest, updated_at = now()`,
-    [manifest.id, JSON.stringify(manifest)],
+    [manifest.id, manifest],
   );
 }
 
@@ -82,7 +82,7 @@ export async function finishRun(db: Db, runId: number, finishedAt: Date, o: RunO
   await db.query(
     `UPDATE ingest_runs SET status = $2, finished_at = $3, fingerprint = $4, rows_read = $5, values_read = $6,
        values_new = $7, values_changed = $8, error = $9, report = $10 WHERE id = $1`,
-    [runId, o.status, finishedAt.toISOString(), o.fingerprint, o.rowsRead, o.valuesRead, o.valuesNew, o.valuesChanged, o.error, JSON.stringify(o.report)],
+    [runId, o.status, finishedAt.toISOString(), o.fingerprint, o.rowsRead, o.valuesRead, o.valuesNew, o.valuesChanged, o.error, o.report],
   );
 }
 

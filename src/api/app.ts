@@ -1,0 +1,114 @@
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Db } from '../store/db.js';
+import { createVersionTracker } from './data-version.js';
+import { ApiError } from './errors.js';
+import { ResponseCache } from './response-cache.js';
+import { ErrorResponse } from './schemas.js';
+import { healthRoutes } from './routes/health.js';
+import { latestRoutes } from './routes/latest.js';
+import { locationRoutes } from './routes/locations.js';
+import { metaRoutes } from './routes/metrics.js';
+import { revisionRoutes } from './routes/revisions.js';
+import { seriesRoutes } from './routes/series.js';
+import { sourceRoutes } from './routes/sources.js';
+import { validationError } from './validation-error.js';
+
+export const API_VERSION = '1.0.0';
+
+export interface AppDeps {
+  db: Db;
+  /** Pino options or false (tests). */
+  logger?: boolean | object;
+  /** How often the data version is re-read (ms). */
+  versionTtlMs?: number;
+}
+
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+/** Builds the API without listening: tests call inject(), the CLI calls listen(). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    // Unknown query parameters are errors (a typo must not be silently ignored).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const versions = createVersionTracker(deps.db, deps.versionTtlMs);
+  const cache = new ResponseCache(versions);
+  app.decorate('db', deps.db);
+  app.decorate('cache', cache);
+
+  app.addSchema(ErrorResponse);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Glacier API',
+        version: API_VERSION,
+        description:
+          'COVID-19 data from every public source, versioned (as_of), with provenance, explicit missing values and declared precedence. ' +
+          'All GET responses carry an ETag and can be asked for as JSON, CSV or JSON Lines where a format parameter exists. Errors: {"error": {"code", "message", "parameter"}}.',
+        license: { name: 'Data: see each source’s licence at /v1/sources' },
+      },
+      tags: [
+        { name: 'data', description: 'Time series and latest values' },
+        { name: 'locations', description: 'The gazetteer: keys, names, hierarchy' },
+        { name: 'sources', description: 'Sources, licences, ingest runs' },
+        { name: 'meta', description: 'Health and vocabularies' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof ApiError) return reply.code(err.status).send(err.toBody());
+    if (err.validation) {
+      const e = validationError(err);
+      return reply.code(e.status).send(e.toBody());
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send(new ApiError('ERR_BAD_PARAMETER', err.message).toBody());
+    }
+    req.log.error(err);
+    if (isConnectionError(err)) return reply.code(503).send(new ApiError('ERR_UNAVAILABLE', 'the database cannot be reached; try again shortly').toBody());
+    return reply.code(500).send(new ApiError('ERR_INTERNAL', 'internal error; it has been logged').toBody());
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send(new ApiError('ERR_NOT_FOUND', `no endpoint ${req.method} ${req.url.split('?')[0]} (see /docs)`).toBody());
+  });
+
+  await app.register(
+    async (v1) => {
+      await v1.register(seriesRoutes);
+      await v1.register(latestRoutes);
+      await v1.register(locationRoutes);
+      await v1.register(revisionRoutes);
+      await v1.register(sourceRoutes);
+      await v1.register(healthRoutes);
+      await v1.register(metaRoutes);
+    },
+    { prefix: '/v1' },
+  );
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/docs'));
+  return app;
+}
+
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === 'ECONNREFUSED' || code === 'CONNECTION_CLOSED' || code === 'CONNECTION_ENDED' || code === 'CONNECT_TIMEOUT' || code === '57P01';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    cache: ResponseCache;
+  }
+}

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayNumber, dayFromUsShortDate, isoFromDay } from '../src/domain/dates.js';
+import { ingestAll } from '../src/ingest/ingest-all.js';
+import type { IngestDeps } from '../src/ingest/context.js';
+import { silentLogger } from '../src/ingest/context.js';
+import { jhuGlobal } from '../src/sources/jhu-global/index.js';
+import { jhuUs } from '../src/sources/jhu-us/index.js';
+import { migrate } from '../src/store/migrate.js';
+import { readPoints } from '../src/store/read-series.js';
+import type { Db } from '../src/store/db.js';
+import { DB_TARGETS, openTestDb, type TestDb } from './databases.js';
+import { JHU_GLOBAL_FILES, makeMirror } from './mirror.js';
+import { dataPath } from './shared-data.js';
+
+const gz = (rel: string) => gunzipSync(readFileSync(dataPath(rel))).toString('utf8');
+const deps = (db: Db, root: string): IngestDeps => ({ db, origin: { kind: 'mirror', root }, clock: () => new Date(), log: silentLogger });
+
+/** Rows of a JHU global wide file: "province|country" → values by ISO date. */
+function wideRows(text: string): Map<string, Map<string, number>> {
+  const lines = text.trim().split('\n');
+  const header = lines[0].split(',');
+  const dates = header.slice(4).map((h) => isoFromDay(dayFromUsShortDate(h.trim())));
+  const out = new Map<string, Map<string, number>>();
+  for (const line of lines.slice(1)) {
+    // Quoted names ("Korea, South") are the only commas inside fields.
+    const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+    out.set(`${cells[0]}|${cells[1]}`, new Map(dates.map((d, i) => [d, Number(cells[4 + i])])));
+  }
+  return out;
+}
+
+async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
+  const [r] = await db.query<{ n: number }>(sql, params);
+  return Number(r.n);
+}
+
+async function seriesId(db: Db, source: string, key: string, metric: string): Promise<number> {
+  const [r] = await db.query<{ id: number }>('SELECT id FROM series WHERE source_id = $1 AND location_key = $2 AND metric = $3', [source, key, metric]);
+  return r.id;
+}
+
+describe.each(DB_TARGETS)('store on %s', (target) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb(target);
+  });
+  afterAll(async () => t?.drop());
+
+  it('applies migrations once', async () => {
+    expect((await migrate(t.db)).applied).toEqual([]);
+  });
+
+  describe('revisions across vintages (JHU confirmed as of 2020-12-31, then the final file)', () => {
+    let mirror: Awaited<ReturnType<typeof makeMirror>>;
+    beforeAll(async () => {
+      mirror = await makeMirror({
+        ...JHU_GLOBAL_FILES,
+        'jhu/vintages/confirmed_global_asof_2020-12-31.csv.gz': 'jhu/vintages/confirmed_global_asof_2020-12-31.csv.gz',
+        'jhu/vintages/deaths_global_asof_2020-12-31.csv.gz': 'jhu/vintages/deaths_global_asof_2020-12-31.csv.gz',
+      });
+    });
+    afterAll(async () => mirror.cleanup());
+
+    it('stores the vintage, then only the cells the final file changed', async () => {
+      const first = await ingestAll(deps(t.db, mirror.root), [jhuGlobal], { issue: '2020-12-31' });
+      expect(first.map((r) => [r.sourceId, r.status])).toEqual([['gazetteer', 'succeeded'], ['jhu-global', 'succeeded']]);
+      expect(first[1].files.map((f) => [f.fileId, f.issue])).toEqual([['confirmed', '2020-12-31'], ['deaths', '2020-12-31']]);
+      expect(first[1].issues).toContainEqual(expect.objectContaining({ code: 'file_skipped' })); // recovered has no 2020-12-31 copy
+
+      const second = await ingestAll(deps(t.db, mirror.root), [jhuGlobal]);
+      const run = second[1];
+      expect(run.status).toBe('succeeded');
+      expect(run.files.map((f) => f.issue)).toEqual(['2023-03-10', '2023-03-10', '2023-03-10']);
+
+      // Cells that really differ between the two files, for rows in both, dates up to 2020-12-30.
+      const old = wideRows(gz('jhu/vintages/confirmed_global_asof_2020-12-31.csv.gz'));
+      const final = wideRows(gz('jhu/time_series/time_series_covid19_confirmed_global.csv.gz'));
+      let differ = 0;
+      for (const [row, values] of old) {
+        const now = final.get(row);
+        if (!now) continue;
+        for (const [date, v] of values) if (date <= '2020-12-30' && now.get(date) !== v) differ++;
+      }
+      expect(differ).toBeGreaterThan(1000);
+      const stored = await count(
+        t.db,
+        `SELECT count(*) AS n FROM observations o JOIN series s ON s.id = o.series_id
+         WHERE s.source_id = 'jhu-global' AND s.metric = 'confirmed' AND NOT s.derived
+           AND o.issue = '2023-03-10' AND o.date <= '2020-12-30'
+           AND EXISTS (SELECT 1 FROM observations p WHERE p.series_id = o.series_id AND p.date = o.date AND p.issue < o.issue)`,
+      );
+      expect(stored).toBe(differ);
+      // The run's per-file report counts the same changes (plus changed derived totals).
+      expect(run.files.find((f) => f.fileId === 'confirmed')!.valuesChanged).toBeGreaterThanOrEqual(differ);
+    });
+
+    it('answers as_of with the old values and the latest with the final ones', async () => {
+      const old = wideRows(gz('jhu/vintages/confirmed_global_asof_2020-12-31.csv.gz'));
+      const final = wideRows(gz('jhu/time_series/time_series_covid19_confirmed_global.csv.gz'));
+      // A revised cell: Germany on a day the final file changed.
+      const de = [...old.get('|Germany')!].find(([d, v]) => final.get('|Germany')!.get(d) !== v)!;
+      expect(de).toBeDefined();
+      const id = await seriesId(t.db, 'jhu-global', 'DE', 'confirmed');
+      const at = (p: Map<number, { days: Int32Array; values: Float64Array }>, iso: string) => {
+        const s = p.get(id)!;
+        return s.values[s.days.indexOf(dayNumber(iso))];
+      };
+      expect(at(await readPoints(t.db, [id], '2021-01-01'), de[0])).toBe(de[1]);
+      expect(at(await readPoints(t.db, [id], null), de[0])).toBe(final.get('|Germany')!.get(de[0]));
+      // Before the first vintage there was nothing.
+      expect((await readPoints(t.db, [id], '2020-06-01')).size).toBe(0);
+    });
+
+    it('re-reading the same files stores nothing and reports 0 changed, even when forced', async () => {
+      const before = await count(t.db, 'SELECT count(*) AS n FROM observations');
+      const again = (await ingestAll(deps(t.db, mirror.root), [jhuGlobal]))[1];
+      expect([again.status, again.valuesNew, again.valuesChanged]).toEqual(['unchanged', 0, 0]);
+      const forced = (await ingestAll(deps(t.db, mirror.root), [jhuGlobal], { force: true }))[1];
+      expect([forced.status, forced.valuesNew, forced.valuesChanged]).toEqual(['succeeded', 0, 0]);
+      expect(await count(t.db, 'SELECT count(*) AS n FROM observations')).toBe(before);
+    });
+
+    it('derives each split country as the sum of its provinces in the file, every date', async () => {
+      const final = wideRows(gz('jhu/time_series/time_series_covid19_confirmed_global.csv.gz'));
+      for (const [country, key] of [['Australia', 'AU'], ['Canada', 'CA'], ['China', 'CN']]) {
+        const sums = new Map<string, number>();
+        for (const [row, values] of final) {
+          if (!row.endsWith(`|${country}`)) continue;
+          for (const [d, v] of values) sums.set(d, (sums.get(d) ?? 0) + v);
+        }
+        const id = await seriesId(t.db, 'jhu-global', key, 'confirmed');
+        const [s] = await t.db.query<{ derived: boolean }>('SELECT derived FROM series WHERE id = $1', [id]);
+        expect(s.derived).toBe(true);
+        const p = (await readPoints(t.db, [id], null)).get(id)!;
+        expect(p.days.length).toBe(sums.size);
+        for (let k = 0; k < p.days.length; k++) expect(p.values[k], `${key} ${isoFromDay(p.days[k])}`).toBe(sums.get(isoFromDay(p.days[k])));
+      }
+      // A country JHU reports whole is not summed again: the United Kingdom row is stored as reported.
+      const [gb] = await t.db.query<{ derived: boolean }>(`SELECT derived FROM series WHERE source_id = 'jhu-global' AND location_key = 'GB' AND metric = 'confirmed'`);
+      expect(gb.derived).toBe(false);
+    });
+
+    it('stores recovered after 2021-08-04 as discontinued, not as 0', async () => {
+      const id = await seriesId(t.db, 'jhu-global', 'FR', 'recovered');
+      const [a] = await t.db.query<{ spans: { from: string; reason: string; rule: string }[] }>('SELECT spans FROM series_annotations WHERE series_id = $1 ORDER BY issue DESC LIMIT 1', [id]);
+      expect(a.spans).toContainEqual(expect.objectContaining({ from: '2021-08-05', to: '2023-03-09', reason: 'discontinued', rule: 'declared-discontinued' }));
+    });
+  });
+
+  describe('isolation and atomicity', () => {
+    it('a broken file fails its source only, names the cell, and leaves stored data as it was', async () => {
+      const good = await makeMirror({
+        ...JHU_GLOBAL_FILES,
+        'jhu/time_series_us/time_series_covid19_confirmed_US.csv': { text: readFileSync(new URL('../src/sources/jhu-us/fixtures/good-confirmed.csv', import.meta.url), 'utf8') },
+        'jhu/time_series_us/time_series_covid19_deaths_US.csv': { text: readFileSync(new URL('../src/sources/jhu-us/fixtures/good-deaths.csv', import.meta.url), 'utf8') },
+      });
+      const before = await t.db.query('SELECT series_id, date, issue, value FROM observations ORDER BY 1, 2, 3 LIMIT 0');
+      const snapshot = async () => t.db.query<{ n: number; s: number }>('SELECT count(*) AS n, sum(coalesce(value, 0)) AS s FROM observations');
+      const state = await snapshot();
+      // Deaths: a real final file with one cell broken far down the file.
+      const lines = gz('jhu/time_series/time_series_covid19_deaths_global.csv.gz').split('\n');
+      const broken = lines.map((l, i) => (i === 250 ? l.replace(/,(\d+)$/, ',12x') : l)).join('\n');
+      const bad = await makeMirror({ ...JHU_GLOBAL_FILES, 'jhu/time_series/time_series_covid19_deaths_global.csv.gz': gzipSync(broken), 'jhu/time_series_us/time_series_covid19_confirmed_US.csv': { text: '' } });
+      try {
+        const runs = await ingestAll(deps(t.db, bad.root), [jhuGlobal, jhuUs], { force: true });
+        const g = runs.find((r) => r.sourceId === 'jhu-global')!;
+        expect(g.status).toBe('failed');
+        expect(g.error).toMatch(/time_series_covid19_deaths_global\.csv\.gz, line 251, column "3\/9\/23": not a number: "12x"/);
+        expect(runs.find((r) => r.sourceId === 'jhu-us')!.status).toBe('failed');
+        expect(await snapshot()).toEqual(state);
+        const [rec] = await t.db.query<{ status: string; error: string }>(`SELECT status, error FROM ingest_runs WHERE source_id = 'jhu-global' ORDER BY id DESC LIMIT 1`);
+        expect(rec.status).toBe('failed');
+        expect(rec.error).toContain('line 251');
+
+        // The other source still runs when its files are fine.
+        const runs2 = await ingestAll(deps(t.db, good.root), [jhuGlobal, jhuUs]);
+        expect(runs2.find((r) => r.sourceId === 'jhu-us')!.status).toBe('succeeded');
+        expect(runs2.find((r) => r.sourceId === 'jhu-us')!.unmatched).toBe(2); // "Nowhere, Atlantis" in both files
+      } finally {
+        await bad.cleanup();
+        await good.cleanup();
+      }
+      expect(before).toEqual([]);
+    });
+  });
+});
