@@ -45,6 +45,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.addSchema(ErrorResponse);
   await app.register(swagger, {
+    // A parameter with a default may be left out, whatever the validation schema says.
+    transformObject: (doc) => markDefaultsOptional((doc as { openapiObject: Record<string, unknown> }).openapiObject),
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -99,6 +101,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/docs'));
   return app;
+}
+
+function markDefaultsOptional(doc: Record<string, unknown>): Record<string, unknown> {
+  for (const item of Object.values((doc.paths ?? {}) as Record<string, Record<string, { parameters?: { required?: boolean; schema?: { default?: unknown } }[] }>>)) {
+    for (const op of Object.values(item)) for (const p of op.parameters ?? []) if (p.schema?.default !== undefined) p.required = false;
+  }
+  return doc;
 }
 
 function isConnectionError(err: unknown): boolean {

@@ -17,9 +17,9 @@ const REFERENCE_DIR = new URL('../gazetteer/reference/', import.meta.url);
 /**
  * Builds the gazetteer from JHU's lookup table and the reference tables and stores it. When
  * the lookup table cannot be read, the stored gazetteer is used (with a warning) so that an
- * offline re-run can still proceed; with none stored, the error propagates.
+ * offline re-run can still proceed; with none stored, there is no gazetteer (handle null).
  */
-export async function refreshGazetteer(deps: IngestDeps, opts: { force?: boolean } = {}): Promise<{ handle: GazetteerHandle; summary: RunSummary }> {
+export async function refreshGazetteer(deps: IngestDeps, opts: { force?: boolean } = {}): Promise<{ handle: GazetteerHandle | null; summary: RunSummary }> {
   const { db, clock } = deps;
   const m = gazetteerManifest;
   const started = clock();
@@ -69,7 +69,7 @@ export async function refreshGazetteer(deps: IngestDeps, opts: { force?: boolean
   if (handle) return { handle, summary };
 
   const stored = await loadLocations(db);
-  if (stored.length === 0) throw new Error(`cannot build the gazetteer: ${summary.error}`);
+  if (stored.length === 0) return { handle: null, summary };
   deps.log.warn(`gazetteer: ${summary.error}; using the ${stored.length} locations already stored`);
   const previous = (await lastFingerprint(db, m.id)) ?? 'stored';
   return { handle: { gazetteer: new Gazetteer(stored), fingerprint: previous }, summary };

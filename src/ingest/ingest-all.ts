@@ -7,23 +7,16 @@ import type { RunSummary } from './run-summary.js';
 
 /**
  * The gazetteer, then each source in turn. Sources are isolated: one failing source is
- * recorded and the others still run. If no gazetteer can be had at all, every source fails
- * with that reason.
+ * recorded and the others still run. Without any gazetteer (first run, lookup table
+ * unreadable) the sources are not run.
  */
 export async function ingestAll(deps: IngestDeps, connectors: readonly Connector[], opts: IngestOptions = {}): Promise<RunSummary[]> {
   await closeInterruptedRuns(deps.db, deps.clock());
-  const summaries: RunSummary[] = [];
-  let gaz;
-  try {
-    const g = await refreshGazetteer(deps, { force: opts.force });
-    summaries.push(g.summary);
-    gaz = g.handle;
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    for (const c of connectors) summaries.push(failedWithoutRun(c.manifest.id, reason));
-    return summaries;
+  const { handle, summary } = await refreshGazetteer(deps, { force: opts.force });
+  const summaries: RunSummary[] = [summary];
+  for (const c of connectors) {
+    summaries.push(handle ? await runSource(deps, c, handle, opts) : failedWithoutRun(c.manifest.id, 'not run: no gazetteer (see the gazetteer run)'));
   }
-  for (const c of connectors) summaries.push(await runSource(deps, c, gaz, opts));
   return summaries;
 }
 

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { buildApp, type App } from '../src/api/app.js';
+import { silentLogger } from '../src/ingest/context.js';
+import { ingestAll } from '../src/ingest/ingest-all.js';
+import { CONNECTORS } from '../src/sources/registry.js';
+import { openTestDb, type DbTarget, type TestDb } from './databases.js';
+import { JHU_GLOBAL_FILES, makeMirror } from './mirror.js';
+import { dataPath } from './shared-data.js';
+
+/** US states kept from the real JHU US files, so that API tests ingest in seconds. */
+export const US_STATES = ['California', 'Washington', 'New York', 'Puerto Rico', 'Diamond Princess'];
+
+/** Real JHU US file cut to the rows of US_STATES (header kept). */
+export function usSubset(rel: string): string {
+  const lines = gunzipSync(readFileSync(dataPath(rel))).toString('utf8').split('\n');
+  return [lines[0], ...lines.slice(1).filter((l) => US_STATES.some((s) => l.includes(`,${s},US,`)))].join('\n') + '\n';
+}
+
+export interface ApiFixture {
+  app: App;
+  t: TestDb;
+  close(): Promise<void>;
+}
+
+/** A database holding the final JHU global files and a US subset, and an app over it. */
+export async function apiFixture(target: DbTarget): Promise<ApiFixture> {
+  const mirror = await makeMirror({
+    ...JHU_GLOBAL_FILES,
+    'jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv': { text: usSubset('jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv.gz') },
+    'jhu/time_series_us/time_series_covid19_deaths_US_asof_2021-04-22.csv': { text: usSubset('jhu/time_series_us/time_series_covid19_deaths_US_asof_2021-04-22.csv.gz') },
+  });
+  const t = await openTestDb(target);
+  const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, CONNECTORS);
+  await mirror.cleanup();
+  const failed = runs.filter((r) => r.status === 'failed');
+  if (failed.length) throw new Error(`fixture ingest failed: ${failed.map((r) => `${r.sourceId}: ${r.error}`).join('; ')}`);
+  const app = await buildApp({ db: t.db, versionTtlMs: 0 });
+  return { app, t, close: async () => { await app.close(); await t.drop(); } };
+}
+
+/** RFC 4180 rows of a CSV body (the test's own reader, independent of the server's writer). */
+export function readCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\n') row.push(cell.replace(/\r$/, '')), rows.push(row), (row = []), (cell = '');
+    else cell += c;
+  }
+  const [header, ...body] = rows;
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}

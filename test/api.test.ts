@@ -1,0 +1,247 @@
+import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayFromUsShortDate, isoFromDay } from '../src/domain/dates.js';
+import { apiFixture, readCsv, type ApiFixture } from './api-fixture.js';
+import { DB_TARGETS } from './databases.js';
+import { dataPath } from './shared-data.js';
+
+const finalConfirmed = gunzipSync(readFileSync(dataPath('jhu/time_series/time_series_covid19_confirmed_global.csv.gz'))).toString('utf8');
+
+/** Values of one row of the final global confirmed file, by ISO date. */
+function fileRow(province: string, country: string): Map<string, number> {
+  const lines = finalConfirmed.trim().split('\n');
+  const dates = lines[0].split(',').slice(4).map((h) => isoFromDay(dayFromUsShortDate(h)));
+  const line = lines.find((l) => l.startsWith(`${province},${country},`))!;
+  return new Map(line.split(',').slice(4).map((v, i) => [dates[i], Number(v)]));
+}
+
+describe.each(DB_TARGETS)('API v1 on %s', (target) => {
+  let f: ApiFixture;
+  const get = (url: string, headers: Record<string, string> = {}) => f.app.inject({ method: 'GET', url, headers });
+  const json = async (url: string) => {
+    const r = await get(url);
+    expect(r.statusCode, `${url}: ${r.body.slice(0, 300)}`).toBe(200);
+    return r.json();
+  };
+  beforeAll(async () => {
+    f = await apiFixture(target);
+  }, 300_000);
+  afterAll(async () => f?.close());
+
+  describe('/v1/series', () => {
+    it('serves a country’s values exactly as the source published them, with provenance', async () => {
+      const body = await json('/v1/series?location=FR&metric=confirmed');
+      const expected = fileRow('', 'France');
+      expect(body.data).toHaveLength(expected.size);
+      for (const row of body.data) {
+        expect(row).toMatchObject({ location: 'FR', metric: 'confirmed', source: 'jhu-global', derived: false, issue: '2023-03-10' });
+        if (row.value !== null) expect(row.value).toBe(expected.get(row.date));
+        else expect(row.missing_reason).not.toBeNull();
+      }
+      expect(body.meta.series).toEqual([{ location: 'FR', metric: 'confirmed', source: 'jhu-global', derived: false }]);
+    });
+
+    it('answers the same rows as JSON, CSV and JSON Lines', async () => {
+      const q = '/v1/series?location=IT,CN,US_CA&metric=confirmed,deaths&from=2020-12-20&to=2020-12-30&transform=daily';
+      const j = (await json(q)).data;
+      const csv = await get(`${q}&format=csv`);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      const jl = await get(`${q}&format=jsonl`);
+      expect(jl.headers['content-type']).toMatch(/^application\/x-ndjson/);
+      const fromJsonl = jl.body.trim().split('\n').map((l) => JSON.parse(l));
+      expect(fromJsonl).toEqual(j);
+      const fromCsv = readCsv(csv.body);
+      expect(Object.keys(fromCsv[0])).toEqual(['location', 'date', 'metric', 'value', 'missing_reason', 'source', 'derived', 'issue']);
+      expect(fromCsv).toEqual(
+        j.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))),
+      );
+      expect(j.length).toBe(3 * 2 * 11);
+    });
+
+    it('marks derived totals and sums them from the provinces', async () => {
+      const cn = (await json('/v1/series?location=CN&metric=confirmed&from=2020-02-01&to=2020-02-01')).data[0];
+      const lines = finalConfirmed.split('\n').filter((l) => /^[^,]*,China,/.test(l));
+      const col = finalConfirmed.split('\n')[0].split(',').indexOf('2/1/20');
+      expect(cn).toMatchObject({ derived: true, source: 'jhu-global', value: lines.reduce((s, l) => s + Number(l.split(',')[col]), 0) });
+    });
+
+    it('never writes a fake zero: weekly reporting days are missing, and daily values carry the week', async () => {
+      const rows = (await json('/v1/series?location=IT&metric=confirmed&from=2023-01-07&to=2023-01-13&transform=daily')).data;
+      expect(rows.slice(0, 6).map((r: { value: unknown; missing_reason: unknown }) => [r.value, r.missing_reason])).toEqual(Array(6).fill([null, 'not_reported']));
+      const italy = fileRow('', 'Italy');
+      expect(rows[6].value).toBe(italy.get('2023-01-13')! - italy.get('2023-01-06')!);
+      const recovered = (await json('/v1/series?location=FR&metric=recovered&from=2021-08-04&to=2021-08-05')).data;
+      expect(recovered.map((r: { missing_reason: unknown }) => r.missing_reason)).toEqual([null, 'discontinued']);
+    });
+
+    it('computes 7-day averages and per-100k rates', async () => {
+      const fr = fileRow('', 'France');
+      const [avg] = (await json('/v1/series?location=FR&from=2021-03-01&to=2021-03-01&transform=daily_7day_avg')).data;
+      expect(avg.value).toBeCloseTo((fr.get('2021-03-01')! - fr.get('2021-02-22')!) / 7, 9);
+      const loc = (await json('/v1/locations/FR')).data;
+      const [rate] = (await json('/v1/series?location=FR&from=2021-03-01&to=2021-03-01&transform=per_100k')).data;
+      expect(rate.value).toBeCloseTo((fr.get('2021-03-01')! / loc.population) * 1e5, 9);
+    });
+
+    it('selects one source with source=, and the default follows the precedence rule', async () => {
+      const best = (await json('/v1/series?location=US&from=2020-12-30&to=2020-12-30')).data[0];
+      expect(best).toMatchObject({ source: 'jhu-global', derived: false });
+      const us = (await json('/v1/series?location=US&source=jhu-us&from=2020-12-30&to=2020-12-30')).data[0];
+      expect(us).toMatchObject({ source: 'jhu-us', derived: true });
+      const ca = (await json('/v1/series?location=US_CA_06037&metric=deaths&from=2021-04-21')).data[0];
+      expect(ca).toMatchObject({ source: 'jhu-us', derived: false, issue: '2021-04-22' });
+    });
+
+    it('streams large requests and returns the same rows as small ones', async () => {
+      const countries = (await json('/v1/latest?metric=confirmed&level=country')).data.slice(0, 30).map((r: { location: string }) => r.location);
+      const big = (await json(`/v1/series?location=${countries.join(',')}&from=2022-01-01&to=2022-01-03`)).data;
+      const small = [];
+      for (const c of countries) small.push(...(await json(`/v1/series?location=${c}&from=2022-01-01&to=2022-01-03`)).data);
+      expect(big).toEqual(small);
+    });
+
+    const errors: [string, number, string, string | undefined][] = [
+      ['/v1/series?location=ATLANTIS', 400, 'ERR_UNKNOWN_LOCATION', 'location'],
+      ['/v1/series?location=FR&metric=cases', 400, 'ERR_UNKNOWN_METRIC', 'metric'],
+      ['/v1/series?location=FR&from=2021-02-30', 400, 'ERR_BAD_DATE', 'from'],
+      ['/v1/series?location=FR&as_of=yesterday', 400, 'ERR_BAD_DATE', 'as_of'],
+      ['/v1/series?location=FR&from=2021-03-01&to=2021-02-01', 400, 'ERR_DATE_RANGE', 'from'],
+      [`/v1/series?location=${Array.from({ length: 101 }, (_, i) => `K${i}`).join(',')}`, 400, 'ERR_TOO_MANY_LOCATIONS', 'location'],
+      ['/v1/series?location=FR&transform=weekly', 400, 'ERR_BAD_PARAMETER', 'transform'],
+      ['/v1/series?location=FR&format=xml', 400, 'ERR_BAD_PARAMETER', 'format'],
+      ['/v1/series?location=FR&metrc=deaths', 400, 'ERR_BAD_PARAMETER', 'metrc'],
+      ['/v1/series?metric=deaths', 400, 'ERR_BAD_PARAMETER', 'location'],
+      ['/v1/series?location=FR&source=worldometers', 400, 'ERR_UNKNOWN_SOURCE', 'source'],
+      ['/v1/latest?metric=cases', 400, 'ERR_UNKNOWN_METRIC', 'metric'],
+      ['/v1/latest?level=city', 400, 'ERR_BAD_PARAMETER', 'level'],
+      ['/v1/latest?parent=ATLANTIS', 400, 'ERR_UNKNOWN_LOCATION', 'parent'],
+      ['/v1/locations?limit=0', 400, 'ERR_BAD_PARAMETER', 'limit'],
+      ['/v1/revisions?location=DE&metric=confirmed', 400, 'ERR_BAD_PARAMETER', 'date'],
+      ['/v1/revisions?location=ATLANTIS&date=2020-06-01', 400, 'ERR_UNKNOWN_LOCATION', 'location'],
+      ['/v1/locations/ATLANTIS', 404, 'ERR_LOCATION_NOT_FOUND', undefined],
+      ['/v1/sources/worldometers', 404, 'ERR_SOURCE_NOT_FOUND', undefined],
+      ['/v1/sources/jhu-global/runs/999999', 404, 'ERR_RUN_NOT_FOUND', undefined],
+      ['/v1/sources/jhu-global/runs/abc', 400, 'ERR_BAD_PARAMETER', 'run'],
+      ['/v1/no-such-thing', 404, 'ERR_NOT_FOUND', undefined],
+    ];
+    it.each(errors)('%s → %i %s', async (url, status, code, parameter) => {
+      const r = await get(url);
+      expect(r.statusCode).toBe(status);
+      expect(r.headers['content-type']).toMatch(/^application\/json/);
+      const body = r.json();
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).toEqual(expect.any(String));
+      expect(body.error.parameter).toBe(parameter);
+    });
+  });
+
+  describe('/v1/latest', () => {
+    it('gives one row per country with its newest reported value, in JSON and CSV', async () => {
+      const body = await json('/v1/latest?metric=confirmed&level=country');
+      const keys = body.data.map((r: { location: string }) => r.location);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys).toContain('CN');
+      const de = body.data.find((r: { location: string }) => r.location === 'DE');
+      expect(de).toMatchObject({ date: '2023-03-09', value: fileRow('', 'Germany').get('2023-03-09'), source: 'jhu-global', level: 'country' });
+      expect(de.value_per_100k).toBeCloseTo((de.value / de.population) * 1e5, 9);
+      // Italy's last report was a Friday; the newest value is that one, not a later non-report day.
+      const it = body.data.find((r: { location: string }) => r.location === 'IT');
+      expect(it.date).toBe('2023-03-03');
+      const csv = readCsv((await get('/v1/latest?metric=confirmed&level=country&format=csv')).body);
+      expect(csv.map((r) => r.location)).toEqual(keys);
+    });
+
+    it('filters by parent', async () => {
+      const states = (await json('/v1/latest?metric=deaths&parent=US')).data.map((r: { location: string }) => r.location).sort();
+      expect(states).toEqual(['US_CA', 'US_DIAMOND-PRINCESS', 'US_NY', 'US_PR', 'US_WA']);
+    });
+  });
+
+  describe('/v1/locations', () => {
+    it('finds places by name, alias or code, whatever the case and accents', async () => {
+      for (const q of ["Côte d'Ivoire", 'cote divoire', 'CIV', 'Ivory Coast']) expect((await json(`/v1/locations?q=${encodeURIComponent(q)}`)).data[0].key, q).toBe('CI');
+      expect((await json('/v1/locations?q=Korea%2C%20South')).data[0].key).toBe('KR');
+      expect((await json('/v1/locations?q=us_ca')).data[0].key).toBe('US_CA');
+      expect((await json('/v1/locations?q=hubei')).data[0].key).toBe('CN_HB');
+    });
+
+    it('filters by level and parent and pages without overlap', async () => {
+      const all = await json('/v1/locations?parent=US&level=subdivision&limit=1000');
+      expect(all.data.every((l: { parent: string; level: string }) => l.parent === 'US' && l.level === 'subdivision')).toBe(true);
+      expect(all.meta.total).toBe(all.data.length);
+      const p1 = await json('/v1/locations?parent=US&level=subdivision&limit=10&offset=0');
+      const p2 = await json('/v1/locations?parent=US&level=subdivision&limit=10&offset=10');
+      expect([...p1.data, ...p2.data].map((l: { key: string }) => l.key)).toEqual(all.data.slice(0, 20).map((l: { key: string }) => l.key));
+    });
+
+    it('shows one location with its parent, children and series', async () => {
+      const ca = (await json('/v1/locations/US_CA')).data;
+      expect(ca).toMatchObject({ key: 'US_CA', level: 'subdivision', parent: 'US', name: 'California', fips: '06' });
+      expect(ca.parent_location).toEqual({ key: 'US', name: 'United States', level: 'country' });
+      expect(ca.children.map((c: { key: string }) => c.key)).toContain('US_CA_06037');
+      expect(ca.series).toContainEqual(expect.objectContaining({ metric: 'deaths', source: 'jhu-us', derived: true, best: true }));
+    });
+  });
+
+  describe('/v1/revisions, /v1/sources, /v1/health, /v1/metrics', () => {
+    it('lists the published values of a cell with the file they came from', async () => {
+      const body = await json('/v1/revisions?location=DE&metric=confirmed&date=2020-06-01');
+      expect(body.data).toEqual([
+        expect.objectContaining({ source: 'jhu-global', issue: '2023-03-10', value: fileRow('', 'Germany').get('2020-06-01'), best: true, file: expect.objectContaining({ id: 'confirmed', url: expect.stringContaining('time_series_covid19_confirmed_global.csv') }) }),
+      ]);
+    });
+
+    it('describes sources with licence, files, runs and the run report', async () => {
+      const list = (await json('/v1/sources')).data;
+      const g = list.find((s: { id: string }) => s.id === 'jhu-global');
+      expect(g).toMatchObject({ license: { spdx: 'CC-BY-4.0' }, data_start: '2020-01-22', data_end: '2023-03-09', last_success: expect.objectContaining({ status: 'succeeded' }) });
+      const detail = (await json('/v1/sources/jhu-global')).data;
+      expect(detail.files.map((x: { id: string }) => x.id)).toEqual(['confirmed', 'deaths', 'recovered']);
+      const run = (await json(`/v1/sources/jhu-global/runs/${detail.runs[0].id}`)).data;
+      expect(run.files[0]).toMatchObject({ file_id: 'confirmed', origin: 'mirror', issue: '2023-03-10', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(run.report).toContainEqual(expect.objectContaining({ code: 'missing_rule' }));
+    });
+
+    it('reports health per source', async () => {
+      const h = await json('/v1/health');
+      expect(h).toMatchObject({ status: 'ok', database: { reachable: true, kind: target }, data_version: expect.any(Number) });
+      expect(h.sources).toContainEqual(expect.objectContaining({ id: 'jhu-us', last_run_status: 'succeeded', data_end: '2021-04-21' }));
+    });
+
+    it('publishes the metric vocabulary and the missing reasons', async () => {
+      const m = await json('/v1/metrics');
+      expect(m.data.map((x: { id: string }) => x.id)).toEqual(['confirmed', 'deaths', 'recovered']);
+      expect(Object.keys(m.missing_reasons)).toEqual(['not_reported', 'discontinued', 'incomplete', 'not_applicable']);
+    });
+  });
+
+  describe('HTTP behaviour', () => {
+    it('answers If-None-Match with 304 until the data changes', async () => {
+      const url = '/v1/series?location=DE&from=2021-01-01&to=2021-01-05';
+      const first = await get(url);
+      const etag = first.headers.etag as string;
+      expect(first.headers['cache-control']).toBe('public, max-age=60');
+      expect((await get(url, { 'if-none-match': etag })).statusCode).toBe(304);
+      await f.t.db.query('UPDATE data_version SET version = version + 1');
+      const after = await get(url, { 'if-none-match': etag });
+      expect(after.statusCode).toBe(200);
+      expect(after.headers.etag).not.toBe(etag);
+      expect(after.body).toBe(first.body.replace(/"data_version":\d+/, `"data_version":${after.json().meta.data_version}`));
+    });
+
+    it('compresses large responses and allows cross-origin GETs', async () => {
+      const r = await get('/v1/series?location=FR', { 'accept-encoding': 'gzip', origin: 'https://example.org' });
+      expect(r.headers['content-encoding']).toBe('gzip');
+      expect(r.headers['access-control-allow-origin']).toBe('*');
+      expect(JSON.parse(gunzipSync(r.rawPayload).toString()).data.length).toBeGreaterThan(1000);
+    });
+
+    it('serves Swagger UI at /docs and the OpenAPI document at /openapi.json', async () => {
+      expect((await get('/docs/')).statusCode).toBe(200);
+      const doc = await json('/openapi.json');
+      expect(doc.openapi).toBe('3.1.0');
+      expect(Object.keys(doc.paths)).toContain('/v1/series');
+    });
+  });
+});
