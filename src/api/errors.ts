@@ -15,7 +15,6 @@ export const API_ERRORS = {
   ERR_LOCATION_NOT_FOUND: { status: 404, description: 'No location has this key.' },
   ERR_SOURCE_NOT_FOUND: { status: 404, description: 'No source has this id.' },
   ERR_RUN_NOT_FOUND: { status: 404, description: 'This source has no run with this id.' },
-  ERR_NOT_ACCEPTABLE: { status: 406, description: 'The requested format is not available for this endpoint.' },
   ERR_UNAVAILABLE: { status: 503, description: 'The database cannot be reached.' },
   ERR_INTERNAL: { status: 500, description: 'A fault on the server; it is logged.' },
 } as const;

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  const cwd = '/srv/glacier';
+
+  it('defaults to embedded PGlite under ./.glacier, upstream files, 127.0.0.1:8080', () => {
+    expect(loadConfig({}, {}, cwd)).toEqual({
+      database: { kind: 'pglite', dir: path.join(cwd, '.glacier/db') },
+      dataDir: path.join(cwd, '.glacier'),
+      mirror: null,
+      host: '127.0.0.1',
+      port: 8080,
+    });
+  });
+
+  it('reads the environment and lets CLI flags override it', () => {
+    const env = { DATABASE_URL: 'postgres://u:secret@db:5432/g', GLACIER_DATA_DIR: '/var/lib/glacier', GLACIER_MIRROR: 'mirror', HOST: '0.0.0.0', PORT: '9000' };
+    const c = loadConfig(env, {}, cwd);
+    expect(c).toMatchObject({ database: { kind: 'postgres', url: env.DATABASE_URL }, dataDir: '/var/lib/glacier', mirror: path.join(cwd, 'mirror'), host: '0.0.0.0', port: 9000 });
+    expect(loadConfig(env, { databaseUrl: 'memory://', port: '0', mirror: '/data' }, cwd)).toMatchObject({ database: { kind: 'pglite-memory' }, port: 0, mirror: '/data' });
+    expect(loadConfig({ DATABASE_URL: 'pglite:///tmp/x' }, {}, cwd).database).toEqual({ kind: 'pglite', dir: '/tmp/x' });
+  });
+
+  it('fails fast with a clear message, never echoing a password', () => {
+    expect(() => loadConfig({ PORT: 'eighty' }, {}, cwd)).toThrow(new ConfigError('PORT must be an integer from 0 to 65535 (got "eighty")'));
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@x/db' }, {}, cwd)).toThrow(/DATABASE_URL must be postgres:\/\/…, memory:\/\/ or pglite:\/\/DIR \(got "mysql:\/\/root:\*\*\*@x\/db"\)/);
+  });
+});
