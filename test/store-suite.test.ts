@@ -13,6 +13,7 @@ import type { Db } from '../src/store/db.js';
 import { DB_TARGETS, openTestDb, type TestDb } from './databases.js';
 import { JHU_GLOBAL_FILES, makeMirror } from './mirror.js';
 import { dataPath } from './shared-data.js';
+import { usSubset } from './api-fixture.js';
 
 const gz = (rel: string) => gunzipSync(readFileSync(dataPath(rel))).toString('utf8');
 const deps = (db: Db, root: string): IngestDeps => ({ db, origin: { kind: 'mirror', root }, clock: () => new Date(), log: silentLogger });
@@ -150,6 +151,60 @@ describe.each(DB_TARGETS)('store on %s', (target) => {
   });
 
   describe('isolation and atomicity', () => {
+    const realDeaths = () => gz('jhu/time_series/time_series_covid19_deaths_global.csv.gz');
+    const breakages: [string, (text: string) => string, RegExp][] = [
+      ['changed header', (t) => t.replace('Country/Region', 'Country_Region'), /deaths_global\.csv\.gz, line 1: unexpected header: found "Country_Region"/],
+      // Drops the Lat column (the third field; the first two may be quoted).
+      ['missing column', (t) => t.split('\n').map((l) => l.replace(/^((?:"[^"]*"|[^,]*),(?:"[^"]*"|[^,]*)),[^,]*,/, '$1,')).join('\n'), /deaths_global\.csv\.gz, line 1: unexpected header: found "Long" where "Lat" was expected/],
+      ['non-numeric cell', (t) => t.split('\n').map((l, i) => (i === 100 ? l.replace(/,(\d+),(\d+)$/, ',n/a,$2') : l)).join('\n'), /deaths_global\.csv\.gz, line 101, column "3\/8\/23": not a number: "n\/a"/],
+      ['truncated file', (t) => t.slice(0, Math.floor(t.length * 0.6)), /deaths_global\.csv\.gz, line \d+: expected 1147 fields, found \d+/],
+      ['conflicting duplicate row', (t) => { const l = t.trim().split('\n'); return [...l, l[10].replace(/,(\d+)$/, (_m, v) => `,${Number(v) + 1}`)].join('\n'); }, /deaths_global\.csv\.gz, line 291: duplicate row for .* \(first at line 11\) with different values/],
+    ];
+    it.each(breakages)('a file with a %s fails its run, names where, and changes nothing', async (_name, breakIt, message) => {
+      const snapshot = () => t.db.query('SELECT count(*) AS n, sum(coalesce(value, 0)) AS s, max(issue) AS i FROM observations');
+      const before = await snapshot();
+      const mirror = await makeMirror({ ...JHU_GLOBAL_FILES, 'jhu/time_series/time_series_covid19_deaths_global.csv.gz': gzipSync(breakIt(realDeaths())) });
+      try {
+        const [, run] = await ingestAll(deps(t.db, mirror.root), [jhuGlobal], { force: true });
+        expect(run.status).toBe('failed');
+        expect(run.error, run.error ?? "").toMatch(message);
+        expect(await snapshot()).toEqual(before);
+      } finally {
+        await mirror.cleanup();
+      }
+    });
+
+    it('a file with a byte-order mark reads like the file without one', async () => {
+      const mirror = await makeMirror({ ...JHU_GLOBAL_FILES, 'jhu/time_series/time_series_covid19_deaths_global.csv.gz': gzipSync(`\ufeff${realDeaths()}`) });
+      try {
+        const [, run] = await ingestAll(deps(t.db, mirror.root), [jhuGlobal], { force: true });
+        expect([run.status, run.valuesNew, run.valuesChanged]).toEqual(['succeeded', 0, 0]);
+      } finally {
+        await mirror.cleanup();
+      }
+    });
+
+    it('derives US state totals as the sum of their county rows, every date', async () => {
+      const text = usSubset('jhu/time_series_us/time_series_covid19_deaths_US_asof_2021-04-22.csv.gz');
+      const mirror = await makeMirror({ ...JHU_GLOBAL_FILES, 'jhu/time_series_us/time_series_covid19_deaths_US_asof_2021-04-22.csv': { text }, 'jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv': { text: usSubset('jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv.gz') } });
+      try {
+        const runs = await ingestAll(deps(t.db, mirror.root), [jhuUs]);
+        expect(runs[1].status).toBe('succeeded');
+      } finally {
+        await mirror.cleanup();
+      }
+      const lines = text.trim().split('\n');
+      const dates = lines[0].split(',').slice(12).map((h) => isoFromDay(dayFromUsShortDate(h)));
+      const sums = new Map<string, number>();
+      for (const l of lines.slice(1).filter((x) => x.includes(',Washington,US,'))) {
+        l.split(',').slice(-dates.length).forEach((v, i) => sums.set(dates[i], (sums.get(dates[i]) ?? 0) + Number(v)));
+      }
+      const id = await seriesId(t.db, 'jhu-us', 'US_WA', 'deaths');
+      const p = (await readPoints(t.db, [id], null)).get(id)!;
+      expect(p.days.length).toBe(dates.length);
+      for (let k = 0; k < p.days.length; k++) expect(p.values[k]).toBe(sums.get(isoFromDay(p.days[k])));
+    });
+
     it('a broken file fails its source only, names the cell, and leaves stored data as it was', async () => {
       const good = await makeMirror({
         ...JHU_GLOBAL_FILES,

@@ -60,6 +60,7 @@ describe('gazetteer built from the JHU lookup table', () => {
     expect(gaz.resolve('Hong Kong')).toBe('CN_HK');
     expect(gaz.resolve('Puerto Rico')).toBe('US_PR');
     expect(gaz.get('KR')?.name).toBe('South Korea');
+    expect(gaz.get('PW')?.iso_numeric).toBe('585'); // JHU's code3 says 8
   });
 
   it('never resolves an unknown or ambiguous name', () => {

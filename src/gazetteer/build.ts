@@ -160,8 +160,9 @@ function countryLocation(
     name,
     aliases: [...base.aliases, ...(r.province === '' ? [r.country] : []), ...(iso ? [iso.name, iso.alpha3] : []), ...(r.iso3 ? [r.iso3] : [])],
     iso_alpha2: r.iso2 || null,
-    iso_alpha3: r.iso3 || null,
-    iso_numeric: r.code3 ? r.code3.padStart(3, '0') : null,
+    iso_alpha3: iso?.alpha3 ?? (r.iso3 || null),
+    // ISO's own numeric code first: JHU's code3 has errors (Palau is 8, Albania's code).
+    iso_numeric: iso?.numeric ?? (r.code3 ? r.code3.padStart(3, '0') : null),
     fips: null,
     note: note || null,
   };

@@ -58,7 +58,7 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
       const fileName = (id: string) => provided.files.find((f) => f.fileId === id)?.location ?? id;
       const parsed = connector.parse(provided.files.map((f) => ({ fileId: f.fileId, name: f.location, text: f.body.toString('utf8') })));
       const keyed = keySource(parsed, gaz.gazetteer, fileName);
-      summary.issues.push(...keyed.issues);
+      summary.issues.push(...keyed.issues, ...populationMismatches(keyed.populations, gaz.gazetteer));
       summary.rowsRead = parsed.series.length;
       const rules = (metric: string) => {
         const stop = m.discontinued?.find((d) => d.metric === metric);
@@ -120,6 +120,17 @@ function readMissing(series: Omit<KeyedSeries, 'spans'>[], rules: (metric: strin
     issues.push({ code: 'missing_rule', severity: 'info', message: `rule ${rule}: ${r.days} cells in ${r.series} spans read as missing`, count: r.days });
   }
   return out;
+}
+
+/** Populations a file gives that differ from the gazetteer's: reported, the gazetteer's kept. */
+function populationMismatches(populations: Map<string, { population: number; file: string; line: number }>, gaz: Gazetteer): ValidationIssue[] {
+  const differ = [...populations].filter(([key, p]) => {
+    const known = gaz.get(key)?.population;
+    return known !== null && known !== undefined && known !== p.population;
+  });
+  if (differ.length === 0) return [];
+  const examples = differ.slice(0, 5).map(([key, p]) => `${key} ${p.population} (line ${p.line}) vs ${gaz.get(key)!.population}`);
+  return [{ code: 'population_mismatch', severity: 'warning', message: `${differ.length} populations differ from the gazetteer's, which are kept: ${examples.join('; ')}`, file: differ[0][1].file, count: differ.length }];
 }
 
 function sha256(s: string): string {
