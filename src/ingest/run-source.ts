@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Connector } from '../domain/series.js';
 import type { ValidationIssue } from '../domain/validation.js';
 import type { Gazetteer } from '../gazetteer/gazetteer.js';
 import { fillPopulations } from '../store/locations.js';
-import { bumpDataVersion, finishRun, insertRunFiles, lastFingerprint, startRun, updateRunFileCounts, upsertSource } from '../store/runs.js';
+import { bumpDataVersion, lastFingerprint, updateRunFileCounts } from '../store/runs.js';
+import { sha256 } from '../lib/hash.js';
+import { recordedRun } from './recorded-run.js';
 import type { IngestDeps, IngestOptions } from './context.js';
 import { deriveTotals } from './derive.js';
 import type { KeyedSeries } from './keyed-series.js';
@@ -27,80 +28,49 @@ export interface GazetteerHandle {
 export async function runSource(deps: IngestDeps, connector: Connector, gaz: GazetteerHandle, opts: IngestOptions = {}): Promise<RunSummary> {
   const { db, clock } = deps;
   const m = connector.manifest;
-  const started = clock();
-  await upsertSource(db, m);
-  const runId = await startRun(db, m.id, m.parserVersion, started);
-  const summary: RunSummary = {
-    sourceId: m.id, runId, status: 'failed', rowsRead: 0, valuesRead: 0, valuesNew: 0, valuesChanged: 0,
-    unmatched: 0, error: null, durationMs: 0, files: [], issues: [],
-  };
-  let fingerprint: string | null = null;
-  try {
+  return recordedRun(deps, m, async ({ started, summary, recordFiles }) => {
     deps.progress?.(m.id, 'fetch');
     const provided = await provideFiles(m, deps.origin, { issue: opts.issue, now: started });
     summary.issues.push(...provided.issues);
     if (provided.files.length === 0) throw new Error(`no file to read${opts.issue ? ` for issue ${opts.issue}` : ''}`);
-    const runFileIds = await insertRunFiles(
-      db,
-      runId,
-      provided.files.map((f) => ({
-        fileId: f.fileId, origin: f.origin, location: f.location, url: f.spec.url, issue: f.issueDate, sha256: f.sha256,
-        bytes: f.bytes, notModified: f.notModified, etag: f.etag, lastModified: f.lastModified,
-      })),
-    );
-    summary.files = provided.files.map((f) => ({ fileId: f.fileId, location: f.location, issue: f.issueDate, sha256: f.sha256, bytes: f.bytes, valuesNew: 0, valuesChanged: 0 }));
-    fingerprint = sha256(JSON.stringify([m.parserVersion, gaz.fingerprint, provided.files.map((f) => [f.fileId, f.sha256, f.issueDate])]));
+    const runFileIds = await recordFiles(provided.files);
+    const fingerprint = sha256(JSON.stringify([m.parserVersion, gaz.fingerprint, provided.files.map((f) => [f.fileId, f.sha256, f.issueDate])]));
     if (!opts.force && fingerprint === (await lastFingerprint(db, m.id))) {
       summary.status = 'unchanged';
       summary.issues.push({ code: 'unchanged_file', severity: 'info', message: 'every file is identical to the last successful run; nothing to store (use --force to re-read)' });
-    } else {
-      deps.progress?.(m.id, 'parse');
-      const fileName = (id: string) => provided.files.find((f) => f.fileId === id)?.location ?? id;
-      const parsed = connector.parse(provided.files.map((f) => ({ fileId: f.fileId, name: f.location, text: f.body.toString('utf8') })));
-      const keyed = keySource(parsed, gaz.gazetteer, fileName);
-      summary.issues.push(...keyed.issues, ...populationMismatches(keyed.populations, gaz.gazetteer));
-      summary.rowsRead = parsed.series.length;
-      const rules = (metric: string) => {
-        const stop = m.discontinued?.find((d) => d.metric === metric);
-        return stop ? { discontinuedAfter: dayNumber(stop.after) } : {};
-      };
-      const series = readMissing(keyed.series, rules, summary.issues);
-      const all = [...series, ...deriveTotals(series, gaz.gazetteer, rules)];
-
-      deps.progress?.(m.id, 'store');
-      const issueOf = (id: string) => provided.files.find((f) => f.fileId === id)!.issueDate;
-      const counts = await db.transaction(async (tx) => {
-        const c = await storeSeries(tx, m.id, all, issueOf, (id) => runFileIds.get(id)!);
-        const filled = await fillPopulations(tx, new Map([...keyed.populations].map(([k, p]) => [k, p.population])));
-        if (filled.length) summary.issues.push({ code: 'population_mismatch', severity: 'info', message: `population taken from the source for ${filled.length} places the gazetteer had none for`, count: filled.length });
-        for (const f of provided.files) {
-          const fc = c.byFile.get(f.fileId) ?? { valuesNew: 0, valuesChanged: 0 };
-          await updateRunFileCounts(tx, runFileIds.get(f.fileId)!, { rowsRead: parsed.series.filter((s) => s.fileId === f.fileId).length, ...fc });
-          const sf = summary.files.find((x) => x.fileId === f.fileId)!;
-          Object.assign(sf, fc);
-        }
-        if (c.valuesNew + c.valuesChanged + c.annotationsChanged > 0) await bumpDataVersion(tx, clock());
-        return c;
-      });
-      summary.valuesRead = counts.valuesRead;
-      summary.valuesNew = counts.valuesNew;
-      summary.valuesChanged = counts.valuesChanged;
-      summary.status = 'succeeded';
+      return fingerprint;
     }
-  } catch (err) {
-    summary.status = 'failed';
-    summary.error = err instanceof Error ? err.message : String(err);
-  }
-  summary.unmatched = summary.issues.filter((i) => i.code === 'unmatched_location').length;
-  summary.durationMs = clock().getTime() - started.getTime();
-  await finishRun(db, runId, clock(), {
-    status: summary.status === 'failed' ? 'failed' : 'succeeded',
-    fingerprint: summary.status === 'failed' ? null : fingerprint,
-    rowsRead: summary.rowsRead, valuesRead: summary.valuesRead, valuesNew: summary.valuesNew, valuesChanged: summary.valuesChanged,
-    error: summary.error, report: summary.issues,
+
+    deps.progress?.(m.id, 'parse');
+    const file = (id: string) => provided.files.find((f) => f.fileId === id)!;
+    const parsed = connector.parse(provided.files.map((f) => ({ fileId: f.fileId, name: f.location, text: f.body.toString('utf8') })));
+    const keyed = keySource(parsed, gaz.gazetteer, (id) => file(id)?.location ?? id);
+    summary.issues.push(...keyed.issues, ...populationMismatches(keyed.populations, gaz.gazetteer));
+    summary.rowsRead = parsed.series.length;
+    const rules = (metric: string) => {
+      const stop = m.discontinued?.find((d) => d.metric === metric);
+      return stop ? { discontinuedAfter: dayNumber(stop.after) } : {};
+    };
+    const series = readMissing(keyed.series, rules, summary.issues);
+    const all = [...series, ...deriveTotals(series, gaz.gazetteer, rules)];
+
+    deps.progress?.(m.id, 'store');
+    await db.transaction(async (tx) => {
+      const c = await storeSeries(tx, m.id, all, (id) => file(id).issueDate, (id) => runFileIds.get(id)!);
+      const filled = await fillPopulations(tx, new Map([...keyed.populations].map(([k, p]) => [k, p.population])));
+      if (filled.length) summary.issues.push({ code: 'population_mismatch', severity: 'info', message: `population taken from the source for ${filled.length} places the gazetteer had none for`, count: filled.length });
+      for (const f of summary.files) {
+        Object.assign(f, c.byFile.get(f.fileId) ?? {});
+        await updateRunFileCounts(tx, runFileIds.get(f.fileId)!, { rowsRead: parsed.series.filter((s) => s.fileId === f.fileId).length, valuesNew: f.valuesNew, valuesChanged: f.valuesChanged });
+      }
+      if (c.valuesNew + c.valuesChanged + c.annotationsChanged > 0) await bumpDataVersion(tx, clock());
+      summary.valuesRead = c.valuesRead;
+      summary.valuesNew = c.valuesNew;
+      summary.valuesChanged = c.valuesChanged;
+    });
+    summary.status = 'succeeded';
+    return fingerprint;
   });
-  deps.progress?.(m.id, 'done');
-  return summary;
 }
 
 /** Applies the missing-value rules to each reported series and summarizes them per rule. */
@@ -131,8 +101,4 @@ function populationMismatches(populations: Map<string, { population: number; fil
   if (differ.length === 0) return [];
   const examples = differ.slice(0, 5).map(([key, p]) => `${key} ${p.population} (line ${p.line}) vs ${gaz.get(key)!.population}`);
   return [{ code: 'population_mismatch', severity: 'warning', message: `${differ.length} populations differ from the gazetteer's, which are kept: ${examples.join('; ')}`, file: differ[0][1].file, count: differ.length }];
-}
-
-function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
 }

@@ -1,0 +1,58 @@
+import type { SourceManifest } from '../domain/source.js';
+import { finishRun, insertRunFiles, startRun, upsertSource } from '../store/runs.js';
+import type { IngestDeps } from './context.js';
+import type { ProvidedFile } from './provide-files.js';
+import type { RunSummary } from './run-summary.js';
+
+export interface RunContext {
+  runId: number;
+  started: Date;
+  summary: RunSummary;
+  /** Records the files read (before any data is stored, so a failed run still lists them). */
+  recordFiles(files: ProvidedFile[]): Promise<Map<string, number>>;
+}
+
+/**
+ * The bookkeeping every run shares: the source row, the run row, the run's files, and the
+ * outcome. `body` does the work and returns the run's fingerprint (null: do not skip next
+ * time); anything it throws fails this run only and is recorded as its error.
+ */
+export async function recordedRun(deps: IngestDeps, manifest: SourceManifest, body: (ctx: RunContext) => Promise<string | null>): Promise<RunSummary> {
+  const { db, clock } = deps;
+  const started = clock();
+  await upsertSource(db, manifest);
+  const runId = await startRun(db, manifest.id, manifest.parserVersion, started);
+  const summary: RunSummary = {
+    sourceId: manifest.id, runId, status: 'failed', rowsRead: 0, valuesRead: 0, valuesNew: 0, valuesChanged: 0,
+    unmatched: 0, error: null, durationMs: 0, files: [], issues: [],
+  };
+  const recordFiles = async (files: ProvidedFile[]) => {
+    summary.files = files.map((f) => ({ fileId: f.fileId, location: f.location, issue: f.issueDate, sha256: f.sha256, bytes: f.bytes, valuesNew: 0, valuesChanged: 0 }));
+    return insertRunFiles(
+      db,
+      runId,
+      files.map((f) => ({
+        fileId: f.fileId, origin: f.origin, location: f.location, url: f.spec.url, issue: f.issueDate, sha256: f.sha256,
+        bytes: f.bytes, notModified: f.notModified, etag: f.etag, lastModified: f.lastModified,
+      })),
+    );
+  };
+  let fingerprint: string | null = null;
+  try {
+    fingerprint = await body({ runId, started, summary, recordFiles });
+  } catch (err) {
+    summary.status = 'failed';
+    summary.error = err instanceof Error ? err.message : String(err);
+  }
+  summary.unmatched = summary.issues.filter((i) => i.code === 'unmatched_location').length;
+  summary.durationMs = clock().getTime() - started.getTime();
+  const failed = summary.status === 'failed';
+  await finishRun(db, runId, clock(), {
+    status: failed ? 'failed' : 'succeeded',
+    fingerprint: failed ? null : fingerprint,
+    rowsRead: summary.rowsRead, valuesRead: summary.valuesRead, valuesNew: summary.valuesNew, valuesChanged: summary.valuesChanged,
+    error: summary.error, report: summary.issues,
+  });
+  deps.progress?.(manifest.id, 'done');
+  return summary;
+}
