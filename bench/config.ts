@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Settings shared by the benchmark scripts (parent and children). */
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The team's read-only data mirror (../shared/data beside the repository, or GLACIER_SHARED_DATA). */
+export const SHARED_DATA = process.env.GLACIER_SHARED_DATA ?? path.resolve(REPO_ROOT, '../shared/data');
+
+/** PostgreSQL server the benchmark creates (and drops) a schema in. */
+export const BENCH_PG_URL = process.env.GLACIER_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Seconds of load per API route (BENCH_SECONDS, default 10). */
+export const BENCH_SECONDS = positiveNumber(process.env.BENCH_SECONDS, 10);
+
+/** Connections autocannon keeps open per route. */
+export const BENCH_CONNECTIONS = 10;
+
+/**
+ * Accept-Encoding the load generator sends (BENCH_ACCEPT_ENCODING, e.g. gzip); none by default,
+ * so bodies go uncompressed. Browsers and most HTTP clients do ask for gzip.
+ */
+export const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING || null;
+
+export const SKIP_PGLITE = process.env.BENCH_SKIP_PGLITE === '1';
+
+export type BenchPart = 'ingest' | 'api';
+export const ONLY: BenchPart | null = parseOnly(process.env.BENCH_ONLY);
+
+/** The goals from the issue. */
+export const GOALS = {
+  /** PostgreSQL ingest wall time, at most this many times DuckDB's. */
+  ingestMaxRatioToDuckdb: 3,
+  /** Peak RSS of the ingest process, MiB (1.5 GiB). */
+  ingestMaxRssMB: 1536,
+  /** /v1/series requests/s, at least this share of the bare route's. */
+  seriesMinShareOfBare: 0.5,
+  /** /v1/latest requests/s, at least this share of the bare route's. */
+  latestMinShareOfBare: 0.25,
+} as const;
+
+function positiveNumber(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`BENCH_SECONDS must be a positive number, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+function parseOnly(raw: string | undefined): BenchPart | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw === 'ingest' || raw === 'api') return raw;
+  throw new Error(`BENCH_ONLY must be "ingest" or "api", got ${JSON.stringify(raw)}`);
+}

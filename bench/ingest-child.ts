@@ -1,0 +1,54 @@
+/**
+ * Child process: one full default ingest (gazetteer + every connector) from the mirror into
+ * the database given as JSON in argv[2]; `--force` re-reads files that did not change.
+ * Migrations run first and are not timed. Prints one JSON line (IngestChildResult).
+ */
+import { ingestAll } from '../src/ingest/ingest-all.js';
+import { silentLogger } from '../src/ingest/context.js';
+import { openDb, type DatabaseTarget } from '../src/store/db.js';
+import { migrate } from '../src/store/migrate.js';
+import { CONNECTORS } from '../src/sources/registry.js';
+import { SHARED_DATA } from './config.js';
+
+export interface IngestChildResult {
+  /** Wall time of ingestAll alone (not the database opening or the migrations). */
+  wallMs: number;
+  /** Cell values the source runs read and processed (gazetteer excluded). */
+  values: number;
+  /** Values written as new or changed (sum of valuesNew + valuesChanged of the source runs). */
+  valuesStored: number;
+  /** Rows in observations after the run. */
+  observations: number;
+  maxRssMB: number;
+  setupMs: number;
+  runs: { sourceId: string; status: string; ms: number; error: string | null }[];
+}
+
+const target = JSON.parse(process.argv[2] ?? 'null') as DatabaseTarget | null;
+if (!target) throw new Error('usage: ingest-child.ts <target-json> [--force]');
+const force = process.argv.includes('--force');
+
+const t0 = performance.now();
+const db = await openDb(target);
+try {
+  await migrate(db);
+  const t1 = performance.now();
+  const summaries = await ingestAll({ db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, CONNECTORS, { force });
+  const wallMs = performance.now() - t1;
+  const failed = summaries.filter((s) => s.status === 'failed');
+  if (failed.length) throw new Error(`ingest failed: ${failed.map((s) => `${s.sourceId}: ${s.error}`).join('; ')}`);
+  const sources = summaries.filter((s) => s.sourceId !== summaries[0].sourceId);
+  const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int8 AS n FROM observations');
+  const result: IngestChildResult = {
+    wallMs,
+    values: sources.reduce((a, s) => a + s.valuesRead, 0),
+    valuesStored: sources.reduce((a, s) => a + s.valuesNew + s.valuesChanged, 0),
+    observations: Number(n),
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    setupMs: t1 - t0,
+    runs: summaries.map((s) => ({ sourceId: s.sourceId, status: s.status, ms: s.durationMs, error: s.error })),
+  };
+  console.log(JSON.stringify(result));
+} finally {
+  await db.close();
+}

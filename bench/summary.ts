@@ -1,0 +1,36 @@
+/** The compact block printed at the end, meant to be pasted into a note. */
+import type { ApiBenchResult } from './api-bench.js';
+import { fixed, int, percent, ratio, seconds, verdictLines, type Verdict } from './format.js';
+import type { IngestBenchResult } from './ingest-bench.js';
+
+export interface SummaryInput {
+  machine: string;
+  ingest: IngestBenchResult | null;
+  api: ApiBenchResult[];
+  notes: string[];
+}
+
+export function summaryBlock(s: SummaryInput): string {
+  const lines = [`Glacier bench · ${s.machine}`];
+  if (s.ingest) {
+    const d = s.ingest.duckdb;
+    lines.push(`ingest, ${int(d.values)} values (${s.ingest.files} JHU CSV files): DuckDB ${seconds(d.wallMs)} s / ${fixed(d.maxRssMB, 0)} MB`);
+    for (const name of ['PostgreSQL', 'PGlite'] as const) {
+      const first = s.ingest.measures.find((m) => m.target === name && m.run === 'first');
+      const again = s.ingest.measures.find((m) => m.target === name && m.run !== 'first');
+      if (!first) continue;
+      let line = `  ${name}: ${seconds(first.result.wallMs)} s (${ratio(first.ratioToDuckdb)}) / ${fixed(first.result.maxRssMB, 0)} MB`;
+      if (again) line += `; re-run ${seconds(again.result.wallMs)} s (${ratio(again.ratioToDuckdb)}) / ${fixed(again.result.maxRssMB, 0)} MB`;
+      lines.push(line);
+    }
+    for (const f of s.ingest.failures) lines.push(`  ${f.target}: FAILED (${f.error.split('\n')[0]})`);
+  }
+  for (const a of s.api) {
+    const parts = a.routes.map((r) => `${r.route} ${int(r.reqPerSec)}${r.route === 'bare' ? '' : ` (${percent(r.shareOfBare)})`} p99 ${r.p99Ms < 1 ? '<1' : int(r.p99Ms)} ms`);
+    lines.push(`api ${a.target} req/s: ${parts.join(' · ')}`);
+  }
+  const verdicts: Verdict[] = [...(s.ingest?.verdicts ?? []), ...s.api.flatMap((a) => a.verdicts)];
+  if (verdicts.length) lines.push(verdictLines(verdicts));
+  lines.push(...s.notes);
+  return lines.join('\n');
+}
