@@ -1,12 +1,12 @@
 /**
  * Part 2: requests/s of two Glacier routes against a bare Fastify route served by the same
- * child process, loaded with autocannon from this process over loopback.
+ * child process, loaded over loopback with wrk (or autocannon, see load.ts).
  */
 import http from 'node:http';
-import autocannon from 'autocannon';
+import { load, pickLoadGenerator } from './load.js';
 import { ACCEPT_ENCODING, BENCH_CONNECTIONS, BENCH_SECONDS, GOALS } from './config.js';
 import { startServerChild } from './child.js';
-import { ownCpuMs, processCpuMs } from './cpu.js';
+import { processCpuMs } from './cpu.js';
 import type { ServerPorts } from './api-server-child.js';
 import { fixed, int, percent, table, verdictLines, type Verdict } from './format.js';
 import type { BenchTarget } from './targets.js';
@@ -47,7 +47,8 @@ const WARMUP_REQUESTS = 20;
 const HEADERS: Record<string, string> = ACCEPT_ENCODING ? { 'accept-encoding': ACCEPT_ENCODING } : {};
 
 export async function runApiBench(target: BenchTarget, withGoals: boolean, log: (s: string) => void): Promise<ApiBenchResult> {
-  log(`${target.name} (${target.where}): ${BENCH_SECONDS} s per route, ${BENCH_CONNECTIONS} connections, after ${WARMUP_REQUESTS} warm-up requests, Accept-Encoding: ${ACCEPT_ENCODING ?? '(none)'}`);
+  const gen = pickLoadGenerator();
+  log(`${target.name} (${target.where}): ${gen}, ${BENCH_SECONDS} s per route, ${BENCH_CONNECTIONS} connections, after ${WARMUP_REQUESTS} warm-up requests, Accept-Encoding: ${ACCEPT_ENCODING ?? '(none)'}`);
   const server = await startServerChild<ServerPorts>('bench/api-server-child.ts', [JSON.stringify(target.target)]);
   const measured: Omit<RouteMeasure, 'shareOfBare'>[] = [];
   try {
@@ -55,24 +56,16 @@ export async function runApiBench(target: BenchTarget, withGoals: boolean, log: 
       const url = `http://127.0.0.1:${server.info[r.server]}${r.path}`;
       const bodyBytes = await warmUp(url);
       const serverCpu0 = processCpuMs(server.pid);
-      const clientCpu0 = ownCpuMs();
       const t0 = performance.now();
-      const res = await autocannon({ url, connections: BENCH_CONNECTIONS, duration: BENCH_SECONDS, headers: HEADERS });
+      const res = await load(gen, url, BENCH_SECONDS, BENCH_CONNECTIONS, HEADERS);
       const wallMs = performance.now() - t0;
       const serverCpu1 = processCpuMs(server.pid);
       measured.push({
         route: r.route,
         path: r.path,
         bodyBytes,
-        reqPerSec: res.requests.mean,
-        meanMs: res.latency.mean,
-        p50Ms: res.latency.p50,
-        p99Ms: res.latency.p99,
-        requests: res.requests.total,
-        errors: res.errors + res.timeouts,
-        non2xx: res.non2xx,
+        ...res,
         serverCores: serverCpu0 === null || serverCpu1 === null ? null : (serverCpu1 - serverCpu0) / wallMs,
-        clientCores: (ownCpuMs() - clientCpu0) / wallMs,
       });
     }
   } finally {
@@ -109,8 +102,7 @@ export async function runApiBench(target: BenchTarget, withGoals: boolean, log: 
   return { target: target.name, routes, verdicts };
 }
 
-/** autocannon's latency histogram has whole-millisecond resolution. */
-const ms = (v: number) => (v < 1 ? '<1' : int(v));
+const ms = (v: number) => (v < 1 ? fixed(v, 2) : int(v));
 
 /** Server CPU time per request (µs), or null without /proc. */
 export const serverMicrosPerRequest = (m: RouteMeasure): number | null =>

@@ -13,7 +13,7 @@ export const BENCH_PG_URL = process.env.GLACIER_BENCH_PG ?? 'postgres://postgres
 /** Seconds of load per API route (BENCH_SECONDS, default 10). */
 export const BENCH_SECONDS = positiveNumber(process.env.BENCH_SECONDS, 10);
 
-/** Connections autocannon keeps open per route. */
+/** Connections the load generator keeps open per route. */
 export const BENCH_CONNECTIONS = 10;
 
 /**

@@ -1,10 +1,19 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayFromUsShortDate, isoFromDay } from '../src/domain/dates.js';
+import { dayFromUsShortDate, dayNumber, isoFromDay } from '../src/domain/dates.js';
 import { apiFixture, readCsv, type ApiFixture } from './api-fixture.js';
 import { DB_TARGETS } from './databases.js';
 import { dataPath } from './shared-data.js';
+
+/** The long rows a compact JSON series stands for. */
+function expand(s: { location: string; metric: string; source: string; derived: boolean; start: string; values: (number | null)[]; missing: { from: string; to: string; reason: string }[]; issues: { from: string; to: string; issue: string }[] }) {
+  const at = <T extends { from: string; to: string }>(list: T[], day: number) => list.find((r) => dayNumber(r.from) <= day && day <= dayNumber(r.to));
+  return s.values.map((value, i) => {
+    const day = dayNumber(s.start) + i;
+    return { location: s.location, date: isoFromDay(day), metric: s.metric, value, missing_reason: at(s.missing, day)?.reason ?? null, source: s.source, derived: s.derived, issue: at(s.issues, day)?.issue ?? null };
+  });
+}
 
 const finalConfirmed = gunzipSync(readFileSync(dataPath('jhu/time_series/time_series_covid19_confirmed_global.csv.gz'))).toString('utf8');
 
@@ -24,6 +33,12 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
     expect(r.statusCode, `${url}: ${r.body.slice(0, 300)}`).toBe(200);
     return r.json();
   };
+  /** Long rows of a /v1/series request (its JSON Lines form). */
+  const rows = async (url: string) => {
+    const r = await get(`${url}&format=jsonl`);
+    expect(r.statusCode, `${url}: ${r.body.slice(0, 300)}`).toBe(200);
+    return r.body.trim().split('\n').filter((l) => l).map((l) => JSON.parse(l));
+  };
   beforeAll(async () => {
     f = await apiFixture(target);
   }, 300_000);
@@ -33,72 +48,81 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
     it('serves a country’s values exactly as the source published them, with provenance', async () => {
       const body = await json('/v1/series?location=FR&metric=confirmed');
       const expected = fileRow('', 'France');
-      expect(body.data).toHaveLength(expected.size);
-      for (const row of body.data) {
-        expect(row).toMatchObject({ location: 'FR', metric: 'confirmed', source: 'jhu-global', derived: false, issue: '2023-03-10' });
-        if (row.value !== null) expect(row.value).toBe(expected.get(row.date));
-        else expect(row.missing_reason).not.toBeNull();
-      }
-      expect(body.meta.series).toEqual([{ location: 'FR', metric: 'confirmed', source: 'jhu-global', derived: false }]);
+      expect(body.series).toHaveLength(1);
+      const fr = body.series[0];
+      expect(fr).toMatchObject({ location: 'FR', metric: 'confirmed', source: 'jhu-global', derived: false, start: '2020-01-22', end: '2023-03-09' });
+      expect(fr.values).toHaveLength(expected.size);
+      expect(fr.issues).toEqual([{ from: '2020-01-22', to: '2023-03-09', issue: '2023-03-10' }]);
+      const missing = new Set<string>();
+      for (const m of fr.missing) for (let d = dayNumber(m.from); d <= dayNumber(m.to); d++) missing.add(isoFromDay(d));
+      [...expected].forEach(([date, v], i) => expect(fr.values[i], date).toBe(missing.has(date) ? null : v));
+      expect(missing.size).toBeGreaterThan(0); // France's 2023 weekends
     });
 
     it('answers the same rows as JSON, CSV and JSON Lines', async () => {
-      const q = '/v1/series?location=IT,CN,US_CA&metric=confirmed,deaths&from=2020-12-20&to=2020-12-30&transform=daily';
-      const j = (await json(q)).data;
-      const csv = await get(`${q}&format=csv`);
-      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      const q = '/v1/series?location=IT,CN,US_CA,US_TX_48201&metric=confirmed,deaths&from=2020-12-20&to=2020-12-30&transform=daily';
+      const grouped = await json(q);
+      expect(grouped.series.map((s: { location: string; metric: string }) => `${s.location}/${s.metric}`)).toEqual(
+        ['IT/confirmed', 'IT/deaths', 'CN/confirmed', 'CN/deaths', 'US_CA/confirmed', 'US_CA/deaths', 'US_TX_48201/confirmed', 'US_TX_48201/deaths'],
+      );
+      const fromJson = grouped.series.flatMap(expand);
       const jl = await get(`${q}&format=jsonl`);
       expect(jl.headers['content-type']).toMatch(/^application\/x-ndjson/);
       const fromJsonl = jl.body.trim().split('\n').map((l) => JSON.parse(l));
-      expect(fromJsonl).toEqual(j);
+      expect(fromJsonl).toEqual(fromJson);
+      const csv = await get(`${q}&format=csv`);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       const fromCsv = readCsv(csv.body);
       expect(Object.keys(fromCsv[0])).toEqual(['location', 'date', 'metric', 'value', 'missing_reason', 'source', 'derived', 'issue']);
-      expect(fromCsv).toEqual(
-        j.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))),
-      );
-      expect(j.length).toBe(3 * 2 * 11);
+      expect(fromCsv).toEqual(fromJson.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))));
+      expect(fromJson.length).toBe(3 * 2 * 11);
+      // Harris County, Texas has no data in this database: listed, with no source and no values.
+      expect(grouped.series[6]).toEqual({ location: 'US_TX_48201', metric: 'confirmed', source: null, derived: null, start: null, end: null, values: [], missing: [], issues: [] });
     });
 
     it('marks derived totals and sums them from the provinces', async () => {
-      const cn = (await json('/v1/series?location=CN&metric=confirmed&from=2020-02-01&to=2020-02-01')).data[0];
+      const [cn] = await rows('/v1/series?location=CN&metric=confirmed&from=2020-02-01&to=2020-02-01');
       const lines = finalConfirmed.split('\n').filter((l) => /^[^,]*,China,/.test(l));
       const col = finalConfirmed.split('\n')[0].split(',').indexOf('2/1/20');
       expect(cn).toMatchObject({ derived: true, source: 'jhu-global', value: lines.reduce((s, l) => s + Number(l.split(',')[col]), 0) });
     });
 
     it('never writes a fake zero: weekly reporting days are missing, and daily values carry the week', async () => {
-      const rows = (await json('/v1/series?location=IT&metric=confirmed&from=2023-01-07&to=2023-01-13&transform=daily')).data;
-      expect(rows.slice(0, 6).map((r: { value: unknown; missing_reason: unknown }) => [r.value, r.missing_reason])).toEqual(Array(6).fill([null, 'not_reported']));
+      const it7 = await rows('/v1/series?location=IT&metric=confirmed&from=2023-01-07&to=2023-01-13&transform=daily');
+      expect(it7.slice(0, 6).map((r: { value: unknown; missing_reason: unknown }) => [r.value, r.missing_reason])).toEqual(Array(6).fill([null, 'not_reported']));
       const italy = fileRow('', 'Italy');
-      expect(rows[6].value).toBe(italy.get('2023-01-13')! - italy.get('2023-01-06')!);
-      const recovered = (await json('/v1/series?location=FR&metric=recovered&from=2021-08-04&to=2021-08-05')).data;
+      expect(it7[6].value).toBe(italy.get('2023-01-13')! - italy.get('2023-01-06')!);
+      const recovered = await rows('/v1/series?location=FR&metric=recovered&from=2021-08-04&to=2021-08-05');
       expect(recovered.map((r: { missing_reason: unknown }) => r.missing_reason)).toEqual([null, 'discontinued']);
     });
 
     it('computes 7-day averages and per-100k rates', async () => {
       const fr = fileRow('', 'France');
-      const [avg] = (await json('/v1/series?location=FR&from=2021-03-01&to=2021-03-01&transform=daily_7day_avg')).data;
+      const [avg] = await rows('/v1/series?location=FR&from=2021-03-01&to=2021-03-01&transform=daily_7day_avg');
       expect(avg.value).toBeCloseTo((fr.get('2021-03-01')! - fr.get('2021-02-22')!) / 7, 9);
       const loc = (await json('/v1/locations/FR')).data;
-      const [rate] = (await json('/v1/series?location=FR&from=2021-03-01&to=2021-03-01&transform=per_100k')).data;
+      const [rate] = await rows('/v1/series?location=FR&from=2021-03-01&to=2021-03-01&transform=per_100k');
       expect(rate.value).toBeCloseTo((fr.get('2021-03-01')! / loc.population) * 1e5, 9);
     });
 
     it('selects one source with source=, and the default follows the precedence rule', async () => {
-      const best = (await json('/v1/series?location=US&from=2020-12-30&to=2020-12-30')).data[0];
+      const [best] = await rows('/v1/series?location=US&from=2020-12-30&to=2020-12-30');
       expect(best).toMatchObject({ source: 'jhu-global', derived: false });
-      const us = (await json('/v1/series?location=US&source=jhu-us&from=2020-12-30&to=2020-12-30')).data[0];
+      const [us] = await rows('/v1/series?location=US&source=jhu-us&from=2020-12-30&to=2020-12-30');
       expect(us).toMatchObject({ source: 'jhu-us', derived: true });
-      const ca = (await json('/v1/series?location=US_CA_06037&metric=deaths&from=2021-04-21')).data[0];
+      const [ca] = await rows('/v1/series?location=US_CA_06037&metric=deaths&from=2021-04-21');
       expect(ca).toMatchObject({ source: 'jhu-us', derived: false, issue: '2021-04-22' });
     });
 
     it('streams large requests and returns the same rows as small ones', async () => {
       const countries = (await json('/v1/latest?metric=confirmed&level=country')).data.slice(0, 30).map((r: { location: string }) => r.location);
-      const big = (await json(`/v1/series?location=${countries.join(',')}&from=2022-01-01&to=2022-01-03`)).data;
-      const small = [];
-      for (const c of countries) small.push(...(await json(`/v1/series?location=${c}&from=2022-01-01&to=2022-01-03`)).data);
-      expect(big).toEqual(small);
+      for (const format of ['json', 'csv']) {
+        const big = await get(`/v1/series?location=${countries.join(',')}&from=2022-01-01&to=2022-01-03&format=${format}`);
+        const small = [];
+        for (const c of countries) small.push((await get(`/v1/series?location=${c}&from=2022-01-01&to=2022-01-03&format=${format}`)).body);
+        if (format === 'json') expect(big.json().series).toEqual(small.flatMap((b) => JSON.parse(b).series));
+        else expect(big.body).toBe(small[0].split('\r\n')[0] + '\r\n' + small.map((b) => b.split('\r\n').slice(1).join('\r\n')).join(''));
+      }
     });
 
     const errors: [string, number, string, string | undefined][] = [
@@ -230,11 +254,21 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
       expect(after.body).toBe(first.body.replace(/"data_version":\d+/, `"data_version":${after.json().meta.data_version}`));
     });
 
-    it('compresses large responses and allows cross-origin GETs', async () => {
-      const r = await get('/v1/series?location=FR', { 'accept-encoding': 'gzip', origin: 'https://example.org' });
-      expect(r.headers['content-encoding']).toBe('gzip');
-      expect(r.headers['access-control-allow-origin']).toBe('*');
-      expect(JSON.parse(gunzipSync(r.rawPayload).toString()).data.length).toBeGreaterThan(1000);
+    it('compresses large responses as the client asks, and allows cross-origin GETs', async () => {
+      const url = '/v1/series?location=FR';
+      const plain = await get(url);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const gz = await get(url, { 'accept-encoding': 'gzip', origin: 'https://example.org' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.headers.vary).toMatch(/accept-encoding/i);
+      expect(gz.headers['access-control-allow-origin']).toBe('*');
+      expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+      const br = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+      expect((await get(url, { 'accept-encoding': 'br;q=0, gzip;q=0' })).headers['content-encoding']).toBeUndefined();
+      // Served again from the cache: the same bytes.
+      expect((await get(url, { 'accept-encoding': 'gzip' })).rawPayload).toEqual(gz.rawPayload);
     });
 
     it('serves Swagger UI at /docs and the OpenAPI document at /openapi.json', async () => {

@@ -1,19 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VersionTracker } from './data-version.js';
+
+type Encoding = 'br' | 'gzip';
 
 export interface CachedBody {
   version: number;
   etag: string;
   contentType: string;
   body: Buffer;
+  /** Compressed copies, made on the first request that accepts them. */
+  encoded: Partial<Record<Encoding, Buffer>>;
 }
 
 /**
- * GET responses cached by data version: a request costs one map lookup until the data
- * changes. Bodies above `maxEntryBytes` are streamed and not kept. Least recently used
- * entries go first when the total passes `maxBytes`.
+ * GET responses cached by data version: until the data changes, a request costs a map
+ * lookup, and a compressed copy is made once per encoding instead of once per request.
+ * Bodies above `maxEntryBytes` are streamed and not kept. Least recently used entries go
+ * first when the total passes `maxBytes`.
  */
 export class ResponseCache {
   private readonly entries = new Map<string, CachedBody>();
@@ -40,11 +46,16 @@ export class ResponseCache {
     this.sync(entry.version);
     if (entry.body.length > this.maxEntryBytes) return;
     this.entries.set(key, entry);
-    this.bytes += entry.body.length;
+    this.grow(entry.body.length);
+  }
+
+  /** Accounts for a compressed copy added to an entry. */
+  grow(bytes: number): void {
+    this.bytes += bytes;
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= e.body.length;
+      this.bytes -= e.body.length + (e.encoded.br?.length ?? 0) + (e.encoded.gzip?.length ?? 0);
     }
   }
 
@@ -60,6 +71,8 @@ export class ResponseCache {
 export type Body = { contentType: string; body: string | Buffer } | { contentType: string; stream: () => Readable };
 
 export const CACHE_CONTROL = 'public, max-age=60';
+/** Below this size compression costs more than it saves. */
+const COMPRESS_ABOVE = 1024;
 
 /**
  * Answers a GET from the cache, with 304 for a matching If-None-Match, or builds the body
@@ -67,14 +80,41 @@ export const CACHE_CONTROL = 'public, max-age=60';
  */
 export async function sendCached(req: FastifyRequest, reply: FastifyReply, cache: ResponseCache, build: (version: number) => Promise<Body>): Promise<FastifyReply> {
   const version = await cache.versions.current();
-  const etag = `"v${version}-${createHash('sha1').update(req.url).digest('base64url').slice(0, 16)}"`;
-  if (req.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
-  const hit = cache.get(req.url, version);
-  if (hit) return reply.header('etag', etag).header('cache-control', CACHE_CONTROL).type(hit.contentType).send(hit.body);
-  const built = await build(version);
-  reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
-  if ('stream' in built) return reply.type(built.contentType).send(built.stream());
-  const body = Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body);
-  cache.set(req.url, { version, etag, contentType: built.contentType, body });
-  return reply.type(built.contentType).send(body);
+  let entry = cache.get(req.url, version);
+  if (!entry) {
+    const etag = `"v${version}-${createHash('sha1').update(req.url).digest('base64url').slice(0, 16)}"`;
+    if (req.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
+    const built = await build(version);
+    reply.header('etag', etag).header('cache-control', CACHE_CONTROL).type(built.contentType);
+    if ('stream' in built) return reply.send(built.stream());
+    entry = { version, etag, contentType: built.contentType, body: Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body), encoded: {} };
+    cache.set(req.url, entry);
+  } else if (req.headers['if-none-match'] === entry.etag) {
+    return reply.code(304).header('etag', entry.etag).send();
+  }
+  reply.header('etag', entry.etag).header('cache-control', CACHE_CONTROL).type(entry.contentType);
+  const encoding = entry.body.length > COMPRESS_ABOVE ? acceptedEncoding(req.headers['accept-encoding']) : null;
+  if (!encoding) return reply.send(entry.body);
+  let encoded = entry.encoded[encoding];
+  if (!encoded) {
+    encoded = encoding === 'br' ? brotliCompressSync(entry.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } }) : gzipSync(entry.body);
+    entry.encoded[encoding] = encoded;
+    cache.grow(encoded.length);
+  }
+  return reply.header('content-encoding', encoding).header('vary', 'accept-encoding').send(encoded);
+}
+
+/** br when the client takes it, else gzip, else none (q=0 excludes an encoding). */
+function acceptedEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  const accepted = new Set(
+    header
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+      .map(([name]) => name.trim().toLowerCase()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return null;
 }

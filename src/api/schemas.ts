@@ -54,22 +54,25 @@ export const SeriesRow = Type.Object({
 });
 export type SeriesRow = Static<typeof SeriesRow>;
 
+export const SeriesJson = Type.Object({
+  location: Type.String(),
+  metric: Type.String(),
+  source: Nullable(Type.String({ description: 'Source that supplied the values (null: no data for this location and metric)' })),
+  derived: Nullable(Type.Boolean({ description: 'True when Glacier summed the values from the source’s finer rows' })),
+  start: Nullable(IsoDate),
+  end: Nullable(IsoDate),
+  values: Type.Array(Nullable(Type.Number()), { description: 'One value per day from start to end; null where missing' }),
+  missing: Type.Array(
+    Type.Object({ from: IsoDate, to: IsoDate, reason: Type.Unsafe<MissingReason>({ type: 'string', enum: [...MISSING_REASON_CODES] }) }),
+    { description: 'Why values are null, as runs of dates' },
+  ),
+  issues: Type.Array(Type.Object({ from: IsoDate, to: IsoDate, issue: IsoDate }), { description: 'Vintage of the values, as runs of dates' }),
+});
+export type SeriesJson = Static<typeof SeriesJson>;
+
 export const SeriesResponse = Type.Object({
-  meta: Type.Object({
-    data_version: Type.Number(),
-    transform: Type.String(),
-    as_of: Nullable(IsoDate),
-    series: Type.Array(
-      Type.Object({
-        location: Type.String(),
-        metric: Type.String(),
-        source: Nullable(Type.String()),
-        derived: Nullable(Type.Boolean()),
-      }),
-      { description: 'Which source backs each requested location and metric (source null: no data)' },
-    ),
-  }),
-  data: Type.Array(SeriesRow),
+  meta: Type.Object({ data_version: Type.Number(), transform: Type.String(), as_of: Nullable(IsoDate) }),
+  series: Type.Array(SeriesJson, { description: 'One entry per requested location and metric, in request order' }),
 });
 
 export const LatestQuery = Type.Object({

@@ -1,13 +1,14 @@
 import { dayNumber, isoFromDay } from '../domain/dates.js';
 import { isMetricId } from '../domain/metrics.js';
 import type { MissingReason } from '../domain/missing.js';
+import type { MissingSpan } from '../domain/series.js';
 import { applyTransform, type Transform } from '../domain/transforms.js';
 import { maskFromSpans } from '../ingest/missing-rules.js';
 import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
-import { findSeries, readPoints, readSpans, type SeriesRef } from '../store/read-series.js';
+import { findSeries, readPoints, readSpans, type SeriesRef, type StoredPoints } from '../store/read-series.js';
 import { ApiError } from './errors.js';
-import type { SeriesRow } from './schemas.js';
+import type { SeriesJson, SeriesRow } from './schemas.js';
 
 export const MAX_LOCATIONS = 100;
 /** Series read from the database per batch while streaming. */
@@ -64,8 +65,17 @@ export async function planSeries(db: Db, q: { location: string; metric: string; 
   return { request, refs, populations, series };
 }
 
-/** The rows of a plan, series by series in request order, read in batches. */
-export async function* seriesRows(db: Db, plan: SeriesPlan): AsyncGenerator<SeriesRow[]> {
+/** One served series after transform and date range: values[i] is on day start + i. */
+export interface SeriesBlock {
+  ref: SeriesRef;
+  start: number;
+  values: Float64Array;
+  reasons: (MissingReason | null)[];
+  issues: Int32Array;
+}
+
+/** The plan's series in request order, read from the database in batches. */
+export async function* seriesBlocks(db: Db, plan: SeriesPlan): AsyncGenerator<SeriesBlock> {
   const wanted = plan.series.map((s) => plan.refs.get(`${s.location}|${s.metric}`)).filter((r): r is SeriesRef => r !== undefined);
   for (let i = 0; i < wanted.length; i += BATCH) {
     const batch = wanted.slice(i, i + BATCH);
@@ -73,13 +83,12 @@ export async function* seriesRows(db: Db, plan: SeriesPlan): AsyncGenerator<Seri
     const [points, spans] = await Promise.all([readPoints(db, ids, plan.request.asOf), readSpans(db, ids, plan.request.asOf)]);
     for (const ref of batch) {
       const p = points.get(ref.seriesId);
-      if (p) yield rowsOf(ref, p, spans.get(ref.seriesId) ?? [], plan);
+      if (p && p.days.length) yield blockOf(ref, p, spans.get(ref.seriesId) ?? [], plan);
     }
   }
 }
 
-function rowsOf(ref: SeriesRef, p: { days: Int32Array; values: Float64Array; issues: Int32Array }, spans: Parameters<typeof maskFromSpans>[0], plan: SeriesPlan): SeriesRow[] {
-  if (p.days.length === 0) return [];
+function blockOf(ref: SeriesRef, p: StoredPoints, spans: MissingSpan[], plan: SeriesPlan): SeriesBlock {
   const start = p.days[0];
   const n = p.days[p.days.length - 1] - start + 1;
   const values = new Float64Array(n).fill(Number.NaN);
@@ -96,19 +105,62 @@ function rowsOf(ref: SeriesRef, p: { days: Int32Array; values: Float64Array; iss
   const t = applyTransform({ start, values, reasons, issues }, plan.request.transform, plan.populations.get(ref.location) ?? null);
   const from = plan.request.from ? Math.max(0, dayNumber(plan.request.from) - start) : 0;
   const to = plan.request.to ? Math.min(n - 1, dayNumber(plan.request.to) - start) : n - 1;
+  const end = Math.max(from, to + 1);
+  return {
+    ref,
+    start: start + from,
+    values: t.values.slice(from, end).map((v, i) => (t.reasons[from + i] === null ? v : Number.NaN)),
+    reasons: t.reasons.slice(from, end),
+    issues: t.issues.slice(from, end),
+  };
+}
+
+/** Long format: one row per date (CSV, JSON Lines). */
+export function blockRows(b: SeriesBlock): SeriesRow[] {
   const rows: SeriesRow[] = [];
-  for (let j = from; j <= to; j++) {
-    const missing = t.reasons[j];
+  for (let i = 0; i < b.values.length; i++) {
     rows.push({
-      location: ref.location,
-      date: isoFromDay(start + j),
-      metric: ref.metric,
-      value: missing === null && !Number.isNaN(t.values[j]) ? t.values[j] : null,
-      missing_reason: missing,
-      source: ref.source,
-      derived: ref.derived,
-      issue: t.issues[j] >= 0 ? isoFromDay(t.issues[j]) : null,
+      location: b.ref.location,
+      date: isoFromDay(b.start + i),
+      metric: b.ref.metric,
+      value: Number.isNaN(b.values[i]) ? null : b.values[i],
+      missing_reason: b.reasons[i],
+      source: b.ref.source,
+      derived: b.ref.derived,
+      issue: b.issues[i] >= 0 ? isoFromDay(b.issues[i]) : null,
     });
   }
   return rows;
+}
+
+/**
+ * Compact JSON: one object per series with a dense array of daily values (null where
+ * missing) and the missing reasons and issues as runs of dates. Expanding it gives exactly
+ * the rows of the CSV.
+ */
+export function blockJson(b: SeriesBlock): SeriesJson {
+  return {
+    location: b.ref.location,
+    metric: b.ref.metric,
+    source: b.ref.source,
+    derived: b.ref.derived,
+    start: b.values.length ? isoFromDay(b.start) : null,
+    end: b.values.length ? isoFromDay(b.start + b.values.length - 1) : null,
+    values: Array.from(b.values, (v) => (Number.isNaN(v) ? null : v)),
+    missing: runs(b.reasons, b.start, (reason) => (reason === null ? null : { reason })),
+    issues: runs(Array.from(b.issues), b.start, (issue) => (issue < 0 ? null : { issue: isoFromDay(issue) })),
+  };
+}
+
+function runs<T, R extends object>(items: ArrayLike<T>, start: number, label: (item: T) => R | null): (R & { from: string; to: string })[] {
+  const out: (R & { from: string; to: string })[] = [];
+  let i = 0;
+  while (i < items.length) {
+    let j = i;
+    while (j + 1 < items.length && items[j + 1] === items[i]) j++;
+    const l = label(items[i]);
+    if (l) out.push({ from: isoFromDay(start + i), to: isoFromDay(start + j), ...l });
+    i = j + 1;
+  }
+  return out;
 }

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isMetricId } from '../../domain/metrics.js';
 import { latestValues } from '../../store/read-latest.js';
 import { ApiError } from '../errors.js';
-import { once, renderRows, tabularContent } from '../render.js';
+import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
-import { errorResponses, LatestQuery, LatestResponse } from '../schemas.js';
+import { errorResponses, LatestQuery, LatestResponse, LatestRow } from '../schemas.js';
 
 const COLUMNS = ['location', 'name', 'level', 'parent', 'metric', 'date', 'value', 'value_per_100k', 'population', 'source', 'derived', 'issue'] as const;
 
@@ -17,7 +17,7 @@ export const latestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The newest reported value per location (for maps)',
         description: 'One row per location that has data for the metric: its default series’ last reported (non-missing) value and date.',
         querystring: LatestQuery,
-        response: { 200: tabularContent(LatestResponse), ...errorResponses(400) },
+        response: { 200: tabularContent(LatestResponse, LatestRow), ...errorResponses(400) },
       },
     },
     async (req, reply) =>
@@ -32,7 +32,7 @@ export const latestRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...r,
           value_per_100k: r.value !== null && r.population ? (r.value / r.population) * 100_000 : null,
         }));
-        return renderRows(q.format, COLUMNS, { data_version: version, metric: q.metric }, once(rows), false);
+        return renderText(q.format, rowsText(q.format, COLUMNS, { data_version: version, metric: q.metric }, once(rows)), false);
       }),
   );
 };
