@@ -16,15 +16,3 @@ export function csvCell(v: unknown): string {
 export function csvLine(values: readonly unknown[]): string {
   return values.map(csvCell).join(',') + '\r\n';
 }
-
-export function toCsv<T extends object>(columns: readonly (keyof T & string)[], rows: Iterable<T>): string {
-  let out = csvLine(columns);
-  for (const r of rows) out += csvLine(columns.map((c) => r[c]));
-  return out;
-}
-
-export function toJsonl(rows: Iterable<object>): string {
-  let out = '';
-  for (const r of rows) out += JSON.stringify(r) + '\n';
-  return out;
-}

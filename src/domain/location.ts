@@ -17,10 +17,6 @@ export function isLocationKey(s: string): boolean {
   return LOCATION_KEY_PATTERN.test(s);
 }
 
-export function levelOfKey(key: string): LocationLevel {
-  return LOCATION_LEVELS[key.split('_').length - 1];
-}
-
 export function parentOfKey(key: string): string | null {
   const i = key.lastIndexOf('_');
   return i < 0 ? null : key.slice(0, i);

@@ -41,8 +41,6 @@ export const METRICS = {
 
 export type MetricId = keyof typeof METRICS;
 
-export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
-
 export function isMetricId(s: string): s is MetricId {
   return Object.hasOwn(METRICS, s);
 }

@@ -4,7 +4,3 @@ import { jhuUs } from './jhu-us/index.js';
 
 /** Every connector, in the order `glacier ingest` runs them. */
 export const CONNECTORS: readonly Connector[] = [jhuGlobal, jhuUs];
-
-export function connectorById(id: string): Connector | undefined {
-  return CONNECTORS.find((c) => c.manifest.id === id);
-}

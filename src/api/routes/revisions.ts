@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { dayNumber } from '../../domain/dates.js';
 import { isMetricId } from '../../domain/metrics.js';
-import type { MissingSpan } from '../../domain/series.js';
 import { maskFromSpans } from '../../ingest/missing-rules.js';
 import { getLocation } from '../../store/read-locations.js';
-import { annotationHistory, revisionsOf } from '../../store/read-latest.js';
+import { annotationHistory, revisionsOf } from '../../store/read-revisions.js';
 import { ApiError } from '../errors.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses, RevisionsQuery, RevisionsResponse } from '../schemas.js';
@@ -33,7 +32,7 @@ export const revisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const day = dayNumber(date);
         const data = rows.map((r) => {
           const spans = history.filter((h) => h.series_id === r.series_id && h.issue <= r.issue).pop()?.spans ?? [];
-          const reason = maskFromSpans(spans as MissingSpan[], day, 1, dayNumber)[0] ?? (r.value === null ? 'not_reported' : null);
+          const reason = maskFromSpans(spans, day, 1, dayNumber)[0] ?? (r.value === null ? 'not_reported' : null);
           return {
             source: r.source,
             derived: r.derived,
