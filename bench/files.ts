@@ -1,6 +1,6 @@
-import { chooseCandidate, defaultIssue } from '../src/ingest/provide-files.js';
+import { chooseCandidates, defaultIssue } from '../src/ingest/provide-files.js';
 import { listMirrorCandidates } from '../src/ingest/fetch/index.js';
-import { CONNECTORS } from '../src/sources/registry.js';
+import { scopeOf } from './scope.js';
 
 export interface SourceFile {
   sourceId: string;
@@ -15,10 +15,12 @@ export interface SourceFile {
  */
 export async function defaultIngestFiles(root: string, now = new Date()): Promise<SourceFile[]> {
   const out: SourceFile[] = [];
-  for (const c of CONNECTORS) {
+  const { connectors, vintages } = scopeOf('jhu');
+  for (const c of connectors) {
     for (const spec of c.manifest.files) {
-      const chosen = chooseCandidate(await listMirrorCandidates(root, spec), undefined, defaultIssue(c.manifest, now));
-      if (chosen) out.push({ sourceId: c.manifest.id, fileId: spec.id, path: chosen.path });
+      for (const chosen of chooseCandidates(await listMirrorCandidates(root, spec), undefined, defaultIssue(c.manifest, now), vintages)) {
+        out.push({ sourceId: c.manifest.id, fileId: spec.id, path: chosen.path });
+      }
     }
   }
   return out;

@@ -1,13 +1,14 @@
 /**
- * Child process: one full default ingest (gazetteer + every connector) from the mirror into
- * the database given as JSON in argv[2]; `--force` re-reads files that did not change.
+ * Child process: one ingest (gazetteer + the connectors of `--scope jhu|all`, see scope.ts)
+ * from the mirror into the database given as JSON in argv[2]; `--force` re-reads files that
+ * did not change.
  * Migrations run first and are not timed. Prints one JSON line (IngestChildResult).
  */
 import { ingestAll } from '../src/ingest/ingest-all.js';
 import { silentLogger } from '../src/ingest/context.js';
 import { openDb, type DatabaseTarget } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
-import { CONNECTORS } from '../src/sources/registry.js';
+import { scopeOf, type BenchScope } from './scope.js';
 import { SHARED_DATA } from './config.js';
 
 export interface IngestChildResult {
@@ -27,13 +28,14 @@ export interface IngestChildResult {
 const target = JSON.parse(process.argv[2] ?? 'null') as DatabaseTarget | null;
 if (!target) throw new Error('usage: ingest-child.ts <target-json> [--force]');
 const force = process.argv.includes('--force');
+const scope = scopeOf((process.argv[process.argv.indexOf('--scope') + 1] ?? 'jhu') as BenchScope);
 
 const t0 = performance.now();
 const db = await openDb(target);
 try {
   await migrate(db);
   const t1 = performance.now();
-  const summaries = await ingestAll({ db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, CONNECTORS, { force });
+  const summaries = await ingestAll({ db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, scope.connectors, { force, vintages: scope.vintages });
   const wallMs = performance.now() - t1;
   const failed = summaries.filter((s) => s.status === 'failed');
   if (failed.length) throw new Error(`ingest failed: ${failed.map((s) => `${s.sourceId}: ${s.error}`).join('; ')}`);

@@ -235,7 +235,8 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
 
     it('publishes the metric vocabulary and the missing reasons', async () => {
       const m = await json('/v1/metrics');
-      expect(m.data.map((x: { id: string }) => x.id)).toEqual(['confirmed', 'deaths', 'recovered']);
+      expect(m.data.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['confirmed', 'deaths', 'recovered', 'tests', 'new_confirmed', 'hospitalized_current']));
+      expect(m.data.find((x: { id: string }) => x.id === 'new_confirmed')).toMatchObject({ kind: 'daily', of: 'confirmed', unit: 'people per day' });
       expect(Object.keys(m.missing_reasons)).toEqual(['not_reported', 'discontinued', 'incomplete', 'not_applicable']);
     });
   });

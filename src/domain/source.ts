@@ -42,4 +42,9 @@ export interface SourceManifest {
   /** Metrics the source stopped publishing; cells after `after` are stored as missing ("discontinued"). */
   discontinued?: { metric: MetricId; after: IsoDate; note: string; reference?: string }[];
   notes?: string[];
+  /**
+   * Rows of one file that resolve to the same place: an error (default), or summed when rows
+   * can be parts of one place (documented in the notes).
+   */
+  duplicatePlaces?: 'error' | 'sum';
 }

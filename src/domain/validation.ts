@@ -11,6 +11,11 @@ export const VALIDATION_CODES = {
   missing_rule: 'Values were stored as missing by a documented rule (summary per rule).',
   file_skipped: 'A manifest file had nothing to read for this run (e.g. no vintage for the requested issue).',
   unchanged_file: 'The file is byte-identical to one already ingested with this connector version; nothing to store.',
+  rows_summed: 'Several rows of one file are parts of one place (e.g. cities of a province in early JHU reports) and were summed.',
+  not_a_place: 'Rows for aggregates or categories that are not places (world, continents, income groups, international conveyances); not stored.',
+  repaired: 'A known upstream defect was detected and repaired (e.g. swapped month and day); the values are stored as repaired.',
+  unparseable_cell: 'A cell could not be read as a number; the value is stored as missing.',
+  anomalies: 'Anomalies flagged in this run (summary per code; list them at /v1/anomalies).',
 } as const;
 
 export type ValidationCode = keyof typeof VALIDATION_CODES;

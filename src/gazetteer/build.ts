@@ -134,6 +134,22 @@ export function buildLocations(rows: UidRow[], ref: GazetteerReference): BuiltGa
     });
   }
 
+  for (const x of ref.extras) {
+    if (byKey.has(x.key)) {
+      problems.push(`extra location ${x.key} already exists`);
+      continue;
+    }
+    if (!byKey.has(x.parent) && x.parent !== '') {
+      problems.push(`extra location ${x.key}: parent ${x.parent} does not exist`);
+      continue;
+    }
+    byKey.set(x.key, {
+      key: x.key, level: x.level as Location['level'], parent: x.parent || null, name: x.name,
+      aliases: x.aliases ? x.aliases.split(';').map((a) => a.trim()).filter((a) => a) : [],
+      iso_alpha2: null, iso_alpha3: null, iso_numeric: null, fips: null, jhu_uid: null, lat: null, lon: null, population: null, note: x.note || null,
+    });
+  }
+
   for (const a of ref.aliases) {
     const loc = byKey.get(a.key);
     if (loc) loc.aliases.push(a.alias);

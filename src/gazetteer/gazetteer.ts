@@ -11,11 +11,13 @@ export class Gazetteer {
   private readonly countries = new Map<string, string | null>();
   private readonly children = new Map<string, Map<string, string | null>>();
   private readonly combined = new Map<string, string | null>();
+  private readonly byFips = new Map<string, string>();
 
   constructor(locations: Iterable<Location>, jhuUids?: Map<number, string>) {
     for (const loc of locations) this.byKey.set(loc.key, loc);
     for (const loc of this.byKey.values()) {
       if (loc.jhu_uid !== null) this.byUid.set(loc.jhu_uid, loc.key);
+      if (loc.fips) this.byFips.set(loc.fips, loc.key);
       const names = [loc.name, loc.key, ...loc.aliases];
       for (const n of names) {
         if (n.includes(',')) setUnique(this.combined, normalizeCombined(n), loc.key);
@@ -46,6 +48,13 @@ export class Gazetteer {
 
   keyForJhuUid(uid: number): string | undefined {
     return this.byUid.get(uid);
+  }
+
+  /** A US state (2 digits) or county (5 digits) by FIPS code; "6037" and "06037" alike. */
+  keyForFips(fips: string): string | undefined {
+    const digits = fips.trim().replace(/\.0+$/, '');
+    if (!/^\d{1,5}$/.test(digits)) return undefined;
+    return this.byFips.get(digits.padStart(digits.length <= 2 ? 2 : 5, '0'));
   }
 
   /** A country by name, alias or ISO code. */

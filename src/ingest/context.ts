@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import type { FileOrigin } from './provide-files.js';
+import type { FileOrigin, VintageSelection } from './provide-files.js';
 
 export interface Logger {
   info(msg: string): void;
@@ -22,6 +22,8 @@ export interface IngestDeps {
 export interface IngestOptions {
   /** Vintage to ingest (with a mirror: which dated copy to read; upstream: the date to record). */
   issue?: string;
+  /** With a mirror and no issue: every dated copy (default) or the newest of each file. */
+  vintages?: VintageSelection;
   /** Re-read files even when nothing changed since the last successful run. */
   force?: boolean;
 }

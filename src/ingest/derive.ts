@@ -1,28 +1,26 @@
 import type { Gazetteer } from '../gazetteer/gazetteer.js';
 import type { KeyedSeries } from './keyed-series.js';
-import { classifyMissing, type MissingRuleOptions } from './missing-rules.js';
 
 /**
  * Totals Glacier derives from a source's finest rows (docs/data-model.md, "Derived totals"):
  * a place gets a derived series when the source reports some of its children but not the
  * place itself; a reported total always wins over a sum, so nothing is counted twice.
  * A total is the sum of the cells the source published for its parts, as the source's own
- * dashboards add them up; a day on which a part has no cell is missing ("incomplete").
- * The total is then read by the same missing-value rules as a reported series.
+ * dashboards add them up; a day on which a part has no cell is blank, which the store reads
+ * as "incomplete". Totals are derived per metric and issue, from the parts of one file.
  */
-export function deriveTotals(series: readonly KeyedSeries[], gaz: Gazetteer, rules: (metric: string) => MissingRuleOptions = () => ({})): KeyedSeries[] {
-  const derived: KeyedSeries[] = [];
-  const byMetric = new Map<string, KeyedSeries[]>();
+export function deriveTotals(series: readonly KeyedSeries[], gaz: Gazetteer): KeyedSeries[] {
+  const groups = new Map<string, KeyedSeries[]>();
   for (const s of series) {
-    let list = byMetric.get(s.metric);
-    if (!list) byMetric.set(s.metric, (list = []));
+    const k = `${s.metric}|${s.issue}`;
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
     list.push(s);
   }
-  for (const [metric, list] of byMetric) derived.push(...deriveMetric(list, gaz, rules(metric)));
-  return derived;
+  return [...groups.values()].flatMap((list) => deriveGroup(list, gaz));
 }
 
-function deriveMetric(reported: KeyedSeries[], gaz: Gazetteer, rules: MissingRuleOptions): KeyedSeries[] {
+function deriveGroup(reported: KeyedSeries[], gaz: Gazetteer): KeyedSeries[] {
   const nodes = new Map<string, KeyedSeries>(reported.map((s) => [s.key, s]));
   const children = new Map<string, Set<string>>();
   const link = (key: string) => {
@@ -44,14 +42,14 @@ function deriveMetric(reported: KeyedSeries[], gaz: Gazetteer, rules: MissingRul
   for (const parent of parents) {
     const parts = [...children.get(parent)!].map((k) => nodes.get(k)).filter((s): s is KeyedSeries => s !== undefined);
     if (parts.length === 0) continue;
-    const total = sumParts(parent, parts, rules);
+    const total = sumParts(parent, parts);
     nodes.set(parent, total);
     out.push(total);
   }
   return out;
 }
 
-function sumParts(key: string, parts: KeyedSeries[], rules: MissingRuleOptions): KeyedSeries {
+function sumParts(key: string, parts: KeyedSeries[]): KeyedSeries {
   const start = Math.min(...parts.map((p) => p.start));
   const end = Math.max(...parts.map((p) => p.start + p.values.length - 1));
   const values = new Float64Array(end - start + 1);
@@ -61,8 +59,5 @@ function sumParts(key: string, parts: KeyedSeries[], rules: MissingRuleOptions):
       values[i] += j >= 0 && j < p.values.length ? p.values[j] : Number.NaN;
     }
   }
-  const spans = classifyMissing(values, start, rules).map((s) =>
-    s.rule === 'blank-cell' ? { ...s, reason: 'incomplete' as const, rule: 'derived-part-missing' } : s,
-  );
-  return { key, metric: parts[0].metric, derived: true, fileId: parts[0].fileId, start, values, spans };
+  return { key, metric: parts[0].metric, derived: true, fileId: parts[0].fileId, issue: parts[0].issue, start, values };
 }

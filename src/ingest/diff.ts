@@ -1,10 +1,9 @@
 import type { SeriesVersions } from '../store/versions.js';
 
 /**
- * Version bookkeeping for one series (pure): which of a new issue's values must be stored,
- * and what the newest view of the series looks like afterwards. A value is stored when no
- * earlier issue published one for that date (new) or when the value in force at this issue
- * differs (changed); re-reading identical values stores nothing.
+ * Version bookkeeping for one series (pure). A value is stored when no earlier issue published
+ * one for its date (new) or when it differs from the value in force at its issue (changed);
+ * re-reading identical values stores nothing.
  */
 export interface IssueValues {
   issue: number;
@@ -15,40 +14,22 @@ export interface IssueValues {
 export interface SeriesDiff {
   /** Indices into the new values that must be stored. */
   inserts: Int32Array;
-  /** Days whose row at this same issue is replaced (deleted before the inserts). */
+  /** Days whose version at this same issue is replaced. */
   replacedDays: number[];
   valuesNew: number;
   valuesChanged: number;
-  /** Newest known view after this issue is stored: value and issue per day from `start`. */
-  latest: { start: number; values: Float64Array; issues: Int32Array };
 }
 
 export function diffSeries(prior: SeriesVersions | undefined, next: IssueValues): SeriesDiff {
-  const n = next.values.length;
   const inserts: number[] = [];
   const replacedDays: number[] = [];
   let valuesNew = 0;
   let valuesChanged = 0;
-
   const pDates = prior?.dates ?? new Int32Array(0);
   const pIssues = prior?.issues ?? new Int32Array(0);
   const pValues = prior?.values ?? new Float64Array(0);
-  const first = Math.min(next.start, pDates.length ? pDates[0] : next.start);
-  const last = Math.max(next.start + n - 1, pDates.length ? pDates[pDates.length - 1] : next.start + n - 1);
-  const latestValues = new Float64Array(last - first + 1).fill(Number.NaN);
-  const latestIssues = new Int32Array(last - first + 1).fill(-1);
-
-  // Newest prior version of each date (any issue), then the new issue on top where it wins.
-  for (let k = 0; k < pDates.length; k++) {
-    const j = pDates[k] - first;
-    if (pIssues[k] >= latestIssues[j]) {
-      latestIssues[j] = pIssues[k];
-      latestValues[j] = pValues[k];
-    }
-  }
-
   let k = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < next.values.length; i++) {
     const day = next.start + i;
     const v = next.values[i];
     while (k < pDates.length && pDates[k] < day) k++;
@@ -65,13 +46,60 @@ export function diffSeries(prior: SeriesVersions | undefined, next: IssueValues)
       if (pIssues[inForce] === next.issue) replacedDays.push(day);
       inserts.push(i);
     }
-    const j = day - first;
-    if (next.issue >= latestIssues[j]) {
-      latestIssues[j] = next.issue;
-      latestValues[j] = v;
-    }
   }
-  return { inserts: Int32Array.from(inserts), replacedDays, valuesNew, valuesChanged, latest: { start: first, values: latestValues, issues: latestIssues } };
+  return { inserts: Int32Array.from(inserts), replacedDays, valuesNew, valuesChanged };
+}
+
+/** The versions with the new issue's stored values merged in (same-issue versions replaced). */
+export function mergeVersions(prior: SeriesVersions | undefined, next: IssueValues, inserts: Int32Array): SeriesVersions {
+  const pDates = prior?.dates ?? new Int32Array(0);
+  const pIssues = prior?.issues ?? new Int32Array(0);
+  const pValues = prior?.values ?? new Float64Array(0);
+  const n = pDates.length + inserts.length;
+  const dates = new Int32Array(n);
+  const issues = new Int32Array(n);
+  const values = new Float64Array(n);
+  let a = 0;
+  let b = 0;
+  let o = 0;
+  while (a < pDates.length || b < inserts.length) {
+    const bDay = b < inserts.length ? next.start + inserts[b] : Number.POSITIVE_INFINITY;
+    const takePrior = a < pDates.length && (pDates[a] < bDay || (pDates[a] === bDay && pIssues[a] < next.issue));
+    if (takePrior) {
+      dates[o] = pDates[a];
+      issues[o] = pIssues[a];
+      values[o++] = pValues[a++];
+      continue;
+    }
+    // The new version; a prior version of the same day and issue is dropped.
+    if (a < pDates.length && pDates[a] === bDay && pIssues[a] === next.issue) a++;
+    dates[o] = bDay;
+    issues[o] = next.issue;
+    values[o++] = next.values[inserts[b++]];
+  }
+  return { dates: dates.subarray(0, o), issues: issues.subarray(0, o), values: values.subarray(0, o) };
+}
+
+/** The series as known at `issue` (newest version ≤ issue per date); -1 issue where none. */
+export function viewAt(v: SeriesVersions, issue: number): { start: number; values: Float64Array; issues: Int32Array } {
+  if (v.dates.length === 0) return { start: 0, values: new Float64Array(0), issues: new Int32Array(0) };
+  const start = v.dates[0];
+  const n = v.dates[v.dates.length - 1] - start + 1;
+  const values = new Float64Array(n).fill(Number.NaN);
+  const issues = new Int32Array(n).fill(-1);
+  for (let k = 0; k < v.dates.length; k++) {
+    if (v.issues[k] > issue) continue;
+    const j = v.dates[k] - start;
+    // Versions of a day come by ascending issue: the last one ≤ issue wins.
+    values[j] = v.values[k];
+    issues[j] = v.issues[k];
+  }
+  // Trim days with no version at this issue at either end.
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi && issues[lo] < 0) lo++;
+  while (hi >= lo && issues[hi] < 0) hi--;
+  return { start: start + lo, values: values.subarray(lo, hi + 1), issues: issues.subarray(lo, hi + 1) };
 }
 
 export function sameValue(a: number, b: number): boolean {

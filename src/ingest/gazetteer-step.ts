@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { buildLocations } from '../gazetteer/build.js';
 import { Gazetteer } from '../gazetteer/gazetteer.js';
 import { gazetteerManifest } from '../gazetteer/manifest.js';
-import { loadGazetteerReference } from '../gazetteer/reference.js';
+import { loadGazetteerReference, referenceFiles } from '../gazetteer/reference.js';
 import { parseUidTable } from '../gazetteer/uid-table.js';
 import { loadLocations, upsertLocations } from '../store/locations.js';
 import { bumpDataVersion, lastFingerprint } from '../store/runs.js';
@@ -58,6 +58,6 @@ export async function refreshGazetteer(deps: IngestDeps, opts: { force?: boolean
 
 async function referenceDigest(): Promise<string> {
   const h = createHash('sha256');
-  for (const f of ['subdivisions.csv', 'countries.csv', 'aliases.csv', 'display-names.csv']) h.update(await readFile(new URL(f, REFERENCE_DIR)));
+  for (const f of await referenceFiles(REFERENCE_DIR)) h.update(await readFile(f));
   return h.digest('hex');
 }

@@ -22,7 +22,7 @@ export async function ingestAll(deps: IngestDeps, connectors: readonly Connector
 
 function failedWithoutRun(sourceId: string, reason: string): RunSummary {
   return {
-    sourceId, runId: 0, status: 'failed', rowsRead: 0, valuesRead: 0, valuesNew: 0, valuesChanged: 0, unmatched: 0,
+    sourceId, runId: 0, status: 'failed', rowsRead: 0, valuesRead: 0, valuesNew: 0, valuesChanged: 0, unmatched: 0, anomalies: 0, vintages: [],
     error: reason, durationMs: 0, files: [], issues: [],
   };
 }

@@ -1,17 +1,19 @@
 import type { MetricId } from '../domain/metrics.js';
-import type { MissingSpan } from '../domain/series.js';
+import type { AnomalyFlag } from '../domain/series.js';
 
-/** A series after normalization: on a location key, with Glacier's reading of its cells. */
+/** A series of one file and issue after keying: on a location key, values as published. */
 export interface KeyedSeries {
   key: string;
   metric: MetricId;
   derived: boolean;
-  /** The manifest file the values came from (derived totals: the file of their parts). */
+  /** The manifest file id (the parser's notion of which file). */
   fileId: string;
   /** Source line, for reported series. */
   line?: number;
+  issue: string;
   start: number;
   /** NaN = blank cell, or a derived total that could not be computed. */
   values: Float64Array;
-  spans: MissingSpan[];
+  flags?: AnomalyFlag[];
+  notes?: { date: string; note: string }[];
 }

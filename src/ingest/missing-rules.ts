@@ -10,6 +10,8 @@ import type { MissingSpan } from '../domain/series.js';
 export interface MissingRuleOptions {
   /** The source declared the metric discontinued after this day number. */
   discontinuedAfter?: number;
+  /** Rules 3 to 5 read cumulative counts only; other kinds get rules 1 and 2. */
+  cumulative?: boolean;
 }
 
 /** Minimum length of a final run of zeros read as "the source stopped" rather than a gap. */
@@ -45,6 +47,8 @@ export function classifyMissing(values: Float64Array, start: number, opts: Missi
     if (from < n) mark(from, n - 1, 'discontinued', 'declared-discontinued');
   }
 
+  if (opts.cumulative === false) return finish(spans, start);
+
   // 3. A cumulative count that falls to 0 and stays there: the source stopped (or, when the
   //    run is short, skipped the last days).
   let lastPositive = -1;
@@ -78,7 +82,10 @@ export function classifyMissing(values: Float64Array, start: number, opts: Missi
   // 5. Reporting schedule: weekdays with no change for many weeks while another weekday
   //    reports almost every week (weekly reporting, no weekend reports).
   for (const s of cadenceSpans(values, mask, start)) spans.push(s);
+  return finish(spans, start);
+}
 
+function finish(spans: IndexSpan[], start: number): MissingSpan[] {
   return spans
     .sort((a, b) => a.from - b.from || a.to - b.to)
     .map((s) => ({ from: isoFromDay(start + s.from), to: isoFromDay(start + s.to), reason: s.reason, rule: s.rule, ...(s.step ? { step: s.step } : {}) }));

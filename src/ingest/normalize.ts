@@ -4,55 +4,97 @@ import type { Gazetteer } from '../gazetteer/gazetteer.js';
 import type { KeyedSeries } from './keyed-series.js';
 
 export interface KeyedSource {
-  series: Omit<KeyedSeries, 'spans'>[];
+  series: KeyedSeries[];
   /** Populations a source file gives, by key (first seen wins). */
   populations: Map<string, { population: number; file: string; line: number }>;
   issues: ValidationIssue[];
 }
 
+/** What to do when several rows of one file and issue resolve to the same key and metric. */
+export type DuplicatePlaces = 'error' | 'sum';
+
 /**
- * Puts every parsed series on a location key. A row whose place matches no key is reported
- * (unmatched_location) and not stored: names are never guessed.
+ * Puts every parsed series of one file on a location key. A row whose place matches no key
+ * is reported (unmatched_location) and not stored: names are never guessed. Rows that
+ * resolve to the same place are an error, or summed when the connector declares that its
+ * rows can be parts of one place (documented per source).
  */
-export function keySource(parsed: ParsedSource, gaz: Gazetteer, fileName: (fileId: string) => string): KeyedSource {
+export function keySource(parsed: ParsedSource, gaz: Gazetteer, file: { name: string; issue: string }, duplicates: DuplicatePlaces = 'error'): KeyedSource {
   const issues: ValidationIssue[] = [...parsed.issues];
-  const series: KeyedSource['series'] = [];
-  const seen = new Map<string, number>();
+  const byId = new Map<string, KeyedSeries>();
   for (const s of parsed.series) {
     const key = resolvePlace(s.place, gaz);
     if (!key) {
-      issues.push({
-        code: 'unmatched_location',
-        severity: 'warning',
-        message: `${describePlace(s.place)} matches no location key; row not stored`,
-        file: fileName(s.fileId),
-        line: s.line,
-        metric: s.metric,
-      });
+      issues.push({ code: 'unmatched_location', severity: 'warning', message: `${describePlace(s.place)} matches no location key; row not stored`, file: file.name, line: s.line, metric: s.metric });
       continue;
     }
-    const id = `${key}|${s.metric}`;
-    const earlier = seen.get(id);
-    if (earlier !== undefined) {
-      throw new SourceFormatError(`rows at lines ${earlier} and ${s.line} are both ${key} (${s.metric})`, fileName(s.fileId), s.line);
+    const issue = s.issue ?? file.issue;
+    const id = `${key}|${s.metric}|${issue}`;
+    const earlier = byId.get(id);
+    if (!earlier) {
+      byId.set(id, { key, metric: s.metric, derived: false, fileId: s.fileId, line: s.line, issue, start: s.start, values: s.values });
+      continue;
     }
-    seen.set(id, s.line);
-    series.push({ key, metric: s.metric, derived: false, fileId: s.fileId, line: s.line, start: s.start, values: s.values });
+    if (duplicates === 'error') throw new SourceFormatError(`rows at lines ${earlier.line} and ${s.line} are both ${key} (${s.metric})`, file.name, s.line);
+    byId.set(id, { ...earlier, ...sumAligned(earlier, s) });
+    issues.push({ code: 'rows_summed', severity: 'info', message: `lines ${earlier.line} and ${s.line} are both ${key} (${s.metric}); summed`, file: file.name, line: s.line, location: key, metric: s.metric });
+  }
+  for (const f of parsed.flags ?? []) {
+    const key = resolvePlace(f.place, gaz);
+    const target = key && byId.get(`${key}|${f.metric}|${file.issue}`);
+    if (target) (target.flags ??= []).push({ date: f.date, code: f.code, ...(f.detail ? { detail: f.detail } : {}) });
+  }
+  for (const n of parsed.notes ?? []) {
+    const key = resolvePlace(n.place, gaz);
+    const target = key && byId.get(`${key}|${n.metric}|${n.issue ?? file.issue}`);
+    if (target) (target.notes ??= []).push({ date: n.date, note: n.note });
   }
   const populations: KeyedSource['populations'] = new Map();
   for (const p of parsed.populations) {
     const key = resolvePlace(p.place, gaz);
-    if (key && p.population > 0 && !populations.has(key)) populations.set(key, { population: p.population, file: fileName(p.fileId), line: p.line });
+    if (key && p.population > 0 && !populations.has(key)) populations.set(key, { population: p.population, file: file.name, line: p.line });
   }
-  return { series, populations, issues };
+  return { series: [...byId.values()], populations, issues };
+}
+
+/** Two series on one date range, summed day by day (a day missing in either is missing). */
+function sumAligned(a: { start: number; values: Float64Array }, b: { start: number; values: Float64Array }): { start: number; values: Float64Array } {
+  const start = Math.min(a.start, b.start);
+  const end = Math.max(a.start + a.values.length, b.start + b.values.length);
+  const values = new Float64Array(end - start);
+  for (let i = 0; i < values.length; i++) {
+    const at = (s: { start: number; values: Float64Array }) => {
+      const j = start + i - s.start;
+      return j >= 0 && j < s.values.length ? s.values[j] : Number.NaN;
+    };
+    values[i] = at(a) + at(b);
+  }
+  return { start, values };
 }
 
 export function resolvePlace(place: PlaceRef, gaz: Gazetteer): string | undefined {
-  if (place.kind === 'jhu-uid') return gaz.keyForJhuUid(place.uid) ?? gaz.resolve(place.country, place.province, place.admin2);
-  return gaz.resolve(place.country, place.province ?? '', place.admin2 ?? '');
+  switch (place.kind) {
+    case 'jhu-uid':
+      return gaz.keyForJhuUid(place.uid) ?? gaz.resolve(place.country, place.province, place.admin2);
+    case 'names':
+      return gaz.resolve(place.country, place.province ?? '', place.admin2 ?? '');
+    case 'code':
+      switch (place.system) {
+        case 'iso2':
+        case 'iso3':
+          return gaz.country(place.code);
+        case 'fips':
+          return gaz.keyForFips(place.code);
+        case 'usps':
+          return gaz.child('US', place.code);
+        case 'key':
+          return gaz.get(place.code)?.key;
+      }
+  }
 }
 
 export function describePlace(place: PlaceRef): string {
   if (place.kind === 'jhu-uid') return `UID ${place.uid} (${JSON.stringify(place.label)})`;
+  if (place.kind === 'code') return `${place.system} ${JSON.stringify(place.code)} (${JSON.stringify(place.label)})`;
   return JSON.stringify([place.admin2, place.province, place.country].filter((p) => p).join(', '));
 }

@@ -26,12 +26,20 @@ export function defaultIssue(manifest: SourceManifest, now: Date): string {
   return manifest.frozenOn && manifest.frozenOn < today ? manifest.frozenOn : today;
 }
 
+/** Which copies of a file a mirror run reads: every dated vintage (default) or the newest only. */
+export type VintageSelection = 'all' | 'newest';
+
 /**
- * Fetches every file of a source. With a mirror and a requested issue, only the files whose
- * vintage is that issue are read (the others are reported as skipped); without one, the
- * newest copy of each file is read.
+ * Fetches the files of a source, oldest issue first. Upstream: the current file. From a
+ * mirror: every vintage (dated copies and the current file) unless `vintages` is 'newest';
+ * with a requested issue, only the copies of that issue (files without one are reported as
+ * skipped).
  */
-export async function provideFiles(manifest: SourceManifest, origin: FileOrigin, opts: { issue?: string; now: Date }): Promise<ProvidedFiles> {
+export async function provideFiles(
+  manifest: SourceManifest,
+  origin: FileOrigin,
+  opts: { issue?: string; now: Date; vintages?: VintageSelection },
+): Promise<ProvidedFiles> {
   const fallbackIssue = opts.issue ?? defaultIssue(manifest, opts.now);
   const files: ProvidedFile[] = [];
   const issues: ValidationIssue[] = [];
@@ -42,19 +50,19 @@ export async function provideFiles(manifest: SourceManifest, origin: FileOrigin,
       continue;
     }
     const candidates = await listMirrorCandidates(origin.root, spec);
-    const chosen = chooseCandidate(candidates, opts.issue, defaultIssue(manifest, opts.now));
-    if (!chosen) {
+    const chosen = chooseCandidates(candidates, opts.issue, defaultIssue(manifest, opts.now), opts.vintages ?? 'all');
+    if (chosen.length === 0) {
       issues.push({ code: 'file_skipped', severity: 'info', message: `no copy of ${spec.id} dated ${opts.issue} in the mirror; file not read`, file: spec.mirror[0] });
       continue;
     }
-    const f = await readFromMirror(chosen, spec);
-    files.push({ ...f, spec, issueDate: chosen.issue ?? fallbackIssue });
+    for (const c of chosen) files.push({ ...(await readFromMirror(c, spec)), spec, issueDate: c.issue ?? fallbackIssue });
   }
-  return { files, issues };
+  // Stable: files of one issue keep manifest order.
+  return { files: files.map((f, i) => ({ f, i })).sort((a, b) => (a.f.issueDate < b.f.issueDate ? -1 : a.f.issueDate > b.f.issueDate ? 1 : a.i - b.i)).map((x) => x.f), issues };
 }
 
 /** Candidates come sorted by issue with the undated current file last. */
-export function chooseCandidate(candidates: MirrorCandidate[], issue: string | undefined, currentIssue: string): MirrorCandidate | undefined {
-  if (issue === undefined) return candidates[candidates.length - 1];
-  return candidates.find((c) => (c.issue ?? currentIssue) === issue);
+export function chooseCandidates(candidates: MirrorCandidate[], issue: string | undefined, currentIssue: string, vintages: VintageSelection): MirrorCandidate[] {
+  if (issue !== undefined) return candidates.filter((c) => (c.issue ?? currentIssue) === issue);
+  return vintages === 'all' ? candidates : candidates.slice(-1);
 }

@@ -9,7 +9,7 @@ export interface RunContext {
   started: Date;
   summary: RunSummary;
   /** Records the files read (before any data is stored, so a failed run still lists them). */
-  recordFiles(files: ProvidedFile[]): Promise<Map<string, number>>;
+  recordFiles(files: ProvidedFile[]): Promise<number[]>;
 }
 
 /**
@@ -24,7 +24,7 @@ export async function recordedRun(deps: IngestDeps, manifest: SourceManifest, bo
   const runId = await startRun(db, manifest.id, manifest.parserVersion, started);
   const summary: RunSummary = {
     sourceId: manifest.id, runId, status: 'failed', rowsRead: 0, valuesRead: 0, valuesNew: 0, valuesChanged: 0,
-    unmatched: 0, error: null, durationMs: 0, files: [], issues: [],
+    unmatched: 0, anomalies: 0, vintages: [], error: null, durationMs: 0, files: [], issues: [],
   };
   const recordFiles = async (files: ProvidedFile[]) => {
     summary.files = files.map((f) => ({ fileId: f.fileId, location: f.location, issue: f.issueDate, sha256: f.sha256, bytes: f.bytes, valuesNew: 0, valuesChanged: 0 }));
@@ -51,7 +51,7 @@ export async function recordedRun(deps: IngestDeps, manifest: SourceManifest, bo
     status: failed ? 'failed' : 'succeeded',
     fingerprint: failed ? null : fingerprint,
     rowsRead: summary.rowsRead, valuesRead: summary.valuesRead, valuesNew: summary.valuesNew, valuesChanged: summary.valuesChanged,
-    error: summary.error, report: summary.issues,
+    anomalies: summary.anomalies, vintages: summary.vintages, error: summary.error, report: summary.issues,
   });
   deps.progress?.(manifest.id, 'done');
   return summary;

@@ -1,19 +1,19 @@
+import { dayNumber } from '../domain/dates.js';
+import { ANOMALY_CODE_LIST } from '../domain/anomalies.js';
 import type { Connector } from '../domain/series.js';
 import type { ValidationIssue } from '../domain/validation.js';
 import type { Gazetteer } from '../gazetteer/gazetteer.js';
+import { sha256 } from '../lib/hash.js';
 import { fillPopulations } from '../store/locations.js';
 import { bumpDataVersion, lastFingerprint, updateRunFileCounts } from '../store/runs.js';
-import { sha256 } from '../lib/hash.js';
-import { recordedRun } from './recorded-run.js';
 import type { IngestDeps, IngestOptions } from './context.js';
 import { deriveTotals } from './derive.js';
 import type { KeyedSeries } from './keyed-series.js';
-import { classifyMissing, type MissingRuleOptions } from './missing-rules.js';
 import { keySource } from './normalize.js';
 import { provideFiles } from './provide-files.js';
+import { recordedRun } from './recorded-run.js';
 import type { RunSummary } from './run-summary.js';
-import { storeSeries } from './store-series.js';
-import { dayNumber } from '../domain/dates.js';
+import { RunStore } from './store-series.js';
 
 export interface GazetteerHandle {
   gazetteer: Gazetteer;
@@ -21,16 +21,16 @@ export interface GazetteerHandle {
 }
 
 /**
- * One source run: fetch → parse → key → read missing values → derive totals → store, the
- * storing in one transaction. Any error fails this run only, leaves the store as it was,
- * and is recorded with the run.
+ * One source run: fetch every vintage → then, file by file, oldest issue first: parse → key →
+ * derive totals → store (versions, missing-value spans, anomaly flags), all in one
+ * transaction. Any error fails this run only, leaves the store as it was, and is recorded.
  */
 export async function runSource(deps: IngestDeps, connector: Connector, gaz: GazetteerHandle, opts: IngestOptions = {}): Promise<RunSummary> {
   const { db, clock } = deps;
   const m = connector.manifest;
   return recordedRun(deps, m, async ({ started, summary, recordFiles }) => {
     deps.progress?.(m.id, 'fetch');
-    const provided = await provideFiles(m, deps.origin, { issue: opts.issue, now: started });
+    const provided = await provideFiles(m, deps.origin, { issue: opts.issue, now: started, vintages: opts.vintages });
     summary.issues.push(...provided.issues);
     if (provided.files.length === 0) throw new Error(`no file to read${opts.issue ? ` for issue ${opts.issue}` : ''}`);
     const runFileIds = await recordFiles(provided.files);
@@ -42,27 +42,35 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
     }
 
     deps.progress?.(m.id, 'parse');
-    const file = (id: string) => provided.files.find((f) => f.fileId === id)!;
-    const parsed = connector.parse(provided.files.map((f) => ({ fileId: f.fileId, name: f.location, text: f.body.toString('utf8') })));
-    const keyed = keySource(parsed, gaz.gazetteer, (id) => file(id)?.location ?? id);
-    summary.issues.push(...keyed.issues, ...populationMismatches(keyed.populations, gaz.gazetteer));
-    summary.rowsRead = parsed.series.length;
     const rules = (metric: string) => {
       const stop = m.discontinued?.find((d) => d.metric === metric);
       return stop ? { discontinuedAfter: dayNumber(stop.after) } : {};
     };
-    const series = readMissing(keyed.series, rules, summary.issues);
-    const all = [...series, ...deriveTotals(series, gaz.gazetteer, rules)];
+    const perFile = provided.files.map((f, i) => {
+      const parsed = connector.parse([{ fileId: f.fileId, name: f.location, text: f.body.toString('utf8') }]);
+      const keyed = keySource(parsed, gaz.gazetteer, { name: f.location, issue: f.issueDate }, m.duplicatePlaces);
+      summary.issues.push(...keyed.issues, ...populationMismatches(keyed.populations, gaz.gazetteer));
+      summary.rowsRead += parsed.series.length;
+      return { ref: String(i), rows: parsed.series.length, keyed, derived: deriveTotals(keyed.series, gaz.gazetteer) };
+    });
 
     deps.progress?.(m.id, 'store');
     await db.transaction(async (tx) => {
-      const c = await storeSeries(tx, m.id, all, (id) => file(id).issueDate, (id) => runFileIds.get(id)!);
-      const filled = await fillPopulations(tx, new Map([...keyed.populations].map(([k, p]) => [k, p.population])));
-      if (filled.length) summary.issues.push({ code: 'population_mismatch', severity: 'info', message: `population taken from the source for ${filled.length} places the gazetteer had none for`, count: filled.length });
-      for (const f of summary.files) {
-        Object.assign(f, c.byFile.get(f.fileId) ?? {});
-        await updateRunFileCounts(tx, runFileIds.get(f.fileId)!, { rowsRead: parsed.series.filter((s) => s.fileId === f.fileId).length, valuesNew: f.valuesNew, valuesChanged: f.valuesChanged });
+      const store = new RunStore(tx, m.id, rules, (ref) => runFileIds[Number(ref)]);
+      for (const f of perFile) {
+        for (const [issue, series] of byIssue([...f.keyed.series, ...f.derived])) await store.apply(issue, series.map((s) => ({ ...s, fileId: f.ref })));
       }
+      const c = await store.finish();
+      const populations = new Map(perFile.flatMap((f) => [...f.keyed.populations].map(([k, p]) => [k, p.population] as const)));
+      const filled = await fillPopulations(tx, populations);
+      if (filled.length) summary.issues.push({ code: 'population_mismatch', severity: 'info', message: `population taken from the source for ${filled.length} places the gazetteer had none for`, count: filled.length });
+      for (const [i, f] of summary.files.entries()) {
+        Object.assign(f, c.byFile.get(String(i)) ?? {});
+        await updateRunFileCounts(tx, runFileIds[i], { rowsRead: perFile[i].rows, valuesNew: f.valuesNew, valuesChanged: f.valuesChanged });
+      }
+      summary.vintages = [...c.byIssue].map(([issue, v]) => ({ issue, ...v })).sort((a, b) => (a.issue < b.issue ? -1 : 1));
+      summary.issues.push(...ruleSummary(c.rules), ...anomalySummary(c.anomalyCodes));
+      summary.anomalies = c.anomalies;
       if (c.valuesNew + c.valuesChanged + c.annotationsChanged > 0) await bumpDataVersion(tx, clock());
       summary.valuesRead = c.valuesRead;
       summary.valuesNew = c.valuesNew;
@@ -73,23 +81,25 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
   });
 }
 
-/** Applies the missing-value rules to each reported series and summarizes them per rule. */
-function readMissing(series: Omit<KeyedSeries, 'spans'>[], rules: (metric: string) => MissingRuleOptions, issues: ValidationIssue[]): KeyedSeries[] {
-  const perRule = new Map<string, { series: number; days: number }>();
-  const out = series.map((s) => {
-    const spans = classifyMissing(s.values, s.start, rules(s.metric));
-    for (const sp of spans) {
-      const r = perRule.get(sp.rule) ?? { series: 0, days: 0 };
-      r.series++;
-      r.days += Math.floor((dayNumber(sp.to) - dayNumber(sp.from)) / (sp.step ?? 1)) + 1;
-      perRule.set(sp.rule, r);
-    }
-    return { ...s, spans };
-  });
-  for (const [rule, r] of perRule) {
-    issues.push({ code: 'missing_rule', severity: 'info', message: `rule ${rule}: ${r.days} cells in ${r.series} spans read as missing`, count: r.days });
+function byIssue(series: KeyedSeries[]): [string, KeyedSeries[]][] {
+  const groups = new Map<string, KeyedSeries[]>();
+  for (const s of series) {
+    let list = groups.get(s.issue);
+    if (!list) groups.set(s.issue, (list = []));
+    list.push(s);
   }
-  return out;
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function ruleSummary(rules: Map<string, { series: number; days: number }>): ValidationIssue[] {
+  return [...rules].map(([rule, r]) => ({ code: 'missing_rule', severity: 'info', message: `rule ${rule}: ${r.days} cells in ${r.series} series read as missing`, count: r.days }));
+}
+
+function anomalySummary(codes: Map<string, number>): ValidationIssue[] {
+  const parts = ANOMALY_CODE_LIST.filter((c) => codes.get(c)).map((c) => `${c} ${codes.get(c)}`);
+  if (parts.length === 0) return [];
+  const total = [...codes.values()].reduce((a, b) => a + b, 0);
+  return [{ code: 'anomalies', severity: 'info', message: `${total} anomalies flagged: ${parts.join(', ')} (see /v1/anomalies)`, count: total }];
 }
 
 /** Populations a file gives that differ from the gazetteer's: reported, the gazetteer's kept. */

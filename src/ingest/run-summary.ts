@@ -20,6 +20,10 @@ export interface RunSummary {
   valuesNew: number;
   valuesChanged: number;
   unmatched: number;
+  /** Flags in the newest reading of the series this run touched. */
+  anomalies: number;
+  /** Values each vintage read in the run stored. */
+  vintages: { issue: string; valuesNew: number; valuesChanged: number }[];
   error: string | null;
   durationMs: number;
   files: RunFileSummary[];

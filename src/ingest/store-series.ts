@@ -1,81 +1,208 @@
-import { dayNumber } from '../domain/dates.js';
-import type { MissingSpan } from '../domain/series.js';
+import { dayNumber, isoFromDay } from '../domain/dates.js';
+import { metricKind, type MetricId } from '../domain/metrics.js';
+import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
 import type { Db } from '../store/db.js';
 import { ensureSeries, refreshBestSeries, writeSummaries, type SeriesSummary } from '../store/series.js';
-import { deleteObservations, readAnnotations, readVersions, writeAnnotations, writeObservations, type AnnotationRow, type ObservationBatch } from '../store/versions.js';
-import { diffSeries } from './diff.js';
-import type { KeyedSeries } from './keyed-series.js';
-import { maskFromSpans } from './missing-rules.js';
+import {
+  deleteObservations, readAnnotations, readVersions, writeAnnotations, writeNotes, writeObservations,
+  type AnnotationRow, type AnnotationVersion, type NoteRow, type ObservationBatch, type SeriesVersions,
+} from '../store/versions.js';
+import { detectAnomalies } from './anomaly-rules.js';
+import { diffSeries, mergeVersions, viewAt } from './diff.js';
+import { classifyMissing, maskFromSpans, type MissingRuleOptions } from './missing-rules.js';
+
+/** One series' values of one issue, as the pipeline hands them to the store. */
+export interface IssueSeries {
+  key: string;
+  metric: MetricId;
+  derived: boolean;
+  /** The manifest file the values came from. */
+  fileId: string;
+  start: number;
+  values: Float64Array;
+  /** Anomalies the parser saw (duplicate rows), for this issue. */
+  flags?: AnomalyFlag[];
+  notes?: { date: string; note: string }[];
+}
 
 export interface StoreCounts {
   valuesRead: number;
   valuesNew: number;
   valuesChanged: number;
   annotationsChanged: number;
-  /** Per manifest file id. */
+  /** Flags in the newest reading of every series the run touched. */
+  anomalies: number;
+  /** Newest readings of the touched reported series: days read as missing, per rule. */
+  rules: Map<string, { series: number; days: number }>;
+  anomalyCodes: Map<string, number>;
   byFile: Map<string, { valuesNew: number; valuesChanged: number }>;
+  byIssue: Map<string, { valuesNew: number; valuesChanged: number }>;
+}
+
+interface Cached {
+  versions: SeriesVersions;
+  annotations: AnnotationVersion[];
+  metric: MetricId;
+  derived: boolean;
 }
 
 /**
- * Stores one run's series inside the caller's transaction: only values that are new or differ
- * from the value in force at their issue, the missing-value spans when they changed, then the
- * per-series summaries and the default-series table.
+ * Stores a run's issues, oldest first, inside the caller's transaction. Each series is read
+ * once; each issue is compared with the versions in force at that issue (earlier issues of
+ * the same run included), and its missing-value spans and anomaly flags are computed on the
+ * series as known at that issue. Writes happen in `finish()`.
  */
-export async function storeSeries(
-  tx: Db,
-  sourceId: string,
-  series: readonly KeyedSeries[],
-  fileIssue: (fileId: string) => string,
-  runFileId: (fileId: string) => number,
-): Promise<StoreCounts> {
-  const ids = await ensureSeries(tx, sourceId, series.map((s) => ({ key: s.key, metric: s.metric, derived: s.derived })));
-  const idOf = (s: KeyedSeries) => ids.get(`${s.key}|${s.metric}`)!;
-  const allIds = series.map(idOf);
-  const versions = await readVersions(tx, allIds);
-  const annotations = await readAnnotations(tx, allIds);
+export class RunStore {
+  private readonly ids = new Map<string, number>();
+  private readonly cache = new Map<number, Cached>();
+  private readonly batches: ObservationBatch[] = [];
+  private readonly replaced: { seriesId: number; day: number; issue: number }[] = [];
+  /** (series, issue) pairs written twice in this run: their batches are merged, later wins. */
+  private readonly rewritten = new Set<string>();
+  private readonly pending = new Set<string>();
+  private readonly annotationRows = new Map<string, AnnotationRow>();
+  private readonly notes: NoteRow[] = [];
+  readonly counts: StoreCounts = {
+    valuesRead: 0, valuesNew: 0, valuesChanged: 0, annotationsChanged: 0, anomalies: 0,
+    rules: new Map(), anomalyCodes: new Map(), byFile: new Map(), byIssue: new Map(),
+  };
 
-  const counts: StoreCounts = { valuesRead: 0, valuesNew: 0, valuesChanged: 0, annotationsChanged: 0, byFile: new Map() };
-  const batches: ObservationBatch[] = [];
-  const replaced: { seriesId: number; day: number; issue: number }[] = [];
-  const annotationRows: AnnotationRow[] = [];
-  const summaries: SeriesSummary[] = [];
+  constructor(
+    private readonly tx: Db,
+    private readonly sourceId: string,
+    private readonly rules: (metric: string) => MissingRuleOptions,
+    private readonly runFileId: (fileId: string) => number,
+  ) {}
 
-  for (const s of series) {
-    const seriesId = idOf(s);
-    const issue = dayNumber(fileIssue(s.fileId));
-    const fileId = runFileId(s.fileId);
-    const diff = diffSeries(versions.get(seriesId), { issue, start: s.start, values: s.values });
-    counts.valuesRead += s.derived ? 0 : s.values.length;
-    counts.valuesNew += diff.valuesNew;
-    counts.valuesChanged += diff.valuesChanged;
-    const f = counts.byFile.get(s.fileId) ?? { valuesNew: 0, valuesChanged: 0 };
-    f.valuesNew += diff.valuesNew;
-    f.valuesChanged += diff.valuesChanged;
-    counts.byFile.set(s.fileId, f);
-    if (diff.inserts.length) batches.push({ seriesId, fileId, issue, start: s.start, values: s.values, indices: diff.inserts });
-    for (const day of diff.replacedDays) replaced.push({ seriesId, day, issue });
-
-    // Spans in force at this issue, and the newest spans overall after this run.
-    const history = annotations.get(seriesId) ?? [];
-    const inForce = [...history].reverse().find((a) => a.issue <= issue);
-    if (!inForce || !sameSpans(inForce.spans, s.spans)) {
-      annotationRows.push({ seriesId, issue, fileId, spans: s.spans });
-      counts.annotationsChanged++;
+  async apply(issueIso: string, series: readonly IssueSeries[]): Promise<void> {
+    const issue = dayNumber(issueIso);
+    const fresh = series.filter((s) => !this.ids.has(`${s.key}|${s.metric}`));
+    for (const [k, id] of await ensureSeries(this.tx, this.sourceId, fresh.map((s) => ({ key: s.key, metric: s.metric, derived: s.derived })))) this.ids.set(k, id);
+    const idOf = (s: IssueSeries) => this.ids.get(`${s.key}|${s.metric}`)!;
+    const uncached = [...new Set(series.map(idOf))].filter((id) => !this.cache.has(id));
+    const [versions, annotations] = await Promise.all([readVersions(this.tx, uncached), readAnnotations(this.tx, uncached)]);
+    for (const s of series) {
+      const id = idOf(s);
+      if (!this.cache.has(id)) {
+        this.cache.set(id, { versions: versions.get(id) ?? { dates: new Int32Array(0), issues: new Int32Array(0), values: new Float64Array(0) }, annotations: annotations.get(id) ?? [], metric: s.metric, derived: s.derived });
+      }
     }
-    const newer = history.filter((a) => a.issue > issue);
-    const latestSpans = newer.length ? newer[newer.length - 1].spans : s.spans;
-    summaries.push(summarize(seriesId, diff.latest, latestSpans));
+    for (const s of series) this.applyOne(idOf(s), issue, s);
   }
 
-  await deleteObservations(tx, replaced);
-  await writeObservations(tx, batches);
-  if (annotationRows.length) await writeAnnotations(tx, annotationRows);
-  await writeSummaries(tx, summaries);
-  await refreshBestSeries(tx);
-  return counts;
+  private applyOne(seriesId: number, issue: number, s: IssueSeries): void {
+    const c = this.cache.get(seriesId)!;
+    const next = { issue, start: s.start, values: s.values };
+    const diff = diffSeries(c.versions, next);
+    c.versions = mergeVersions(c.versions, next, diff.inserts);
+    this.count(s, issueLabel(issue), diff.valuesNew, diff.valuesChanged);
+    const pairKey = `${seriesId}|${issue}`;
+    if (diff.replacedDays.length && this.pending.has(pairKey)) this.rewritten.add(pairKey);
+    for (const day of diff.replacedDays) this.replaced.push({ seriesId, day, issue });
+    if (diff.inserts.length) {
+      this.batches.push({ seriesId, fileId: this.runFileId(s.fileId), issue, start: s.start, values: s.values, indices: diff.inserts });
+      this.pending.add(pairKey);
+    }
+    for (const n of s.notes ?? []) this.notes.push({ seriesId, day: dayNumber(n.date), issue, note: n.note, fileId: this.runFileId(s.fileId) });
+
+    // Glacier's reading of the series as known at this issue.
+    const reading = this.read(c, issue, s.flags ?? []);
+    const inForce = [...c.annotations].reverse().find((a) => a.issue <= issue);
+    if (!inForce || !sameReading(inForce, reading)) {
+      const row = { seriesId, issue, fileId: this.runFileId(s.fileId), spans: reading.spans, flags: reading.flags };
+      this.annotationRows.set(pairKey, row);
+      c.annotations = [...c.annotations.filter((a) => a.issue !== issue), { issue, spans: reading.spans, flags: reading.flags }].sort((a, b) => a.issue - b.issue);
+      this.counts.annotationsChanged++;
+    }
+  }
+
+  private read(c: Cached, issue: number, parserFlags: AnomalyFlag[]): { spans: MissingSpan[]; flags: AnomalyFlag[] } {
+    const view = viewAt(c.versions, issue);
+    const kind = metricKind(c.metric);
+    const spans = classifyMissing(view.values, view.start, { ...this.rules(c.metric), cumulative: kind === 'cumulative' }).map((sp) =>
+      c.derived && sp.rule === 'blank-cell' ? { ...sp, reason: 'incomplete' as const, rule: 'derived-part-missing' } : sp,
+    );
+    const mask = maskFromSpans(spans, view.start, view.values.length, dayNumber);
+    const flags = [...detectAnomalies(view.values, view.start, mask, kind, spans), ...parserFlags];
+    return { spans, flags };
+  }
+
+  private count(s: IssueSeries, issue: string, valuesNew: number, valuesChanged: number): void {
+    this.counts.valuesRead += s.derived ? 0 : s.values.length;
+    this.counts.valuesNew += valuesNew;
+    this.counts.valuesChanged += valuesChanged;
+    for (const [map, key] of [[this.counts.byFile, s.fileId], [this.counts.byIssue, issue]] as const) {
+      const e = map.get(key) ?? { valuesNew: 0, valuesChanged: 0 };
+      e.valuesNew += valuesNew;
+      e.valuesChanged += valuesChanged;
+      map.set(key, e);
+    }
+  }
+
+  private tally(c: Cached, latest: AnnotationVersion | undefined): void {
+    tallyInto(this.counts, c, latest);
+  }
+
+  /** Writes everything, then the summaries of the touched series and the default-series table. */
+  async finish(): Promise<StoreCounts> {
+    await deleteObservations(this.tx, this.replaced);
+    await writeObservations(this.tx, mergeRewritten(this.batches, this.rewritten));
+    if (this.annotationRows.size) await writeAnnotations(this.tx, [...this.annotationRows.values()]);
+    if (this.notes.length) await writeNotes(this.tx, this.notes);
+    const summaries: SeriesSummary[] = [];
+    for (const [seriesId, c] of this.cache) {
+      const latest = c.annotations[c.annotations.length - 1];
+      summaries.push(summarize(seriesId, viewAt(c.versions, Number.POSITIVE_INFINITY), latest?.spans ?? [], latest?.flags.length ?? 0));
+      this.tally(c, latest);
+    }
+    await writeSummaries(this.tx, summaries);
+    await refreshBestSeries(this.tx);
+    return this.counts;
+  }
 }
 
-function summarize(seriesId: number, latest: { start: number; values: Float64Array; issues: Int32Array }, spans: MissingSpan[]): SeriesSummary {
+function tallyInto(counts: StoreCounts, c: Cached, latest: AnnotationVersion | undefined): void {
+  if (!latest) return;
+  counts.anomalies += latest.flags.length;
+  for (const f of latest.flags) counts.anomalyCodes.set(f.code, (counts.anomalyCodes.get(f.code) ?? 0) + 1);
+  if (c.derived) return;
+  for (const sp of latest.spans) {
+    const r = counts.rules.get(sp.rule) ?? { series: 0, days: 0 };
+    r.series++;
+    r.days += Math.floor((dayNumber(sp.to) - dayNumber(sp.from)) / (sp.step ?? 1)) + 1;
+    counts.rules.set(sp.rule, r);
+  }
+}
+
+function issueLabel(day: number): string {
+  return isoFromDay(day);
+}
+
+/** Batches of a (series, issue) written more than once in a run become one, later values winning. */
+function mergeRewritten(batches: ObservationBatch[], rewritten: Set<string>): ObservationBatch[] {
+  if (rewritten.size === 0) return batches;
+  const keep: ObservationBatch[] = [];
+  const merged = new Map<string, Map<number, { value: number; fileId: number }>>();
+  for (const b of batches) {
+    const k = `${b.seriesId}|${b.issue}`;
+    if (!rewritten.has(k)) {
+      keep.push(b);
+      continue;
+    }
+    let days = merged.get(k);
+    if (!days) merged.set(k, (days = new Map()));
+    for (const i of b.indices) days.set(b.start + i, { value: b.values[i], fileId: b.fileId });
+  }
+  for (const [k, days] of merged) {
+    const [seriesId, issue] = k.split('|').map(Number);
+    for (const [day, { value, fileId }] of days) {
+      keep.push({ seriesId, fileId, issue, start: day, values: Float64Array.of(value), indices: Int32Array.of(0) });
+    }
+  }
+  return keep;
+}
+
+function summarize(seriesId: number, latest: { start: number; values: Float64Array; issues: Int32Array }, spans: MissingSpan[], anomalyCount: number): SeriesSummary {
   const mask = maskFromSpans(spans, latest.start, latest.values.length, dayNumber);
   let firstDay: number | null = null;
   let lastDay: number | null = null;
@@ -91,18 +218,16 @@ function summarize(seriesId: number, latest: { start: number; values: Float64Arr
     }
   }
   return {
-    seriesId,
-    firstDay,
-    lastDay,
+    seriesId, firstDay, lastDay, valueCount, anomalyCount,
     latestDay: latestIdx < 0 ? null : latest.start + latestIdx,
     latestValue: latestIdx < 0 ? null : latest.values[latestIdx],
     latestIssue: latestIdx < 0 ? null : latest.issues[latestIdx],
-    valueCount,
   };
 }
 
-/** Key order is not kept by jsonb, so spans are compared field by field. */
-function sameSpans(a: MissingSpan[], b: MissingSpan[]): boolean {
-  const canon = (l: MissingSpan[]) => l.map((s) => [s.from, s.to, s.reason, s.rule, s.step ?? 1].join('|')).join(';');
-  return canon(a) === canon(b);
+/** Key order is not kept by jsonb, so readings are compared field by field. */
+function sameReading(a: { spans: MissingSpan[]; flags: AnomalyFlag[] }, b: { spans: MissingSpan[]; flags: AnomalyFlag[] }): boolean {
+  const spans = (l: MissingSpan[]) => l.map((s) => [s.from, s.to, s.reason, s.rule, s.step ?? 1].join('|')).join(';');
+  const flags = (l: AnomalyFlag[]) => l.map((f) => [f.date, f.code, JSON.stringify(Object.entries(f.detail ?? {}).sort())].join('|')).join(';');
+  return spans(a.spans) === spans(b.spans) && flags(a.flags) === flags(b.flags);
 }

@@ -43,16 +43,16 @@ export interface RunFileRecord {
   lastModified?: string;
 }
 
-/** Recorded before the data transaction, so a failed run still says what it read. */
-export async function insertRunFiles(db: Db, runId: number, files: RunFileRecord[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
+/** Recorded before the data transaction, so a failed run still says what it read. Ids in file order. */
+export async function insertRunFiles(db: Db, runId: number, files: RunFileRecord[]): Promise<number[]> {
+  const ids: number[] = [];
   for (const f of files) {
     const [row] = await db.query<{ id: number }>(
       `INSERT INTO run_files (run_id, file_id, origin, location, url, issue, sha256, bytes, not_modified, etag, last_modified)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [runId, f.fileId, f.origin, f.location, f.url, f.issue, f.sha256, f.bytes, f.notModified, f.etag ?? null, f.lastModified ?? null],
     );
-    ids.set(f.fileId, row.id);
+    ids.push(row.id);
   }
   return ids;
 }
@@ -74,6 +74,8 @@ export interface RunOutcome {
   valuesRead: number;
   valuesNew: number;
   valuesChanged: number;
+  anomalies: number;
+  vintages: { issue: string; valuesNew: number; valuesChanged: number }[];
   error: string | null;
   report: ValidationIssue[];
 }
@@ -81,8 +83,9 @@ export interface RunOutcome {
 export async function finishRun(db: Db, runId: number, finishedAt: Date, o: RunOutcome): Promise<void> {
   await db.query(
     `UPDATE ingest_runs SET status = $2, finished_at = $3, fingerprint = $4, rows_read = $5, values_read = $6,
-       values_new = $7, values_changed = $8, error = $9, report = $10 WHERE id = $1`,
-    [runId, o.status, finishedAt.toISOString(), o.fingerprint, o.rowsRead, o.valuesRead, o.valuesNew, o.valuesChanged, o.error, o.report],
+       values_new = $7, values_changed = $8, error = $9, report = $10, anomalies = $11, vintages = $12 WHERE id = $1`,
+    [runId, o.status, finishedAt.toISOString(), o.fingerprint, o.rowsRead, o.valuesRead, o.valuesNew, o.valuesChanged, o.error, o.report, o.anomalies,
+      o.vintages.map((v) => ({ issue: v.issue, values_new: v.valuesNew, values_changed: v.valuesChanged }))],
   );
 }
 

@@ -33,6 +33,7 @@ export interface SeriesSummary {
   latestValue: number | null;
   latestIssue: number | null;
   valueCount: number;
+  anomalyCount: number;
 }
 
 export async function writeSummaries(db: Db, list: SeriesSummary[]): Promise<void> {
@@ -40,11 +41,11 @@ export async function writeSummaries(db: Db, list: SeriesSummary[]): Promise<voi
   for (let i = 0; i < list.length; i += 5000) {
     const part = list.slice(i, i + 5000);
     await db.query(
-      `INSERT INTO series_summary (series_id, first_date, last_date, latest_date, latest_value, latest_issue, value_count)
-       SELECT * FROM unnest($1::int[], $2::date[], $3::date[], $4::date[], $5::float8[], $6::date[], $7::int[])
+      `INSERT INTO series_summary (series_id, first_date, last_date, latest_date, latest_value, latest_issue, value_count, anomaly_count)
+       SELECT * FROM unnest($1::int[], $2::date[], $3::date[], $4::date[], $5::float8[], $6::date[], $7::int[], $8::int[])
        ON CONFLICT (series_id) DO UPDATE SET first_date = EXCLUDED.first_date, last_date = EXCLUDED.last_date,
          latest_date = EXCLUDED.latest_date, latest_value = EXCLUDED.latest_value,
-         latest_issue = EXCLUDED.latest_issue, value_count = EXCLUDED.value_count`,
+         latest_issue = EXCLUDED.latest_issue, value_count = EXCLUDED.value_count, anomaly_count = EXCLUDED.anomaly_count`,
       [
         part.map((s) => s.seriesId),
         part.map((s) => d(s.firstDay)),
@@ -53,6 +54,7 @@ export async function writeSummaries(db: Db, list: SeriesSummary[]): Promise<voi
         part.map((s) => s.latestValue),
         part.map((s) => d(s.latestIssue)),
         part.map((s) => s.valueCount),
+        part.map((s) => s.anomalyCount),
       ],
     );
   }

@@ -1,5 +1,5 @@
 import { isoFromDay } from '../domain/dates.js';
-import type { MissingSpan } from '../domain/series.js';
+import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
 import { copyText, type Db } from './db.js';
 
 /** Every stored version of one series, sorted by (date, issue); days as day numbers, NULL as NaN. */
@@ -12,6 +12,7 @@ export interface SeriesVersions {
 export interface AnnotationVersion {
   issue: number;
   spans: MissingSpan[];
+  flags: AnomalyFlag[];
 }
 
 const EPOCH = `DATE '1970-01-01'`;
@@ -89,14 +90,14 @@ export async function deleteObservations(db: Db, keys: { seriesId: number; day: 
 export async function readAnnotations(db: Db, seriesIds: readonly number[]): Promise<Map<number, AnnotationVersion[]>> {
   const out = new Map<number, AnnotationVersion[]>();
   if (seriesIds.length === 0) return out;
-  const rows = await db.query<{ series_id: number; issue: number; spans: MissingSpan[] }>(
-    `SELECT series_id, issue - ${EPOCH} AS issue, spans FROM series_annotations
+  const rows = await db.query<{ series_id: number; issue: number; spans: MissingSpan[]; flags: AnomalyFlag[] }>(
+    `SELECT series_id, issue - ${EPOCH} AS issue, spans, flags FROM series_annotations
      WHERE series_id IN (${idList(seriesIds)}) ORDER BY series_id, issue`,
   );
   for (const r of rows) {
     let list = out.get(r.series_id);
     if (!list) out.set(r.series_id, (list = []));
-    list.push({ issue: r.issue, spans: r.spans });
+    list.push({ issue: r.issue, spans: r.spans, flags: r.flags });
   }
   return out;
 }
@@ -106,6 +107,7 @@ export interface AnnotationRow {
   issue: number;
   fileId: number;
   spans: MissingSpan[];
+  flags: AnomalyFlag[];
 }
 
 export async function writeAnnotations(db: Db, rows: AnnotationRow[]): Promise<void> {
@@ -113,7 +115,7 @@ export async function writeAnnotations(db: Db, rows: AnnotationRow[]): Promise<v
     for (let i = 0; i < rows.length; i += 5000) {
       yield rows
         .slice(i, i + 5000)
-        .map((r) => `${r.seriesId}\t${isoFromDay(r.issue)}\t${r.fileId}\t${copyText(JSON.stringify(r.spans))}\n`)
+        .map((r) => `${r.seriesId}\t${isoFromDay(r.issue)}\t${r.fileId}\t${copyText(JSON.stringify(r.spans))}\t${copyText(JSON.stringify(r.flags))}\n`)
         .join('');
     }
   }
@@ -121,5 +123,26 @@ export async function writeAnnotations(db: Db, rows: AnnotationRow[]): Promise<v
     `DELETE FROM series_annotations a USING unnest($1::int[], $2::int[]) AS k(s, i) WHERE a.series_id = k.s AND a.issue = ${EPOCH} + k.i`,
     [rows.map((r) => r.seriesId), rows.map((r) => r.issue)],
   );
-  await db.copyIn('series_annotations', ['series_id', 'issue', 'file_id', 'spans'], chunks());
+  await db.copyIn('series_annotations', ['series_id', 'issue', 'file_id', 'spans', 'flags'], chunks());
+}
+
+export interface NoteRow {
+  seriesId: number;
+  day: number;
+  issue: number;
+  note: string;
+  fileId: number;
+}
+
+/** Provenance notes (erratum comments); a later note for the same value replaces the earlier. */
+export async function writeNotes(db: Db, rows: NoteRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const part = rows.slice(i, i + 5000);
+    await db.query(
+      `INSERT INTO observation_notes (series_id, date, issue, note, file_id)
+       SELECT s, ${EPOCH} + d, ${EPOCH} + i, n, f FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::int[]) AS u(s, d, i, n, f)
+       ON CONFLICT (series_id, date, issue) DO UPDATE SET note = EXCLUDED.note, file_id = EXCLUDED.file_id`,
+      [part.map((r) => r.seriesId), part.map((r) => r.day), part.map((r) => r.issue), part.map((r) => r.note), part.map((r) => r.fileId)],
+    );
+  }
 }

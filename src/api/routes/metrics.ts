@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { METRICS } from '../../domain/metrics.js';
+import { metricDefinitions } from '../../domain/metrics.js';
 import { MISSING_REASONS } from '../../domain/missing.js';
 import { TRANSFORMS } from '../../domain/transforms.js';
 import { MetricsResponse } from '../schemas.js';
@@ -10,7 +10,7 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags: ['meta'], summary: 'Metric definitions and units, missing-value reasons, transforms', response: { 200: MetricsResponse } } },
     async (_req, reply) => {
       reply.header('cache-control', 'public, max-age=3600');
-      return { data: Object.values(METRICS), missing_reasons: MISSING_REASONS, transforms: [...TRANSFORMS] };
+      return { data: metricDefinitions(), missing_reasons: MISSING_REASONS, transforms: [...TRANSFORMS] };
     },
   );
 };
