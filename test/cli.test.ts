@@ -42,8 +42,8 @@ describe('glacier CLI', () => {
     try {
       const r = glacier(['ingest', '--mirror', mirror.root]);
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/^source\s+status\s+run\s+rows read\s+values new\s+changed\s+unmatched\s+seconds$/m);
-      expect(r.stdout).toMatch(/^jhu-global\s+succeeded\s+\d+\s+852\s+\d+\s+0\s+0\s/m);
+      expect(r.stdout).toMatch(/^source\s+status\s+run\s+vintages\s+rows read\s+values new\s+changed\s+anomalies\s+unmatched\s+seconds$/m);
+      expect(r.stdout).toMatch(/^jhu-global\s+succeeded\s+\d+\s+1\s+852\s+\d+\s+0\s+\d+\s+0\s/m);
       expect(r.stdout).toMatch(/^jhu-us\s+failed/m);
       expect(r.stderr).toMatch(/^glacier: 1 of 3 runs failed: jhu-us$/m);
       // Not a terminal: plain progress lines, no bar.

@@ -2,14 +2,16 @@ import type { RunSummary } from '../ingest/run-summary.js';
 
 /** The per-source table `glacier ingest` prints when it is done. */
 export function formatSummary(runs: RunSummary[]): string {
-  const header = ['source', 'status', 'run', 'rows read', 'values new', 'changed', 'unmatched', 'seconds'];
+  const header = ['source', 'status', 'run', 'vintages', 'rows read', 'values new', 'changed', 'anomalies', 'unmatched', 'seconds'];
   const rows = runs.map((r) => [
     r.sourceId,
     r.status,
     r.runId ? String(r.runId) : '-',
+    String(r.vintages.length),
     String(r.rowsRead),
     String(r.valuesNew),
     String(r.valuesChanged),
+    String(r.anomalies),
     String(r.unmatched),
     (r.durationMs / 1000).toFixed(1),
   ]);

@@ -78,7 +78,8 @@ export class Gazetteer {
     if (hit) return hit;
     const c = this.country(country);
     if (!c || province.trim() === '') return c;
-    const s = this.child(c, province);
+    // "France / France", "Cruise Ship / Diamond Princess": a province naming the place itself.
+    const s = this.child(c, province) ?? (this.country(province) === c || foldText(province) === 'none' ? c : undefined);
     if (!s || admin2.trim() === '') return s;
     return this.child(s, admin2);
   }

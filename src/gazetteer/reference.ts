@@ -25,15 +25,23 @@ export async function loadGazetteerReference(dir = new URL('./reference/', impor
       return [name, parseCsvObjects(await readFile(url, 'utf8'), file)] as const;
     }),
   );
-  const extraDir = new URL('extra/', dir);
-  const extraFiles = (await readdir(extraDir).catch(() => [] as string[])).filter((f) => f.endsWith('.csv')).sort();
-  const extras = (await Promise.all(extraFiles.map(async (f) => parseCsvObjects(await readFile(new URL(f, extraDir), 'utf8'), `extra/${f}`)))).flat();
-  return { ...Object.fromEntries(entries), extras } as unknown as GazetteerReference;
+  const extras = await readFolder(new URL('extra/', dir));
+  const moreAliases = await readFolder(new URL('aliases/', dir));
+  const base = Object.fromEntries(entries) as unknown as Omit<GazetteerReference, 'extras'>;
+  return { ...base, aliases: [...base.aliases, ...(moreAliases as GazetteerReference['aliases'])], extras: extras as GazetteerReference['extras'] };
+}
+
+/** Every CSV of a reference sub-folder (one file per source), rows concatenated in file-name order. */
+async function readFolder(folder: URL): Promise<Record<string, string>[]> {
+  const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.csv')).sort();
+  return (await Promise.all(files.map(async (f) => parseCsvObjects(await readFile(new URL(f, folder), 'utf8'), f)))).flat();
 }
 
 /** Every reference file, for the gazetteer's fingerprint. */
 export async function referenceFiles(dir: URL): Promise<URL[]> {
-  const extraDir = new URL('extra/', dir);
-  const extra = (await readdir(extraDir).catch(() => [] as string[])).filter((f) => f.endsWith('.csv')).sort();
-  return [...Object.values(FILES).map((f) => new URL(f, dir)), ...extra.map((f) => new URL(f, extraDir))];
+  const inFolder = async (name: string) => {
+    const folder = new URL(`${name}/`, dir);
+    return (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.csv')).sort().map((f) => new URL(f, folder));
+  };
+  return [...Object.values(FILES).map((f) => new URL(f, dir)), ...(await inFolder('extra')), ...(await inFolder('aliases'))];
 }
