@@ -18,11 +18,13 @@ export type PlaceRef =
   | { kind: 'jhu-uid'; uid: number; label: string; country: string; province: string; admin2: string }
   | { kind: 'code'; system: 'iso2' | 'iso3' | 'fips' | 'usps' | 'key'; code: string; label: string };
 
-/** One file handed to a parser: decoded text plus the name used in error messages. */
+/** One file handed to a parser: its decoded bytes (and, for text formats, the UTF-8 text) plus the name used in error messages. */
 export interface SourceInputFile {
   fileId: string;
   name: string;
   text: string;
+  /** The file's bytes (after gunzip), for binary formats (XLSX, MATLAB). The runner always sets it. */
+  bytes?: Buffer;
 }
 
 /**

@@ -9,12 +9,14 @@ export interface SourceFileSpec {
   /** Upstream URL fetched by default. */
   url: string;
   /**
-   * Where the same file lives in a local mirror laid out like ../shared/data, relative to the
-   * mirror root. The first pattern is the current file; patterns may contain "{date}" (an ISO
-   * date naming the vintage the file holds, e.g. "jhu/vintages/confirmed_global_asof_{date}.csv").
-   * A ".gz" twin of any pattern is accepted.
+   * Where copies of the file live in a local mirror laid out like ../shared/data, relative to
+   * the mirror root. A path without placeholders is the current file. Dated copies (vintages):
+   * "{date}" (YYYY-MM-DD) or "{date:MM-DD-YYYY}" in any segment, "{time}" in the file name to
+   * order copies of one day (e.g. "jhu/vintages/confirmed_global_asof_{date}.csv",
+   * "nyt/asof_{date}/us-states.csv"), or an object { path, issue } when the name does not spell
+   * the date. A ".gz" twin of any path is accepted.
    */
-  mirror: string[];
+  mirror: (string | { path: string; issue: IsoDate })[];
 }
 
 export interface LicenseInfo {

@@ -52,7 +52,7 @@ export async function provideFiles(
     const candidates = await listMirrorCandidates(origin.root, spec);
     const chosen = chooseCandidates(candidates, opts.issue, defaultIssue(manifest, opts.now), opts.vintages ?? 'all');
     if (chosen.length === 0) {
-      issues.push({ code: 'file_skipped', severity: 'info', message: `no copy of ${spec.id} dated ${opts.issue} in the mirror; file not read`, file: spec.mirror[0] });
+      issues.push({ code: 'file_skipped', severity: 'info', message: `no copy of ${spec.id} dated ${opts.issue} in the mirror; file not read`, file: mirrorPath(spec.mirror[0]) });
       continue;
     }
     for (const c of chosen) files.push({ ...(await readFromMirror(c, spec)), spec, issueDate: c.issue ?? fallbackIssue });
@@ -65,4 +65,8 @@ export async function provideFiles(
 export function chooseCandidates(candidates: MirrorCandidate[], issue: string | undefined, currentIssue: string, vintages: VintageSelection): MirrorCandidate[] {
   if (issue !== undefined) return candidates.filter((c) => (c.issue ?? currentIssue) === issue);
   return vintages === 'all' ? candidates : candidates.slice(-1);
+}
+
+function mirrorPath(entry: SourceFileSpec['mirror'][number]): string {
+  return typeof entry === 'string' ? entry : entry.path;
 }

@@ -47,7 +47,7 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
       return stop ? { discontinuedAfter: dayNumber(stop.after) } : {};
     };
     const perFile = provided.files.map((f, i) => {
-      const parsed = connector.parse([{ fileId: f.fileId, name: f.location, text: f.body.toString('utf8') }]);
+      const parsed = connector.parse([{ fileId: f.fileId, name: f.location, text: f.body.toString('utf8'), bytes: f.body }]);
       const keyed = keySource(parsed, gaz.gazetteer, { name: f.location, issue: f.issueDate }, m.duplicatePlaces);
       summary.issues.push(...keyed.issues, ...populationMismatches(keyed.populations, gaz.gazetteer));
       summary.rowsRead += parsed.series.length;

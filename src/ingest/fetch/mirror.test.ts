@@ -11,7 +11,7 @@ import { listMirrorCandidates, readMirrorFile } from './mirror.js';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const SHARED = process.env.GLACIER_SHARED_DATA ?? path.resolve(repoRoot, '../shared/data');
 
-const spec = (mirror: string[], id = 'f'): SourceFileSpec => ({ id, url: `https://example.org/${id}.csv`, mirror });
+const spec = (mirror: SourceFileSpec['mirror'], id = 'f'): SourceFileSpec => ({ id, url: `https://example.org/${id}.csv`, mirror });
 
 async function rejection(p: Promise<unknown>): Promise<FetchError> {
   try {
@@ -61,6 +61,22 @@ describe.skipIf(!existsSync(SHARED))('listMirrorCandidates on the shared data fo
       ['2020-12-31', 'time_series_covid19_deaths_US_asof_2020-12-31.csv.gz'],
       ['2021-04-22', 'time_series_covid19_deaths_US_asof_2021-04-22.csv.gz'],
     ]);
+  });
+
+  it('reads dates written MM-DD-YYYY, in a folder name, and orders copies of one day by {time}', async () => {
+    const daily = await listMirrorCandidates(SHARED, spec(['jhu/daily_reports/{date:MM-DD-YYYY}.csv']));
+    expect(daily).toHaveLength(114);
+    expect(daily[0]).toMatchObject({ relative: 'jhu/daily_reports/01-22-2020.csv', issue: '2020-01-22' });
+    expect(daily.at(-1)).toMatchObject({ relative: 'jhu/daily_reports/05-30-2021.csv', issue: '2021-05-30' });
+    const nyt = await listMirrorCandidates(SHARED, spec(['nyt/asof_{date}/us-states.csv']));
+    expect(nyt.map((c) => [c.relative, c.issue])).toEqual([['nyt/asof_2020-04-20/us-states.csv', '2020-04-20'], ['nyt/asof_2021-04-19/us-states.csv', '2021-04-19']]);
+    const archived = await listMirrorCandidates(SHARED, spec(['jhu/archived/archived_daily_case_updates/{date:MM-DD-YYYY}_{time}.csv']));
+    expect(archived.map((c) => c.issue)).toEqual(['2020-01-21', '2020-01-22', '2020-01-26', '2020-02-14']);
+  });
+
+  it('takes the issue of a copy whose name does not spell it from the pattern', async () => {
+    const c = await listMirrorCandidates(SHARED, spec([{ path: 'cdc/United_States_COVID-19_Cases_and_Deaths_by_State_over_Time_asof_2021-12.csv', issue: '2021-12-29' }]));
+    expect(c).toEqual([expect.objectContaining({ relative: 'cdc/United_States_COVID-19_Cases_and_Deaths_by_State_over_Time_asof_2021-12.csv.gz', issue: '2021-12-29' })]);
   });
 
   it('reads a candidate as raw (still gzip) bytes', async () => {
@@ -117,6 +133,18 @@ describe('listMirrorCandidates on a temp folder', () => {
       [null, 'src/b.csv.gz'],
       [null, 'src/a.csv'],
     ]);
+  });
+
+  it('matches a formatted date in a folder and several copies a day, ignoring impossible dates', async () => {
+    for (const rel of ['a/asof_2020-01-31/x.csv', 'a/asof_2020-02-30/x.csv', 'a/asof_2020-02-01/x.csv.gz', 'b/01-31-2020_0900.csv', 'b/01-31-2020_2100.csv', 'b/13-01-2020_1000.csv']) {
+      await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+      await touch(rel);
+    }
+    expect((await listMirrorCandidates(root, spec(['a/asof_{date}/x.csv']))).map((c) => [c.relative, c.issue])).toEqual([
+      ['a/asof_2020-01-31/x.csv', '2020-01-31'],
+      ['a/asof_2020-02-01/x.csv.gz', '2020-02-01'],
+    ]);
+    expect((await listMirrorCandidates(root, spec(['b/{date:MM-DD-YYYY}_{time}.csv']))).map((c) => c.relative)).toEqual(['b/01-31-2020_0900.csv', 'b/01-31-2020_2100.csv']);
   });
 
   it('NOT_IN_MIRROR naming the patterns and the root when nothing matches', async () => {

@@ -13,7 +13,6 @@ export interface MirrorCandidate {
   issue: string | null;
 }
 
-const DATE_TOKEN = '{date}';
 const MIRROR_SETTING = 'set with --mirror DIR or GLACIER_MIRROR=DIR';
 
 function errnoCode(err: unknown): string | undefined {
@@ -25,11 +24,53 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Regex for a file name with "{date}" placeholders (all the same date) and an optional .gz twin. */
-function namePattern(base: string): RegExp {
-  const [first, ...rest] = base.split(DATE_TOKEN).map(escapeRegExp);
-  const body = first + rest.map((part, i) => (i === 0 ? '(\\d{4}-\\d{2}-\\d{2})' : '\\1') + part).join('');
-  return new RegExp(`^${body}(\\.gz)?$`);
+/**
+ * Placeholders a mirror pattern segment may hold: `{date}` (YYYY-MM-DD), `{date:FORMAT}` with
+ * YYYY, MM and DD in any order and literal separators (`{date:MM-DD-YYYY}`), and `{time}`
+ * (digits that only order several copies of one day, e.g. `_2200`).
+ */
+const PLACEHOLDER = /\{date(?::([^}]+))?\}|\{time\}/g;
+
+interface SegmentMatcher {
+  re: RegExp;
+  /** Which capture groups hold YYYY, MM, DD. */
+  fields: ('Y' | 'M' | 'D')[];
+}
+
+function segmentMatcher(segment: string, last: boolean): SegmentMatcher | null {
+  if (!segment.match(PLACEHOLDER)) return null;
+  const fields: SegmentMatcher['fields'] = [];
+  let body = '';
+  let at = 0;
+  for (const m of segment.matchAll(PLACEHOLDER)) {
+    body += escapeRegExp(segment.slice(at, m.index));
+    at = m.index! + m[0].length;
+    if (m[0] === '{time}') {
+      body += '\\d+';
+      continue;
+    }
+    const format = m[1] ?? 'YYYY-MM-DD';
+    for (const part of format.split(/(YYYY|MM|DD)/)) {
+      if (part === 'YYYY') (body += '(\\d{4})'), fields.push('Y');
+      else if (part === 'MM') (body += '(\\d{2})'), fields.push('M');
+      else if (part === 'DD') (body += '(\\d{2})'), fields.push('D');
+      else body += escapeRegExp(part);
+    }
+  }
+  body += escapeRegExp(segment.slice(at));
+  return { re: new RegExp(`^${body}${last ? '(\\.gz)?' : ''}$`), fields };
+}
+
+/** The ISO date a match spells (fields may repeat; they must agree), or null when not a real date. */
+function dateOf(m: RegExpExecArray, fields: SegmentMatcher['fields']): string | null {
+  const got: Partial<Record<'Y' | 'M' | 'D', string>> = {};
+  for (const [i, f] of fields.entries()) {
+    if (got[f] !== undefined && got[f] !== m[i + 1]) return null;
+    got[f] = m[i + 1];
+  }
+  if (!got.Y || !got.M || !got.D) return null;
+  const iso = `${got.Y}-${got.M}-${got.D}`;
+  return isIsoDate(iso) ? iso : null;
 }
 
 async function isFile(p: string): Promise<boolean> {
@@ -67,8 +108,10 @@ function toRelative(p: string): string {
 }
 
 /**
- * Every copy of `spec` in the mirror at `root`: vintages ({date} patterns) by ascending issue date,
- * then the current/final files (patterns without {date}) in pattern order. Each pattern also
+ * Every copy of `spec` in the mirror at `root`: dated copies by ascending issue (several of
+ * one day in name order), then the current/final files in pattern order. A pattern is a path
+ * relative to the root whose segments may hold placeholders ({date}, {date:MM-DD-YYYY},
+ * {time}), or an object giving a path and the issue its content belongs to. Each file also
  * matches its ".gz" twin; when both exist the uncompressed file wins.
  */
 export async function listMirrorCandidates(root: string, spec: SourceFileSpec): Promise<MirrorCandidate[]> {
@@ -85,45 +128,32 @@ export async function listMirrorCandidates(root: string, spec: SourceFileSpec): 
     list.push({ path: abs, relative: toRelative(path.normalize(relative)), issue });
   };
 
-  for (const pattern of spec.mirror) {
-    const dir = path.posix.dirname(pattern);
-    const base = path.posix.basename(pattern);
-    if (dir.includes(DATE_TOKEN)) {
-      throw new Error(`Mirror pattern "${pattern}" of "${spec.id}": {date} is only supported in the file name.`);
+  for (const entry of spec.mirror) {
+    const pattern = typeof entry === 'string' ? entry : entry.path;
+    const fixedIssue = typeof entry === 'string' ? null : entry.issue;
+    const segments = pattern.split('/');
+    if (segments.some((seg, i) => i < segments.length - 1 && seg.includes('{time}'))) {
+      throw new Error(`Mirror pattern "${pattern}" of "${spec.id}": {time} is only supported in the file name.`);
     }
-    if (!base.includes(DATE_TOKEN)) {
-      if (await isFile(path.join(absRoot, pattern))) add(current, pattern, null);
-      else if (!pattern.endsWith('.gz') && (await isFile(path.join(absRoot, `${pattern}.gz`)))) add(current, `${pattern}.gz`, null);
+    if (!segments.some((seg) => segmentMatcher(seg, false))) {
+      const found = await existingFile(absRoot, pattern);
+      if (found) add(fixedIssue ? dated : current, found, fixedIssue);
       continue;
     }
-
-    let names: string[];
-    const absDir = path.join(absRoot, dir);
-    try {
-      names = await readdir(absDir);
-    } catch (err) {
-      const code = errnoCode(err);
-      if (code === 'ENOENT' || code === 'ENOTDIR') continue;
-      throw new FetchError('MIRROR_UNREADABLE', `Cannot list mirror folder ${absDir} (${code ?? String(err)}); check its permissions.`, { cause: err });
+    // Walk the segments; a placeholder segment lists its folder. Plain beats .gz per copy.
+    const byCopy = new Map<string, { relative: string; issue: string }>();
+    for (const hit of await expand(absRoot, segments, 0, '', null)) {
+      const copy = hit.relative.replace(/\.gz$/, '');
+      const prev = byCopy.get(copy);
+      if (!prev || (prev.relative.endsWith('.gz') && !hit.relative.endsWith('.gz'))) byCopy.set(copy, hit);
     }
-    const re = namePattern(base);
-    // date → chosen file name (plain beats .gz)
-    const byDate = new Map<string, string>();
-    for (const name of names.sort()) {
-      const m = re.exec(name);
-      if (!m || !isIsoDate(m[1])) continue;
-      if (!(await isFile(path.join(absDir, name)))) continue;
-      const prev = byDate.get(m[1]);
-      const gz = m[2] !== undefined;
-      if (prev === undefined || (!gz && prev.endsWith('.gz'))) byDate.set(m[1], name);
-    }
-    for (const [date, name] of byDate) add(dated, dir === '.' ? name : `${dir}/${name}`, date);
+    for (const { relative, issue } of byCopy.values()) add(dated, relative, issue);
   }
 
   dated.sort((a, b) => (a.issue! < b.issue! ? -1 : a.issue! > b.issue! ? 1 : a.relative < b.relative ? -1 : 1));
   const all = [...dated, ...current];
   if (all.length === 0) {
-    const tried = spec.mirror.map((p) => (p.endsWith('.gz') ? p : `${p}[.gz]`)).join(', ');
+    const tried = spec.mirror.map((e) => (typeof e === 'string' ? e : e.path)).map((p) => (p.endsWith('.gz') ? p : `${p}[.gz]`)).join(', ');
     const hint = `Add the file to the mirror, or unset --mirror / GLACIER_MIRROR to read the upstream URL ${spec.url}.`;
     throw new FetchError('NOT_IN_MIRROR', `No copy of "${spec.id}" in mirror ${absRoot} (tried ${tried}). ${hint}`, {
       url: spec.url,
@@ -131,6 +161,47 @@ export async function listMirrorCandidates(root: string, spec: SourceFileSpec): 
     });
   }
   return all;
+}
+
+/** The relative path of `pattern` or its .gz twin if either is a file. */
+async function existingFile(absRoot: string, pattern: string): Promise<string | null> {
+  if (await isFile(path.join(absRoot, pattern))) return pattern;
+  if (!pattern.endsWith('.gz') && (await isFile(path.join(absRoot, `${pattern}.gz`)))) return `${pattern}.gz`;
+  return null;
+}
+
+async function expand(absRoot: string, segments: string[], i: number, prefix: string, date: string | null): Promise<{ relative: string; issue: string }[]> {
+  const last = i === segments.length - 1;
+  const matcher = segmentMatcher(segments[i], last);
+  const join = (name: string) => (prefix ? `${prefix}/${name}` : name);
+  if (!matcher) {
+    const rel = join(segments[i]);
+    if (!last) return expand(absRoot, segments, i + 1, rel, date);
+    const found = date ? await existingFile(absRoot, rel) : null;
+    return found ? [{ relative: found, issue: date! }] : [];
+  }
+  let names: string[];
+  const absDir = path.join(absRoot, prefix);
+  try {
+    names = (await readdir(absDir)).sort();
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new FetchError('MIRROR_UNREADABLE', `Cannot list mirror folder ${absDir} (${code ?? String(err)}); check its permissions.`, { cause: err });
+  }
+  const out: { relative: string; issue: string }[] = [];
+  for (const name of names) {
+    const m = matcher.re.exec(name);
+    if (!m) continue;
+    const d = matcher.fields.length ? dateOf(m, matcher.fields) : date;
+    if (!d || (date && d !== date)) continue;
+    if (last) {
+      if (await isFile(path.join(absDir, name))) out.push({ relative: join(name), issue: d });
+    } else {
+      out.push(...(await expand(absRoot, segments, i + 1, join(name), d)));
+    }
+  }
+  return out;
 }
 
 /** The raw bytes of a mirror file (still gzip if it is). */
