@@ -6,12 +6,29 @@ import { apiFixture, readCsv, type ApiFixture } from './api-fixture.js';
 import { DB_TARGETS } from './databases.js';
 import { dataPath } from './shared-data.js';
 
+type Run = { from: string; to: string };
+interface CompactSeries {
+  location: string;
+  metric: string;
+  start: string;
+  values: (number | null)[];
+  missing: (Run & { reason: string })[];
+  issues: (Run & { issue: string })[];
+  sources: (Run & { source: string; derived: boolean })[];
+  flags: { date: string; code: string }[];
+}
+
 /** The long rows a compact JSON series stands for. */
-function expand(s: { location: string; metric: string; source: string; derived: boolean; start: string; values: (number | null)[]; missing: { from: string; to: string; reason: string }[]; issues: { from: string; to: string; issue: string }[] }) {
-  const at = <T extends { from: string; to: string }>(list: T[], day: number) => list.find((r) => dayNumber(r.from) <= day && day <= dayNumber(r.to));
+function expand(s: CompactSeries) {
+  const at = <T extends Run>(list: T[], day: number) => list.find((r) => dayNumber(r.from) <= day && day <= dayNumber(r.to));
   return s.values.map((value, i) => {
     const day = dayNumber(s.start) + i;
-    return { location: s.location, date: isoFromDay(day), metric: s.metric, value, missing_reason: at(s.missing, day)?.reason ?? null, source: s.source, derived: s.derived, issue: at(s.issues, day)?.issue ?? null };
+    const src = at(s.sources, day);
+    return {
+      location: s.location, date: isoFromDay(day), metric: s.metric, value, missing_reason: at(s.missing, day)?.reason ?? null,
+      source: src?.source ?? null, derived: src?.derived ?? null, issue: at(s.issues, day)?.issue ?? null,
+      flags: s.flags.filter((f) => f.date === isoFromDay(day)).map((f) => f.code),
+    };
   });
 }
 
@@ -50,13 +67,15 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
       const expected = fileRow('', 'France');
       expect(body.series).toHaveLength(1);
       const fr = body.series[0];
-      expect(fr).toMatchObject({ location: 'FR', metric: 'confirmed', source: 'jhu-global', derived: false, start: '2020-01-22', end: '2023-03-09' });
+      expect(fr).toMatchObject({ location: 'FR', metric: 'confirmed', start: '2020-01-22', end: '2023-03-09' });
+      expect(fr.sources).toEqual([{ from: '2020-01-22', to: '2023-03-09', source: 'jhu-global', derived: false }]);
       expect(fr.values).toHaveLength(expected.size);
       expect(fr.issues).toEqual([{ from: '2020-01-22', to: '2023-03-09', issue: '2023-03-10' }]);
       const missing = new Set<string>();
       for (const m of fr.missing) for (let d = dayNumber(m.from); d <= dayNumber(m.to); d++) missing.add(isoFromDay(d));
       [...expected].forEach(([date, v], i) => expect(fr.values[i], date).toBe(missing.has(date) ? null : v));
       expect(missing.size).toBeGreaterThan(0); // France's 2023 weekends
+      expect(fr.flags.map((f: { code: string }) => f.code)).toContain('cadence_change');
     });
 
     it('answers the same rows as JSON, CSV and JSON Lines', async () => {
@@ -73,11 +92,12 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
       const csv = await get(`${q}&format=csv`);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       const fromCsv = readCsv(csv.body);
-      expect(Object.keys(fromCsv[0])).toEqual(['location', 'date', 'metric', 'value', 'missing_reason', 'source', 'derived', 'issue']);
-      expect(fromCsv).toEqual(fromJson.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))));
+      expect(Object.keys(fromCsv[0])).toEqual(['location', 'date', 'metric', 'value', 'missing_reason', 'source', 'derived', 'issue', 'flags']);
+      const asCsv = (v: unknown) => (v === null ? '' : Array.isArray(v) ? v.join(';') : String(v));
+      expect(fromCsv).toEqual(fromJson.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, asCsv(v)]))));
       expect(fromJson.length).toBe(3 * 2 * 11);
       // Harris County, Texas has no data in this database: listed, with no source and no values.
-      expect(grouped.series[6]).toEqual({ location: 'US_TX_48201', metric: 'confirmed', source: null, derived: null, start: null, end: null, values: [], missing: [], issues: [] });
+      expect(grouped.series[6]).toEqual({ location: 'US_TX_48201', metric: 'confirmed', start: null, end: null, values: [], missing: [], issues: [], sources: [], flags: [] });
     });
 
     it('marks derived totals and sums them from the provinces', async () => {
@@ -115,7 +135,7 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
     });
 
     it('streams large requests and returns the same rows as small ones', async () => {
-      const countries = (await json('/v1/latest?metric=confirmed&level=country')).data.slice(0, 30).map((r: { location: string }) => r.location);
+      const countries = (await json('/v1/latest?metric=confirmed&level=country')).data.slice(0, 45).map((r: { location: string }) => r.location);
       for (const format of ['json', 'csv']) {
         const big = await get(`/v1/series?location=${countries.join(',')}&from=2022-01-01&to=2022-01-03&format=${format}`);
         const small = [];

@@ -9,6 +9,8 @@ import { createVersionTracker } from './data-version.js';
 import { ApiError } from './errors.js';
 import { ResponseCache } from './response-cache.js';
 import { ErrorResponse } from './schemas.js';
+import { anomalyRoutes } from './routes/anomalies.js';
+import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
 import { latestRoutes } from './routes/latest.js';
 import { locationRoutes } from './routes/locations.js';
@@ -92,6 +94,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await v1.register(latestRoutes);
       await v1.register(locationRoutes);
       await v1.register(revisionRoutes);
+      await v1.register(anomalyRoutes);
+      await v1.register(compareRoutes);
       await v1.register(sourceRoutes);
       await v1.register(healthRoutes);
       await v1.register(metaRoutes);

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LOCATION_LEVELS, type LocationLevel } from '../domain/location.js';
+import { ANOMALY_CODE_LIST, type AnomalyCode } from '../domain/anomalies.js';
 import { MISSING_REASON_CODES, type MissingReason } from '../domain/missing.js';
 import { TRANSFORMS, type Transform } from '../domain/transforms.js';
 import { API_ERRORS } from './errors.js';
@@ -37,10 +38,13 @@ export const SeriesQuery = Type.Object({
   to: Type.Optional(IsoDate),
   as_of: Type.Optional({ ...IsoDate, description: 'Return the data as it was published on this date (newest issue on or before it)' }),
   transform: Type.Unsafe<Transform>({ type: 'string', enum: [...TRANSFORMS], default: 'cumulative', description: 'cumulative (as published), daily (new since the last report), daily_7day_avg, per_100k, daily_per_100k, daily_7day_avg_per_100k' }),
-  source: Type.String({ default: 'best', description: 'best (default: the series the precedence rule picks) or a source id' }),
+  source: Type.String({ default: 'best', description: 'best (default: each date from the first source in precedence order that covers it) or a source id' }),
+  exclude_anomalies: Type.Boolean({ default: false, description: 'For 7-day averages: leave out days flagged backlog_dump or negative_change (as NYT does)' }),
   format: Format,
 }, { additionalProperties: false });
 export type SeriesQuery = Static<typeof SeriesQuery>;
+
+const AnomalyCodeSchema = Type.Unsafe<AnomalyCode>({ type: 'string', enum: [...ANOMALY_CODE_LIST] });
 
 export const SeriesRow = Type.Object({
   location: Type.String(),
@@ -48,17 +52,16 @@ export const SeriesRow = Type.Object({
   metric: Type.String(),
   value: Nullable(Type.Number()),
   missing_reason: MissingReasonSchema,
-  source: Type.String({ description: 'Source that supplied the value' }),
-  derived: Type.Boolean({ description: 'True when Glacier summed the value from the source’s finer rows' }),
+  source: Nullable(Type.String({ description: 'Source that supplied the value (null: no source covers the date)' })),
+  derived: Nullable(Type.Boolean({ description: 'True when Glacier summed the value from the source’s finer rows' })),
   issue: Nullable({ ...IsoDate, description: 'Vintage (publication date) of the stored value(s) this value rests on' }),
+  flags: Type.Array(AnomalyCodeSchema, { description: 'Anomalies flagged on this date (CSV: separated by ";")' }),
 });
 export type SeriesRow = Static<typeof SeriesRow>;
 
 export const SeriesJson = Type.Object({
   location: Type.String(),
   metric: Type.String(),
-  source: Nullable(Type.String({ description: 'Source that supplied the values (null: no data for this location and metric)' })),
-  derived: Nullable(Type.Boolean({ description: 'True when Glacier summed the values from the source’s finer rows' })),
   start: Nullable(IsoDate),
   end: Nullable(IsoDate),
   values: Type.Array(Nullable(Type.Number()), { description: 'One value per day from start to end; null where missing' }),
@@ -67,11 +70,13 @@ export const SeriesJson = Type.Object({
     { description: 'Why values are null, as runs of dates' },
   ),
   issues: Type.Array(Type.Object({ from: IsoDate, to: IsoDate, issue: IsoDate }), { description: 'Vintage of the values, as runs of dates' }),
+  sources: Type.Array(Type.Object({ from: IsoDate, to: IsoDate, source: Type.String(), derived: Type.Boolean() }), { description: 'Which source supplied the values, as runs of dates' }),
+  flags: Type.Array(Type.Object({ date: IsoDate, code: AnomalyCodeSchema, detail: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))) }), { description: 'Anomalies flagged on dates of the series' }),
 });
 export type SeriesJson = Static<typeof SeriesJson>;
 
 export const SeriesResponse = Type.Object({
-  meta: Type.Object({ data_version: Type.Number(), transform: Type.String(), as_of: Nullable(IsoDate) }),
+  meta: Type.Object({ data_version: Type.Number(), transform: Type.String(), as_of: Nullable(IsoDate), source: Type.String() }),
   series: Type.Array(SeriesJson, { description: 'One entry per requested location and metric, in request order' }),
 });
 
@@ -163,6 +168,7 @@ export const RevisionsResponse = Type.Object({
       best: Type.Boolean({ description: 'This source backs the default series' }),
       run_id: Type.Integer(),
       file: Type.Object({ id: Type.String(), url: Type.String(), read_from: Type.String() }),
+      note: Nullable(Type.String({ description: 'Provenance text the source gave for this value (e.g. a JHU erratum comment)' })),
     }),
   ),
 });
@@ -245,4 +251,104 @@ export const MetricsResponse = Type.Object({
   data: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), unit: Type.String(), kind: Type.String({ description: 'cumulative, daily, average or stock' }), description: Type.String(), of: Type.Optional(Type.String({ description: 'For daily and average metrics: the cumulative metric they count' })) })),
   missing_reasons: Type.Record(Type.String(), Type.String()),
   transforms: Type.Array(Type.String()),
+});
+
+export const AnomaliesQuery = Type.Object({
+  location: Type.Optional(Type.String({ description: 'Location keys, comma-separated' })),
+  metric: Type.Optional(Type.String()),
+  code: Type.Optional(Type.Unsafe<AnomalyCode>({ type: 'string', enum: [...ANOMALY_CODE_LIST], description: 'Only this anomaly code' })),
+  source: Type.Optional(Type.String()),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  limit: Type.Integer({ minimum: 1, maximum: 10000, default: 1000 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+  format: Format,
+}, { additionalProperties: false });
+export type AnomaliesQuery = Static<typeof AnomaliesQuery>;
+
+export const AnomalyRowSchema = Type.Object({
+  location: Type.String(),
+  metric: Type.String(),
+  source: Type.String(),
+  derived: Type.Boolean(),
+  date: IsoDate,
+  code: AnomalyCodeSchema,
+  detail: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+});
+export const AnomaliesResponse = Type.Object({
+  meta: Type.Object({ total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(), codes: Type.Record(Type.String(), Type.String()) }),
+  data: Type.Array(AnomalyRowSchema),
+});
+
+const Agreement = Type.Object({
+  days_compared: Type.Integer(),
+  days_differing: Type.Integer(),
+  share_differing: Type.Number(),
+  max_abs_diff: Type.Number(),
+  max_rel_diff: Type.Number({ description: '|a − b| / max(|a|, |b|) at its largest' }),
+  mean_rel_diff: Type.Number(),
+  first_differing: Nullable(IsoDate),
+  last_differing: Nullable(IsoDate),
+});
+
+export const CompareQuery = Type.Object({
+  location: Type.String({ examples: ['DE'] }),
+  metric: Type.String({ default: 'confirmed' }),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  as_of: Type.Optional(IsoDate),
+  reference: Type.Optional(Type.String({ description: 'Source the others are compared with (default: the first in precedence order)' })),
+  format: Format,
+}, { additionalProperties: false });
+export type CompareQuery = Static<typeof CompareQuery>;
+
+export const CompareRow = Type.Object({
+  location: Type.String(), date: IsoDate, metric: Type.String(), source: Type.String(), derived: Type.Boolean(),
+  value: Nullable(Type.Number()), missing_reason: MissingReasonSchema,
+});
+
+export const CompareResponse = Type.Object({
+  meta: Type.Object({ location: Type.String(), metric: Type.String(), as_of: Nullable(IsoDate), reference: Nullable(Type.String()), data_version: Type.Number() }),
+  start: Nullable(IsoDate),
+  end: Nullable(IsoDate),
+  sources: Type.Array(Type.Object({
+    source: Type.String(),
+    derived: Type.Boolean(),
+    rank: Type.Integer({ description: '0 = first in precedence order' }),
+    values: Type.Array(Nullable(Type.Number()), { description: 'One value per day from start to end; null where missing' }),
+    agreement: Nullable(Agreement),
+  })),
+});
+
+export const DiscrepanciesQuery = Type.Object({
+  metric: Type.String({ default: 'confirmed' }),
+  level: Type.Optional(Level),
+  parent: Type.Optional(Type.String()),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  as_of: Type.Optional(IsoDate),
+  min_days: Type.Integer({ minimum: 1, default: 7, description: 'Ignore sources sharing fewer days with the reference' }),
+  limit: Type.Integer({ minimum: 1, maximum: 5000, default: 50 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+  format: Format,
+}, { additionalProperties: false });
+export type DiscrepanciesQuery = Static<typeof DiscrepanciesQuery>;
+
+export const DiscrepancyRow = Type.Object({
+  location: Type.String(),
+  name: Type.String(),
+  level: Level,
+  reference: Type.String(),
+  sources_compared: Type.Integer(),
+  worst_source: Type.String(),
+  days_compared: Type.Integer(),
+  days_differing: Type.Integer(),
+  share_differing: Type.Number(),
+  max_abs_diff: Type.Number(),
+  max_rel_diff: Type.Number(),
+  mean_rel_diff: Type.Number({ description: 'Of the worst source: the ranking score' }),
+});
+export const DiscrepanciesResponse = Type.Object({
+  meta: Type.Object({ metric: Type.String(), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(), data_version: Type.Number() }),
+  data: Type.Array(DiscrepancyRow),
 });

@@ -1,17 +1,18 @@
+import { EXCLUDABLE_FROM_AVERAGE } from '../domain/anomalies.js';
 import { dayNumber, isoFromDay } from '../domain/dates.js';
-import { isMetricId } from '../domain/metrics.js';
+import { isMetricId, metricKind } from '../domain/metrics.js';
 import type { MissingReason } from '../domain/missing.js';
-import type { MissingSpan } from '../domain/series.js';
+import type { AnomalyFlag } from '../domain/series.js';
 import { applyTransform, type Transform } from '../domain/transforms.js';
 import { maskFromSpans } from '../ingest/missing-rules.js';
 import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
-import { findSeries, readPoints, readSpans, type SeriesRef, type StoredPoints } from '../store/read-series.js';
+import { findSeries, readPoints, readReadings, type Reading, type SeriesRef, type StoredPoints } from '../store/read-series.js';
 import { ApiError } from './errors.js';
 import type { SeriesJson, SeriesRow } from './schemas.js';
 
 export const MAX_LOCATIONS = 100;
-/** Series read from the database per batch while streaming. */
+/** Location-metric pairs read from the database per batch while streaming. */
 const BATCH = 50;
 
 export interface SeriesRequest {
@@ -22,22 +23,35 @@ export interface SeriesRequest {
   asOf: string | null;
   transform: Transform;
   source: string;
+  excludeAnomalies: boolean;
 }
 
 export interface SeriesPlan {
   request: SeriesRequest;
-  refs: Map<string, SeriesRef>;
+  /** Candidate series per "location|metric", in rank order. */
+  ranked: Map<string, SeriesRef[]>;
   populations: Map<string, number | null>;
-  /** Which series backs each requested location and metric, in request order. */
-  series: { location: string; metric: string; source: string | null; derived: boolean | null }[];
+  /** The requested pairs, in request order. */
+  pairs: { location: string; metric: string }[];
 }
 
 export function splitList(raw: string): string[] {
   return [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
 }
 
+export interface SeriesQueryInput {
+  location: string;
+  metric: string;
+  from?: string;
+  to?: string;
+  as_of?: string;
+  transform: Transform;
+  source: string;
+  exclude_anomalies?: boolean;
+}
+
 /** Checks the parameters against the store; every user mistake becomes a coded 400. */
-export async function planSeries(db: Db, q: { location: string; metric: string; from?: string; to?: string; as_of?: string; transform: Transform; source: string }): Promise<SeriesPlan> {
+export async function planSeries(db: Db, q: SeriesQueryInput): Promise<SeriesPlan> {
   const locations = splitList(q.location);
   if (locations.length === 0) throw new ApiError('ERR_BAD_PARAMETER', 'location: give at least one location key', 'location');
   if (locations.length > MAX_LOCATIONS) throw new ApiError('ERR_TOO_MANY_LOCATIONS', `location: ${locations.length} keys given, at most ${MAX_LOCATIONS} per request (use several requests or the bulk export)`, 'location');
@@ -45,6 +59,11 @@ export async function planSeries(db: Db, q: { location: string; metric: string; 
   if (metrics.length === 0) throw new ApiError('ERR_BAD_PARAMETER', 'metric: give at least one metric', 'metric');
   const unknownMetrics = metrics.filter((m) => !isMetricId(m));
   if (unknownMetrics.length) throw new ApiError('ERR_UNKNOWN_METRIC', `metric: unknown ${unknownMetrics.map((m) => JSON.stringify(m)).join(', ')} (see /v1/metrics)`, 'metric');
+  const base = q.transform.replace(/_per_100k$/, '');
+  const notCumulative = metrics.filter((m) => isMetricId(m) && metricKind(m) !== 'cumulative');
+  if (base !== 'cumulative' && base !== 'per_100k' && notCumulative.length) {
+    throw new ApiError('ERR_BAD_PARAMETER', `transform: ${q.transform} applies to cumulative metrics; ${notCumulative.join(', ')} ${notCumulative.length > 1 ? 'are' : 'is'} not (see /v1/metrics)`, 'transform');
+  }
   if (q.from && q.to && q.from > q.to) throw new ApiError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
   if (q.source !== 'best') {
     const [known] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sources WHERE id = $1', [q.source]);
@@ -54,41 +73,66 @@ export async function planSeries(db: Db, q: { location: string; metric: string; 
   const unknown = locations.filter((l) => !populations.has(l));
   if (unknown.length) throw new ApiError('ERR_UNKNOWN_LOCATION', `location: unknown key ${unknown.map((l) => JSON.stringify(l)).join(', ')} (search keys at /v1/locations?q=)`, 'location');
 
-  const request: SeriesRequest = { locations, metrics, from: q.from ?? null, to: q.to ?? null, asOf: q.as_of ?? null, transform: q.transform, source: q.source };
-  const refs = new Map((await findSeries(db, locations, metrics, q.source)).map((r) => [`${r.location}|${r.metric}`, r]));
-  const series = locations.flatMap((location) =>
-    metrics.map((metric) => {
-      const r = refs.get(`${location}|${metric}`);
-      return { location, metric, source: r?.source ?? null, derived: r?.derived ?? null };
-    }),
-  );
-  return { request, refs, populations, series };
+  const request: SeriesRequest = {
+    locations, metrics, from: q.from ?? null, to: q.to ?? null, asOf: q.as_of ?? null, transform: q.transform, source: q.source,
+    excludeAnomalies: q.exclude_anomalies ?? false,
+  };
+  const ranked = new Map<string, SeriesRef[]>();
+  for (const r of await findSeries(db, locations, metrics, q.source)) {
+    const k = `${r.location}|${r.metric}`;
+    ranked.set(k, [...(ranked.get(k) ?? []), r].sort((a, b) => a.rank - b.rank));
+  }
+  return { request, ranked, populations, pairs: locations.flatMap((location) => metrics.map((metric) => ({ location, metric }))) };
 }
 
-/** One served series after transform and date range: values[i] is on day start + i. */
-export interface SeriesBlock {
-  ref: SeriesRef;
+/** The number of stored series a plan reads (its size, for deciding to stream). */
+export function planSize(plan: SeriesPlan): number {
+  let n = 0;
+  for (const refs of plan.ranked.values()) n += refs.length;
+  return n;
+}
+
+/**
+ * One served location and metric after transform and date range: values[i] is on day
+ * start + i, supplied by refs[supplier[i]] (-1: no series covers the day).
+ */
+export interface ServedSeries {
+  location: string;
+  metric: string;
+  refs: SeriesRef[];
   start: number;
   values: Float64Array;
   reasons: (MissingReason | null)[];
   issues: Int32Array;
+  supplier: Int16Array;
+  flags: Map<number, AnomalyFlag[]>;
 }
 
-/** The plan's series in request order, read from the database in batches. */
-export async function* seriesBlocks(db: Db, plan: SeriesPlan): AsyncGenerator<SeriesBlock> {
-  const wanted = plan.series.map((s) => plan.refs.get(`${s.location}|${s.metric}`)).filter((r): r is SeriesRef => r !== undefined);
-  for (let i = 0; i < wanted.length; i += BATCH) {
-    const batch = wanted.slice(i, i + BATCH);
-    const ids = batch.map((r) => r.seriesId);
-    const [points, spans] = await Promise.all([readPoints(db, ids, plan.request.asOf), readSpans(db, ids, plan.request.asOf)]);
-    for (const ref of batch) {
-      const p = points.get(ref.seriesId);
-      if (p && p.days.length) yield blockOf(ref, p, spans.get(ref.seriesId) ?? [], plan);
+/** The plan's pairs in request order, read in batches. */
+export async function* servedSeries(db: Db, plan: SeriesPlan): AsyncGenerator<ServedSeries> {
+  for (let i = 0; i < plan.pairs.length; i += BATCH) {
+    const pairs = plan.pairs.slice(i, i + BATCH);
+    const refs = pairs.flatMap((p) => plan.ranked.get(`${p.location}|${p.metric}`) ?? []);
+    const ids = refs.map((r) => r.seriesId);
+    const [points, readings] = await Promise.all([readPoints(db, ids, plan.request.asOf), readReadings(db, ids, plan.request.asOf)]);
+    for (const p of pairs) {
+      const candidates = (plan.ranked.get(`${p.location}|${p.metric}`) ?? []).filter((r) => points.get(r.seriesId)?.days.length);
+      const blocks = candidates.map((r) => sourceBlock(points.get(r.seriesId)!, readings.get(r.seriesId) ?? { spans: [], flags: [] }, plan, plan.populations.get(r.location) ?? null));
+      yield mergeByCoverage(p.location, p.metric, candidates, blocks, plan.request);
     }
   }
 }
 
-function blockOf(ref: SeriesRef, p: StoredPoints, spans: MissingSpan[], plan: SeriesPlan): SeriesBlock {
+interface SourceBlock {
+  start: number;
+  values: Float64Array;
+  reasons: (MissingReason | null)[];
+  issues: Int32Array;
+  flags: Map<number, AnomalyFlag[]>;
+}
+
+/** One stored series, read (missing spans) and transformed over its whole range. */
+function sourceBlock(p: StoredPoints, reading: Reading, plan: SeriesPlan, population: number | null): SourceBlock {
   const start = p.days[0];
   const n = p.days[p.days.length - 1] - start + 1;
   const values = new Float64Array(n).fill(Number.NaN);
@@ -100,55 +144,91 @@ function blockOf(ref: SeriesRef, p: StoredPoints, spans: MissingSpan[], plan: Se
     issues[j] = p.issues[k];
     present[j] = 1;
   }
-  const mask = maskFromSpans(spans, start, n, dayNumber);
+  const mask = maskFromSpans(reading.spans, start, n, dayNumber);
   const reasons: (MissingReason | null)[] = mask.map((r, j) => r ?? (present[j] && !Number.isNaN(values[j]) ? null : 'not_reported'));
-  const t = applyTransform({ start, values, reasons, issues }, plan.request.transform, plan.populations.get(ref.location) ?? null);
-  const from = plan.request.from ? Math.max(0, dayNumber(plan.request.from) - start) : 0;
-  const to = plan.request.to ? Math.min(n - 1, dayNumber(plan.request.to) - start) : n - 1;
-  const end = Math.max(from, to + 1);
-  return {
-    ref,
-    start: start + from,
-    values: t.values.slice(from, end).map((v, i) => (t.reasons[from + i] === null ? v : Number.NaN)),
-    reasons: t.reasons.slice(from, end),
-    issues: t.issues.slice(from, end),
+  const flags = new Map<number, AnomalyFlag[]>();
+  for (const f of reading.flags) {
+    const d = dayNumber(f.date);
+    flags.set(d, [...(flags.get(d) ?? []), f]);
+  }
+  let exclude: Uint8Array | undefined;
+  if (plan.request.excludeAnomalies) {
+    exclude = new Uint8Array(n);
+    for (const f of reading.flags) if (EXCLUDABLE_FROM_AVERAGE.includes(f.code)) exclude[dayNumber(f.date) - start] = 1;
+  }
+  const t = applyTransform({ start, values, reasons, issues }, plan.request.transform, population, exclude);
+  return { start, values: t.values.map((v, i) => (t.reasons[i] === null ? v : Number.NaN)), reasons: t.reasons, issues: t.issues, flags };
+}
+
+/**
+ * Each day comes from the first ranked series whose range (first to last stored day) covers
+ * it. A series' own missing days are not filled from another source: that would mix counts
+ * defined differently inside one run of days.
+ */
+function mergeByCoverage(location: string, metric: string, refs: SeriesRef[], blocks: SourceBlock[], request: SeriesRequest): ServedSeries {
+  if (blocks.length === 0) return { location, metric, refs, start: 0, values: new Float64Array(0), reasons: [], issues: new Int32Array(0), supplier: new Int16Array(0), flags: new Map() };
+  let first = Math.min(...blocks.map((b) => b.start));
+  let last = Math.max(...blocks.map((b) => b.start + b.values.length - 1));
+  if (request.from) first = Math.max(first, dayNumber(request.from));
+  if (request.to) last = Math.min(last, dayNumber(request.to));
+  const n = Math.max(0, last - first + 1);
+  const out: ServedSeries = {
+    location, metric, refs, start: first, values: new Float64Array(n).fill(Number.NaN), reasons: new Array(n).fill('not_reported'),
+    issues: new Int32Array(n).fill(-1), supplier: new Int16Array(n).fill(-1), flags: new Map(),
   };
+  for (let i = 0; i < n; i++) {
+    const day = first + i;
+    const k = blocks.findIndex((b) => day >= b.start && day < b.start + b.values.length);
+    if (k < 0) continue;
+    const b = blocks[k];
+    const j = day - b.start;
+    out.values[i] = b.values[j];
+    out.reasons[i] = b.reasons[j];
+    out.issues[i] = b.issues[j];
+    out.supplier[i] = k;
+    const f = b.flags.get(day);
+    if (f) out.flags.set(day, f);
+  }
+  return out;
 }
 
 /** Long format: one row per date (CSV, JSON Lines). */
-export function blockRows(b: SeriesBlock): SeriesRow[] {
+export function servedRows(s: ServedSeries): SeriesRow[] {
   const rows: SeriesRow[] = [];
-  for (let i = 0; i < b.values.length; i++) {
+  for (let i = 0; i < s.values.length; i++) {
+    const ref = s.refs[s.supplier[i]];
     rows.push({
-      location: b.ref.location,
-      date: isoFromDay(b.start + i),
-      metric: b.ref.metric,
-      value: Number.isNaN(b.values[i]) ? null : b.values[i],
-      missing_reason: b.reasons[i],
-      source: b.ref.source,
-      derived: b.ref.derived,
-      issue: b.issues[i] >= 0 ? isoFromDay(b.issues[i]) : null,
+      location: s.location,
+      date: isoFromDay(s.start + i),
+      metric: s.metric,
+      value: Number.isNaN(s.values[i]) ? null : s.values[i],
+      missing_reason: s.reasons[i],
+      source: ref?.source ?? null,
+      derived: ref?.derived ?? null,
+      issue: s.issues[i] >= 0 ? isoFromDay(s.issues[i]) : null,
+      flags: (s.flags.get(s.start + i) ?? []).map((f) => f.code),
     });
   }
   return rows;
 }
 
 /**
- * Compact JSON: one object per series with a dense array of daily values (null where
- * missing) and the missing reasons and issues as runs of dates. Expanding it gives exactly
- * the rows of the CSV.
+ * Compact JSON: one object per location and metric with a dense array of daily values (null
+ * where missing); missing reasons, issues and suppliers as runs of dates; flags by date.
+ * Expanding it gives exactly the rows of the CSV.
  */
-export function blockJson(b: SeriesBlock): SeriesJson {
+export function servedJson(s: ServedSeries): SeriesJson {
+  const n = s.values.length;
   return {
-    location: b.ref.location,
-    metric: b.ref.metric,
-    source: b.ref.source,
-    derived: b.ref.derived,
-    start: b.values.length ? isoFromDay(b.start) : null,
-    end: b.values.length ? isoFromDay(b.start + b.values.length - 1) : null,
-    values: Array.from(b.values, (v) => (Number.isNaN(v) ? null : v)),
-    missing: runs(b.reasons, b.start, (reason) => (reason === null ? null : { reason })),
-    issues: runs(Array.from(b.issues), b.start, (issue) => (issue < 0 ? null : { issue: isoFromDay(issue) })),
+    location: s.location,
+    metric: s.metric,
+    start: n ? isoFromDay(s.start) : null,
+    end: n ? isoFromDay(s.start + n - 1) : null,
+    values: Array.from(s.values, (v) => (Number.isNaN(v) ? null : v)),
+    missing: runs(s.reasons, s.start, (reason) => (reason === null ? null : { reason })),
+    issues: runs(Array.from(s.issues), s.start, (issue) => (issue < 0 ? null : { issue: isoFromDay(issue) })),
+    sources: runs(Array.from(s.supplier), s.start, (k) => (k < 0 ? null : { source: s.refs[k].source, derived: s.refs[k].derived })),
+    flags: [...s.flags].sort(([a], [b]) => a - b).flatMap(([, f]) => f),
   };
 }
 

@@ -51,3 +51,19 @@ describe('transforms', () => {
     expect(vals(applyTransform(points([0, 10, 30]), 'daily_per_100k', 1_000_000))).toEqual([null, 1, 2]);
   });
 });
+
+describe('7-day average leaving flagged days out', () => {
+  it('averages the other days of the week, as NYT does', () => {
+    // Daily increments 10 except a backlog of 300 on day 10.
+    const daily = Array.from({ length: 14 }, (_, i) => (i === 10 ? 300 : 10));
+    let c = 0;
+    const cum = daily.map((d) => (c += d));
+    const exclude = new Uint8Array(14);
+    exclude[10] = 1;
+    const plain = applyTransform(points(cum), 'daily_7day_avg', null);
+    const left = applyTransform(points(cum), 'daily_7day_avg', null, exclude);
+    expect(vals(plain)[12]).toBeCloseTo((300 + 6 * 10) / 7, 9);
+    expect(vals(left)[12]).toBe(10);
+    expect(vals(left)[8]).toBe(10);
+  });
+});

@@ -22,9 +22,52 @@ export interface DailyPoints {
 /** A 7-day average needs its earlier point 7 to 13 days back; further is too stale to call weekly. */
 const AVG_MAX_SPAN = 13;
 
-export function applyTransform(p: DailyPoints, transform: Transform, population: number | null): DailyPoints {
-  const base = transform.startsWith('daily_7day_avg') ? sevenDayAverage(p) : transform.startsWith('daily') ? daily(p) : p;
+/**
+ * `exclude` marks days (flagged anomalies) whose daily change a 7-day average leaves out, as NYT
+ * does: the average is then the sum of the other reports in the week over the days they cover.
+ */
+export function applyTransform(p: DailyPoints, transform: Transform, population: number | null, exclude?: Uint8Array): DailyPoints {
+  const base = transform.startsWith('daily_7day_avg') ? (exclude ? averageExcluding(p, exclude) : sevenDayAverage(p)) : transform.startsWith('daily') ? daily(p) : p;
   return transform.endsWith('per_100k') ? per100k(base, population) : base;
+}
+
+function averageExcluding(p: DailyPoints, exclude: Uint8Array): DailyPoints {
+  const d = daily(p);
+  const n = p.values.length;
+  const out = emptyLike(p);
+  // Days each report covers: since the previous reported day.
+  const cover = new Int32Array(n);
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    if (p.reasons[i] !== null || Number.isNaN(p.values[i])) continue;
+    cover[i] = prev < 0 ? 0 : i - prev;
+    prev = i;
+  }
+  for (let i = 0; i < n; i++) {
+    if (p.reasons[i] !== null || Number.isNaN(p.values[i])) {
+      out.reasons[i] = p.reasons[i] ?? 'not_reported';
+      continue;
+    }
+    if (i < 7) {
+      out.reasons[i] = 'not_applicable';
+      continue;
+    }
+    let sum = 0;
+    let days = 0;
+    let issue = -1;
+    for (let j = i - 6; j <= i; j++) {
+      if (cover[j] === 0 || Number.isNaN(d.values[j]) || exclude[j]) continue;
+      sum += d.values[j];
+      days += cover[j];
+      issue = Math.max(issue, d.issues[j]);
+    }
+    if (days === 0) out.reasons[i] = 'not_reported';
+    else {
+      out.values[i] = sum / days;
+      out.issues[i] = issue;
+    }
+  }
+  return out;
 }
 
 function daily(p: DailyPoints): DailyPoints {

@@ -51,10 +51,10 @@ export async function locationPopulations(db: Db, keys: string[]): Promise<Map<s
 /** Metrics and sources with data for a location. */
 export async function locationSeries(db: Db, key: string): Promise<{ metric: string; source: string; derived: boolean; best: boolean; first_date: string | null; last_date: string | null }[]> {
   return db.query(
-    `SELECT s.metric, s.source_id AS source, s.derived, (b.series_id IS NOT NULL) AS best, ss.first_date, ss.last_date
+    `SELECT s.metric, s.source_id AS source, s.derived, coalesce(r.rank = 0, false) AS best, ss.first_date, ss.last_date
      FROM series s JOIN series_summary ss ON ss.series_id = s.id
-     LEFT JOIN best_series b ON b.series_id = s.id
-     WHERE s.location_key = $1 ORDER BY s.metric, best DESC, s.source_id`,
+     LEFT JOIN series_rank r ON r.series_id = s.id
+     WHERE s.location_key = $1 ORDER BY s.metric, r.rank NULLS LAST, s.source_id`,
     [key],
   );
 }

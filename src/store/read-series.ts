@@ -1,4 +1,4 @@
-import type { MissingSpan } from '../domain/series.js';
+import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
 import type { Db } from './db.js';
 
 const EPOCH = `DATE '1970-01-01'`;
@@ -9,19 +9,24 @@ export interface SeriesRef {
   metric: string;
   source: string;
   derived: boolean;
+  /** 0 = first in the default order. */
+  rank: number;
 }
 
-/** The series serving each (location, metric): the default (best) one or one source's. */
+/**
+ * The series that can serve each (location, metric), in rank order: every ranked series for
+ * the default reading (`best`), or one source's series.
+ */
 export async function findSeries(db: Db, locations: string[], metrics: string[], source: string): Promise<SeriesRef[]> {
-  const rows = await db.query<{ id: number; location_key: string; metric: string; source_id: string; derived: boolean }>(
+  const rows = await db.query<{ id: number; location_key: string; metric: string; source_id: string; derived: boolean; rank: number }>(
     source === 'best'
-      ? `SELECT s.id, s.location_key, s.metric, s.source_id, s.derived FROM best_series b JOIN series s ON s.id = b.series_id
-         WHERE b.location_key = ANY($1) AND b.metric = ANY($2)`
-      : `SELECT s.id, s.location_key, s.metric, s.source_id, s.derived FROM series s
+      ? `SELECT s.id, s.location_key, s.metric, s.source_id, s.derived, r.rank FROM series_rank r JOIN series s ON s.id = r.series_id
+         WHERE r.location_key = ANY($1) AND r.metric = ANY($2) ORDER BY r.location_key, r.metric, r.rank`
+      : `SELECT s.id, s.location_key, s.metric, s.source_id, s.derived, 0 AS rank FROM series s
          WHERE s.location_key = ANY($1) AND s.metric = ANY($2) AND s.source_id = $3`,
     source === 'best' ? [locations, metrics] : [locations, metrics, source],
   );
-  return rows.map((r) => ({ seriesId: r.id, location: r.location_key, metric: r.metric, source: r.source_id, derived: r.derived }));
+  return rows.map((r) => ({ seriesId: r.id, location: r.location_key, metric: r.metric, source: r.source_id, derived: r.derived, rank: r.rank }));
 }
 
 /** Values of a series as known at `asOf` (newest issue ≤ asOf per date) or as of now. */
@@ -33,44 +38,61 @@ export interface StoredPoints {
 
 export async function readPoints(db: Db, seriesIds: number[], asOf: string | null): Promise<Map<number, StoredPoints>> {
   const out = new Map<number, StoredPoints>();
-  if (seriesIds.length === 0) return out;
-  const rows = await db.query<{ s: number; d: number; i: number; v: number | null }>(
-    `SELECT series_id AS s, date - ${EPOCH} AS d, issue - ${EPOCH} AS i, value AS v FROM observations
-     WHERE series_id = ANY($1) AND ($2::date IS NULL OR issue <= $2::date)
-     ORDER BY series_id, date, issue`,
-    [seriesIds, asOf],
-  );
-  let k = 0;
-  while (k < rows.length) {
-    const sid = rows[k].s;
-    const d: number[] = [];
-    const v: number[] = [];
-    const i: number[] = [];
-    for (; k < rows.length && rows[k].s === sid; k++) {
-      const r = rows[k];
-      // Rows come by date then issue: the last row of a date is the one in force.
-      if (d.length && d[d.length - 1] === r.d) {
-        v[v.length - 1] = r.v ?? Number.NaN;
-        i[i.length - 1] = r.i;
-      } else {
-        d.push(r.d);
-        v.push(r.v ?? Number.NaN);
-        i.push(r.i);
-      }
-    }
-    out.set(sid, { days: Int32Array.from(d), values: Float64Array.from(v), issues: Int32Array.from(i) });
+  for (let k = 0; k < seriesIds.length; k += 2000) {
+    // One row per series with its versions as arrays: far fewer rows to decode than one per value.
+    const rows = await db.query<{ s: number; d: number[]; i: number[]; v: (number | null)[] }>(
+      `SELECT series_id AS s, array_agg(date - ${EPOCH} ORDER BY date, issue) AS d,
+              array_agg(issue - ${EPOCH} ORDER BY date, issue) AS i, array_agg(value ORDER BY date, issue) AS v
+       FROM observations WHERE series_id = ANY($1) AND ($2::date IS NULL OR issue <= $2::date) GROUP BY series_id`,
+      [seriesIds.slice(k, k + 2000), asOf],
+    );
+    for (const r of rows) out.set(r.s, inForce(r.d, r.i, r.v));
   }
   return out;
 }
 
-/** Missing-value spans in force at `asOf` (or the newest). */
-export async function readSpans(db: Db, seriesIds: number[], asOf: string | null): Promise<Map<number, MissingSpan[]>> {
-  const rows = await db.query<{ s: number; spans: MissingSpan[] }>(
-    `SELECT a.series_id AS s, a.spans FROM series_annotations a
+/** Versions sorted by (date, issue) → the last version of each date. */
+function inForce(d: number[], i: number[], v: (number | null)[]): StoredPoints {
+  let n = 0;
+  for (let k = 0; k < d.length; k++) if (k + 1 === d.length || d[k + 1] !== d[k]) n++;
+  const days = new Int32Array(n);
+  const issues = new Int32Array(n);
+  const values = new Float64Array(n);
+  let o = 0;
+  for (let k = 0; k < d.length; k++) {
+    if (k + 1 < d.length && d[k + 1] === d[k]) continue;
+    days[o] = d[k];
+    issues[o] = i[k];
+    values[o++] = v[k] ?? Number.NaN;
+  }
+  return { days, issues, values };
+}
+
+export interface Reading {
+  spans: MissingSpan[];
+  flags: AnomalyFlag[];
+}
+
+/** Glacier's reading (missing-value spans, anomaly flags) in force at `asOf` (or the newest). */
+export async function readReadings(db: Db, seriesIds: number[], asOf: string | null): Promise<Map<number, Reading>> {
+  const rows = await db.query<{ s: number; spans: MissingSpan[]; flags: AnomalyFlag[] }>(
+    `SELECT a.series_id AS s, a.spans, a.flags FROM series_annotations a
      JOIN (SELECT series_id, max(issue) AS issue FROM series_annotations
            WHERE series_id = ANY($1) AND ($2::date IS NULL OR issue <= $2::date) GROUP BY series_id) m
        ON m.series_id = a.series_id AND m.issue = a.issue`,
     [seriesIds, asOf],
   );
-  return new Map(rows.map((r) => [r.s, r.spans]));
+  return new Map(rows.map((r) => [r.s, { spans: r.spans, flags: r.flags }]));
+}
+
+/** Every ranked series of a metric, for locations of a level and/or parent, with the location's name. */
+export async function rankedSeriesAt(db: Db, metric: string, level: string | null, parent: string | null): Promise<(SeriesRef & { name: string; level: 'country' | 'subdivision' | 'county' })[]> {
+  const rows = await db.query<{ id: number; location_key: string; metric: string; source_id: string; derived: boolean; rank: number; name: string; level: 'country' | 'subdivision' | 'county' }>(
+    `SELECT s.id, s.location_key, s.metric, s.source_id, s.derived, r.rank, l.name, l.level
+     FROM series_rank r JOIN series s ON s.id = r.series_id JOIN locations l ON l.key = r.location_key
+     WHERE r.metric = $1 AND ($2::text IS NULL OR l.level = $2) AND ($3::text IS NULL OR l.parent = $3)
+     ORDER BY r.location_key, r.rank`,
+    [metric, level, parent],
+  );
+  return rows.map((r) => ({ seriesId: r.id, location: r.location_key, metric: r.metric, source: r.source_id, derived: r.derived, rank: r.rank, name: r.name, level: r.level }));
 }

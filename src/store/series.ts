@@ -1,5 +1,6 @@
 import { isoFromDay } from '../domain/dates.js';
-import { SOURCE_PRECEDENCE } from '../domain/precedence.js';
+import type { LocationLevel } from '../domain/location.js';
+import { precedenceRule, rankSeries } from '../domain/precedence.js';
 import type { Db } from './db.js';
 
 export interface SeriesKey {
@@ -60,20 +61,31 @@ export async function writeSummaries(db: Db, list: SeriesSummary[]): Promise<voi
   }
 }
 
-/** Recomputes the default series of every location and metric (SOURCE_PRECEDENCE). */
-export async function refreshBestSeries(db: Db): Promise<void> {
-  await db.query('DELETE FROM best_series');
-  await db.query(
-    `INSERT INTO best_series (location_key, metric, series_id)
-     SELECT location_key, metric, id FROM (
-       SELECT s.location_key, s.metric, s.id,
-              row_number() OVER (PARTITION BY s.location_key, s.metric
-                                 ORDER BY s.derived, COALESCE(p.rank, 1000000), s.source_id) AS rn
-       FROM series s
-       JOIN series_summary ss ON ss.series_id = s.id AND ss.value_count > 0
-       LEFT JOIN unnest($1::text[]) WITH ORDINALITY AS p(source_id, rank) ON p.source_id = s.source_id
-     ) ranked
-     WHERE rn = 1`,
-    [SOURCE_PRECEDENCE],
+/** Re-ranks the series of every location and metric that has data (PRECEDENCE). */
+export async function refreshSeriesRanks(db: Db): Promise<void> {
+  const rows = await db.query<{ id: number; location_key: string; metric: string; source_id: string; derived: boolean; level: LocationLevel }>(
+    `SELECT s.id, s.location_key, s.metric, s.source_id, s.derived, l.level
+     FROM series s JOIN series_summary ss ON ss.series_id = s.id AND ss.value_count > 0
+     JOIN locations l ON l.key = s.location_key`,
   );
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const k = `${r.location_key}|${r.metric}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(r);
+  }
+  const out: { key: string; metric: string; rank: number; id: number }[] = [];
+  for (const g of groups.values()) {
+    const ranks = rankSeries(precedenceRule(g[0].location_key, g[0].level, g[0].metric), g.map((r) => ({ source: r.source_id, derived: r.derived })));
+    g.forEach((r, i) => out.push({ key: r.location_key, metric: r.metric, rank: ranks[i], id: r.id }));
+  }
+  await db.query('DELETE FROM series_rank');
+  for (let i = 0; i < out.length; i += 10000) {
+    const part = out.slice(i, i + 10000);
+    await db.query(
+      `INSERT INTO series_rank (location_key, metric, rank, series_id) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])`,
+      [part.map((r) => r.key), part.map((r) => r.metric), part.map((r) => r.rank), part.map((r) => r.id)],
+    );
+  }
 }

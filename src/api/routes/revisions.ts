@@ -28,7 +28,7 @@ export const revisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const rows = await revisionsOf(app.db, location, metric, date);
         const ids = [...new Set(rows.map((r) => r.series_id))];
         const history = await annotationHistory(app.db, ids);
-        const best = new Set((await app.db.query<{ series_id: number }>('SELECT series_id FROM best_series WHERE series_id = ANY($1)', [ids])).map((r) => r.series_id));
+        const best = new Set((await app.db.query<{ series_id: number }>('SELECT series_id FROM series_rank WHERE series_id = ANY($1) AND rank = 0', [ids])).map((r) => r.series_id));
         const day = dayNumber(date);
         const data = rows.map((r) => {
           const spans = history.filter((h) => h.series_id === r.series_id && h.issue <= r.issue).pop()?.spans ?? [];
@@ -42,6 +42,7 @@ export const revisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
             best: best.has(r.series_id),
             run_id: r.run_id,
             file: { id: r.file_id, url: r.file_url, read_from: r.file_location },
+            note: r.note,
           };
         });
         return { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ meta: { location, metric, date, data_version: version }, data }) };
