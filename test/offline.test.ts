@@ -26,7 +26,7 @@ describe('offline without a mirror', () => {
       );
       expect(Date.now() - started).toBeLessThan(5000);
       expect(calls).toBe(1);
-      expect(runs.map((r) => [r.sourceId, r.status])).toEqual([['gazetteer', 'failed'], ['jhu-global', 'failed'], ['jhu-us', 'failed']]);
+      expect(runs.map((r) => [r.sourceId, r.status])).toEqual([['gazetteer', 'failed'], ...CONNECTORS.map((c) => [c.manifest.id, 'failed'])]);
       expect(runs[0].error).toMatch(/Cannot reach raw\.githubusercontent\.com .*--mirror DIR or GLACIER_MIRROR=DIR/);
       const [n] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM locations');
       expect(n.n).toBe(0);

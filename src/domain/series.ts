@@ -82,7 +82,8 @@ export interface ParsedSource {
 /** A connector: data about the source plus a pure parser. Fetching is not its business. */
 export interface Connector {
   manifest: SourceManifest;
-  parse(files: SourceInputFile[]): ParsedSource;
+  /** Synchronous for text formats; asynchronous where the reader is (XLSX). */
+  parse(files: SourceInputFile[]): ParsedSource | Promise<ParsedSource>;
 }
 
 /**

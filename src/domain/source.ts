@@ -49,4 +49,9 @@ export interface SourceManifest {
    * can be parts of one place (documented in the notes).
    */
   duplicatePlaces?: 'error' | 'sum';
+  /**
+   * The values are individual corrections (an errata log), not series: no totals are derived
+   * and no missing-value rules or anomaly detection run on them.
+   */
+  sparse?: boolean;
 }

@@ -7,6 +7,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export const VALIDATION_CODES = {
   unmatched_location: 'A source row names a place that matches no location key; the row was not stored.',
   duplicate_row: 'A source row repeats an earlier row for the same place with identical values; the copy was ignored.',
+  conflicting_rows: 'Two rows of one file give different values for the same place and date; which one is kept is documented per source.',
   population_mismatch: 'The population a source file gives differs from the gazetteer.',
   missing_rule: 'Values were stored as missing by a documented rule (summary per rule).',
   file_skipped: 'A manifest file had nothing to read for this run (e.g. no vintage for the requested issue).',
@@ -15,6 +16,7 @@ export const VALIDATION_CODES = {
   not_a_place: 'Rows for aggregates or categories that are not places (world, continents, income groups, international conveyances); not stored.',
   repaired: 'A known upstream defect was detected and repaired (e.g. swapped month and day); the values are stored as repaired.',
   unparseable_cell: 'A cell could not be read as a number; the value is stored as missing.',
+  row_skipped: 'A row the source file holds was not stored, for the reason given (e.g. an erratum naming no place that exists).',
   anomalies: 'Anomalies flagged in this run (summary per code; list them at /v1/anomalies).',
 } as const;
 

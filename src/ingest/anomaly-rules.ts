@@ -12,23 +12,30 @@ export const OUTLIER_MIN = 30;
 /** Daily changes an outlier is measured against. */
 export const OUTLIER_WINDOW = 14;
 export const STALE_DAYS = 14;
+/** A backlog is also at least this many times the median rate of the window. */
+export const OUTLIER_RATIO = 2;
 
 export function detectAnomalies(values: Float64Array, start: number, mask: (MissingReason | null)[], kind: MetricKind, spans: readonly MissingSpan[]): AnomalyFlag[] {
   const flags: AnomalyFlag[] = [];
   const flag = (i: number, code: AnomalyFlag['code'], detail?: AnomalyFlag['detail']) => flags.push({ date: isoFromDay(start + i), code, ...(detail ? { detail } : {}) });
 
-  // Changes between consecutive reported values (cumulative), or the values (daily).
+  // Changes between consecutive reported values (cumulative), or the values (daily), and the
+  // rate per day each covers: a weekly report is compared with weekly reports, and a jump
+  // across a long gap (two vintages a year apart) is not a backlog.
   const idx: number[] = [];
   const change: number[] = [];
+  const rate: number[] = [];
   let prev = -1;
   for (let i = 0; i < values.length; i++) {
     if (mask[i] !== null || Number.isNaN(values[i])) continue;
     if (kind === 'daily') {
       idx.push(i);
       change.push(values[i]);
+      rate.push(values[i]);
     } else if (kind === 'cumulative' && prev >= 0) {
       idx.push(i);
       change.push(values[i] - values[prev]);
+      rate.push((values[i] - values[prev]) / (i - prev));
     }
     prev = i;
   }
@@ -37,8 +44,10 @@ export function detectAnomalies(values: Float64Array, start: number, mask: (Miss
       const d = change[k];
       if (d < 0) flag(idx[k], 'negative_change', { change: d });
       else if (d >= OUTLIER_MIN && k >= 7) {
-        const z = modifiedZ(d, change.slice(Math.max(0, k - OUTLIER_WINDOW), k));
-        if (z > OUTLIER_Z) flag(idx[k], 'backlog_dump', { change: d, z: Math.round(z * 10) / 10 });
+        const window = rate.slice(Math.max(0, k - OUTLIER_WINDOW), k);
+        const z = modifiedZ(rate[k], window);
+        // A steady series has a MAD near 0, where any rise scores high: also ask for twice the usual rate.
+        if (z > OUTLIER_Z && rate[k] >= OUTLIER_RATIO * median(window)) flag(idx[k], 'backlog_dump', { change: d, z: Math.round(z * 10) / 10 });
       }
     }
   }

@@ -7,7 +7,8 @@ import type { KeyedSeries } from './keyed-series.js';
  * place itself; a reported total always wins over a sum, so nothing is counted twice.
  * A total is the sum of the cells the source published for its parts, as the source's own
  * dashboards add them up; a day on which a part has no cell is blank, which the store reads
- * as "incomplete". Totals are derived per metric and issue, from the parts of one file.
+ * as "incomplete". Totals are derived per metric and vintage from all of the vintage's files
+ * (a place any of them reports is not derived), and only from two parts or more.
  */
 export function deriveTotals(series: readonly KeyedSeries[], gaz: Gazetteer): KeyedSeries[] {
   const groups = new Map<string, KeyedSeries[]>();
@@ -21,7 +22,11 @@ export function deriveTotals(series: readonly KeyedSeries[], gaz: Gazetteer): Ke
 }
 
 function deriveGroup(reported: KeyedSeries[], gaz: Gazetteer): KeyedSeries[] {
+  // A place reported by two files of one vintage: the later file's values (as the store keeps
+  // them), attributed to the first file that reported the place.
   const nodes = new Map<string, KeyedSeries>(reported.map((s) => [s.key, s]));
+  const firstFile = new Map<string, string>();
+  for (const s of reported) if (!firstFile.has(s.key)) firstFile.set(s.key, s.fileId);
   const children = new Map<string, Set<string>>();
   const link = (key: string) => {
     const parent = gaz.get(key)?.parent;
@@ -41,14 +46,20 @@ function deriveGroup(reported: KeyedSeries[], gaz: Gazetteer): KeyedSeries[] {
   const parents = [...children.keys()].filter((p) => !nodes.has(p)).sort((a, b) => depth(b) - depth(a));
   for (const parent of parents) {
     const parts = [...children.get(parent)!].map((k) => nodes.get(k)).filter((s): s is KeyedSeries => s !== undefined);
-    if (parts.length === 0) continue;
-    const total = sumParts(parent, parts);
+    // A total of one part is not a total (a file giving only Wuhan says nothing about Hubei).
+    if (parts.length < 2) continue;
+    const total = { ...sumParts(parent, parts), fileId: parts.map((p) => firstFile.get(p.key) ?? p.fileId).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))[0] };
+    firstFile.set(parent, total.fileId);
     nodes.set(parent, total);
     out.push(total);
   }
   return out;
 }
 
+/**
+ * Day by day sum of the parts. Before a part's first day it adds 0: long files list a place
+ * from its first case (NYT). After its last day, or on a blank, the total is incomplete.
+ */
 function sumParts(key: string, parts: KeyedSeries[]): KeyedSeries {
   const start = Math.min(...parts.map((p) => p.start));
   const end = Math.max(...parts.map((p) => p.start + p.values.length - 1));
@@ -56,7 +67,7 @@ function sumParts(key: string, parts: KeyedSeries[]): KeyedSeries {
   for (const p of parts) {
     for (let i = 0; i < values.length; i++) {
       const j = start + i - p.start;
-      values[i] += j >= 0 && j < p.values.length ? p.values[j] : Number.NaN;
+      values[i] += j < 0 ? 0 : j < p.values.length ? p.values[j] : Number.NaN;
     }
   }
   return { key, metric: parts[0].metric, derived: true, fileId: parts[0].fileId, issue: parts[0].issue, start, values };

@@ -9,6 +9,12 @@ export interface IssueValues {
   issue: number;
   start: number;
   values: Float64Array;
+  /**
+   * Whether a NaN is data. A source's blank cell or absent row says nothing about the date, so
+   * it is not stored and never erases an earlier vintage's value (false); a derived total's NaN
+   * records that a part was missing (true).
+   */
+  blanksAreData?: boolean;
 }
 
 export interface SeriesDiff {
@@ -32,6 +38,7 @@ export function diffSeries(prior: SeriesVersions | undefined, next: IssueValues)
   for (let i = 0; i < next.values.length; i++) {
     const day = next.start + i;
     const v = next.values[i];
+    if (Number.isNaN(v) && !next.blanksAreData) continue;
     while (k < pDates.length && pDates[k] < day) k++;
     // Among the versions of this day, the one in force at the new issue.
     let inForce = -1;

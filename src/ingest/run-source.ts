@@ -9,7 +9,7 @@ import { bumpDataVersion, lastFingerprint, updateRunFileCounts } from '../store/
 import type { IngestDeps, IngestOptions } from './context.js';
 import { deriveTotals } from './derive.js';
 import type { KeyedSeries } from './keyed-series.js';
-import { keySource } from './normalize.js';
+import { keySource, type KeyedSource } from './normalize.js';
 import { provideFiles } from './provide-files.js';
 import { recordedRun } from './recorded-run.js';
 import type { RunSummary } from './run-summary.js';
@@ -21,9 +21,10 @@ export interface GazetteerHandle {
 }
 
 /**
- * One source run: fetch every vintage → then, file by file, oldest issue first: parse → key →
- * derive totals → store (versions, missing-value spans, anomaly flags), all in one
- * transaction. Any error fails this run only, leaves the store as it was, and is recorded.
+ * One source run: fetch every vintage → parse and key every file → then, oldest vintage first:
+ * store what the files report, derive the totals they do not report, and read every touched
+ * series (missing-value spans, anomaly flags), all in one transaction. Any error fails this
+ * run only, leaves the store as it was, and is recorded with the run.
  */
 export async function runSource(deps: IngestDeps, connector: Connector, gaz: GazetteerHandle, opts: IngestOptions = {}): Promise<RunSummary> {
   const { db, clock } = deps;
@@ -46,19 +47,26 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
       const stop = m.discontinued?.find((d) => d.metric === metric);
       return stop ? { discontinuedAfter: dayNumber(stop.after) } : {};
     };
-    const perFile = provided.files.map((f, i) => {
-      const parsed = connector.parse([{ fileId: f.fileId, name: f.location, text: f.body.toString('utf8'), bytes: f.body }]);
+    // Every file parsed and keyed; each series tagged with its file (by index) for provenance.
+    const perFile: { rows: number; keyed: KeyedSource }[] = [];
+    const tagged: KeyedSeries[] = [];
+    for (const [i, f] of provided.files.entries()) {
+      const parsed = await connector.parse([{ fileId: f.fileId, name: f.location, text: f.body.toString('utf8'), bytes: f.body }]);
       const keyed = keySource(parsed, gaz.gazetteer, { name: f.location, issue: f.issueDate }, m.duplicatePlaces);
       summary.issues.push(...keyed.issues, ...populationMismatches(keyed.populations, gaz.gazetteer));
       summary.rowsRead += parsed.series.length;
-      return { ref: String(i), rows: parsed.series.length, keyed, derived: deriveTotals(keyed.series, gaz.gazetteer) };
-    });
+      perFile.push({ rows: parsed.series.length, keyed });
+      for (const s of keyed.series) tagged.push({ ...s, fileId: String(i) });
+    }
 
     deps.progress?.(m.id, 'store');
     await db.transaction(async (tx) => {
-      const store = new RunStore(tx, m.id, rules, (ref) => runFileIds[Number(ref)]);
-      for (const f of perFile) {
-        for (const [issue, series] of byIssue([...f.keyed.series, ...f.derived])) await store.apply(issue, series.map((s) => ({ ...s, fileId: f.ref })));
+      const store = new RunStore(tx, m.id, rules, (ref) => runFileIds[Number(ref)], { readings: !m.sparse });
+      // Vintage by vintage: what the files report (in file order, a later file of one vintage
+      // revising an earlier one), then the totals derived from all of the vintage's files.
+      for (const [issue, series] of byIssue(tagged)) {
+        await store.apply(issue, series);
+        if (!m.sparse) await store.apply(issue, deriveTotals(series, gaz.gazetteer));
       }
       const c = await store.finish();
       const populations = new Map(perFile.flatMap((f) => [...f.keyed.populations].map(([k, p]) => [k, p.population] as const)));

@@ -2,7 +2,7 @@ import { dayNumber, isoFromDay } from '../domain/dates.js';
 import { metricKind, type MetricId } from '../domain/metrics.js';
 import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
 import type { Db } from '../store/db.js';
-import { ensureSeries, refreshBestSeries, writeSummaries, type SeriesSummary } from '../store/series.js';
+import { ensureSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesSummary } from '../store/series.js';
 import {
   deleteObservations, readAnnotations, readVersions, writeAnnotations, writeNotes, writeObservations,
   type AnnotationRow, type AnnotationVersion, type NoteRow, type ObservationBatch, type SeriesVersions,
@@ -43,7 +43,9 @@ interface Cached {
   versions: SeriesVersions;
   annotations: AnnotationVersion[];
   metric: MetricId;
+  /** Whether the newest issue applied in this run derived the series (a series is reported or derived as of its newest vintage). */
   derived: boolean;
+  derivedIssue: number;
 }
 
 /**
@@ -72,11 +74,12 @@ export class RunStore {
     private readonly sourceId: string,
     private readonly rules: (metric: string) => MissingRuleOptions,
     private readonly runFileId: (fileId: string) => number,
+    private readonly options: { readings: boolean } = { readings: true },
   ) {}
 
   async apply(issueIso: string, series: readonly IssueSeries[]): Promise<void> {
     const issue = dayNumber(issueIso);
-    const fresh = series.filter((s) => !this.ids.has(`${s.key}|${s.metric}`));
+    const fresh = [...new Map(series.filter((s) => !this.ids.has(`${s.key}|${s.metric}`)).map((s) => [`${s.key}|${s.metric}`, s])).values()];
     for (const [k, id] of await ensureSeries(this.tx, this.sourceId, fresh.map((s) => ({ key: s.key, metric: s.metric, derived: s.derived })))) this.ids.set(k, id);
     const idOf = (s: IssueSeries) => this.ids.get(`${s.key}|${s.metric}`)!;
     const uncached = [...new Set(series.map(idOf))].filter((id) => !this.cache.has(id));
@@ -84,7 +87,10 @@ export class RunStore {
     for (const s of series) {
       const id = idOf(s);
       if (!this.cache.has(id)) {
-        this.cache.set(id, { versions: versions.get(id) ?? { dates: new Int32Array(0), issues: new Int32Array(0), values: new Float64Array(0) }, annotations: annotations.get(id) ?? [], metric: s.metric, derived: s.derived });
+        this.cache.set(id, {
+          versions: versions.get(id) ?? { dates: new Int32Array(0), issues: new Int32Array(0), values: new Float64Array(0) },
+          annotations: annotations.get(id) ?? [], metric: s.metric, derived: s.derived, derivedIssue: -1,
+        });
       }
     }
     for (const s of series) this.applyOne(idOf(s), issue, s);
@@ -92,7 +98,11 @@ export class RunStore {
 
   private applyOne(seriesId: number, issue: number, s: IssueSeries): void {
     const c = this.cache.get(seriesId)!;
-    const next = { issue, start: s.start, values: s.values };
+    if (issue >= c.derivedIssue) {
+      c.derived = s.derived;
+      c.derivedIssue = issue;
+    }
+    const next = { issue, start: s.start, values: s.values, blanksAreData: s.derived };
     const diff = diffSeries(c.versions, next);
     c.versions = mergeVersions(c.versions, next, diff.inserts);
     this.count(s, issueLabel(issue), diff.valuesNew, diff.valuesChanged);
@@ -106,7 +116,7 @@ export class RunStore {
     for (const n of s.notes ?? []) this.notes.push({ seriesId, day: dayNumber(n.date), issue, note: n.note, fileId: this.runFileId(s.fileId) });
 
     // Glacier's reading of the series as known at this issue.
-    const reading = this.read(c, issue, s.flags ?? []);
+    const reading = this.read(c, issue, s.derived, s.flags ?? []);
     const inForce = [...c.annotations].reverse().find((a) => a.issue <= issue);
     if (!inForce || !sameReading(inForce, reading)) {
       const row = { seriesId, issue, fileId: this.runFileId(s.fileId), spans: reading.spans, flags: reading.flags };
@@ -116,11 +126,12 @@ export class RunStore {
     }
   }
 
-  private read(c: Cached, issue: number, parserFlags: AnomalyFlag[]): { spans: MissingSpan[]; flags: AnomalyFlag[] } {
+  private read(c: Cached, issue: number, derived: boolean, parserFlags: AnomalyFlag[]): { spans: MissingSpan[]; flags: AnomalyFlag[] } {
+    if (!this.options.readings) return { spans: [], flags: parserFlags };
     const view = viewAt(c.versions, issue);
     const kind = metricKind(c.metric);
     const spans = classifyMissing(view.values, view.start, { ...this.rules(c.metric), cumulative: kind === 'cumulative' }).map((sp) =>
-      c.derived && sp.rule === 'blank-cell' ? { ...sp, reason: 'incomplete' as const, rule: 'derived-part-missing' } : sp,
+      derived && sp.rule === 'blank-cell' ? { ...sp, reason: 'incomplete' as const, rule: 'derived-part-missing' } : sp,
     );
     const mask = maskFromSpans(spans, view.start, view.values.length, dayNumber);
     const flags = [...detectAnomalies(view.values, view.start, mask, kind, spans), ...parserFlags];
@@ -156,7 +167,10 @@ export class RunStore {
       this.tally(c, latest);
     }
     await writeSummaries(this.tx, summaries);
-    await refreshBestSeries(this.tx);
+    // Where this run read the newest vintage of a series, that vintage says whether it is derived.
+    const newest = (c: Cached) => c.versions.issues.reduce((a, b) => Math.max(a, b), -1);
+    await setDerived(this.tx, [...this.cache].filter(([, c]) => c.derivedIssue >= newest(c)).map(([id, c]) => ({ id, derived: c.derived })));
+    await refreshSeriesRanks(this.tx);
     return this.counts;
   }
 }

@@ -7,7 +7,9 @@ import { SourceFormatError } from '../domain/validation.js';
  * numbers are not line numbers; `lineOfRow` recovers the line for error messages.
  */
 export function parseCsvRows(text: string, file: string): string[][] {
-  const body = stripBom(text);
+  // One line ending for the whole text: papaparse detects one, and a file mixing CRLF and LF
+  // (seen in JHU's compilation of WHO situation reports) would have rows merged.
+  const body = stripBom(text).replace(/\r\n?/g, '\n');
   const result = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: ',' });
   const fatal = result.errors.find((e) => e.type === 'Quotes');
   if (fatal) {

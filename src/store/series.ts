@@ -9,7 +9,7 @@ export interface SeriesKey {
   derived: boolean;
 }
 
-/** Ids of the source's series, creating the missing ones; `derived` follows the newest run. */
+/** Ids of the source's series, creating the missing ones. */
 export async function ensureSeries(db: Db, sourceId: string, list: SeriesKey[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (let i = 0; i < list.length; i += 5000) {
@@ -17,13 +17,19 @@ export async function ensureSeries(db: Db, sourceId: string, list: SeriesKey[]):
     const rows = await db.query<{ id: number; location_key: string; metric: string }>(
       `INSERT INTO series (source_id, location_key, metric, derived)
        SELECT $1, k, m, d FROM unnest($2::text[], $3::text[], $4::boolean[]) AS u(k, m, d)
-       ON CONFLICT (source_id, location_key, metric) DO UPDATE SET derived = EXCLUDED.derived
+       ON CONFLICT (source_id, location_key, metric) DO UPDATE SET derived = series.derived
        RETURNING id, location_key, metric`,
       [sourceId, part.map((s) => s.key), part.map((s) => s.metric), part.map((s) => s.derived)],
     );
     for (const r of rows) ids.set(`${r.location_key}|${r.metric}`, r.id);
   }
   return ids;
+}
+
+/** A series is reported or derived as of its newest vintage. */
+export async function setDerived(db: Db, list: { id: number; derived: boolean }[]): Promise<void> {
+  if (list.length === 0) return;
+  await db.query('UPDATE series s SET derived = u.d FROM unnest($1::int[], $2::boolean[]) AS u(i, d) WHERE s.id = u.i', [list.map((x) => x.id), list.map((x) => x.derived)]);
 }
 
 export interface SeriesSummary {

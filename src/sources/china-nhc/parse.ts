@@ -1,0 +1,73 @@
+import { dayNumber } from '../../domain/dates.js';
+import type { MetricId } from '../../domain/metrics.js';
+import type { ParsedSource, PlaceRef, SourceInputFile, SourceSeries } from '../../domain/series.js';
+import { SourceFormatError } from '../../domain/validation.js';
+import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { readCount } from '../dxy/daily.js';
+import { provincePlace } from '../dxy/places.js';
+
+const COLUMNS: readonly [string, MetricId | null][] = [['date', null], ['confirm', 'confirmed'], ['cure', 'recovered'], ['dead', 'deaths'], ['province', null]];
+
+/**
+ * prov_data_0130.csv (Glacier-Ice/Covid-19-data-science): `date,confirm,cure,dead,province,suspect`,
+ * several snapshots of a day per province, newest first, days in descending order. One value per
+ * province and day: the first row of the day in the file (its newest snapshot). Provinces are
+ * Chinese names (湖北省, 香港, 台湾) and a few foreign countries by Chinese name (美国).
+ */
+export function parseChinaNhc(files: SourceInputFile[]): ParsedSource {
+  const out: ParsedSource = { series: [], populations: [], issues: [] };
+  for (const f of files) {
+    if (f.fileId !== 'provinces') throw new SourceFormatError(`unknown file id ${JSON.stringify(f.fileId)}`, f.name);
+    const p = parseProvinces(f);
+    out.series.push(...p.series);
+    out.issues.push(...p.issues);
+  }
+  return out;
+}
+
+function parseProvinces(file: SourceInputFile): ParsedSource {
+  const body = stripBom(file.text);
+  const rows = parseCsvRows(body, file.name);
+  if (rows.length === 0) throw new SourceFormatError('empty file', file.name, 1);
+  const header = rows[0].map((h) => h.trim());
+  const col = new Map(header.map((h, i) => [h, i]));
+  for (const [name] of COLUMNS) {
+    if (!col.has(name)) throw new SourceFormatError(`unexpected header: no column ${JSON.stringify(name)} (found ${header.map((h) => JSON.stringify(h)).join(', ')})`, file.name, 1, name);
+  }
+  const lines = rowLineNumbers(body);
+  const places = new Map<string, { place: PlaceRef; line: number; days: Map<number, number[]> }>();
+  let earlierSnapshots = 0;
+  let lastDay = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < rows.length; i++) {
+    const line = lines[i];
+    const r = rows[i];
+    if (r.length !== header.length) throw new SourceFormatError(`expected ${header.length} fields, found ${r.length}`, file.name, line);
+    const dateText = r[col.get('date')!].trim();
+    const day = dayNumber(dateText);
+    if (Number.isNaN(day)) throw new SourceFormatError(`not a date: ${JSON.stringify(dateText)} (expected YYYY-MM-DD)`, file.name, line, 'date');
+    if (day > lastDay) throw new SourceFormatError(`rows are not in descending date order (${dateText} after an earlier date); the first row of a day is read as its newest snapshot`, file.name, line, 'date');
+    lastDay = day;
+    const name = r[col.get('province')!].trim();
+    if (name === '') throw new SourceFormatError('empty province name', file.name, line, 'province');
+    const values = COLUMNS.filter(([, m]) => m).map(([c]) => readCount(r[col.get(c)!], file.name, line, c));
+    let p = places.get(name);
+    if (!p) places.set(name, (p = { place: provincePlace(name), line, days: new Map() }));
+    if (p.days.has(day)) earlierSnapshots++;
+    else p.days.set(day, values);
+  }
+  const metrics = COLUMNS.filter(([, m]) => m).map(([, m]) => m!);
+  const series: SourceSeries[] = [];
+  for (const p of places.values()) {
+    const start = Math.min(...p.days.keys());
+    const length = Math.max(...p.days.keys()) - start + 1;
+    metrics.forEach((metric, k) => {
+      const values = new Float64Array(length).fill(Number.NaN);
+      for (const [day, v] of p.days) values[day - start] = v[k];
+      series.push({ fileId: file.fileId, line: p.line, place: p.place, metric, start, values });
+    });
+  }
+  const issues: ParsedSource['issues'] = earlierSnapshots
+    ? [{ code: 'duplicate_row', severity: 'info', file: file.name, count: earlierSnapshots, message: `${earlierSnapshots} rows are earlier snapshots of a province and day already read (the file lists snapshots newest first); not read` }]
+    : [];
+  return { series, populations: [], issues };
+}

@@ -1,0 +1,5 @@
+import type { Connector } from '../../domain/series.js';
+import { manifest } from './manifest.js';
+import { parseJhuLegacy } from './parse.js';
+
+export const jhuLegacy: Connector = { manifest, parse: parseJhuLegacy };

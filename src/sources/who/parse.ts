@@ -1,0 +1,200 @@
+import { dayNumber, isoFromDay } from '../../domain/dates.js';
+import type { MetricId } from '../../domain/metrics.js';
+import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile, SourceSeries } from '../../domain/series.js';
+import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
+import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { normalizeLineEndings } from './line-endings.js';
+
+/**
+ * WHO's WHO-COVID-19-global-data.csv: one row per country (Country_code, ISO 3166-1 alpha-2)
+ * and date. Two layouts share the header
+ * `Date_reported,Country_code,Country,WHO_region,New_cases,Cumulative_cases,New_deaths,Cumulative_deaths`:
+ * - 2020–2023: daily rows, `Date_reported` as `2020-02-24T00:00:00Z`, UTF-8 BOM, CRLF;
+ * - 2023 on: weekly rows dated on Sundays (`2020-01-05`), New_cases/New_deaths = the week's sum.
+ * Columns are found by name (trimmed), never by position.
+ */
+export const WHO_COLUMNS = ['Date_reported', 'Country_code', 'Country', 'WHO_region', 'New_cases', 'Cumulative_cases', 'New_deaths', 'Cumulative_deaths'] as const;
+type Column = (typeof WHO_COLUMNS)[number];
+
+/** Cumulative counts are stored from every layout; New_* only when the rows are daily. */
+const CUMULATIVE: [Column, MetricId][] = [
+  ['Cumulative_cases', 'confirmed'],
+  ['Cumulative_deaths', 'deaths'],
+];
+const DAILY: [Column, MetricId][] = [
+  ['New_cases', 'new_confirmed'],
+  ['New_deaths', 'new_deaths'],
+];
+const NUMERIC: Column[] = ['New_cases', 'Cumulative_cases', 'New_deaths', 'Cumulative_deaths'];
+
+/** `2020-01-05` or `2020-02-24T00:00:00Z` (midnight UTC only: any other time would be ambiguous). */
+const DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ]00:00:00(?:\.0+)?Z?)?$/;
+
+/**
+ * Conveyances and other non-places: WHO's user-assigned codes XXF..XXL (international
+ * conveyances, a commercial vessel) and `Other*` (2020: every conveyance together).
+ */
+const NOT_A_PLACE = /^(XX[A-Z]|Other\*?)$/i;
+
+/**
+ * The one conveyance that is a place in the gazetteer: WHO's "International conveyance
+ * (Diamond Princess)" holds exactly JHU's Diamond Princess row (712 cases, 13 deaths).
+ */
+const EXPLICIT_KEYS: Record<string, string> = { XXJ: 'SHIP-DIAMOND-PRINCESS' };
+
+export type WhoCadence = 'daily' | 'weekly';
+
+interface PlaceRows {
+  code: string;
+  label: string;
+  line: number;
+  /** day → row index (into `cells`) */
+  byDay: Map<number, number>;
+}
+
+export function parseWho(files: SourceInputFile[]): ParsedSource {
+  const out: ParsedSource = { series: [], populations: [], issues: [], flags: [] };
+  for (const file of files) {
+    const parsed = parseWhoFile(file);
+    out.series.push(...parsed.series);
+    out.issues.push(...parsed.issues);
+    out.flags!.push(...parsed.flags);
+  }
+  return out;
+}
+
+export function parseWhoFile(file: SourceInputFile): { series: SourceSeries[]; issues: ValidationIssue[]; flags: SourceFlag[]; cadence: WhoCadence } {
+  const endings = normalizeLineEndings(stripBom(file.text), file.name);
+  const text = endings.text;
+  const rows = parseCsvRows(text, file.name);
+  if (rows.length === 0) throw new SourceFormatError('empty file', file.name);
+  const header = rows[0].map((h) => h.trim());
+  const col = columnIndex(header, file.name);
+  const lines = rowLineNumbers(text);
+  const lineOf = (r: number) => lines[r] ?? r + 1;
+
+  const issues: ValidationIssue[] = [...endings.issues];
+  const duplicates: { line: number; firstLine: number; place: PlaceRef; date: string }[] = [];
+  const places = new Map<string, PlaceRows>();
+  const skipped = new Map<string, { label: string; rows: number }>();
+  const cells: { line: number; values: Float64Array }[] = [];
+  const days = new Set<number>();
+
+  for (let r = 1; r < rows.length; r++) {
+    const f = rows[r];
+    const line = lineOf(r);
+    if (f.length === 1 && f[0].trim() === '') throw new SourceFormatError('blank line inside the file', file.name, line);
+    if (f.length !== header.length) throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file.name, line);
+
+    const dateText = f[col.Date_reported].trim();
+    const m = DATE.exec(dateText);
+    const day = m ? dayNumber(m[1]) : Number.NaN;
+    if (Number.isNaN(day)) throw new SourceFormatError(`not a date: ${JSON.stringify(f[col.Date_reported])} (expected YYYY-MM-DD or YYYY-MM-DDT00:00:00Z)`, file.name, line, 'Date_reported');
+
+    // Country_code is read as text: Namibia's "NA" is a code, never a missing value.
+    const code = f[col.Country_code].trim();
+    const label = f[col.Country].trim();
+    if (code === '') throw new SourceFormatError('empty Country_code', file.name, line, 'Country_code');
+
+    const values = new Float64Array(NUMERIC.length);
+    NUMERIC.forEach((name, j) => {
+      const cell = f[col[name]].trim();
+      if (cell === '') values[j] = Number.NaN;
+      else {
+        const v = Number(cell);
+        if (!Number.isFinite(v)) throw new SourceFormatError(`not a number: ${JSON.stringify(f[col[name]])}`, file.name, line, name);
+        values[j] = v;
+      }
+    });
+    days.add(day);
+
+    if (NOT_A_PLACE.test(code) && !EXPLICIT_KEYS[code]) {
+      const s = skipped.get(code);
+      if (s) s.rows++;
+      else skipped.set(code, { label, rows: 1 });
+      continue;
+    }
+
+    let place = places.get(code);
+    if (!place) places.set(code, (place = { code, label, line, byDay: new Map() }));
+    const earlier = place.byDay.get(day);
+    if (earlier !== undefined) {
+      const first = cells[earlier];
+      if (!sameValues(first.values, values)) {
+        throw new SourceFormatError(`duplicate row for ${code} on ${isoFromDay(day)} (first at line ${first.line}) with different values`, file.name, line);
+      }
+      issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${first.line} (${code}, ${isoFromDay(day)}) with identical values; ignored`, file: file.name, line, location: code });
+      duplicates.push({ line, firstLine: first.line, place: placeRef(code, label), date: isoFromDay(day) });
+      continue;
+    }
+    place.byDay.set(day, cells.length);
+    cells.push({ line, values });
+  }
+
+  if (days.size === 0) throw new SourceFormatError('no data rows (truncated file?)', file.name, 2);
+  const cadence = cadenceOf([...days].sort((a, b) => a - b), file.name);
+  const metrics = cadence === 'daily' ? [...CUMULATIVE, ...DAILY] : CUMULATIVE;
+  const flags: SourceFlag[] = duplicates.flatMap((d) =>
+    metrics.map(([, metric]) => ({ fileId: file.fileId, line: d.line, place: d.place, metric, date: d.date, code: 'duplicate_row' as const, detail: { firstLine: d.firstLine } })),
+  );
+
+  const series: SourceSeries[] = [];
+  for (const p of places.values()) {
+    const dayList = [...p.byDay.keys()];
+    const start = Math.min(...dayList);
+    const length = Math.max(...dayList) - start + 1;
+    const place = placeRef(p.code, p.label);
+    for (const [name, metric] of metrics) {
+      const j = NUMERIC.indexOf(name);
+      const values = new Float64Array(length).fill(Number.NaN);
+      for (const [day, idx] of p.byDay) values[day - start] = cells[idx].values[j];
+      series.push({ fileId: file.fileId, line: p.line, place, metric, start, values });
+    }
+  }
+
+  if (skipped.size > 0) {
+    const list = [...skipped].map(([code, s]) => `${code} (${JSON.stringify(s.label)}, ${s.rows} rows)`).join(', ');
+    issues.push({ code: 'not_a_place', severity: 'info', message: `international conveyances, not places; not stored: ${list}`, file: file.name, count: skipped.size });
+  }
+  return { series, issues, flags, cadence };
+}
+
+/** A country by its ISO alpha-2 code, or a documented exception by its Glacier key. */
+function placeRef(code: string, label: string): PlaceRef {
+  const key = EXPLICIT_KEYS[code];
+  return key ? { kind: 'code', system: 'key', code: key, label } : { kind: 'code', system: 'iso2', code, label };
+}
+
+function columnIndex(header: string[], file: string): Record<Column, number> {
+  const out = {} as Record<Column, number>;
+  for (const name of WHO_COLUMNS) {
+    const i = header.indexOf(name);
+    if (i < 0) {
+      throw new SourceFormatError(`unexpected header: no column ${JSON.stringify(name)} (found ${header.map((h) => JSON.stringify(h)).join(', ')}; expected ${WHO_COLUMNS.join(', ')})`, file, 1);
+    }
+    if (header.indexOf(name, i + 1) >= 0) throw new SourceFormatError(`unexpected header: column ${JSON.stringify(name)} appears twice`, file, 1);
+    out[name] = i;
+  }
+  return out;
+}
+
+/**
+ * Daily when two report dates of the file are one day apart; weekly when every report date is
+ * a week after the previous one (WHO's weekly file: Sundays). Anything else is not a layout
+ * WHO published, and New_* could not be read as daily or weekly counts.
+ */
+function cadenceOf(days: number[], file: string): WhoCadence {
+  let weekly = true;
+  for (let i = 1; i < days.length; i++) {
+    const gap = days[i] - days[i - 1];
+    if (gap === 1) return 'daily';
+    if (gap !== 7) weekly = false;
+  }
+  if (!weekly) throw new SourceFormatError('report dates are neither daily nor weekly (no two dates one day apart, and not all a week apart)', file, undefined, 'Date_reported');
+  return 'weekly';
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
+  return true;
+}
