@@ -3,7 +3,7 @@ import { dayNumber } from '../domain/dates.js';
 import type { MissingReason } from '../domain/missing.js';
 import { maskFromSpans } from '../ingest/missing-rules.js';
 import type { Db } from '../store/db.js';
-import { readPoints, readReadings, type SeriesRef } from '../store/read-series.js';
+import { readPoints, readReadings, type Reading, type SeriesRef, type StoredPoints } from '../store/read-series.js';
 
 /** One source's values of a location and metric on a shared date range, missing days as NaN. */
 export interface AlignedSeries {
@@ -19,12 +19,20 @@ export interface AlignedSet {
 }
 
 /**
- * The series of `refs` (one location and metric) as known at `asOf`, read by their missing
- * spans, on the union of their date ranges clipped to [from, to].
+ * The series of `refs` as known at `asOf` (one date, or one per series), read by their missing
+ * spans, grouped by location and metric, on the union of their date ranges clipped to [from, to].
  */
-export async function alignSeries(db: Db, refs: SeriesRef[], asOf: string | null, from: string | null, to: string | null): Promise<Map<string, AlignedSet>> {
-  const ids = refs.map((r) => r.seriesId);
-  const [points, readings] = await Promise.all([readPoints(db, ids, asOf), readReadings(db, ids, asOf)]);
+export async function alignSeries(db: Db, refs: SeriesRef[], asOf: string | null | ((ref: SeriesRef) => string | null), from: string | null, to: string | null): Promise<Map<string, AlignedSet>> {
+  // Series read at different dates are read in one batch per date.
+  const at = typeof asOf === 'function' ? asOf : () => asOf;
+  const points = new Map<number, StoredPoints>();
+  const readings = new Map<number, Reading>();
+  for (const date of new Set(refs.map(at))) {
+    const ids = refs.filter((r) => at(r) === date).map((r) => r.seriesId);
+    const [p, r] = await Promise.all([readPoints(db, ids, date), readReadings(db, ids, date)]);
+    for (const [k, v] of p) points.set(k, v);
+    for (const [k, v] of r) readings.set(k, v);
+  }
   const groups = new Map<string, SeriesRef[]>();
   for (const r of refs) {
     if (!points.get(r.seriesId)?.days.length) continue;

@@ -298,6 +298,7 @@ export const CompareQuery = Type.Object({
   to: Type.Optional(IsoDate),
   as_of: Type.Optional(IsoDate),
   reference: Type.Optional(Type.String({ description: 'Source the others are compared with (default: the first in precedence order)' })),
+  reference_as_of: Type.Optional({ ...IsoDate, description: 'Read the reference as published on this date instead of as_of (e.g. a source’s old vintage against the reference’s final data)' }),
   format: Format,
 }, { additionalProperties: false });
 export type CompareQuery = Static<typeof CompareQuery>;
@@ -308,7 +309,7 @@ export const CompareRow = Type.Object({
 });
 
 export const CompareResponse = Type.Object({
-  meta: Type.Object({ location: Type.String(), metric: Type.String(), as_of: Nullable(IsoDate), reference: Nullable(Type.String()), data_version: Type.Number() }),
+  meta: Type.Object({ location: Type.String(), metric: Type.String(), as_of: Nullable(IsoDate), reference: Nullable(Type.String()), reference_as_of: Nullable(IsoDate), data_version: Type.Number() }),
   start: Nullable(IsoDate),
   end: Nullable(IsoDate),
   sources: Type.Array(Type.Object({

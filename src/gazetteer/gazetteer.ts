@@ -67,6 +67,10 @@ export class Gazetteer {
     return this.children.get(parent)?.get(foldText(name)) ?? undefined;
   }
 
+  private within(country: string, key: string | null | undefined): string | undefined {
+    return key && key.startsWith(`${country}_`) ? key : undefined;
+  }
+
   /**
    * A place named the way JHU-like sources name it: country, optional province/state,
    * optional county. Tries the source's combined spelling first ("Anguilla, United Kingdom"
@@ -78,8 +82,12 @@ export class Gazetteer {
     if (hit) return hit;
     const c = this.country(country);
     if (!c || province.trim() === '') return c;
-    // "France / France", "Cruise Ship / Diamond Princess": a province naming the place itself.
-    const s = this.child(c, province) ?? (this.country(province) === c || foldText(province) === 'none' ? c : undefined);
+    const s =
+      this.child(c, province) ??
+      // "France / France", "Cruise Ship / Diamond Princess": a province naming the place itself.
+      (this.country(province) === c || foldText(province) === 'none' ? c : undefined) ??
+      // "US / King County, WA": early JHU reports put a county's combined name in the province column.
+      this.within(c, this.combined.get(normalizeCombined(province)));
     if (!s || admin2.trim() === '') return s;
     return this.child(s, admin2);
   }

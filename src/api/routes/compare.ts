@@ -36,13 +36,15 @@ export const compareRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!(await locationPopulations(app.db, [q.location])).has(q.location)) throw new ApiError('ERR_UNKNOWN_LOCATION', `location: unknown key ${JSON.stringify(q.location)}`, 'location');
         if (q.from && q.to && q.from > q.to) throw new ApiError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
         const refs = await findSeries(app.db, [q.location], [q.metric], 'best');
-        const set = (await alignSeries(app.db, refs, q.as_of ?? null, q.from ?? null, q.to ?? null)).get(`${q.location}|${q.metric}`);
+        const referenceAsOf = q.reference_as_of ?? q.as_of ?? null;
+        const asOf = (r: { source: string; rank: number }) => ((q.reference ? r.source === q.reference : r.rank === refs[0]?.rank) ? referenceAsOf : q.as_of ?? null);
+        const set = (await alignSeries(app.db, refs, asOf, q.from ?? null, q.to ?? null)).get(`${q.location}|${q.metric}`);
         if (q.reference && !set?.series.some((s) => s.ref.source === q.reference)) {
           throw new ApiError('ERR_UNKNOWN_SOURCE', `reference: no ${JSON.stringify(q.reference)} data for ${q.location} ${q.metric} (sources: ${set?.series.map((s) => s.ref.source).join(', ') || 'none'})`, 'reference');
         }
         const reference = set && (set.series.find((s) => s.ref.source === q.reference) ?? set.series[0]);
         const agreements = set && reference ? compareToReference(set, reference) : new Map();
-        const meta = { location: q.location, metric: q.metric, as_of: q.as_of ?? null, reference: reference?.ref.source ?? null, data_version: version };
+        const meta = { location: q.location, metric: q.metric, as_of: q.as_of ?? null, reference: reference?.ref.source ?? null, reference_as_of: referenceAsOf, data_version: version };
         if (q.format === 'json') {
           return json({
             meta,
