@@ -3,7 +3,9 @@ import { gunzipSync } from 'node:zlib';
 import { buildApp, type App } from '../src/api/app.js';
 import { silentLogger } from '../src/ingest/context.js';
 import { ingestAll } from '../src/ingest/ingest-all.js';
-import { CONNECTORS } from '../src/sources/registry.js';
+import { jhuGlobal } from '../src/sources/jhu-global/index.js';
+import { jhuUs } from '../src/sources/jhu-us/index.js';
+import { who } from '../src/sources/who/index.js';
 import { openTestDb, type DbTarget, type TestDb } from './databases.js';
 import { JHU_GLOBAL_FILES, makeMirror } from './mirror.js';
 import { dataPath } from './shared-data.js';
@@ -23,15 +25,16 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-/** A database holding the final JHU global files and a US subset, and an app over it. */
+/** A database holding the final JHU global files, a JHU US subset and WHO's 2024 file, and an app over it. */
 export async function apiFixture(target: DbTarget): Promise<ApiFixture> {
   const mirror = await makeMirror({
     ...JHU_GLOBAL_FILES,
     'jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv': { text: usSubset('jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv.gz') },
     'jhu/time_series_us/time_series_covid19_deaths_US_asof_2021-04-22.csv': { text: usSubset('jhu/time_series_us/time_series_covid19_deaths_US_asof_2021-04-22.csv.gz') },
+    'who/WHO-COVID-19-global-data_asof_2024-08.csv.gz': 'who/WHO-COVID-19-global-data_asof_2024-08.csv.gz',
   });
   const t = await openTestDb(target);
-  const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, CONNECTORS);
+  const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, [jhuGlobal, jhuUs, who]);
   await mirror.cleanup();
   const failed = runs.filter((r) => r.status === 'failed');
   if (failed.length) throw new Error(`fixture ingest failed: ${failed.map((r) => `${r.sourceId}: ${r.error}`).join('; ')}`);

@@ -51,7 +51,7 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
     return r.json();
   };
   /** Long rows of a /v1/series request (its JSON Lines form). */
-  const rows = async (url: string) => {
+  const longRows = async (url: string) => {
     const r = await get(`${url}&format=jsonl`);
     expect(r.statusCode, `${url}: ${r.body.slice(0, 300)}`).toBe(200);
     return r.body.trim().split('\n').filter((l) => l).map((l) => JSON.parse(l));
@@ -63,7 +63,7 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
 
   describe('/v1/series', () => {
     it('serves a country’s values exactly as the source published them, with provenance', async () => {
-      const body = await json('/v1/series?location=FR&metric=confirmed');
+      const body = await json('/v1/series?location=FR&metric=confirmed&source=jhu-global');
       const expected = fileRow('', 'France');
       expect(body.series).toHaveLength(1);
       const fr = body.series[0];
@@ -101,36 +101,36 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
     });
 
     it('marks derived totals and sums them from the provinces', async () => {
-      const [cn] = await rows('/v1/series?location=CN&metric=confirmed&from=2020-02-01&to=2020-02-01');
+      const [cn] = await longRows('/v1/series?location=CN&metric=confirmed&from=2020-02-01&to=2020-02-01');
       const lines = finalConfirmed.split('\n').filter((l) => /^[^,]*,China,/.test(l));
       const col = finalConfirmed.split('\n')[0].split(',').indexOf('2/1/20');
       expect(cn).toMatchObject({ derived: true, source: 'jhu-global', value: lines.reduce((s, l) => s + Number(l.split(',')[col]), 0) });
     });
 
     it('never writes a fake zero: weekly reporting days are missing, and daily values carry the week', async () => {
-      const it7 = await rows('/v1/series?location=IT&metric=confirmed&from=2023-01-07&to=2023-01-13&transform=daily');
+      const it7 = await longRows('/v1/series?location=IT&metric=confirmed&from=2023-01-07&to=2023-01-13&transform=daily');
       expect(it7.slice(0, 6).map((r: { value: unknown; missing_reason: unknown }) => [r.value, r.missing_reason])).toEqual(Array(6).fill([null, 'not_reported']));
       const italy = fileRow('', 'Italy');
       expect(it7[6].value).toBe(italy.get('2023-01-13')! - italy.get('2023-01-06')!);
-      const recovered = await rows('/v1/series?location=FR&metric=recovered&from=2021-08-04&to=2021-08-05');
+      const recovered = await longRows('/v1/series?location=FR&metric=recovered&from=2021-08-04&to=2021-08-05');
       expect(recovered.map((r: { missing_reason: unknown }) => r.missing_reason)).toEqual([null, 'discontinued']);
     });
 
     it('computes 7-day averages and per-100k rates', async () => {
       const fr = fileRow('', 'France');
-      const [avg] = await rows('/v1/series?location=FR&from=2021-03-01&to=2021-03-01&transform=daily_7day_avg');
+      const [avg] = await longRows('/v1/series?location=FR&from=2021-03-01&to=2021-03-01&transform=daily_7day_avg');
       expect(avg.value).toBeCloseTo((fr.get('2021-03-01')! - fr.get('2021-02-22')!) / 7, 9);
       const loc = (await json('/v1/locations/FR')).data;
-      const [rate] = await rows('/v1/series?location=FR&from=2021-03-01&to=2021-03-01&transform=per_100k');
+      const [rate] = await longRows('/v1/series?location=FR&from=2021-03-01&to=2021-03-01&transform=per_100k');
       expect(rate.value).toBeCloseTo((fr.get('2021-03-01')! / loc.population) * 1e5, 9);
     });
 
     it('selects one source with source=, and the default follows the precedence rule', async () => {
-      const [best] = await rows('/v1/series?location=US&from=2020-12-30&to=2020-12-30');
+      const [best] = await longRows('/v1/series?location=US&from=2020-12-30&to=2020-12-30');
       expect(best).toMatchObject({ source: 'jhu-global', derived: false });
-      const [us] = await rows('/v1/series?location=US&source=jhu-us&from=2020-12-30&to=2020-12-30');
+      const [us] = await longRows('/v1/series?location=US&source=jhu-us&from=2020-12-30&to=2020-12-30');
       expect(us).toMatchObject({ source: 'jhu-us', derived: true });
-      const [ca] = await rows('/v1/series?location=US_CA_06037&metric=deaths&from=2021-04-21');
+      const [ca] = await longRows('/v1/series?location=US_CA_06037&metric=deaths&from=2021-04-21');
       expect(ca).toMatchObject({ source: 'jhu-us', derived: false, issue: '2021-04-22' });
     });
 
@@ -180,6 +180,79 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
     });
   });
 
+  describe('several sources', () => {
+    it('takes each date from the first source that covers it: JHU to 2023-03-09, then WHO', async () => {
+      const it = (await json('/v1/series?location=IT&from=2023-03-01&to=2023-03-31')).series[0];
+      expect(it.sources).toEqual([
+        { from: '2023-03-01', to: '2023-03-09', source: 'jhu-global', derived: false },
+        { from: '2023-03-10', to: '2023-03-31', source: 'who', derived: false },
+      ]);
+      const days = await longRows('/v1/series?location=IT&from=2023-03-04&to=2023-03-12');
+      expect(days.map((r: { source: string }) => r.source)).toEqual([...Array(6).fill('jhu-global'), 'who', 'who', 'who']);
+      // JHU's own missing days stay missing (Italy reported weekly), not filled from WHO.
+      expect(days[0]).toMatchObject({ date: '2023-03-04', value: null, missing_reason: 'not_reported', source: 'jhu-global' });
+    });
+
+    it('compares all sources side by side with agreement statistics', async () => {
+      const body = await json('/v1/compare?location=DE&metric=confirmed&from=2020-06-01&to=2020-12-31');
+      expect(body.meta.reference).toBe('jhu-global');
+      expect(body.sources.map((s: { source: string }) => s.source)).toEqual(['jhu-global', 'who']);
+      const [jhu, whoData] = body.sources;
+      expect(jhu.agreement).toBeNull();
+      // Recompute the statistics from the values the response gives.
+      let compared = 0;
+      let differing = 0;
+      for (let i = 0; i < jhu.values.length; i++) {
+        if (jhu.values[i] === null || whoData.values[i] === null) continue;
+        compared++;
+        if (jhu.values[i] !== whoData.values[i]) differing++;
+      }
+      expect(whoData.agreement).toMatchObject({ days_compared: compared, days_differing: differing });
+      expect(compared).toBeGreaterThan(20); // WHO's 2024 copy is weekly
+      const csv = readCsv((await get('/v1/compare?location=DE&metric=confirmed&from=2020-06-01&to=2020-06-07&format=csv')).body);
+      expect(csv).toHaveLength(14);
+      expect((await get('/v1/compare?location=DE&reference=ecdc')).json().error).toMatchObject({ code: 'ERR_UNKNOWN_SOURCE', parameter: 'reference' });
+    });
+
+    it('ranks locations by how much their sources disagree', async () => {
+      const body = await json('/v1/discrepancies?metric=confirmed&level=country&limit=20');
+      expect(body.meta.total).toBeGreaterThan(100);
+      const scores = body.data.map((r: { mean_rel_diff: number }) => r.mean_rel_diff);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(body.data[0]).toMatchObject({ reference: 'jhu-global', worst_source: 'who' });
+      const top = body.data[0];
+      const cmp = await json(`/v1/compare?location=${top.location}&metric=confirmed`);
+      expect(cmp.sources.find((s: { source: string }) => s.source === 'who').agreement.mean_rel_diff).toBeCloseTo(top.mean_rel_diff, 12);
+    });
+
+    it('lists anomalies, the same as the series carry inline', async () => {
+      const list = await json('/v1/anomalies?location=IT&metric=confirmed&source=jhu-global');
+      expect(list.meta.total).toBe(list.data.length);
+      expect(list.data.map((a: { code: string }) => a.code)).toContain('cadence_change');
+      const inline = (await json('/v1/series?location=IT&source=jhu-global')).series[0].flags;
+      expect(list.data.map((a: { date: string; code: string }) => `${a.date} ${a.code}`).sort()).toEqual(inline.map((f: { date: string; code: string }) => `${f.date} ${f.code}`).sort());
+      const backlogs = await json('/v1/anomalies?code=backlog_dump&limit=5');
+      expect(backlogs.data.every((a: { code: string; detail: { change: number } }) => a.code === 'backlog_dump' && a.detail.change >= 30)).toBe(true);
+      const csv = readCsv((await get('/v1/anomalies?location=IT&metric=confirmed&source=jhu-global&format=csv')).body);
+      expect(csv.map((r) => r.code)).toEqual(list.data.map((a: { code: string }) => a.code));
+    });
+
+    it('leaves flagged days out of the 7-day average when asked', async () => {
+      const [flag] = (await json('/v1/anomalies?location=FR&metric=confirmed&source=jhu-global&code=backlog_dump&limit=1')).data;
+      expect(flag).toBeDefined();
+      const q = `/v1/series?location=FR&source=jhu-global&transform=daily_7day_avg&from=${flag.date}&to=${flag.date}`;
+      const [plain] = (await json(q)).series[0].values;
+      const [left] = (await json(`${q}&exclude_anomalies=true`)).series[0].values;
+      expect(left).toBeLessThan(plain);
+    });
+
+    it('refuses transforms that do not apply to a metric', async () => {
+      const r = await get('/v1/series?location=FR&metric=new_confirmed&transform=daily');
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error).toMatchObject({ code: 'ERR_BAD_PARAMETER', parameter: 'transform' });
+    });
+  });
+
   describe('/v1/latest', () => {
     it('gives one row per country with its newest reported value, in JSON and CSV', async () => {
       const body = await json('/v1/latest?metric=confirmed&level=country');
@@ -187,18 +260,22 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
       expect(new Set(keys).size).toBe(keys.length);
       expect(keys).toContain('CN');
       const de = body.data.find((r: { location: string }) => r.location === 'DE');
-      expect(de).toMatchObject({ date: '2023-03-09', value: fileRow('', 'Germany').get('2023-03-09'), source: 'jhu-global', level: 'country' });
+      const deJhu = (await json('/v1/series?location=DE&source=jhu-global&from=2023-03-09')).series[0];
+      expect(deJhu.values).toEqual([fileRow('', 'Germany').get('2023-03-09')]);
+      expect(de).toMatchObject({ source: 'who', level: 'country' });
       expect(de.value_per_100k).toBeCloseTo((de.value / de.population) * 1e5, 9);
-      // Italy's last report was a Friday; the newest value is that one, not a later non-report day.
+      // WHO reports Italy after JHU stopped: the newest value comes from WHO.
       const it = body.data.find((r: { location: string }) => r.location === 'IT');
-      expect(it.date).toBe('2023-03-03');
+      expect(it).toMatchObject({ source: 'who', date: '2024-08-04' });
       const csv = readCsv((await get('/v1/latest?metric=confirmed&level=country&format=csv')).body);
       expect(csv.map((r) => r.location)).toEqual(keys);
     });
 
     it('filters by parent', async () => {
-      const states = (await json('/v1/latest?metric=deaths&parent=US')).data.map((r: { location: string }) => r.location).sort();
-      expect(states).toEqual(['US_CA', 'US_DIAMOND-PRINCESS', 'US_NY', 'US_PR', 'US_WA']);
+      const rows = (await json('/v1/latest?metric=deaths&parent=US')).data;
+      expect(rows.every((r: { parent: string }) => r.parent === 'US')).toBe(true);
+      // The JHU US subset's states, and the territories WHO reports.
+      expect(rows.map((r: { location: string }) => r.location)).toEqual(expect.arrayContaining(['US_CA', 'US_DIAMOND-PRINCESS', 'US_NY', 'US_PR', 'US_WA', 'US_GU']));
     });
   });
 
