@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sourcesDoc } from './doc.js';
+import { CONNECTORS } from './registry.js';
+
+describe('the sources', () => {
+  it('are documented in docs/sources.md as their manifests say (run `npm run docs:sources` after changing one)', () => {
+    expect(readFileSync(new URL('../../docs/sources.md', import.meta.url), 'utf8')).toBe(sourcesDoc());
+  });
+
+  it('each state a licence with its URL, redistribution terms, and at least one file with an upstream URL and a mirror path', () => {
+    for (const { manifest: m } of CONNECTORS) {
+      expect(m.license.name, m.id).not.toBe('');
+      expect(m.license.url, m.id).toMatch(/^https?:\/\//);
+      expect(m.redistribution.length, m.id).toBeGreaterThan(20);
+      expect(m.files.length, m.id).toBeGreaterThan(0);
+      for (const f of m.files) {
+        expect(f.url, `${m.id}/${f.id}`).toMatch(/^https?:\/\//);
+        expect(f.mirror.length, `${m.id}/${f.id}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('have unique ids and include every id the issue names', () => {
+    const ids = CONNECTORS.map((c) => c.manifest.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(['jhu-global', 'jhu-us', 'jhu-daily', 'jhu-daily-us', 'jhu-errata', 'datahub', 'who', 'ecdc', 'cdc', 'nyt', 'owid', 'dxy', 'wellsrc']));
+  });
+});
