@@ -1,6 +1,6 @@
 /**
- * npm run bench: the ingest benchmark, then the API benchmark, then a summary.
- * Env: BENCH_SECONDS (default 10), BENCH_SKIP_PGLITE=1, BENCH_ONLY=ingest|api, BENCH_ACCEPT_ENCODING,
+ * npm run bench: the JHU ingest benchmark, the all-sources ingest, the API benchmark, a summary.
+ * Env: BENCH_SECONDS (default 10), BENCH_SKIP_PGLITE=1, BENCH_ONLY=ingest|sources|api, BENCH_ACCEPT_ENCODING,
  * GLACIER_BENCH_PG (PostgreSQL URL), GLACIER_SHARED_DATA (data mirror). See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { ACCEPT_ENCODING, BENCH_CONNECTIONS, BENCH_PG_URL, BENCH_SECONDS, ONLY, 
 import { busyCores } from './cpu.js';
 import { defaultIngestFiles } from './files.js';
 import { runIngestBench, type IngestBenchResult } from './ingest-bench.js';
+import { runAllSourcesBench, type AllSourcesBenchResult } from './all-sources-bench.js';
 import type { IngestChildResult } from './ingest-child.js';
 import { summaryBlock } from './summary.js';
 import { freshPglite, freshPostgresSchema, probePostgres, redact, type BenchTarget } from './targets.js';
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
   log(`date      ${date}`);
   log(`machine   ${machine}`);
   log(`commit    ${gitDescribe()}`);
-  log(`settings  BENCH_SECONDS=${BENCH_SECONDS}, connections=${BENCH_CONNECTIONS}, BENCH_ACCEPT_ENCODING=${ACCEPT_ENCODING ?? '(none)'}, BENCH_ONLY=${ONLY ?? '(both)'}, BENCH_SKIP_PGLITE=${SKIP_PGLITE ? 1 : 0}`);
+  log(`settings  BENCH_SECONDS=${BENCH_SECONDS}, connections=${BENCH_CONNECTIONS}, BENCH_ACCEPT_ENCODING=${ACCEPT_ENCODING ?? '(none)'}, BENCH_ONLY=${ONLY ?? '(all parts)'}, BENCH_SKIP_PGLITE=${SKIP_PGLITE ? 1 : 0}`);
   log(`data      ${SHARED_DATA}`);
   if (!existsSync(SHARED_DATA)) {
     log(`\nThe data mirror is missing (${SHARED_DATA}); set GLACIER_SHARED_DATA. Nothing measured.`);
@@ -52,25 +53,35 @@ async function main(): Promise<number> {
     onCleanup(t.name, () => t.drop());
     targets.push(t);
   };
-  if (pg.ok) add(await freshPostgresSchema(BENCH_PG_URL));
-  if (!SKIP_PGLITE) add(await freshPglite());
+  if (ONLY !== 'sources') {
+    if (pg.ok) add(await freshPostgresSchema(BENCH_PG_URL));
+    if (!SKIP_PGLITE) add(await freshPglite());
+  }
 
   const files = await defaultIngestFiles(SHARED_DATA);
   let ingest: IngestBenchResult | null = null;
   let ready = targets;
-  if (ONLY !== 'api') {
+  if (ONLY === null || ONLY === 'ingest') {
     section('1. Ingest: full default JHU ingest vs DuckDB read_csv + UNPIVOT');
     ingest = await runIngestBench(targets, files, log);
     const failed = ingest.failures;
     ready = targets.filter((t) => !failed.some((f) => f.target === t.name));
-  } else {
-    ready = await fillUnmeasured(targets);
+  }
+
+  let allSources: AllSourcesBenchResult | null = null;
+  if (isStopping()) return 130;
+  if (ONLY === null || ONLY === 'sources') {
+    section('2. Ingest: every source and every vintage in the mirror');
+    await checkIdle('all-sources ingest', notes);
+    const names = [...(pg.ok ? (['PostgreSQL'] as const) : []), ...(SKIP_PGLITE ? [] : (['PGlite'] as const))];
+    allSources = await runAllSourcesBench(names, BENCH_PG_URL, log);
   }
 
   const api: ApiBenchResult[] = [];
   if (isStopping()) return 130;
-  if (ONLY !== 'ingest') {
-    section('2. API throughput: Glacier routes vs a bare Fastify route');
+  if (ONLY === null || ONLY === 'api') {
+    if (ONLY === 'api') ready = await fillUnmeasured(targets);
+    section('3. API throughput: Glacier routes vs a bare Fastify route');
     await checkIdle('API benchmark', notes);
     if (!ready.length) log('No database to serve (PostgreSQL unreachable or ingest failed, PGlite skipped).');
     for (const t of ready) {
@@ -89,8 +100,8 @@ async function main(): Promise<number> {
 
   if (isStopping()) return 130;
   section('Summary');
-  log(summaryBlock({ machine: `${date.slice(0, 10)} · ${machine} · ${BENCH_SECONDS} s/route`, ingest, api, notes }));
-  const failed = (ingest?.failures.length ?? 0) > 0 || notes.some((n) => n.includes('FAILED'));
+  log(summaryBlock({ machine: `${date.slice(0, 10)} · ${machine} · ${BENCH_SECONDS} s/route`, ingest, allSources, api, notes }));
+  const failed = (ingest?.failures.length ?? 0) + (allSources?.failures.length ?? 0) > 0 || notes.some((n) => n.includes('FAILED'));
   return failed ? 1 : 0;
 }
 

@@ -1,11 +1,13 @@
 /** The compact block printed at the end, meant to be pasted into a note. */
 import type { ApiBenchResult } from './api-bench.js';
 import { fixed, int, percent, ratio, seconds, verdictLines, type Verdict } from './format.js';
+import type { AllSourcesBenchResult } from './all-sources-bench.js';
 import type { IngestBenchResult } from './ingest-bench.js';
 
 export interface SummaryInput {
   machine: string;
   ingest: IngestBenchResult | null;
+  allSources: AllSourcesBenchResult | null;
   api: ApiBenchResult[];
   notes: string[];
 }
@@ -25,11 +27,18 @@ export function summaryBlock(s: SummaryInput): string {
     }
     for (const f of s.ingest.failures) lines.push(`  ${f.target}: FAILED (${f.error.split('\n')[0]})`);
   }
+  if (s.allSources) {
+    for (const m of s.allSources.measures) {
+      const r = m.result;
+      lines.push(`all sources + vintages on ${m.target}: ${seconds(r.wallMs)} s, ${int(r.values)} values (${int(r.values / (r.wallMs / 1000))}/s), ${int(r.observations)} observations, ${fixed(r.maxRssMB, 0)} MB`);
+    }
+    for (const f of s.allSources.failures) lines.push(`all sources on ${f.target}: FAILED (${f.error.split('\n')[0]})`);
+  }
   for (const a of s.api) {
     const parts = a.routes.map((r) => `${r.route} ${int(r.reqPerSec)}${r.route === 'bare' ? '' : ` (${percent(r.shareOfBare)})`} p99 ${r.p99Ms < 1 ? '<1' : int(r.p99Ms)} ms`);
     lines.push(`api ${a.target} req/s: ${parts.join(' · ')}`);
   }
-  const verdicts: Verdict[] = [...(s.ingest?.verdicts ?? []), ...s.api.flatMap((a) => a.verdicts)];
+  const verdicts: Verdict[] = [...(s.ingest?.verdicts ?? []), ...(s.allSources?.verdicts ?? []), ...s.api.flatMap((a) => a.verdicts)];
   if (verdicts.length) lines.push(verdictLines(verdicts));
   lines.push(...s.notes);
   return lines.join('\n');

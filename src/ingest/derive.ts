@@ -48,12 +48,17 @@ function deriveGroup(reported: KeyedSeries[], gaz: Gazetteer): KeyedSeries[] {
     const parts = [...children.get(parent)!].map((k) => nodes.get(k)).filter((s): s is KeyedSeries => s !== undefined);
     // A total of one part is not a total (a file giving only Wuhan says nothing about Hubei).
     if (parts.length < 2) continue;
-    const total = { ...sumParts(parent, parts), fileId: parts.map((p) => firstFile.get(p.key) ?? p.fileId).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))[0] };
+    const total = { ...sumParts(parent, parts), fileId: earliestFile(parts.map((p) => firstFile.get(p.key) ?? p.fileId)) };
     firstFile.set(parent, total.fileId);
     nodes.set(parent, total);
     out.push(total);
   }
   return out;
+}
+
+/** File ids are indexes in run order ("0", "1", …, "10"): shorter is earlier, then by text. */
+function earliestFile(ids: string[]): string {
+  return ids.reduce((a, b) => (b.length < a.length || (b.length === a.length && b < a) ? b : a));
 }
 
 /**

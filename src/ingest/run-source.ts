@@ -42,34 +42,39 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
       return fingerprint;
     }
 
-    deps.progress?.(m.id, 'parse');
     const rules = (metric: string) => {
       const stop = m.discontinued?.find((d) => d.metric === metric);
       return stop ? { discontinuedAfter: dayNumber(stop.after) } : {};
     };
-    // Every file parsed and keyed; each series tagged with its file (by index) for provenance.
-    const perFile: { rows: number; keyed: KeyedSource }[] = [];
-    const tagged: KeyedSeries[] = [];
-    for (const [i, f] of provided.files.entries()) {
+    // Parsed and keyed one vintage at a time, so that a run of many vintages never holds them
+    // all; each series is tagged with its file (by index) for provenance.
+    const perFile: { rows: number; populations: KeyedSource['populations'] }[] = [];
+    const parseFile = async (i: number): Promise<KeyedSeries[]> => {
+      const f = provided.files[i];
       const parsed = await connector.parse([{ fileId: f.fileId, name: f.location, text: f.body.toString('utf8'), bytes: f.body }]);
       const keyed = keySource(parsed, gaz.gazetteer, { name: f.location, issue: f.issueDate }, m.duplicatePlaces);
       summary.issues.push(...keyed.issues, ...populationMismatches(keyed.populations, gaz.gazetteer));
       summary.rowsRead += parsed.series.length;
-      perFile.push({ rows: parsed.series.length, keyed });
-      for (const s of keyed.series) tagged.push({ ...s, fileId: String(i) });
-    }
+      perFile[i] = { rows: parsed.series.length, populations: keyed.populations };
+      return keyed.series.map((s) => ({ ...s, fileId: String(i) }));
+    };
 
     deps.progress?.(m.id, 'store');
     await db.transaction(async (tx) => {
       const store = new RunStore(tx, m.id, rules, (ref) => runFileIds[Number(ref)], { readings: !m.sparse });
       // Vintage by vintage: what the files report (in file order, a later file of one vintage
       // revising an earlier one), then the totals derived from all of the vintage's files.
-      for (const [issue, series] of byIssue(tagged)) {
-        await store.apply(issue, series);
-        if (!m.sparse) await store.apply(issue, deriveTotals(series, gaz.gazetteer));
+      for (const files of byIssue(provided.files)) {
+        const series: KeyedSeries[] = [];
+        for (const i of files) series.push(...(await parseFile(i)));
+        for (const [issue, ofIssue] of issuesOf(series)) {
+          await store.apply(issue, ofIssue);
+          if (!m.sparse) await store.apply(issue, deriveTotals(ofIssue, gaz.gazetteer));
+        }
+        await store.endIssue();
       }
       const c = await store.finish();
-      const populations = new Map(perFile.flatMap((f) => [...f.keyed.populations].map(([k, p]) => [k, p.population] as const)));
+      const populations = new Map(perFile.flatMap((f) => [...f.populations].map(([k, p]) => [k, p.population] as const)));
       const filled = await fillPopulations(tx, populations);
       if (filled.length) summary.issues.push({ code: 'population_mismatch', severity: 'info', message: `population taken from the source for ${filled.length} places the gazetteer had none for`, count: filled.length });
       for (const [i, f] of summary.files.entries()) {
@@ -89,7 +94,21 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
   });
 }
 
-function byIssue(series: KeyedSeries[]): [string, KeyedSeries[]][] {
+/** Indexes of the files, grouped by issue date (the files come sorted by it). */
+function byIssue(files: readonly { issueDate: string }[]): number[][] {
+  const groups: number[][] = [];
+  files.forEach((f, i) => {
+    if (i > 0 && f.issueDate === files[i - 1].issueDate) groups[groups.length - 1].push(i);
+    else groups.push([i]);
+  });
+  return groups;
+}
+
+/**
+ * A file's series carry the file's issue unless the parser dates them itself (one file
+ * holding several vintages, like the JHU legacy intra-day updates); oldest first.
+ */
+function issuesOf(series: KeyedSeries[]): [string, KeyedSeries[]][] {
   const groups = new Map<string, KeyedSeries[]>();
   for (const s of series) {
     let list = groups.get(s.issue);
