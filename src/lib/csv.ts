@@ -22,6 +22,29 @@ export function parseCsvRows(text: string, file: string): string[][] {
   return rows;
 }
 
+/** A CSV file as the parsers read it: its rows, the trimmed header, and the line each row starts on. */
+export interface CsvTable {
+  rows: string[][];
+  header: string[];
+  lineOf(row: number): number;
+}
+
+/** Reads a CSV file that must have at least a header; an empty file is a SourceFormatError. */
+export function readCsvTable(text: string, file: string): CsvTable {
+  const body = stripBom(text);
+  const rows = parseCsvRows(body, file);
+  if (rows.length === 0 || (rows.length === 1 && rows[0].length === 1 && rows[0][0] === '')) throw new SourceFormatError('empty file', file, 1);
+  const lines = rowLineNumbers(body);
+  return { rows, header: rows[0].map((h) => h.trim()), lineOf: (r) => lines[r] ?? r + 1 };
+}
+
+/** Throws, naming the first missing column, unless the header has every required one. */
+export function requireColumns(header: readonly string[], required: Iterable<string>, file: string): void {
+  for (const name of required) {
+    if (!header.includes(name)) throw new SourceFormatError(`unexpected header: no column ${JSON.stringify(name)} (found ${header.map((h) => JSON.stringify(h)).join(', ')})`, file, 1, name);
+  }
+}
+
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

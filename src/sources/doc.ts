@@ -1,4 +1,6 @@
-import { METRICS } from '../domain/metrics.js';
+import { ANOMALY_CODES, EXCLUDABLE_FROM_AVERAGE } from '../domain/anomalies.js';
+import { METRICS, metricDefinitions } from '../domain/metrics.js';
+import { MISSING_REASONS } from '../domain/missing.js';
 import { PRECEDENCE } from '../domain/precedence.js';
 import type { SourceManifest } from '../domain/source.js';
 import { gazetteerManifest } from '../gazetteer/manifest.js';
@@ -10,7 +12,7 @@ export function sourcesDoc(): string {
   const out: string[] = [
     '# Sources',
     '',
-    'Generated from the connector manifests (`src/sources/<id>/manifest.ts`) by `npm run docs:sources`; a test',
+    'Generated from the connector manifests (`src/sources/<id>/manifest.ts`) by `npm run docs`; a test',
     'checks it is current. The same information is served at `/v1/sources`.',
     '',
     '| id | title | metrics | licence |',
@@ -42,4 +44,54 @@ export function sourcesDoc(): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** docs/metrics.md: the metric vocabulary, which sources publish each metric, missing reasons and anomaly codes. */
+export function metricsDoc(): string {
+  const publishers = (id: string) => CONNECTORS.filter((c) => (c.manifest.metrics as readonly string[]).includes(id)).map((c) => `\`${c.manifest.id}\``);
+  return [
+    '# Metrics, missing reasons and anomaly codes',
+    '',
+    'Generated from `src/domain/metrics.ts`, `missing.ts`, `anomalies.ts` and the connector manifests by',
+    '`npm run docs`; a test checks it is current. `/v1/metrics` serves the same definitions.',
+    '',
+    '## Metrics',
+    '',
+    'Every source maps its columns onto this one list; a connector cannot emit a metric that is not in it.',
+    '',
+    '| id | title | kind | unit | counts increments of | definition | sources |',
+    '|---|---|---|---|---|---|---|',
+    ...metricDefinitions().map((d) => `| \`${d.id}\` | ${d.title} | ${d.kind} | ${d.unit} | ${d.of ?? ''} | ${d.description} | ${publishers(d.id).join(', ') || '—'} |`),
+    '',
+    '### Kinds',
+    '',
+    '| kind | what a value is | transforms (`/v1/series?transform=`) | missing-value rules and anomalies |',
+    '|---|---|---|---|',
+    '| cumulative | a count since the start, on that date | all: `cumulative` (as published), `daily`, `daily_7day_avg`, `per_100k`, `daily_per_100k`, `daily_7day_avg_per_100k` | every rule; every anomaly code |',
+    '| daily | a count of that day, as the source published it (never recomputed from a cumulative one) | `cumulative` (as published) and `per_100k` | blank cells, declared discontinuation; negative_change (a negative daily count), backlog_dump, discontinued, duplicate_row |',
+    '| average | the source\'s own rolling average of a daily count | `cumulative` (as published) and `per_100k` | blank cells, declared discontinuation; discontinued, duplicate_row |',
+    '| stock | a count on the day (patients in hospital today) | `cumulative` (as published) and `per_100k` | blank cells, declared discontinuation; discontinued, duplicate_row |',
+    '',
+    'A daily figure recomputed from a cumulative series is a transform (`transform=daily` on `confirmed`), not',
+    'the metric `new_confirmed`, which is what a source published as its daily count: the two differ where the',
+    'source revised its cumulative series without revising its daily counts (ECDC and WHO did both).',
+    '',
+    '## Missing reasons',
+    '',
+    'A missing value is never 0; it says why (`missing_reason` in every format).',
+    '',
+    '| reason | meaning |',
+    '|---|---|',
+    ...Object.entries(MISSING_REASONS).map(([id, text]) => `| \`${id}\` | ${text} |`),
+    '',
+    '## Anomaly codes',
+    '',
+    'Flags mark a date of a series; the value stays as published. Served inline (`flags` in `/v1/series`) and',
+    'listed by `/v1/anomalies`.',
+    '',
+    '| code | meaning | left out of a 7-day average with `exclude_anomalies=true` |',
+    '|---|---|---|',
+    ...Object.entries(ANOMALY_CODES).map(([code, text]) => `| \`${code}\` | ${text} | ${(EXCLUDABLE_FROM_AVERAGE as readonly string[]).includes(code) ? 'yes' : 'no'} |`),
+    '',
+  ].join('\n');
 }

@@ -2,7 +2,7 @@ import { dayFromParts, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { readCsvTable } from '../../lib/csv.js';
 
 type ConsentColumn = 'consent_cases' | 'consent_deaths';
 
@@ -52,19 +52,15 @@ export function parseCdc(files: SourceInputFile[]): ParsedSource {
 }
 
 function parseFile(file: SourceInputFile, out: ParsedSource): void {
-  const text = stripBom(file.text);
-  const rows = parseCsvRows(text, file.name);
-  if (rows.length === 0) throw new SourceFormatError('empty file', file.name);
-  const header = rows[0].map((h) => h.trim());
+  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
   const col = columnIndex(header, file.name);
-  const lines = rowLineNumbers(text);
   const byState = new Map<string, Jurisdiction>();
   const discarded = new Map<string, number>();
   const duplicates: { line: number; first: number; state: string; day: number }[] = [];
 
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
-    const line = lines[r] ?? r + 1;
+    const line = lineOf(r);
     if (f.length !== header.length) {
       throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file.name, line);
     }

@@ -2,7 +2,7 @@ import { dayNumber } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { readCsvTable, requireColumns } from '../../lib/csv.js';
 import { readCount } from '../dxy/daily.js';
 import { provincePlace } from '../dxy/places.js';
 
@@ -26,20 +26,14 @@ export function parseChinaNhc(files: SourceInputFile[]): ParsedSource {
 }
 
 function parseProvinces(file: SourceInputFile): ParsedSource {
-  const body = stripBom(file.text);
-  const rows = parseCsvRows(body, file.name);
-  if (rows.length === 0) throw new SourceFormatError('empty file', file.name, 1);
-  const header = rows[0].map((h) => h.trim());
+  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
+  requireColumns(header, COLUMNS.map(([name]) => name), file.name);
   const col = new Map(header.map((h, i) => [h, i]));
-  for (const [name] of COLUMNS) {
-    if (!col.has(name)) throw new SourceFormatError(`unexpected header: no column ${JSON.stringify(name)} (found ${header.map((h) => JSON.stringify(h)).join(', ')})`, file.name, 1, name);
-  }
-  const lines = rowLineNumbers(body);
   const places = new Map<string, { place: PlaceRef; line: number; days: Map<number, number[]> }>();
   let earlierSnapshots = 0;
   let lastDay = Number.POSITIVE_INFINITY;
   for (let i = 1; i < rows.length; i++) {
-    const line = lines[i];
+    const line = lineOf(i);
     const r = rows[i];
     if (r.length !== header.length) throw new SourceFormatError(`expected ${header.length} fields, found ${r.length}`, file.name, line);
     const dateText = r[col.get('date')!].trim();

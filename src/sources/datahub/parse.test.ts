@@ -7,6 +7,7 @@ import type { ParsedSource, SourceInputFile, SourceSeries } from '../../domain/s
 import { SourceFormatError } from '../../domain/validation.js';
 import { manifest } from './manifest.js';
 import { parseDatahub } from './parse.js';
+import { rawCsvRows } from '../../../test/raw-csv.js';
 
 const DIR = 'datahub-vintages';
 const NAMES = readdirSync(dataPath(DIR)).sort();
@@ -33,25 +34,8 @@ function parsedReal(name: string): ParsedSource {
 
 const fixture = (name: string, fileId = 'countries-aggregated'): SourceInputFile => ({ fileId, name, text: readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8') });
 
-/** A plain reading of the raw text, independent of the parser: lines, quote-aware comma split. */
 function rawTable(text: string): { header: string[]; rows: string[][] } {
-  const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
-  while (lines.length && lines[lines.length - 1] === '') lines.pop();
-  const split = (line: string) => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const [header, ...rows] = lines.map(split);
+  const [header, ...rows] = rawCsvRows(text);
   return { header, rows };
 }
 
@@ -249,7 +233,7 @@ describe('parseDatahub on small and broken files', () => {
   });
 
   it('refuses an empty file, a header without rows and an unknown file id', () => {
-    expect(() => parseDatahub([{ fileId: 'countries-aggregated', name: 'empty.csv', text: '' }])).toThrow(/^empty\.csv: empty file$/);
+    expect(() => parseDatahub([{ fileId: 'countries-aggregated', name: 'empty.csv', text: '' }])).toThrow(/^empty\.csv, line 1: empty file$/);
     expect(() => parseDatahub([{ fileId: 'countries-aggregated', name: 'h.csv', text: 'Date,Country,Confirmed,Recovered,Deaths\n' }])).toThrow(/^h\.csv, line 2: no data rows/);
     expect(() => parseDatahub([{ fileId: 'key-countries-pivoted', name: 'k.csv', text: 'Date,China\n' }])).toThrow(/^k\.csv: no parser for file id "key-countries-pivoted"$/);
   });

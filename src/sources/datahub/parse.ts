@@ -2,7 +2,7 @@ import { isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { readCsvTable } from '../../lib/csv.js';
 import { readDateColumn } from './dates.js';
 
 /**
@@ -73,13 +73,9 @@ interface Table {
 
 /** Header checked by name, every row's field count, and the date column (order detected). */
 function readTable(file: SourceInputFile, layout: Layout): Table {
-  const text = stripBom(file.text);
-  const rows = parseCsvRows(text, file.name);
-  if (rows.length === 0 || (rows.length === 1 && rows[0].length === 1 && rows[0][0] === '')) throw new SourceFormatError('empty file', file.name);
-  const col = checkHeader(rows[0].map((h) => h.trim()), layout, file.name);
+  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
+  const col = checkHeader(header, layout, file.name);
   if (rows.length === 1) throw new SourceFormatError('no data rows after the header (truncated file?)', file.name, 2);
-  const lines = rowLineNumbers(text);
-  const lineOf = (r: number) => lines[r] ?? r + 1;
   const width = rows[0].length;
   for (let r = 1; r < rows.length; r++) {
     if (rows[r].length !== width) {

@@ -1,6 +1,6 @@
 import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { readCsvTable, requireColumns, stripBom } from '../../lib/csv.js';
 import { beijingDay, DailySnapshots, parseBeijingTime, readCount, sameValues } from './daily.js';
 import { CHINA, cityGroup, cityGroupKey, cityPlace, provincePlace } from './places.js';
 
@@ -34,18 +34,12 @@ interface Table {
 }
 
 function readTable(file: SourceInputFile, required: readonly string[]): Table & { col: (name: string) => number } {
-  const body = stripBom(file.text);
-  const rows = parseCsvRows(body, file.name);
-  if (rows.length === 0 || (rows.length === 1 && rows[0].length === 1 && rows[0][0] === '')) throw new SourceFormatError('empty file', file.name, 1);
-  const header = rows[0].map((h) => h.trim());
-  for (const name of required) {
-    if (!header.includes(name)) throw new SourceFormatError(`unexpected header: no column ${JSON.stringify(name)} (found ${header.map((h) => JSON.stringify(h)).join(', ')})`, file.name, 1, name);
-  }
-  const lines = rowLineNumbers(body);
+  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
+  requireColumns(header, required, file.name);
   const out: Table['rows'] = [];
   for (let i = 1; i < rows.length; i++) {
-    if (rows[i].length !== header.length) throw new SourceFormatError(`expected ${header.length} fields, found ${rows[i].length}`, file.name, lines[i]);
-    out.push({ line: lines[i], cells: rows[i] });
+    if (rows[i].length !== header.length) throw new SourceFormatError(`expected ${header.length} fields, found ${rows[i].length}`, file.name, lineOf(i));
+    out.push({ line: lineOf(i), cells: rows[i] });
   }
   return { header, rows: out, col: (name) => header.indexOf(name) };
 }

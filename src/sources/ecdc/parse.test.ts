@@ -12,6 +12,7 @@ import { loadLocations } from '../../store/locations.js';
 import { findSeries, readPoints } from '../../store/read-series.js';
 import { ecdc } from './index.js';
 import { parseEcdc, parseEcdcAsync, parseEcdcCsv, parseEcdcXlsx } from './parse.js';
+import { rawCsvTable } from '../../../test/raw-csv.js';
 
 const NAME = 'COVID-19-geographic-disbtribution-worldwide';
 const CSV_VINTAGES = ['2020-03-25', '2020-03-30', '2020-04-15'];
@@ -27,29 +28,12 @@ interface RawRow {
   cells: Record<string, string>;
 }
 
-/** A CSV line split on commas outside double quotes (the files quote only names with commas). */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 function rawCsv(text: string): RawRow[] {
-  const [head, ...lines] = text.replace(/\r?\n$/, '').split(/\r?\n/);
-  const header = splitCsvLine(head);
-  return lines.map((l, i) => {
-    const f = splitCsvLine(l);
-    expect(f).toHaveLength(header.length);
-    return { line: i + 2, cells: Object.fromEntries(f.map((v, j) => [header[j], v])) };
+  const { header, rows } = rawCsvTable(text);
+  return rows.map((r) => {
+    expect(r.width).toBe(header.length);
+    return { line: r.line, cells: r.cells };
   });
 }
 

@@ -13,6 +13,7 @@ import { lastUpdateDay, reportDay } from './daily-report.js';
 import { jhuDaily } from './index.js';
 import { manifest } from './manifest.js';
 import { parseJhuDaily } from './parse.js';
+import { rawCsvTable } from '../../../test/raw-csv.js';
 
 const DIR = dataPath('jhu/daily_reports');
 const fixture = (name: string): SourceInputFile => ({ fileId: 'daily', name, text: readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8') });
@@ -20,24 +21,6 @@ const real = (name: string): SourceInputFile => ({ fileId: 'daily', name: `jhu/d
 /** MM-DD-YYYY.csv → ISO date, independently of the parser. */
 const isoOf = (name: string) => `${name.slice(6, 10)}-${name.slice(0, 2)}-${name.slice(3, 5)}`;
 
-/** The raw file read independently of the parser: no cell of these files holds a newline or an escaped quote. */
-function rawTable(text: string): { header: string[]; rows: { line: number; cells: Record<string, string> }[] } {
-  const lines = text.replace(/^\uFEFF/, '').split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const split = (l: string) => {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (const ch of l) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) cells.push(cell), (cell = '');
-      else cell += ch;
-    }
-    return [...cells, cell];
-  };
-  const header = split(lines[0]);
-  return { header, rows: lines.slice(1).map((l, i) => ({ line: i + 2, cells: Object.fromEntries(split(l).map((c, j) => [header[j], c])) })) };
-}
 const COLUMN = { confirmed: 'Confirmed', deaths: 'Deaths', recovered: 'Recovered' } as const;
 const rawNumber = (cell: string) => (cell.trim() === '' ? Number.NaN : Number(cell));
 const at = (p: ParsedSource, line: number, metric: string) => p.series.find((s) => s.line === line && s.metric === metric);
@@ -46,7 +29,7 @@ describe('parseJhuDaily on every real daily report (114 files)', () => {
   const names = readdirSync(DIR).filter((n) => n.endsWith('.csv')).sort();
   const files = names.map(real);
   const parsed = files.map((f) => parseJhuDaily([f]));
-  const raws = files.map((f) => rawTable(f.text));
+  const raws = files.map((f) => rawCsvTable(f.text));
 
   it('reads all 114 reports of the five header layouts', () => {
     expect(names).toHaveLength(114);
@@ -85,7 +68,7 @@ describe('parseJhuDaily on every real daily report (114 files)', () => {
   it('names places as written; US counties by FIPS from 03-22-2020; New York City explicitly', () => {
     const byName = (name: string) => parsed[names.indexOf(name)];
     expect(at(byName('01-22-2020.csv'), 2, 'confirmed')?.place).toEqual({ kind: 'names', country: 'Mainland China', province: 'Anhui' });
-    const mar22 = rawTable(real('04-01-2020.csv').text).rows;
+    const mar22 = rawCsvTable(real('04-01-2020.csv').text).rows;
     const king = mar22.find((r) => r.cells.FIPS === '53033')!;
     expect(at(byName('04-01-2020.csv'), king.line, 'deaths')).toMatchObject({ place: { kind: 'code', system: 'fips', code: '53033' }, values: Float64Array.of(Number(king.cells.Deaths)) });
     const nyc = mar22.find((r) => r.cells.Admin2 === 'New York City')!;
@@ -96,7 +79,7 @@ describe('parseJhuDaily on every real daily report (114 files)', () => {
 
   it('drops stale duplicates with a warning naming both rows, and nothing else', () => {
     const issues = parsed.flatMap((p, i) => p.issues.map((x) => ({ ...x, name: names[i] })));
-    const hubei = rawTable(real('01-23-2020.csv').text).rows.filter((r) => r.cells['Province/State'] === 'Hubei');
+    const hubei = rawCsvTable(real('01-23-2020.csv').text).rows.filter((r) => r.cells['Province/State'] === 'Hubei');
     expect(hubei.map((r) => r.cells.Recovered)).toEqual(['28', '28.0']);
     expect(issues.filter((x) => x.code === 'duplicate_row').map((x) => [x.name, x.line])).toEqual([['01-23-2020.csv', hubei[1].line]]);
     const repaired = issues.filter((x) => x.code === 'repaired');
@@ -112,7 +95,7 @@ describe('parseJhuDaily on every real daily report (114 files)', () => {
     });
     expect(issues.every((x) => x.code === 'repaired' || x.code === 'duplicate_row')).toBe(true);
     // Republic of Ireland (21) kept over the stale Ireland row (19) on 03-08-2020.
-    const ie = rawTable(real('03-08-2020.csv').text).rows.filter((r) => r.cells['Country/Region'].endsWith('Ireland') && r.cells['Province/State'] === '');
+    const ie = rawCsvTable(real('03-08-2020.csv').text).rows.filter((r) => r.cells['Country/Region'].endsWith('Ireland') && r.cells['Province/State'] === '');
     expect(ie.map((r) => [r.cells['Country/Region'], r.cells.Confirmed])).toEqual([['Republic of Ireland', '21'], ['Ireland', '19']]);
     expect(repaired.find((x) => x.name === '03-08-2020.csv')).toMatchObject({ line: ie[1].line, message: expect.stringContaining(`kept line ${ie[0].line} "Republic of Ireland" confirmed 21`) });
     // District of Columbia twice on 03-22-2020: the row with the 2 deaths is kept.
@@ -253,7 +236,7 @@ describe('jhu-daily ingested from the mirror', async () => {
     const i = p.days.indexOf(dayNumber(iso));
     return { value: p.values[i], issue: p.issues[i], derived: ref.derived };
   };
-  const raw = (name: string, match: (c: Record<string, string>) => boolean) => rawTable(readFileSync(`${DIR}/${name}`, 'utf8')).rows.filter((r) => match(r.cells)).map((r) => r.cells);
+  const raw = (name: string, match: (c: Record<string, string>) => boolean) => rawCsvTable(readFileSync(`${DIR}/${name}`, 'utf8')).rows.filter((r) => match(r.cells)).map((r) => r.cells);
 
   it('succeeds, one vintage per report, with only known unplaceable rows unmatched', () => {
     expect(run.status, run.error ?? '').toBe('succeeded');

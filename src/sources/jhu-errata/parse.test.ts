@@ -9,24 +9,8 @@ import { SourceFormatError } from '../../domain/validation.js';
 import { findSeries, readPoints } from '../../store/read-series.js';
 import { jhuErrata } from './index.js';
 import { MAINLAND_AND_TERRITORIES, parseJhuErrata, PROVINCES_ONLY, seriesOfFile } from './parse.js';
+import { rawCsvRows as rawRows } from '../../../test/raw-csv.js';
 
-/** A CSV text split by hand (quotes respected, no quoted newlines in these files): independent of the parser. */
-function rawRows(text: string): string[][] {
-  return text.replace(/^\uFEFF/, '').trim().split('\n').map((line) => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (const ch of line.replace(/\r$/, '')) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  });
-}
 /** "4/7/2020" or "04/07/20" → ISO, written out by hand. */
 function iso(us: string): string {
   const [m, d, y] = us.trim().split('/');

@@ -2,7 +2,7 @@ import { dayFromParts, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile, SourceNote, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { readCsvTable } from '../../lib/csv.js';
 
 /**
  * JHU's errata log (csse_covid_19_time_series/Errata.csv): one row per correction. On `Update Date`
@@ -184,16 +184,12 @@ export function parseJhuErrata(files: SourceInputFile[]): ParsedSource {
 }
 
 function parseErrataFile(file: SourceInputFile): ParsedSource {
-  const text = stripBom(file.text);
-  const rows = parseCsvRows(text, file.name);
-  if (rows.length === 0) throw new SourceFormatError('empty file', file.name);
-  const header = rows[0].map((h) => h.trim());
+  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
   const col = {} as Record<Column, number>;
   for (const c of COLUMNS) {
     col[c] = header.indexOf(c);
     if (col[c] < 0) throw new SourceFormatError(`missing column ${JSON.stringify(c)} (expected ${COLUMNS.join(', ')}; found ${header.join(', ')})`, file.name, 1);
   }
-  const lines = rowLineNumbers(text);
 
   const groups = new Map<string, Group>();
   const noValue: number[] = [];
@@ -206,7 +202,7 @@ function parseErrataFile(file: SourceInputFile): ParsedSource {
 
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
-    const line = lines[r] ?? r + 1;
+    const line = lineOf(r);
     if (f.length !== header.length) throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file.name, line);
     const cell = (c: Column) => f[col[c]];
     const updated = dayOfUsDate(cell('Update Date'));

@@ -14,24 +14,9 @@ import { findSeries, readPoints } from '../../store/read-series.js';
 import { jhuLegacy } from './index.js';
 import { parseJhuLegacy, RENAMED_TWINS } from './parse.js';
 import { placeOfRow } from './places.js';
+import { rawCsvRows as rawRows } from '../../../test/raw-csv.js';
 
-/** A CSV line split by hand (quotes respected): independent of the parser's CSV reader. */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (const ch of line.replace(/\r$/, '')) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 const num = (c: string) => (c.trim() === '' ? Number.NaN : Number(c));
-const rawRows = (text: string) => text.replace(/^\uFEFF/, '').trim().split('\n').map(cells);
 
 const METRICS = ['Confirmed', 'Deaths', 'Recovered'] as const;
 const legacyFile = (m: (typeof METRICS)[number]) => ({
@@ -284,6 +269,7 @@ describe('jhu-legacy ingested from the real mirror', async () => {
   afterAll(() => t.drop());
   const run = runs.find((r) => r.sourceId === 'jhu-legacy')!;
   const confirmed = rawRows(legacyFile('Confirmed').text);
+  const legacyRecovered = rawRows(legacyFile('Recovered').text);
   const archived = rawRows(archivedFile('Confirmed').text);
   const rawCell = (rows: string[][], province: string, country: string, column: string) => num(rows.find((r) => r[0] === province && r[1] === country)![rows[0].indexOf(column)]);
   const stored = async (key: string, metric: string, iso: string, asOf: string | null = null) => {
@@ -316,6 +302,17 @@ describe('jhu-legacy ingested from the real mirror', async () => {
     expect(await stored('US_DC', 'confirmed', '2020-03-08')).toEqual({ value: rawCell(confirmed, 'Washington, D.C.', 'US', '3/8/20'), issue });
     expect(await stored('CV', 'confirmed', '2020-03-21')).toEqual({ value: rawCell(confirmed, '', 'Cabo Verde', '3/21/20'), issue });
     expect(await stored('AU_DIAMOND-PRINCESS', 'confirmed', '2020-03-23')).toEqual({ value: rawCell(confirmed, 'From Diamond Princess', 'Australia', '3/23/20'), issue });
+  });
+
+  it('reads the "US / US" row as the national recovered carrier, so the US total is the sum of the states', async () => {
+    const issue = dayNumber('2020-03-23');
+    expect(await stored('US_RECOVERED', 'recovered', '2020-03-23')).toEqual({ value: rawCell(legacyRecovered, 'US', 'US', '3/23/20'), issue });
+    // Every US row of 3/22 (the county rows, written 0 from 3/10, add nothing), the US / US row included.
+    const col = confirmed[0].indexOf('3/22/20');
+    const sum = confirmed.slice(1).filter((r) => r[1] === 'US').reduce((a, r) => a + Number(r[col]), 0);
+    const [us] = await findSeries(t.db, ['US'], ['confirmed'], 'jhu-legacy');
+    expect(us.derived).toBe(true);
+    expect(await stored('US', 'confirmed', '2020-03-22')).toEqual({ value: sum, issue });
   });
 
   it('reads the county rows\' zeros after 2020-03-09 as discontinued', async () => {

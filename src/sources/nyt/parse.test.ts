@@ -248,7 +248,7 @@ describe('parseNyt on small and broken files', () => {
   });
 
   it('refuses an empty file and an unknown file id', () => {
-    expect(() => parseNyt([{ fileId: 'us', name: 'empty.csv', text: '' }])).toThrow(/empty\.csv: empty file/);
+    expect(() => parseNyt([{ fileId: 'us', name: 'empty.csv', text: '' }])).toThrow(/empty\.csv, line 1: empty file/);
     expect(() => parseNyt([{ ...fixture('good-states.csv'), fileId: 'colleges' }])).toThrow(/no NYT layout for file id "colleges"/);
   });
 

@@ -2,7 +2,7 @@ import { dayFromParts, dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { readCsvTable } from '../../lib/csv.js';
 
 /**
  * The New York Times covid-19-data files: long CSVs (one row per place and day), pivoted into
@@ -104,12 +104,10 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
   const layout = LAYOUTS[file.fileId];
   if (!layout) throw new SourceFormatError(`no NYT layout for file id ${JSON.stringify(file.fileId)} (known: ${Object.keys(LAYOUTS).join(', ')})`, file.name);
   const name = file.name;
-  const text = stripBom(file.text);
-  const rows = parseCsvRows(text, name);
-  if (rows.length === 0) throw new SourceFormatError('empty file', name);
+  const text = file.text;
+  const { rows, lineOf } = readCsvTable(text, name);
   checkHeader(rows[0], layout, name);
   if (rows.length === 1) throw new SourceFormatError('no data rows after the header', name, 2);
-  const lines = rowLineNumbers(text);
   const col = (c: string) => layout.columns.indexOf(c);
   const metricColumns = Object.keys(layout.metrics);
   const metricIdx = metricColumns.map(col);
@@ -188,7 +186,7 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
 
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
-    const line = lines[r] ?? r + 1;
+    const line = lineOf(r);
     if (f.length !== layout.columns.length) {
       throw new SourceFormatError(`expected ${layout.columns.length} fields, found ${f.length} (truncated or malformed row)`, name, line);
     }

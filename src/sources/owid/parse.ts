@@ -2,7 +2,7 @@ import { dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { readCsvTable } from '../../lib/csv.js';
 
 /** OWID value columns Glacier reads → metrics (manifest notes say what is skipped and why). */
 const METRIC_COLUMNS: readonly { column: string; metric: MetricId }[] = [
@@ -88,20 +88,16 @@ export function parseOwid(files: SourceInputFile[]): ParsedSource {
 function parseFile(file: SourceInputFile, out: ParsedSource): void {
   const layout = LAYOUTS[file.fileId];
   if (!layout) throw new SourceFormatError(`no layout for file id ${JSON.stringify(file.fileId)} (expected "data" or "latest")`, file.name);
-  const text = stripBom(file.text);
-  const rows = parseCsvRows(text, file.name);
-  if (rows.length === 0) throw new SourceFormatError('empty file', file.name);
-  const header = rows[0].map((h) => h.trim());
+  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
   const col = columnIndex(header, layout, file.name);
   const metrics = METRIC_COLUMNS.filter((c) => col.has(c.column));
-  const lines = rowLineNumbers(text);
   const places = new Map<string, Place>();
   const aggregates = new Map<string, number>();
   const duplicates: { line: number; first: number; id: string; day: number; place: PlaceRef }[] = [];
 
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
-    const line = lines[r] ?? r + 1;
+    const line = lineOf(r);
     if (f.length !== header.length) {
       throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file.name, line);
     }

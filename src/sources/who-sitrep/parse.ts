@@ -2,7 +2,7 @@ import { isoFromDay } from '../../domain/dates.js';
 import type { ParsedSource, PlaceRef, SourceInputFile, SourceNote } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
 import { parseWideCsv, type WideRow } from '../jhu-common/wide-csv.js';
-import { normalizeLineEndings } from '../who/line-endings.js';
+import { mixedLineEndings } from '../../lib/line-endings.js';
 
 /**
  * JHU's compilation of WHO situation reports (who_covid_19_sit_rep_time_series.csv), wide:
@@ -24,9 +24,8 @@ export function parseWhoSitrep(files: SourceInputFile[]): ParsedSource {
   const out: ParsedSource = { series: [], populations: [], issues: [], notes: [] };
   for (const file of files) {
     if (file.fileId !== 'sit-rep-time-series') throw new SourceFormatError(`no layout for file id ${JSON.stringify(file.fileId)}`, file.name);
-    const endings = normalizeLineEndings(file.text, file.name);
-    out.issues.push(...endings.issues);
-    const table = parseWideCsv(endings.text, file.name, LAYOUT, (p) => `${p['Province/States']}|${p['Country/Region']}|${p['WHO region']}`);
+    out.issues.push(...mixedLineEndings(file.text, file.name));
+    const table = parseWideCsv(file.text, file.name, LAYOUT, (p) => `${p['Province/States']}|${p['Country/Region']}|${p['WHO region']}`);
     out.issues.push(...table.issues);
 
     const aggregates: string[] = [];

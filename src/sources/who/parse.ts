@@ -2,8 +2,8 @@ import { dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
-import { normalizeLineEndings } from './line-endings.js';
+import { readCsvTable } from '../../lib/csv.js';
+import { mixedLineEndings } from '../../lib/line-endings.js';
 
 /**
  * WHO's WHO-COVID-19-global-data.csv: one row per country (Country_code, ISO 3166-1 alpha-2)
@@ -64,16 +64,10 @@ export function parseWho(files: SourceInputFile[]): ParsedSource {
 }
 
 export function parseWhoFile(file: SourceInputFile): { series: SourceSeries[]; issues: ValidationIssue[]; flags: SourceFlag[]; cadence: WhoCadence } {
-  const endings = normalizeLineEndings(stripBom(file.text), file.name);
-  const text = endings.text;
-  const rows = parseCsvRows(text, file.name);
-  if (rows.length === 0) throw new SourceFormatError('empty file', file.name);
-  const header = rows[0].map((h) => h.trim());
+  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
   const col = columnIndex(header, file.name);
-  const lines = rowLineNumbers(text);
-  const lineOf = (r: number) => lines[r] ?? r + 1;
 
-  const issues: ValidationIssue[] = [...endings.issues];
+  const issues: ValidationIssue[] = mixedLineEndings(file.text, file.name);
   const duplicates: { line: number; firstLine: number; place: PlaceRef; date: string }[] = [];
   const places = new Map<string, PlaceRows>();
   const skipped = new Map<string, { label: string; rows: number }>();
