@@ -28,7 +28,8 @@ export interface IngestChildResult {
 const target = JSON.parse(process.argv[2] ?? 'null') as DatabaseTarget | null;
 if (!target) throw new Error('usage: ingest-child.ts <target-json> [--force]');
 const force = process.argv.includes('--force');
-const scope = scopeOf((process.argv[process.argv.indexOf('--scope') + 1] ?? 'jhu') as BenchScope);
+const scopeAt = process.argv.indexOf('--scope');
+const scope = scopeOf((scopeAt < 0 ? 'jhu' : process.argv[scopeAt + 1]) as BenchScope);
 
 const t0 = performance.now();
 const db = await openDb(target);

@@ -54,4 +54,11 @@ export interface SourceManifest {
    * and no missing-value rules or anomaly detection run on them.
    */
   sparse?: boolean;
+  /**
+   * Each copy republishes the whole of every series it has: a date a newer copy leaves out
+   * inside a series' range is no longer published (missing as of that copy), not kept from the
+   * older copy. Default (false): copies may be partial (snapshots, files that drop a row), so a
+   * blank never erases an earlier value. WHO re-issued its daily history as weekly rows.
+   */
+  completeVintages?: boolean;
 }

@@ -28,6 +28,31 @@ describe('detectAnomalies', () => {
     expect(f[0].detail).toMatchObject({ change: 900 });
   });
 
+  it('does not call a surge a backlog: the days after it stay as high', () => {
+    const surge = Array.from({ length: 30 }, (_, i) => (i < 20 ? 40 + (i % 5) : 400 + (i % 3)));
+    expect(flagsOf(cumulative(surge)).filter((x) => x.code === 'backlog_dump')).toEqual([]);
+    // The same jump as the newest value, with nothing after it yet, is flagged (until later data says otherwise).
+    expect(flagsOf(cumulative(surge.slice(0, 21))).map((x) => [x.date, x.code])).toEqual([['2022-01-23', 'backlog_dump']]);
+  });
+
+  it('does not call the weeks of a weekly-reported wave backlogs, but flags a weekly spike', () => {
+    // Sundays only (the other days blank), a wave rising from zero and falling back.
+    const wave = [0, 0, 0, 0, 0, 0, 0, 0, 10, 200, 1600, 5200, 8500, 6300, 4400, 3000, 2100, 1500, 1200, 1000, 900, 850];
+    const weekly = (weeks: number[]) => {
+      const out: number[] = [];
+      let c = 0;
+      for (const w of weeks) {
+        c += w;
+        out.push(...Array(6).fill(Number.NaN), c);
+      }
+      return out;
+    };
+    expect(flagsOf(weekly(wave)).filter((x) => x.code === 'backlog_dump')).toEqual([]);
+    const calm = [800, 780, 820, 790, 810, 800, 770, 830, 800, 790, 810, 800];
+    const spiked = flagsOf(weekly([...wave, ...calm, 9000, 820, 790, 800]));
+    expect(spiked.filter((x) => x.code === 'backlog_dump').map((x) => x.detail?.change)).toEqual([9000]);
+  });
+
   it('does not call small or ordinary jumps backlogs', () => {
     expect(flagsOf(cumulative(Array.from({ length: 30 }, (_, i) => (i === 20 ? 29 : i % 2))))).toEqual([]);
     expect(flagsOf(cumulative(Array.from({ length: 40 }, (_, i) => 100 + 10 * Math.sin(i))))).toEqual([]);

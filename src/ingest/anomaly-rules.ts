@@ -12,8 +12,10 @@ export const OUTLIER_MIN = 30;
 /** Daily changes an outlier is measured against. */
 export const OUTLIER_WINDOW = 14;
 export const STALE_DAYS = 14;
-/** A backlog is also at least this many times the median rate of the window. */
+/** A backlog is also at least this many times the median rate of the window, the change before it, and the median of the changes after it. */
 export const OUTLIER_RATIO = 2;
+/** Changes after a candidate backlog (three at least) that tell a spike from a surge. */
+export const OUTLIER_AFTER = 7;
 
 export function detectAnomalies(values: Float64Array, start: number, mask: (MissingReason | null)[], kind: MetricKind, spans: readonly MissingSpan[]): AnomalyFlag[] {
   const flags: AnomalyFlag[] = [];
@@ -46,8 +48,13 @@ export function detectAnomalies(values: Float64Array, start: number, mask: (Miss
       else if (d >= OUTLIER_MIN && k >= 7) {
         const window = rate.slice(Math.max(0, k - OUTLIER_WINDOW), k);
         const z = modifiedZ(rate[k], window);
-        // A steady series has a MAD near 0, where any rise scores high: also ask for twice the usual rate.
-        if (z > OUTLIER_Z && rate[k] >= OUTLIER_RATIO * median(window)) flag(idx[k], 'backlog_dump', { change: d, z: Math.round(z * 10) / 10 });
+        // A steady series has a MAD near 0, where any rise scores high: also ask for twice the usual
+        // rate. A backlog is a spike, not a wave: it jumps from the change before it, and where
+        // the next changes are known they fall back (a surge or a peak stays as high).
+        const jump = rate[k] >= OUTLIER_RATIO * rate[k - 1];
+        const after = rate.slice(k + 1, k + 1 + OUTLIER_AFTER);
+        const fallsBack = after.length < 3 || rate[k] >= OUTLIER_RATIO * median(after);
+        if (z > OUTLIER_Z && rate[k] >= OUTLIER_RATIO * median(window) && jump && fallsBack) flag(idx[k], 'backlog_dump', { change: d, z: Math.round(z * 10) / 10 });
       }
     }
   }

@@ -10,11 +10,13 @@ export interface IssueValues {
   start: number;
   values: Float64Array;
   /**
-   * Whether a NaN is data. A source's blank cell or absent row says nothing about the date, so
-   * it is not stored and never erases an earlier vintage's value (false); a derived total's NaN
-   * records that a part was missing (true).
+   * What a NaN means. `ignored` (default): a source's blank cell or absent row says nothing about
+   * the date; it is not stored and never erases an earlier vintage's value. `data`: a derived
+   * total's NaN records that a part was missing, and is stored like a value. `erase`: the copy is
+   * the source's whole series (complete vintages), so a NaN withdraws a value in force and is
+   * stored only then.
    */
-  blanksAreData?: boolean;
+  blanks?: 'ignored' | 'data' | 'erase';
 }
 
 export interface SeriesDiff {
@@ -38,7 +40,8 @@ export function diffSeries(prior: SeriesVersions | undefined, next: IssueValues)
   for (let i = 0; i < next.values.length; i++) {
     const day = next.start + i;
     const v = next.values[i];
-    if (Number.isNaN(v) && !next.blanksAreData) continue;
+    const blank = Number.isNaN(v);
+    if (blank && (next.blanks ?? 'ignored') === 'ignored') continue;
     while (k < pDates.length && pDates[k] < day) k++;
     // Among the versions of this day, the one in force at the new issue.
     let inForce = -1;
@@ -46,6 +49,7 @@ export function diffSeries(prior: SeriesVersions | undefined, next: IssueValues)
     for (; m < pDates.length && pDates[m] === day; m++) if (pIssues[m] <= next.issue) inForce = m;
     k = m;
     if (inForce < 0) {
+      if (blank && next.blanks === 'erase') continue;
       valuesNew++;
       inserts.push(i);
     } else if (!sameValue(pValues[inForce], v)) {

@@ -15,6 +15,13 @@ import { recordedRun } from './recorded-run.js';
 import type { RunSummary } from './run-summary.js';
 import { RunStore } from './store-series.js';
 
+/**
+ * Version of the shared rules a run applies after parsing (derived totals, missing-value rules,
+ * anomaly flags). Bump it when one changes, so that unchanged files are read again under the
+ * new rules instead of being skipped as unchanged.
+ */
+export const RULES_VERSION = 3;
+
 export interface GazetteerHandle {
   gazetteer: Gazetteer;
   fingerprint: string;
@@ -35,7 +42,7 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
     summary.issues.push(...provided.issues);
     if (provided.files.length === 0) throw new Error(`no file to read${opts.issue ? ` for issue ${opts.issue}` : ''}`);
     const runFileIds = await recordFiles(provided.files);
-    const fingerprint = sha256(JSON.stringify([m.parserVersion, gaz.fingerprint, provided.files.map((f) => [f.fileId, f.sha256, f.issueDate])]));
+    const fingerprint = sha256(JSON.stringify([m.parserVersion, RULES_VERSION, gaz.fingerprint, provided.files.map((f) => [f.fileId, f.sha256, f.issueDate])]));
     if (!opts.force && fingerprint === (await lastFingerprint(db, m.id))) {
       summary.status = 'unchanged';
       summary.issues.push({ code: 'unchanged_file', severity: 'info', message: 'every file is identical to the last successful run; nothing to store (use --force to re-read)' });
@@ -61,7 +68,7 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
 
     deps.progress?.(m.id, 'store');
     await db.transaction(async (tx) => {
-      const store = new RunStore(tx, m.id, rules, (ref) => runFileIds[Number(ref)], { readings: !m.sparse });
+      const store = new RunStore(tx, m.id, rules, (ref) => runFileIds[Number(ref)], { readings: !m.sparse, completeVintages: m.completeVintages });
       // Vintage by vintage: what the files report (in file order, a later file of one vintage
       // revising an earlier one), then the totals derived from all of the vintage's files.
       for (const files of byIssue(provided.files)) {

@@ -78,7 +78,7 @@ export class RunStore {
     private readonly sourceId: string,
     private readonly rules: (metric: string) => MissingRuleOptions,
     private readonly runFileId: (fileId: string) => number,
-    private readonly options: { readings: boolean } = { readings: true },
+    private readonly options: { readings: boolean; completeVintages?: boolean } = { readings: true },
   ) {}
 
   async apply(issueIso: string, series: readonly IssueSeries[]): Promise<void> {
@@ -107,7 +107,8 @@ export class RunStore {
       c.derived = s.derived;
       c.derivedIssue = issue;
     }
-    const next = { issue, start: s.start, values: s.values, blanksAreData: s.derived };
+    const blanks = s.derived ? 'data' : this.options.completeVintages ? 'erase' : 'ignored';
+    const next = { issue, start: s.start, values: s.values, blanks } as const;
     const diff = diffSeries(c.versions, next);
     c.versions = mergeVersions(c.versions, next, diff.inserts);
     this.count(s, issueIso, diff.valuesNew, diff.valuesChanged);

@@ -36,6 +36,7 @@ export function sourcesDoc(): string {
     out.push(`- Cadence: ${m.cadence}${m.frozenOn ? `; frozen since ${m.frozenOn} (content fetched later is dated to it)` : ''}`);
     out.push(`- Metrics: ${m.metrics.map((id) => `${id} (${METRICS[id].kind})`).join(', ') || '—'}; levels: ${m.levels.join(', ')}`);
     if (m.duplicatePlaces === 'sum') out.push('- Rows of one file that are parts of one place are summed.');
+    if (m.completeVintages) out.push('- Each copy is complete: a date a newer copy leaves out inside a series is missing as of that copy (not kept from the older one).');
     if (m.sparse) out.push('- Sparse: the values are corrections, not series (no derived totals, missing-value rules or anomalies).');
     for (const d of m.discontinued ?? []) out.push(`- Discontinued: ${d.metric} after ${d.after}. ${d.note}${d.reference ? ` (${d.reference})` : ''}`);
     out.push('', '| file | upstream | mirror |', '|---|---|---|');

@@ -20,6 +20,7 @@ export const manifest = {
   redistribution:
     'May be used, copied and redistributed royalty-free for public health purposes, with attribution to WHO and the reporting countries (WHO, dataset title, year, date of access); WHO keeps the copyright and only minimal alteration is allowed.',
   cadence: 'weekly',
+  completeVintages: true,
   metrics: ['confirmed', 'deaths', 'new_confirmed', 'new_deaths'],
   levels: ['country', 'subdivision'],
   parserVersion: 1,

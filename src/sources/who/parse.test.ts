@@ -254,12 +254,20 @@ describe('who ingested from the real mirror', () => {
     expect((await points('XK', 'deaths'))('2024-08-04')).toBe(rawCell(weeklyText, '2024-08-04,XK,', 7));
   });
 
-  it('keeps the 2020 daily values where the weekly 2024 copy has no row, and lets it revise its Sundays', async () => {
-    const nonSunday = '2020-03-14';
-    const daily2020 = rawCell(dailyText, `${nonSunday}T00:00:00Z,NA,`, 5);
-    expect((await points('NA', 'confirmed', '2020-06-30'))(nonSunday)).toBe(daily2020);
-    // A later copy without a row for a date does not erase the earlier copy's value.
-    expect((await points('NA', 'confirmed'))(nonSunday)).toBe(daily2020);
+  it('reads the weekly 2024 copy as WHO\'s whole series: its Sundays revise, the days between are no longer published', async () => {
+    const nonSunday = '2020-05-12';
+    const sunday = '2020-05-10';
+    const daily2020 = rawCell(dailyText, `${nonSunday}T00:00:00Z,ES,`, 5);
+    const asOf2020 = await points('ES', 'confirmed', '2020-06-30');
+    expect(asOf2020(nonSunday)).toBe(daily2020);
+    expect(asOf2020(sunday)).toBe(rawCell(dailyText, `${sunday}T00:00:00Z,ES,`, 5));
+    const now = await points('ES', 'confirmed');
+    expect(now(sunday)).toBe(rawCell(weeklyText, `${sunday},ES,`, 5));
+    // Not a mix of the two copies (a Monday value of 2020 after a revised Sunday of 2024): missing.
+    expect(now(nonSunday)).toBeNaN();
+    const [es] = await findSeries(t.db, ['ES'], ['confirmed'], 'who');
+    const [{ spans }] = await t.db.query<{ spans: { from: string; to: string; reason: string }[] }>('SELECT spans FROM series_annotations WHERE series_id = $1 ORDER BY issue DESC LIMIT 1', [es.seriesId]);
+    expect(spans).toContainEqual(expect.objectContaining({ from: '2020-05-11', to: '2020-05-16', reason: 'not_reported' }));
     const it2020 = await points('IT', 'new_confirmed');
     expect(it2020('2020-03-08')).toBe(rawCell(dailyText, '2020-03-08T00:00:00Z,IT,', 4));
     expect(it2020('2020-08-02')).toBeUndefined();
