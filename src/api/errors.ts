@@ -11,6 +11,7 @@ export const API_ERRORS = {
   ERR_BAD_DATE: { status: 400, description: 'A date is not a real calendar date in YYYY-MM-DD form.' },
   ERR_DATE_RANGE: { status: 400, description: '`from` is after `to`.' },
   ERR_TOO_MANY_LOCATIONS: { status: 400, description: 'More locations than one request may ask for.' },
+  ERR_NO_DATA: { status: 404, description: 'The location has no values of the metric (as known at `as_of`) in the requested range.' },
   ERR_NOT_FOUND: { status: 404, description: 'No such endpoint.' },
   ERR_LOCATION_NOT_FOUND: { status: 404, description: 'No location has this key.' },
   ERR_SOURCE_NOT_FOUND: { status: 404, description: 'No source has this id.' },
