@@ -279,6 +279,65 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
     });
   });
 
+  describe('/v1/map', () => {
+    type MapRow = { location: string; date: string; value: number; source: string | null };
+    it('gives every country’s value on a day, as the source published it and as /v1/series serves it', async () => {
+      const body = await json('/v1/map?metric=confirmed&level=country&date=2021-03-01&tolerance=0');
+      expect(body.meta).toMatchObject({ metric: 'confirmed', transform: 'cumulative', date: '2021-03-01', level: 'country', last_date: '2024-08-04' });
+      const fr = body.data.find((r: MapRow) => r.location === 'FR');
+      expect(fr).toMatchObject({ date: '2021-03-01', value: fileRow('', 'France').get('2021-03-01'), source: 'jhu-global' });
+      const keys = body.data.map((r: MapRow) => r.location);
+      expect(keys).toEqual([...keys].sort());
+      expect(keys.length).toBeGreaterThan(180);
+      const sample = body.data.filter((_: MapRow, i: number) => i % 40 === 0);
+      const series = (await json(`/v1/series?location=${sample.map((r: MapRow) => r.location).join(',')}&from=2021-03-01&to=2021-03-01`)).series;
+      expect(sample.map((r: MapRow) => r.value)).toEqual(series.map((s: { values: number[] }) => s.values[0]));
+    });
+
+    it('applies transforms: the 7-day average per 100k of the file’s cumulative counts', async () => {
+      const france = fileRow('', 'France');
+      const pop = (await json('/v1/locations/FR')).data.population;
+      const body = await json('/v1/map?metric=confirmed&transform=daily_7day_avg_per_100k&level=country&date=2021-03-01');
+      const fr = body.data.find((r: MapRow) => r.location === 'FR');
+      expect(fr.value).toBeCloseTo(((france.get('2021-03-01')! - france.get('2021-02-22')!) / 7 / pop) * 1e5, 9);
+    });
+
+    it('fills a weekly reporter’s days from its last report within the tolerance, and says which day', async () => {
+      // Italy reported weekly in 2023 (Fridays): 2023-01-10 shows 2023-01-06's count.
+      const week = (await json('/v1/map?metric=confirmed&level=country&date=2023-01-10')).data.find((r: MapRow) => r.location === 'IT');
+      expect(week).toMatchObject({ date: '2023-01-06', value: fileRow('', 'Italy').get('2023-01-06') });
+      const strict = (await json('/v1/map?metric=confirmed&level=country&date=2023-01-10&tolerance=0')).data;
+      expect(strict.find((r: MapRow) => r.location === 'IT')).toBeUndefined();
+    });
+
+    it('gives US counties and states (children of a parent) in JSON and CSV', async () => {
+      const counties = (await json('/v1/map?metric=confirmed&level=county&date=2020-12-01')).data;
+      const la = counties.find((r: MapRow) => r.location === 'US_CA_06037');
+      const raw = gunzipSync(readFileSync(dataPath('jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv.gz'))).toString('utf8').split('\n');
+      const header = raw[0].split(',');
+      // Counted from the end: Combined_Key is quoted and holds commas.
+      expect(la.value).toBe(Number(raw.find((l) => l.startsWith('84006037,'))!.split(',').at(header.indexOf('12/1/20') - header.length)));
+      expect(counties.filter((r: MapRow) => r.location.startsWith('US_CA_')).length).toBeGreaterThanOrEqual(58);
+      const csv = readCsv((await get('/v1/map?metric=confirmed&parent=US_CA&date=2020-12-01&format=csv')).body);
+      expect(csv.map((r) => r.location)).toEqual(counties.filter((r: MapRow) => r.location.startsWith('US_CA_')).map((r: MapRow) => r.location));
+      expect(Number(csv.find((r) => r.location === 'US_CA_06037')!.value)).toBe(la.value);
+      const states = (await json('/v1/map?metric=deaths&parent=US&date=2021-01-01')).data.map((r: MapRow) => r.location);
+      expect(states).toEqual(expect.arrayContaining(['US_CA', 'US_NY', 'US_WA']));
+    });
+
+    it.each([
+      ['/v1/map?metric=cases', 'ERR_UNKNOWN_METRIC', 'metric'],
+      ['/v1/map?parent=ATLANTIS', 'ERR_UNKNOWN_LOCATION', 'parent'],
+      ['/v1/map?metric=new_confirmed&transform=daily', 'ERR_BAD_PARAMETER', 'transform'],
+      ['/v1/map?date=2021-02-30', 'ERR_BAD_DATE', 'date'],
+      ['/v1/map?tolerance=99', 'ERR_BAD_PARAMETER', 'tolerance'],
+    ])('%s → 400 %s', async (url, code, parameter) => {
+      const r = await get(url);
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error).toMatchObject({ code, parameter });
+    });
+  });
+
   describe('/v1/locations', () => {
     it('finds places by name, alias or code, whatever the case and accents', async () => {
       for (const q of ["Côte d'Ivoire", 'cote divoire', 'CIV', 'Ivory Coast']) expect((await json(`/v1/locations?q=${encodeURIComponent(q)}`)).data[0].key, q).toBe('CI');

@@ -11,14 +11,19 @@ import { ResponseCache } from './response-cache.js';
 import { ErrorResponse } from './schemas.js';
 import { anomalyRoutes } from './routes/anomalies.js';
 import { compareRoutes } from './routes/compare.js';
+import { modelForecastRoutes } from './routes/models-forecast.js';
+import { modelSeirRoutes } from './routes/models-seir.js';
 import { healthRoutes } from './routes/health.js';
+import { modelRtRoutes } from './routes/models-rt.js';
 import { latestRoutes } from './routes/latest.js';
+import { mapRoutes } from './routes/map.js';
 import { locationRoutes } from './routes/locations.js';
 import { metaRoutes } from './routes/metrics.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { seriesRoutes } from './routes/series.js';
 import { sourceRoutes } from './routes/sources.js';
 import { validationError } from './validation-error.js';
+import { findWebRoot, registerDashboard } from './web-static.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -28,6 +33,8 @@ export interface AppDeps {
   logger?: boolean | object;
   /** How often the data version is re-read (ms). */
   versionTtlMs?: number;
+  /** The built dashboard to serve at / (default: dist/web when built; null: none, / redirects to /docs). */
+  webRoot?: string | null;
 }
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -64,12 +71,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'locations', description: 'The gazetteer: keys, names, hierarchy' },
         { name: 'sources', description: 'Sources, licences, ingest runs' },
         { name: 'meta', description: 'Health and vocabularies' },
+        { name: 'models', description: 'Models on the stored data: forecasts and their evaluation, Rt, SEIR' },
       ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(compress, { global: true, threshold: 1024 });
-  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS', 'POST'] });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send(err.toBody());
@@ -92,10 +100,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     async (v1) => {
       await v1.register(seriesRoutes);
       await v1.register(latestRoutes);
+      await v1.register(mapRoutes);
       await v1.register(locationRoutes);
       await v1.register(revisionRoutes);
       await v1.register(anomalyRoutes);
       await v1.register(compareRoutes);
+      await v1.register(modelForecastRoutes);
+      await v1.register(modelSeirRoutes);
+      await v1.register(modelRtRoutes);
       await v1.register(sourceRoutes);
       await v1.register(healthRoutes);
       await v1.register(metaRoutes);
@@ -103,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { prefix: '/v1' },
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/docs'));
+  await registerDashboard(app, deps.webRoot === undefined ? findWebRoot() : deps.webRoot);
   return app;
 }
 

@@ -6,6 +6,9 @@ import { migrate } from '../store/migrate.js';
 import { failedRuns, runIngest } from './commands/ingest.js';
 import { serve } from './commands/serve.js';
 import { printSources } from './commands/sources.js';
+import { printRt, rtFormat, rtRequest } from './commands/rt.js';
+import { backtestRequest, printBacktest } from './commands/backtest.js';
+import { forecastRequest, printForecast } from './commands/forecast.js';
 import { openStore } from './context.js';
 import { CliError, EXIT } from './errors.js';
 
@@ -87,6 +90,72 @@ program
     const db = await openStore(config(cmd));
     try {
       await printSources(db);
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('rt')
+  .description('the reproduction number Rt of one location over sliding windows (Cori et al., as EpiEstim), as CSV on stdout')
+  .requiredOption('--location <key>', 'one location key, e.g. DE or US_CA')
+  .option('--metric <metric>', 'cumulative metric (default confirmed)')
+  .option('--source <id>', 'best (default) or one source id')
+  .option('--as-of <date>', 'the data as published on this date')
+  .option('--from <date>', 'only windows ending on or after this date')
+  .option('--to <date>', 'only windows ending on or before this date')
+  .option('--mean-si <days>', 'mean serial interval (default 4.7)')
+  .option('--std-si <days>', 'sd of the serial interval (default 2.9)')
+  .option('--si-distr <weights>', 'discrete serial interval P(0), P(1), … comma-separated, instead of --mean-si/--std-si')
+  .option('--window <days>', 'days per sliding window (default 7)')
+  .option('--include-early', 'keep the windows too early in the epidemic to trust')
+  .option('--format <format>', 'csv (default) or json')
+  .action(async (opts, cmd: Command) => {
+    const request = rtRequest(opts);
+    const format = rtFormat(opts.format);
+    const db = await openStore(config(cmd));
+    try {
+      await printRt(db, request, format, (text) => process.stdout.write(text));
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('forecast')
+  .description('quantile forecasts of weekly incident cases or deaths 1–4 weeks ahead, from the data as known on the reference date, as hubverse CSV on stdout')
+  .requiredOption('--location <key>', 'one location key, e.g. DE or US_CA')
+  .requiredOption('--target <target>', 'case or death')
+  .requiredOption('--reference-date <date>', 'a Saturday: the end of the last observed week')
+  .option('--model <model>', 'baseline, loglinear, ensemble or all (default)')
+  .option('--as-of <date>', 'the data as published on this date (default: the reference date)')
+  .option('--source <id>', 'best (default) or one source id')
+  .action(async (opts, cmd: Command) => {
+    const request = forecastRequest(opts);
+    const db = await openStore(config(cmd));
+    try {
+      await printForecast(db, request, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('backtest')
+  .description('forecasts at every Saturday of a range, each from the data as then known, scored against the latest data (WIS, coverage, relative WIS); scores CSV on stdout')
+  .requiredOption('--location <key>', 'one location key')
+  .requiredOption('--target <target>', 'case or death')
+  .requiredOption('--from <date>', 'first reference date (the first Saturday on or after it)')
+  .requiredOption('--to <date>', 'last reference date (the last Saturday on or before it)')
+  .option('--model <model>', 'baseline, loglinear, ensemble or all (default)')
+  .option('--source <id>', 'best (default) or one source id')
+  .option('--summary', 'print the summary per model and horizon as CSV instead of the scores')
+  .option('--latest-data', 'forecast from the latest data cut at each reference date instead of the data as then known (optimistic: for stores without vintages near the dates)')
+  .action(async (opts, cmd: Command) => {
+    const request = backtestRequest(opts);
+    const db = await openStore(config(cmd));
+    try {
+      await printBacktest(db, request, opts.summary ?? false, (text) => process.stdout.write(text));
     } finally {
       await db.close();
     }

@@ -1,0 +1,162 @@
+import { isoFromDay } from '../domain/dates.js';
+import { parentOfKey, type LocationLevel } from '../domain/location.js';
+import { isMetricId, metricKind } from '../domain/metrics.js';
+import type { Transform } from '../domain/transforms.js';
+import type { Db } from '../store/db.js';
+import { locationPopulations } from '../store/read-locations.js';
+import { rankedSeriesAt, type SeriesRef } from '../store/read-series.js';
+import { ApiError } from './errors.js';
+import { servedSeries, type SeriesPlan } from './series-view.js';
+
+/**
+ * Map snapshots: every location's value of one metric and transform on one date. A snapshot
+ * reads every series of a level (3,000+ for US counties), so the whole served matrix is built
+ * once per data version and kept; any date (the timeline slider, playing through time) is then
+ * a lookup. The values are exactly those of /v1/series for the same parameters.
+ */
+export interface MapKey {
+  metric: string;
+  transform: Transform;
+  level: LocationLevel | null;
+  parent: string | null;
+  asOf: string | null;
+}
+
+interface MapLocation {
+  location: string;
+  name: string;
+  level: LocationLevel;
+  parent: string | null;
+  population: number | null;
+  start: number;
+  values: Float64Array;
+  /** Supplying source per day (index into `sources`), -1 where none. */
+  supplier: Int16Array;
+  sources: { source: string; derived: boolean }[];
+}
+
+export interface MapMatrix {
+  locations: MapLocation[];
+  /** First and last day any location has a value (null: no data at all). */
+  first: number | null;
+  last: number | null;
+}
+
+export interface MapRow {
+  location: string;
+  name: string;
+  level: LocationLevel;
+  parent: string | null;
+  date: string;
+  value: number;
+  population: number | null;
+  source: string | null;
+  derived: boolean | null;
+}
+
+/** The checks /v1/series makes, for one metric and a whole level. */
+export async function checkMapQuery(db: Db, key: MapKey): Promise<void> {
+  if (!isMetricId(key.metric)) throw new ApiError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(key.metric)} (see /v1/metrics)`, 'metric');
+  const base = key.transform.replace(/_per_100k$/, '');
+  if (base !== 'cumulative' && base !== 'per_100k' && metricKind(key.metric) !== 'cumulative') {
+    throw new ApiError('ERR_BAD_PARAMETER', `transform: ${key.transform} applies to cumulative metrics; ${key.metric} is not (see /v1/metrics)`, 'transform');
+  }
+  if (key.parent) {
+    const [p] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM locations WHERE key = $1', [key.parent]);
+    if (!p.n) throw new ApiError('ERR_UNKNOWN_LOCATION', `parent: unknown key ${JSON.stringify(key.parent)}`, 'parent');
+  }
+}
+
+/** Builds the served matrix: the same plan /v1/series makes, over every location of the level. */
+export async function buildMapMatrix(db: Db, key: MapKey): Promise<MapMatrix> {
+  const candidates = await rankedSeriesAt(db, key.metric, key.level, key.parent);
+  const ranked = new Map<string, SeriesRef[]>();
+  const info = new Map<string, { name: string; level: LocationLevel }>();
+  for (const c of candidates) {
+    const k = `${c.location}|${c.metric}`;
+    ranked.set(k, [...(ranked.get(k) ?? []), c]);
+    info.set(c.location, { name: c.name, level: c.level });
+  }
+  for (const refs of ranked.values()) refs.sort((a, b) => a.rank - b.rank);
+  const keys = [...info.keys()];
+  const populations = await locationPopulations(db, keys);
+  const plan: SeriesPlan = {
+    request: { locations: keys, metrics: [key.metric], from: null, to: null, asOf: key.asOf, transform: key.transform, source: 'best', excludeAnomalies: false },
+    ranked,
+    populations,
+    pairs: keys.map((location) => ({ location, metric: key.metric })),
+  };
+  const locations: MapLocation[] = [];
+  let first: number | null = null;
+  let last: number | null = null;
+  for await (const s of servedSeries(db, plan)) {
+    let lo = -1;
+    let hi = -1;
+    for (let i = 0; i < s.values.length; i++) {
+      if (Number.isNaN(s.values[i])) continue;
+      if (lo < 0) lo = i;
+      hi = i;
+    }
+    if (lo < 0) continue;
+    first = first === null ? s.start + lo : Math.min(first, s.start + lo);
+    last = last === null ? s.start + hi : Math.max(last, s.start + hi);
+    const i = info.get(s.location)!;
+    locations.push({
+      location: s.location, name: i.name, level: i.level, parent: parentOfKey(s.location), population: populations.get(s.location) ?? null,
+      start: s.start, values: s.values, supplier: s.supplier, sources: s.refs.map((r) => ({ source: r.source, derived: r.derived })),
+    });
+  }
+  return { locations, first, last };
+}
+
+/**
+ * Each location's value on `day`, or where it has none that day, its newest value in the
+ * `tolerance` days before (weekly reporters; the row's date says which day it is from).
+ */
+export function snapshotAt(matrix: MapMatrix, day: number, tolerance: number): MapRow[] {
+  const rows: MapRow[] = [];
+  for (const l of matrix.locations) {
+    for (let back = 0; back <= tolerance; back++) {
+      const i = day - back - l.start;
+      if (i < 0) break;
+      if (i >= l.values.length || Number.isNaN(l.values[i])) continue;
+      const src = l.sources[l.supplier[i]];
+      rows.push({
+        location: l.location, name: l.name, level: l.level, parent: l.parent, date: isoFromDay(day - back), value: l.values[i],
+        population: l.population, source: src?.source ?? null, derived: src?.derived ?? null,
+      });
+      break;
+    }
+  }
+  return rows;
+}
+
+/**
+ * Matrices by data version: a few kept (least recently used dropped), all dropped when the
+ * data changes. Concurrent requests for one matrix share its build.
+ */
+export class MapMatrices {
+  private version = -1;
+  private readonly entries = new Map<string, Promise<MapMatrix>>();
+
+  constructor(private readonly keep = 6) {}
+
+  get(db: Db, version: number, key: MapKey): Promise<MapMatrix> {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
+    const id = JSON.stringify([key.metric, key.transform, key.level, key.parent, key.asOf]);
+    let hit = this.entries.get(id);
+    if (hit) this.entries.delete(id);
+    else {
+      hit = buildMapMatrix(db, key);
+      hit.catch(() => this.entries.delete(id));
+    }
+    this.entries.set(id, hit);
+    while (this.entries.size > this.keep) this.entries.delete(this.entries.keys().next().value!);
+    return hit;
+  }
+}
+
+export const dayOrNull = (d: number | null) => (d === null ? null : isoFromDay(d));

@@ -1,0 +1,67 @@
+import { RtInputError } from '../models/rt/errors.js';
+import type { SerialIntervalSpec } from '../models/rt/estimate-rt.js';
+import { RT_MAX_GAP_DAYS } from '../models/rt/rt-input.js';
+import { rtReport } from '../models/rt/rt-report.js';
+import type { Db } from '../store/db.js';
+import { ApiError } from './errors.js';
+import { noData, readObserved } from './model-input.js';
+
+/** What /v1/models/rt and `glacier rt` are asked (defaults already applied). */
+export interface RtRequest {
+  location: string;
+  metric: string;
+  source: string;
+  asOf: string | null;
+  from: string | null;
+  to: string | null;
+  meanSi: number;
+  stdSi: number;
+  /** Comma-separated discrete serial interval; overrides meanSi/stdSi. */
+  siDistr: string | null;
+  window: number;
+  meanPrior: number;
+  stdPrior: number;
+  includeEarly: boolean;
+}
+
+/** `si_distr=0,0.3,0.4,…` as numbers; a value that is not one is the caller's mistake. */
+export function parseSiDistr(text: string): number[] {
+  const parts = text.split(',').map((s) => s.trim());
+  const weights = parts.map(Number);
+  const bad = parts.findIndex((s, i) => s === '' || !Number.isFinite(weights[i]));
+  if (bad >= 0) throw new ApiError('ERR_BAD_PARAMETER', `si_distr: value ${bad + 1} (${JSON.stringify(parts[bad])}) is not a number`, 'si_distr');
+  return weights;
+}
+
+/** The estimator's refusals as coded API errors naming the parameter. */
+export function rtApiError(e: RtInputError): ApiError {
+  return new ApiError(e.tooShort ? 'ERR_SERIES_TOO_SHORT' : 'ERR_BAD_PARAMETER', e.message, e.parameter);
+}
+
+/** Rt by window for one stored series, with the meta the API serves (less data_version). */
+export async function rtView(db: Db, r: RtRequest) {
+  if (r.from && r.to && r.from > r.to) throw new ApiError('ERR_DATE_RANGE', `from (${r.from}) is after to (${r.to})`, 'from');
+  const serialInterval: SerialIntervalSpec = r.siDistr !== null ? { kind: 'distribution', weights: parseSiDistr(r.siDistr) } : { kind: 'parametric', mean: r.meanSi, sd: r.stdSi };
+  // The whole history: windows in from..to are estimated from the days before them too.
+  const observed = await readObserved(db, { location: r.location, metric: r.metric, asOf: r.asOf, source: r.source });
+  if (observed.start === null) throw noData(observed);
+  let report;
+  try {
+    report = rtReport(observed, { serialInterval, window: r.window, prior: { mean: r.meanPrior, sd: r.stdPrior }, includeEarly: r.includeEarly, from: r.from, to: r.to });
+  } catch (e) {
+    throw e instanceof RtInputError ? rtApiError(e) : e;
+  }
+  const parametric = serialInterval.kind === 'parametric';
+  const meta = {
+    location: r.location, metric: r.metric, source: r.source, sources: observed.sources, as_of: r.asOf, from: r.from, to: r.to,
+    window: r.window, include_early: r.includeEarly,
+    serial_interval: {
+      kind: serialInterval.kind, mean_si: parametric ? r.meanSi : null, std_si: parametric ? r.stdSi : null,
+      discrete_mean: report.serialInterval.mean, discrete_sd: report.serialInterval.sd, weights: report.serialInterval.weights,
+    },
+    prior: report.prior,
+    incidence: { max_gap_days: RT_MAX_GAP_DAYS, segments: report.segments },
+    early_windows_omitted: report.earlyOmitted,
+  };
+  return { meta, rows: report.rows };
+}

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp, type App } from '../../src/api/app.js';
+import { apiFixture, type ApiFixture } from '../api-fixture.js';
+
+/**
+ * End-to-end harness: the production build of web/ served by the real API (buildApp + listen on
+ * a random loopback port) over a database ingested from real data, driven in Debian's Chromium
+ * by playwright-core. No browser is ever downloaded: .ci/run installs Debian's chromium.
+ */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const WEB_DIST = path.join(ROOT, 'dist/web');
+export const CHROMIUM = process.env.GLACIER_CHROMIUM ?? '/usr/bin/chromium';
+/** Screenshots of each main view, kept by CI as artefacts (README: "Dashboard"). */
+export const SCREENSHOTS = path.join(ROOT, 'test-artifacts/screenshots');
+/** GLACIER_E2E=0 skips the browser tests on a machine without Chromium (never in CI). */
+export const E2E_DISABLED = process.env.GLACIER_E2E === '0' && !process.env.CI;
+
+/** Builds the dashboard with Vite into dist/web (the folder the server serves). */
+export function buildWeb(): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: path.join(ROOT, 'web'), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: the dashboard's end-to-end tests need Debian's chromium (apt-get install -y chromium; .ci/run does it). Set GLACIER_E2E=0 to skip them locally.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface Dashboard {
+  url: string;
+  app: App;
+  close(): Promise<void>;
+}
+
+/** The API and dashboard listening on 127.0.0.1 on a free port, over a fixture's database. */
+export async function serveDashboard(fixture: ApiFixture): Promise<Dashboard> {
+  const app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: WEB_DIST });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
+}
+
+export { apiFixture };

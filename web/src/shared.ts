@@ -1,0 +1,28 @@
+import { ApiFailure } from './api';
+
+/** What a person reads when something fails: the API's own message, never a blank panel. */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiFailure) return err.status === 0 ? err.message : `The API could not answer: ${err.message}`;
+  return `Something went wrong: ${(err as Error)?.message ?? String(err)}`;
+}
+
+/** Performance API marks, set once per page load: the bench reads them (bench/web-bench.ts). */
+export function markOnce(name: string): void {
+  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+}
+
+/**
+ * What each view has drawn, for the end-to-end tests to compare with the API (the plotted
+ * points, the number of coloured regions). Plain data; no behaviour depends on it.
+ */
+export interface TestHooks {
+  map?: { region?: string; date?: string | null; drawn?: number; coloured?: number; rows?: number; error?: string };
+  chart?: { locations: string[]; x: number[]; series: { label: string; values: (number | null)[] }[]; error?: string };
+  table?: { rows: number; shown: number; page: number };
+}
+
+export function testHooks(): TestHooks {
+  const w = window as unknown as { __glacier?: TestHooks };
+  w.__glacier ??= {};
+  return w.__glacier;
+}

@@ -1,0 +1,107 @@
+import { getJson } from '../api';
+import { h } from '../dom';
+import { downloadView } from '../download';
+import { describeMeasure } from '../format';
+import { errorText } from '../shared';
+import { MEASURES, TABS, type Tab, type ViewState } from '../state';
+import type { Store } from '../store';
+import { ChartView } from './chart';
+import { LocationCard } from './location-card';
+import { MapView } from './map';
+import { TableView } from './table';
+
+const MEASURE_LABEL = { cumulative: 'Cumulative total', daily: 'New per day', daily_7day_avg: 'New per day, 7-day average' } as const;
+const TAB_LABEL: Record<Tab, string> = { map: 'Map', chart: 'Chart', table: 'Table' };
+/** Metrics worth a map or chart, in the selector's order (the rest of /v1/metrics are not cumulative counts). */
+const METRICS = ['confirmed', 'deaths', 'recovered', 'tests', 'hospitalized', 'vaccine_doses', 'people_vaccinated', 'people_fully_vaccinated'];
+
+/** The explorer: one selection (metric, measure, per capita, places, day) shown as Map | Chart | Table. */
+export class Explorer {
+  readonly el = h('div', { class: 'explorer' });
+  private readonly controls = h('div', { class: 'controls' });
+  private readonly card: LocationCard;
+  private readonly tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'View' });
+  private readonly panel = h('div', { class: 'panel', role: 'tabpanel', id: 'panel' });
+  private readonly foot = h('div', { class: 'panel-foot' });
+  private readonly views: { map?: MapView; chart?: ChartView; table?: TableView } = {};
+  private titles: Record<string, string> = { confirmed: 'Cases', deaths: 'Deaths' };
+
+  constructor(private readonly store: Store) {
+    this.card = new LocationCard(store);
+    this.el.append(this.controls, this.card.el, this.tabs, this.panel, this.foot);
+    void getJson('/v1/metrics').then((m) => {
+      for (const d of m.data) this.titles[d.id] = d.title;
+      this.renderControls(this.store.state);
+    }).catch(() => {});
+  }
+
+  async update(s: ViewState): Promise<void> {
+    this.renderControls(s);
+    this.renderTabs(s);
+    this.renderFoot(s);
+    const view: { el: HTMLElement; update(s: ViewState): Promise<void> } =
+      s.tab === 'map' ? (this.views.map ??= new MapView(this.store)) : s.tab === 'chart' ? (this.views.chart ??= new ChartView(this.store)) : (this.views.table ??= new TableView(this.store));
+    if (this.panel.firstChild !== view.el) this.panel.replaceChildren(view.el);
+    this.panel.setAttribute('aria-labelledby', `tab-${s.tab}`);
+    await Promise.all([view.update(s), this.card.update(s)]);
+  }
+
+  private select(label: string, value: string, options: [string, string][], onchange: (v: string) => void, id: string): HTMLElement {
+    return h('label', { for: id }, label, ' ',
+      h('select', { id, onchange: (e) => onchange((e.target as HTMLSelectElement).value) },
+        options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))));
+  }
+
+  private renderControls(s: ViewState): void {
+    const set = (patch: Partial<ViewState>) => void this.store.set(patch);
+    const check = (label: string, checked: boolean, onchange: (v: boolean) => void, id: string) =>
+      h('label', { for: id, class: 'toggle' }, h('input', { type: 'checkbox', id, checked, onchange: (e) => onchange((e.target as HTMLInputElement).checked) }), ` ${label}`);
+    const metrics = METRICS.includes(s.metric) ? METRICS : [s.metric, ...METRICS];
+    const chartOnly = s.tab === 'chart';
+    this.controls.replaceChildren(...[
+      this.select('Metric', s.metric, metrics.map((m) => [m, this.titles[m] ?? m]), (metric) => set({ metric }), 'metric'),
+      this.select('Show', s.measure, MEASURES.map((m) => [m, MEASURE_LABEL[m]]), (measure) => set({ measure: measure as ViewState['measure'] }), 'measure'),
+      check('Per 100,000 people', s.perCapita, (perCapita) => set({ perCapita }), 'per100k'),
+      chartOnly ? check('Log scale', s.log, (log) => set({ log }), 'log') : null,
+      chartOnly ? check('Anomalies', s.anomalies, (anomalies) => set({ anomalies }), 'anomalies') : null,
+      chartOnly ? h('label', { for: 'asof' }, 'As of ', h('input', { type: 'date', id: 'asof', value: s.asOf ?? '', onchange: (e) => set({ asOf: (e.target as HTMLInputElement).value || null }) })) : null,
+      chartOnly && (s.from || s.to) ? h('button', { type: 'button', onclick: () => set({ from: null, to: null }) }, 'Whole period') : null,
+    ].filter((x) => x !== null));
+  }
+
+  private renderTabs(s: ViewState): void {
+    const go = (tab: Tab) => void this.store.set({ tab });
+    this.tabs.replaceChildren(
+      ...TABS.map((t, i) =>
+        h('button', {
+          type: 'button', role: 'tab', id: `tab-${t}`, 'aria-selected': String(t === s.tab), 'aria-controls': 'panel', tabindex: t === s.tab ? 0 : -1,
+          onclick: () => go(t),
+          onkeydown: (e: Event) => {
+            const k = (e as KeyboardEvent).key;
+            if (k !== 'ArrowRight' && k !== 'ArrowLeft') return;
+            const next = TABS[(i + (k === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+            void this.store.set({ tab: next }).then(() => document.getElementById(`tab-${next}`)?.focus());
+          },
+        }, TAB_LABEL[t]),
+      ),
+    );
+  }
+
+  private renderFoot(s: ViewState): void {
+    const status = h('span', { class: 'muted', 'aria-live': 'polite' });
+    const title = this.titles[s.metric] ?? s.metric;
+    this.foot.replaceChildren(
+      h('p', { class: 'measure' }, describeMeasure(title, s.measure, s.perCapita)),
+      h('div', { class: 'actions' },
+        h('button', {
+          type: 'button', id: 'download', disabled: s.tab === 'chart' && s.locations.length === 0,
+          onclick: () => {
+            status.textContent = 'Preparing…';
+            downloadView(this.store.state, title).then(() => (status.textContent = ''), (err) => (status.textContent = errorText(err)));
+          },
+        }, '⬇ Download CSV + metadata'),
+        h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(location.href).then(() => (status.textContent = 'Link copied')) }, 'Copy link'),
+        status),
+    );
+  }
+}

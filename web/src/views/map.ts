@@ -1,0 +1,170 @@
+import { getJson, type ApiJson } from '../api';
+import { clear, esc, h, message } from '../dom';
+import { dayOf, formatDate, formatValue, isoOf } from '../format';
+import { countryKeys, keyOfShape, stateKeys, type ShapeKeys } from '../gazetteer';
+import { geoLayer, mapSpec, type GeoLayer } from '../geo';
+import { classOf, colourBreaks, coloursFor, NO_DATA } from '../scales';
+import { mapScope, transformOf, type ViewState } from '../state';
+import type { Store } from '../store';
+import { errorText, markOnce, testHooks } from '../shared';
+import { Timeline } from './timeline';
+
+type MapJson = ApiJson<'/v1/map'>;
+type Row = MapJson['data'][number];
+/** Days sampled across the timeline to fix the colour classes (the same colours on every day). */
+const BREAK_SAMPLES = 6;
+
+/** The map tab: regions coloured by the metric on a day, a legend, tooltips, a timeline, drill-down. */
+export class MapView {
+  readonly el = h('section', { class: 'map-view', 'aria-label': 'Map' });
+  private readonly crumbs = h('nav', { class: 'crumbs', 'aria-label': 'Map region' });
+  private readonly frame = h('div', { class: 'map-frame' });
+  private readonly legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
+  private readonly tip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
+  private readonly timeline: Timeline;
+  private drawnLayer: string | null = null;
+  private rows = new Map<string, Row>();
+  private readonly breaks = new Map<string, Promise<number[]>>();
+
+  constructor(private readonly store: Store) {
+    this.timeline = new Timeline((date, replace) => store.set({ date }, { replace }));
+    this.frame.addEventListener('mousemove', (e) => this.hover(e));
+    this.frame.addEventListener('mouseleave', () => (this.tip.hidden = true));
+    this.frame.addEventListener('click', (e) => this.click(e));
+    this.el.append(this.crumbs, h('div', { class: 'map-stage' }, this.frame, this.tip), this.legend, this.timeline.el);
+  }
+
+  async update(s: ViewState): Promise<void> {
+    const scope = mapScope(s);
+    this.renderCrumbs(s);
+    const usRegion = s.region === 'world' || s.region === 'US' || s.region.startsWith('US_');
+    if (!usRegion) {
+      this.drawnLayer = null;
+      this.frame.replaceChildren(message('empty', `No map shapes are available below country level here. The Table tab lists ${s.region}'s subdivisions.`));
+      return;
+    }
+    const transform = transformOf(s.measure, s.perCapita);
+    const query = { metric: s.metric, transform, level: scope.level, parent: scope.parent ?? undefined, date: s.date ?? undefined };
+    try {
+      const keysP = scope.level === 'country' ? countryKeys() : stateKeys();
+      const fipsP = s.region.startsWith('US_') ? stateKeys().then((k) => [...k.byId].find(([, key]) => key === s.region)?.[0] ?? null) : Promise.resolve(null);
+      const snapshotP = getJson('/v1/map', query);
+      const spec = mapSpec(scope.level, await fipsP);
+      const [keys, snapshot, layer] = await Promise.all([keysP, snapshotP, geoLayer(spec!)]);
+      const breaks = await this.breaksFor(s, snapshot);
+      this.draw(`${spec!.url}|${spec!.prefix ?? ''}`, layer, scope.level, keys);
+      this.colour(snapshot, breaks, s);
+      this.timeline.set(snapshot.meta.first_date, snapshot.meta.last_date, snapshot.meta.date);
+      markOnce(scope.level === 'county' ? 'glacier:county-map-drawn' : 'glacier:map-drawn');
+    } catch (err) {
+      this.drawnLayer = null;
+      this.frame.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      testHooks().map = { error: errorText(err) };
+    }
+  }
+
+  /** Colour classes from the values on days spread over the whole timeline, fixed while the day changes. */
+  private breaksFor(s: ViewState, first: MapJson): Promise<number[]> {
+    const scope = mapScope(s);
+    const transform = transformOf(s.measure, s.perCapita);
+    const key = JSON.stringify([s.metric, transform, scope]);
+    let hit = this.breaks.get(key);
+    if (!hit) {
+      const { first_date: a, last_date: b } = first.meta;
+      const days = a && b ? Array.from({ length: BREAK_SAMPLES }, (_, i) => isoOf(Math.round(dayOf(a) + ((dayOf(b) - dayOf(a)) * (i + 1)) / BREAK_SAMPLES))) : [];
+      hit = Promise.all(days.map((date) => getJson('/v1/map', { metric: s.metric, transform, level: scope.level, parent: scope.parent ?? undefined, date })))
+        .then((snaps) => colourBreaks(snaps.flatMap((r) => r.data.map((row) => row.value))));
+      hit.catch(() => this.breaks.delete(key));
+      this.breaks.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Builds the SVG once per geometry (one string: thousands of paths in one DOM update). */
+  private draw(id: string, layer: GeoLayer, level: 'country' | 'subdivision' | 'county', keys: ShapeKeys): void {
+    if (this.drawnLayer === id) return;
+    const paths = layer.shapes.map((shape) => {
+      const key = keyOfShape(level, shape.id, shape.name, keys);
+      return `<path class="region" d="${shape.d}"${key ? ` data-key="${esc(key)}"` : ''} data-name="${esc(shape.name)}"/>`;
+    });
+    const [x, y, w, hgt] = layer.viewBox.map((v) => Math.round(v * 10) / 10);
+    this.frame.innerHTML =
+      `<svg class="map" viewBox="${x} ${y} ${w} ${hgt}" role="img" aria-label="Map of ${level === 'country' ? 'the world' : 'the United States'}" preserveAspectRatio="xMidYMid meet">` +
+      `<g class="regions">${paths.join('')}</g><path class="borders" d="${layer.borders}"/></svg>`;
+    this.drawnLayer = id;
+  }
+
+  private colour(snapshot: MapJson, breaks: number[], s: ViewState): void {
+    const colours = coloursFor(breaks);
+    this.rows = new Map(snapshot.data.map((r) => [r.location, r]));
+    let coloured = 0;
+    const paths = this.frame.querySelectorAll<SVGPathElement>('path.region');
+    for (const p of paths) {
+      const row = p.dataset.key ? this.rows.get(p.dataset.key) : undefined;
+      const c = classOf(row?.value, breaks);
+      p.style.fill = c < 0 ? NO_DATA : colours[c];
+      p.classList.toggle('has-data', c >= 0);
+      if (c >= 0) coloured++;
+    }
+    this.renderLegend(breaks, colours, s);
+    testHooks().map = { region: s.region, date: snapshot.meta.date, drawn: paths.length, coloured, rows: snapshot.data.length };
+    this.frame.querySelector('svg')?.setAttribute('data-date', snapshot.meta.date ?? '');
+  }
+
+  private renderLegend(breaks: number[], colours: string[], s: ViewState): void {
+    const frac = s.perCapita || s.measure === 'daily_7day_avg';
+    const label = (i: number) => (i === 0 ? `≤ ${formatValue(breaks[0], { fractional: frac })}` : `${formatValue(breaks[i - 1], { fractional: frac })} – ${formatValue(breaks[i], { fractional: frac })}`);
+    this.legend.replaceChildren(
+      ...breaks.map((_, i) => h('li', {}, h('span', { class: 'swatch', style: `background:${colours[i]}` }), label(i))),
+      h('li', {}, h('span', { class: 'swatch nodata', style: `background:${NO_DATA}` }), 'No data'),
+    );
+  }
+
+  private renderCrumbs(s: ViewState): void {
+    const go = (region: string, counties = false) => () => void this.store.set({ region, counties, pageNo: 0 });
+    const items: HTMLElement[] = [h('button', { type: 'button', onclick: go('world'), 'aria-current': s.region === 'world' ? 'page' : null }, 'World')];
+    if (s.region !== 'world') {
+      const us = s.region === 'US' || s.region.startsWith('US_');
+      items.push(h('button', { type: 'button', onclick: go(us ? 'US' : s.region), 'aria-current': s.region.includes('_') ? null : 'page' }, us ? 'United States' : s.region));
+      if (s.region.startsWith('US_')) items.push(h('span', { 'aria-current': 'page' }, s.region));
+      if (s.region === 'US') {
+        items.push(h('label', { class: 'toggle' }, h('input', { type: 'checkbox', checked: s.counties, onchange: (e) => void this.store.set({ counties: (e.target as HTMLInputElement).checked }) }), ' All counties'));
+      }
+      void stateKeys().then((k) => {
+        const span = items[2];
+        if (span && s.region.startsWith('US_')) span.textContent = k.names.get(s.region) ?? s.region;
+      });
+    }
+    items.push(h('span', { class: 'hint' }, s.region === 'world' ? 'Click the US to see its states; click a country to chart it.' : 'Click a state for its counties; a county to chart it.'));
+    clear(this.crumbs);
+    this.crumbs.append(...items);
+  }
+
+  private hover(e: MouseEvent): void {
+    const p = (e.target as Element).closest?.('path.region') as SVGPathElement | null;
+    if (!p) {
+      this.tip.hidden = true;
+      return;
+    }
+    const row = p.dataset.key ? this.rows.get(p.dataset.key) : undefined;
+    const frac = this.store.state.perCapita || this.store.state.measure === 'daily_7day_avg';
+    this.tip.replaceChildren(...[
+      h('strong', {}, row?.name ?? p.dataset.name ?? ''),
+      h('div', {}, row ? formatValue(row.value, { fractional: frac }) : 'No data'),
+      row ? h('div', { class: 'muted' }, `${formatDate(row.date)} · ${row.source ?? ''}`) : null,
+    ].filter((x) => x !== null));
+    const box = this.frame.getBoundingClientRect();
+    this.tip.style.left = `${Math.min(e.clientX - box.left + 12, box.width - 180)}px`;
+    this.tip.style.top = `${e.clientY - box.top + 12}px`;
+    this.tip.hidden = false;
+  }
+
+  private click(e: MouseEvent): void {
+    const key = ((e.target as Element).closest?.('path.region') as SVGPathElement | null)?.dataset.key;
+    if (!key) return;
+    const s = this.store.state;
+    if (key === 'US' && s.region === 'world') void this.store.set({ region: 'US', counties: false });
+    else if (s.region === 'US' && !s.counties && key.split('_').length === 2) void this.store.set({ region: key });
+    else void this.store.set({ locations: [...new Set([key, ...s.locations])].slice(0, 10), tab: 'chart' });
+  }
+}

@@ -1,0 +1,126 @@
+import uPlot from 'uplot';
+import { ApiFailure, getJson, type ApiJson } from '../api';
+import { h, message } from '../dom';
+import { addDays, dayOf, formatCompact, formatDate, formatValue, isoOf, saturdayOnOrBefore } from '../format';
+import { errorText, markOnce } from '../shared';
+import type { ViewState } from '../state';
+import type { Store } from '../store';
+
+type Rt = ApiJson<'/v1/models/rt'>;
+type Evaluation = ApiJson<'/v1/models/evaluation'>;
+type Forecast = ApiJson<'/v1/models/forecast'>;
+const DAY_S = 86_400;
+const TREND = { increasing: 'increasing', likely_increasing: 'likely increasing', stable: 'stable', likely_decreasing: 'likely decreasing', decreasing: 'decreasing' } as Record<string, string>;
+/** The scored window: 12 epiweeks ending on this Saturday unless the chart's range says otherwise. */
+const DEFAULT_LAST_SATURDAY = '2020-11-28';
+const WEEKS = 12;
+
+/** Models, shown only where the API has their routes: Rt with its credible band and trend, forecast fans against what happened. */
+export class ModelsPage {
+  readonly el = h('div', { class: 'models-page' });
+  private plots: uPlot[] = [];
+
+  constructor(private readonly store: Store) {}
+
+  async update(s: ViewState): Promise<void> {
+    const key = s.locations[0] ?? 'DE';
+    const metric = s.metric === 'deaths' ? 'deaths' : 'confirmed';
+    const last = saturdayOnOrBefore(s.to ?? DEFAULT_LAST_SATURDAY);
+    const first = addDays(last, -7 * (WEEKS - 1));
+    for (const p of this.plots) p.destroy();
+    this.plots = [];
+    const name = await getJson('/v1/locations/{key}', {}, { key }).then((r) => r.data.name).catch(() => key);
+    const rtBox = h('div', { class: 'chart-frame' });
+    const fcBox = h('div', { class: 'chart-frame' });
+    const rtText = h('p', { class: 'trend', 'aria-live': 'polite' });
+    const fcText = h('div');
+    this.el.replaceChildren(
+      h('p', { class: 'muted' }, `${name} · ${metric}. Choose the place with the search above; the chart's date range picks the forecast weeks. Methods: docs/models/.`),
+      h('section', { 'aria-labelledby': 'rt-h' }, h('h2', { id: 'rt-h' }, 'Reproduction number Rt (95% credible band)'), rtText, rtBox),
+      h('section', { 'aria-labelledby': 'fc-h' }, h('h2', { id: 'fc-h' }, `Weekly forecasts against what happened (${formatDate(first)} – ${formatDate(last)})`), fcBox, fcText),
+    );
+    await Promise.all([this.rt(key, metric, s, rtBox, rtText), this.forecasts(key, metric === 'deaths' ? 'death' : 'case', first, last, fcBox, fcText)]);
+  }
+
+  private async rt(key: string, metric: string, s: ViewState, box: HTMLElement, text: HTMLElement): Promise<void> {
+    try {
+      const r: Rt = await getJson('/v1/models/rt', { location: key, metric, from: s.from ?? undefined, to: s.to ?? undefined });
+      if (r.data.length === 0) return void box.replaceChildren(message('empty', 'No window has enough cases to estimate Rt.'));
+      const latest = r.data[r.data.length - 1];
+      text.textContent = `Window ending ${formatDate(latest.window_end)}: R = ${latest.median.toFixed(2)} (95% CrI ${latest.q0_025.toFixed(2)}–${latest.q0_975.toFixed(2)}), ${TREND[latest.trend] ?? latest.trend}; P(R < 1) = ${(latest.prob_below_1 * 100).toFixed(0)}%.`;
+      const x = r.data.map((w) => dayOf(w.window_end) * DAY_S);
+      this.plots.push(new uPlot({
+        width: Math.max(280, box.clientWidth), height: 280,
+        scales: { x: { time: true } },
+        series: [
+          { value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
+          { label: 'Rt median', stroke: '#4e79a7', width: 2 },
+          { label: '97.5%', stroke: 'transparent', value: (_u, v) => (v == null ? '—' : v.toFixed(2)) },
+          { label: '2.5%', stroke: 'transparent', value: (_u, v) => (v == null ? '—' : v.toFixed(2)) },
+          { label: 'R = 1', stroke: '#999', dash: [4, 4], width: 1 },
+        ],
+        bands: [{ series: [2, 3], fill: 'rgba(78,121,167,0.25)' }],
+        axes: [{}, { size: 50 }],
+      }, [x, r.data.map((w) => w.median), r.data.map((w) => w.q0_975), r.data.map((w) => w.q0_025), x.map(() => 1)], box));
+      markOnce('glacier:rt-chart');
+    } catch (err) {
+      box.replaceChildren(message('error', errorText(err)));
+    }
+  }
+
+  /**
+   * Past one-week-ahead forecasts (ensemble median, 50% and 95% intervals) beside the weekly
+   * counts that happened, then the fan of the last forecast, and the scores of every model.
+   */
+  private async forecasts(key: string, target: 'case' | 'death', from: string, to: string, box: HTMLElement, text: HTMLElement): Promise<void> {
+    try {
+      const ask = (versioned: boolean) => Promise.all([
+        getJson('/v1/models/evaluation', { location: key, target, model: 'all', from, to, versioned }),
+        getJson('/v1/models/forecast', { location: key, target, reference_date: to, model: 'ensemble', as_of: versioned ? undefined : new Date().toISOString().slice(0, 10) }),
+      ]);
+      let versioned = true;
+      // Forecasts use the data as known on their day; where no vintage of those days is stored, the latest data cut at each day (said so below).
+      const [ev, fan]: [Evaluation, Forecast] = await ask(true).catch((err) => {
+        if (!(err instanceof ApiFailure) || err.code !== 'ERR_NO_DATA') throw err;
+        versioned = false;
+        return ask(false);
+      });
+      const h1 = ev.data.filter((d) => d.model === 'ensemble' && d.horizon === 1);
+      const weeks = [...new Set([...h1.map((d) => d.target_end_date), ...fan.data.map((d) => d.target_end_date)])].sort();
+      if (weeks.length === 0) return void box.replaceChildren(message('empty', 'No forecast could be made or scored here.'));
+      const past = new Map(h1.map((d) => [d.target_end_date, d]));
+      const q = (date: string, level: number) => fan.data.find((d) => d.target_end_date === date && Math.abs(d.output_type_id - level) < 1e-9)?.value ?? null;
+      const col = (f: (date: string) => number | null) => weeks.map(f);
+      this.plots.push(new uPlot({
+        width: Math.max(280, box.clientWidth), height: 300,
+        scales: { x: { time: true } },
+        series: [
+          { value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
+          { label: 'Observed', stroke: '#1a1a1a', width: 2, points: { show: true } },
+          { label: 'Forecast 1 week ahead (median)', stroke: '#e15759', width: 1.5, dash: [5, 3], points: { show: true } },
+          { label: '95% hi', stroke: 'transparent' }, { label: '95% lo', stroke: 'transparent' },
+          { label: 'Fan median', stroke: '#f28e2b', width: 2 },
+          { label: 'Fan 95% hi', stroke: 'transparent' }, { label: 'Fan 95% lo', stroke: 'transparent' },
+          { label: 'Fan 50% hi', stroke: 'transparent' }, { label: 'Fan 50% lo', stroke: 'transparent' },
+        ],
+        bands: [{ series: [3, 4], fill: 'rgba(225,87,89,0.15)' }, { series: [6, 7], fill: 'rgba(242,142,43,0.18)' }, { series: [8, 9], fill: 'rgba(242,142,43,0.32)' }],
+        axes: [{}, { size: 60, values: (_u, v) => v.map(formatCompact) }],
+        legend: { show: false },
+      }, [weeks.map((w) => dayOf(w) * DAY_S), col((w) => past.get(w)?.observed ?? null), col((w) => past.get(w)?.median ?? null),
+        col((w) => past.get(w)?.upper_95 ?? null), col((w) => past.get(w)?.lower_95 ?? null),
+        col((w) => q(w, 0.5)), col((w) => q(w, 0.975)), col((w) => q(w, 0.025)), col((w) => q(w, 0.75)), col((w) => q(w, 0.25))], box));
+      text.replaceChildren(
+        h('p', { class: 'muted' }, `Black: weekly ${target}s that happened; red: what the ensemble forecast one week earlier (band: 95% interval); orange: the fan made on ${formatDate(to)} for the next four weeks (50% and 95% intervals). ${ev.meta.forecasts_scored} forecasts scored.${versioned ? '' : ' No vintage of the data for these weeks is stored: each forecast used the latest data cut at its date, which is optimistic (later revisions leak in).'}`),
+        h('div', { class: 'table-scroll' }, h('table', {},
+          h('thead', {}, h('tr', {}, ['Model', 'Horizon', 'Forecasts', 'Mean WIS', 'Relative WIS', '50% coverage', '95% coverage'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, ev.summary.map((r) => h('tr', {},
+            h('th', { scope: 'row' }, r.model), h('td', {}, r.horizon === null ? 'all' : `${r.horizon} wk`), h('td', { class: 'num' }, String(r.n)),
+            h('td', { class: 'num' }, formatValue(r.mean_wis, { fractional: true })), h('td', { class: 'num' }, r.relative_wis === null ? '—' : r.relative_wis.toFixed(2)),
+            h('td', { class: 'num' }, `${(r.coverage_50 * 100).toFixed(0)}%`), h('td', { class: 'num' }, `${(r.coverage_95 * 100).toFixed(0)}%`)))))),
+      );
+      markOnce('glacier:forecast-chart');
+    } catch (err) {
+      box.replaceChildren(message('error', errorText(err)));
+    }
+  }
+}
