@@ -217,6 +217,22 @@ describe.skipIf(E2E_DISABLED)('dashboard end to end (Chromium)', () => {
     await shot('sources');
   });
 
+  it('shows Rt with its credible band and trend, and forecasts against what happened, where the model routes exist', async () => {
+    const doc = await api<{ paths: Record<string, unknown> }>('/openapi.json');
+    await page.goto(`${dash.url}/`);
+    await page.locator('nav.pages button').first().waitFor();
+    await expect.poll(() => page.locator('nav.pages button', { hasText: 'Models' }).count()).toBe(doc.paths['/v1/models/rt'] ? 1 : 0);
+    if (!doc.paths['/v1/models/rt'] || !doc.paths['/v1/models/evaluation']) return;
+    await page.goto(`${dash.url}/?page=models&loc=DE`);
+    await page.waitForFunction(() => performance.getEntriesByName('glacier:rt-chart').length > 0, null, { timeout: 30_000 });
+    const rt = await api<{ data: { window_end: string; median: number; trend: string }[] }>('/v1/models/rt?location=DE&metric=confirmed');
+    const last = rt.data.at(-1)!;
+    expect(await page.locator('.trend').textContent()).toContain(`R = ${last.median.toFixed(2)}`);
+    await page.waitForFunction(() => performance.getEntriesByName('glacier:forecast-chart').length > 0, null, { timeout: 60_000 });
+    expect(await page.locator('.models-page table tbody tr').count()).toBeGreaterThan(0);
+    await shot('models');
+  });
+
   it('works on a phone-width screen without sideways scrolling', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await phone.goto(dash.url + '/');

@@ -65,7 +65,7 @@ export function rtFormat(text: string | undefined): RtOutputFormat {
   return format;
 }
 
-/** Rt by window for one location, written as CSV (the API's columns) or JSON ({meta, rows}) to `write`. */
+/** Rt by window for one location, written as CSV or JSON (the API's columns and {meta, data}) to `write`. */
 export async function printRt(db: Db, request: RtRequest, format: RtOutputFormat, write: (text: string) => void): Promise<void> {
   let view;
   try {
@@ -75,7 +75,7 @@ export async function printRt(db: Db, request: RtRequest, format: RtOutputFormat
     if (e instanceof ApiError) throw new CliError(e.message, e.status === 400 && e.code !== 'ERR_SERIES_TOO_SHORT' ? EXIT.usage : EXIT.failed);
     throw e;
   }
-  if (format === 'json') return write(JSON.stringify(view) + '\n');
+  if (format === 'json') return write(JSON.stringify({ meta: view.meta, data: view.rows }) + '\n');
   write(csvLine(RT_ROW_COLUMNS));
   for (const row of view.rows) write(csvLine(RT_ROW_COLUMNS.map((c) => row[c])));
 }
