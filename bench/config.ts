@@ -24,8 +24,9 @@ export const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING || null;
 
 export const SKIP_PGLITE = process.env.BENCH_SKIP_PGLITE === '1';
 
-/** BENCH_ONLY: `ingest` = the JHU ingest against DuckDB, `sources` = every source, `api` = the API. */
-export type BenchPart = 'ingest' | 'sources' | 'api';
+/** BENCH_ONLY: `ingest` = the JHU ingest against DuckDB, `sources` = every source, `api` = the API, `models` = Rt and SEIR, `web` = the dashboard. */
+export const BENCH_PARTS = ['ingest', 'sources', 'api', 'models', 'web'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
 export const ONLY: BenchPart | null = parseOnly(process.env.BENCH_ONLY);
 
 /** The goals from the issue. */
@@ -51,6 +52,6 @@ function positiveNumber(raw: string | undefined, fallback: number): number {
 
 function parseOnly(raw: string | undefined): BenchPart | null {
   if (raw === undefined || raw === '') return null;
-  if (raw === 'ingest' || raw === 'sources' || raw === 'api') return raw;
-  throw new Error(`BENCH_ONLY must be "ingest", "sources" or "api", got ${JSON.stringify(raw)}`);
+  if ((BENCH_PARTS as readonly string[]).includes(raw)) return raw as BenchPart;
+  throw new Error(`BENCH_ONLY must be one of ${BENCH_PARTS.join(', ')}, got ${JSON.stringify(raw)}`);
 }

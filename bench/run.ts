@@ -1,6 +1,6 @@
 /**
- * npm run bench: the JHU ingest benchmark, the all-sources ingest, the API benchmark, a summary.
- * Env: BENCH_SECONDS (default 10), BENCH_SKIP_PGLITE=1, BENCH_ONLY=ingest|sources|api, BENCH_ACCEPT_ENCODING,
+ * npm run bench: the JHU ingest benchmark, the all-sources ingest, the API benchmark, the models, a summary.
+ * Env: BENCH_SECONDS (default 10), BENCH_SKIP_PGLITE=1, BENCH_ONLY=ingest|sources|api|models|web, BENCH_ACCEPT_ENCODING,
  * GLACIER_BENCH_PG (PostgreSQL URL), GLACIER_SHARED_DATA (data mirror). See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { busyCores } from './cpu.js';
 import { defaultIngestFiles } from './files.js';
 import { runIngestBench, type IngestBenchResult } from './ingest-bench.js';
 import { runAllSourcesBench, type AllSourcesBenchResult } from './all-sources-bench.js';
+import { runModelsBench, type ModelsBenchResult } from './models-bench.js';
 import type { IngestChildResult } from './ingest-child.js';
 import { summaryBlock } from './summary.js';
 import { freshPglite, freshPostgresSchema, probePostgres, redact, type BenchTarget } from './targets.js';
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
     onCleanup(t.name, () => t.drop());
     targets.push(t);
   };
-  if (ONLY !== 'sources') {
+  if (ONLY === null || ONLY === 'ingest' || ONLY === 'api') {
     if (pg.ok) add(await freshPostgresSchema(BENCH_PG_URL));
     if (!SKIP_PGLITE) add(await freshPglite());
   }
@@ -98,9 +99,18 @@ async function main(): Promise<number> {
     }
   }
 
+  let models: ModelsBenchResult | null = null;
+  if (isStopping()) return 130;
+  if (ONLY === null || ONLY === 'models') {
+    section('4. Models: Rt for every location vs EpiEstim, one SEIR fit');
+    await checkIdle('models', notes);
+    models = await runModelsBench(log);
+    notes.push(...models.notes);
+  }
+
   if (isStopping()) return 130;
   section('Summary');
-  log(summaryBlock({ machine: `${date.slice(0, 10)} · ${machine} · ${BENCH_SECONDS} s/route`, ingest, allSources, api, notes }));
+  log(summaryBlock({ machine: `${date.slice(0, 10)} · ${machine} · ${BENCH_SECONDS} s/route`, ingest, allSources, api, models, notes }));
   const failed = (ingest?.failures.length ?? 0) + (allSources?.failures.length ?? 0) > 0 || notes.some((n) => n.includes('FAILED'));
   return failed ? 1 : 0;
 }

@@ -3,12 +3,14 @@ import type { ApiBenchResult } from './api-bench.js';
 import { fixed, int, percent, ratio, seconds, verdictLines, type Verdict } from './format.js';
 import type { AllSourcesBenchResult } from './all-sources-bench.js';
 import type { IngestBenchResult } from './ingest-bench.js';
+import type { ModelsBenchResult } from './models-bench.js';
 
 export interface SummaryInput {
   machine: string;
   ingest: IngestBenchResult | null;
   allSources: AllSourcesBenchResult | null;
   api: ApiBenchResult[];
+  models: ModelsBenchResult | null;
   notes: string[];
 }
 
@@ -38,7 +40,8 @@ export function summaryBlock(s: SummaryInput): string {
     const parts = a.routes.map((r) => `${r.route} ${int(r.reqPerSec)}${r.route === 'bare' ? '' : ` (${percent(r.shareOfBare)})`} p99 ${r.p99Ms < 1 ? '<1' : int(r.p99Ms)} ms`);
     lines.push(`api ${a.target} req/s: ${parts.join(' · ')}`);
   }
-  const verdicts: Verdict[] = [...(s.ingest?.verdicts ?? []), ...(s.allSources?.verdicts ?? []), ...s.api.flatMap((a) => a.verdicts)];
+  lines.push(...(s.models?.lines ?? []));
+  const verdicts: Verdict[] = [...(s.ingest?.verdicts ?? []), ...(s.allSources?.verdicts ?? []), ...s.api.flatMap((a) => a.verdicts), ...(s.models?.verdicts ?? [])];
   if (verdicts.length) lines.push(verdictLines(verdicts));
   lines.push(...s.notes);
   return lines.join('\n');

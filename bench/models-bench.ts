@@ -1,0 +1,50 @@
+/**
+ * Part 4: the models. Rt for every JHU location against EpiEstim (when R is installed) and one
+ * SEIR fit on a real country series. Both read ../shared/data directly: no database.
+ */
+import { ratio } from './format.js';
+import type { Verdict } from './format.js';
+import { runRtBench, type RtBenchResult } from './rt-bench.js';
+import { runSeirBench, type SeirBenchResult } from './seir-bench.js';
+
+export interface ModelsBenchResult {
+  rt: RtBenchResult | null;
+  seir: SeirBenchResult | null;
+  lines: string[];
+  verdicts: Verdict[];
+  notes: string[];
+}
+
+/** Rt must be at least this many times faster than EpiEstim's estimate_R loop, with the same numbers. */
+const RT_MIN_SPEEDUP = 20;
+const RT_MAX_REL_DIFF = 1e-9;
+
+export async function runModelsBench(log: (s?: string) => void): Promise<ModelsBenchResult> {
+  const out: ModelsBenchResult = { rt: null, seir: null, lines: [], verdicts: [], notes: [] };
+  try {
+    const rt = (out.rt = await runRtBench(log));
+    out.lines.push(`rt: ${rt.locations.toLocaleString('en-US')} locations, ${rt.windows.toLocaleString('en-US')} windows in ${(rt.wallMs / 1000).toFixed(2)} s (${Math.round(rt.locationsPerSecond).toLocaleString('en-US')} locations/s)`);
+    if (rt.reference) {
+      const r = rt.reference;
+      out.lines.push(`  EpiEstim on ${r.series.toLocaleString('en-US')} series: loop ${(r.loopMs / 1000).toFixed(1)} s (${ratio(r.loopRatio)}), process ${(r.processMs / 1000).toFixed(1)} s; max rel. diff ${r.maxRelDiff.toExponential(1)}`);
+      out.verdicts.push({ goal: `Rt ≥ ${RT_MIN_SPEEDUP}× faster than EpiEstim`, measured: ratio(r.loopRatio), pass: r.loopRatio >= RT_MIN_SPEEDUP });
+      out.verdicts.push({ goal: `Rt numbers = EpiEstim's (≤ ${RT_MAX_REL_DIFF} relative)`, measured: r.maxRelDiff.toExponential(2), pass: r.maxRelDiff <= RT_MAX_REL_DIFF });
+    }
+    if (rt.note) out.notes.push(rt.note);
+  } catch (err) {
+    const note = `Rt benchmark FAILED: ${(err as Error).message.split('\n')[0]}`;
+    log(note);
+    out.notes.push(note);
+  }
+  log('');
+  try {
+    const s = (out.seir = await runSeirBench(log));
+    out.lines.push(`seir fit: ${s.country}, ${s.days} days: ${s.medianSeconds.toFixed(2)} s median of 3 (CPU ${s.cpuSeconds.toFixed(2)} s), ${s.evaluations.toLocaleString('en-US')} evaluations, R0 ${s.r0.toFixed(2)}`);
+    out.verdicts.push({ goal: `one SEIR fit on a real country series < ${s.goalSeconds} s`, measured: `${s.medianSeconds.toFixed(2)} s`, pass: s.pass });
+  } catch (err) {
+    const note = `SEIR benchmark FAILED: ${(err as Error).message.split('\n')[0]}`;
+    log(note);
+    out.notes.push(note);
+  }
+  return out;
+}
