@@ -74,7 +74,7 @@ describe('GET /v1/models/rt (pglite, real JHU data)', () => {
   it('answers one row per 7-day window with ISO dates, the posterior, P(R<1) and the trend label', async () => {
     const body = await json('/v1/models/rt?location=DE');
     expect(body.meta).toMatchObject({
-      location: 'DE', metric: 'confirmed', source: 'best', as_of: null, window: 7, include_early: false,
+      location: 'DE', metric: 'confirmed', source: 'best', as_of: null, window: 7, windows: null, include_early: false,
       serial_interval: { kind: 'parametric', mean_si: 4.7, std_si: 2.9 },
       prior: { mean: 5, sd: 5, shape: 1, scale: 5 },
       incidence: { max_gap_days: 7 },
@@ -94,6 +94,25 @@ describe('GET /v1/models/rt (pglite, real JHU data)', () => {
     });
     // The first window starts the day after the first case (EpiEstim's t_start = 2).
     expect(dayNumber(rows[0].window_start)).toBeGreaterThan(dayNumber(body.meta.incidence.segments[0].start));
+  });
+
+  it('estimates given windows: a 7-day one equals the sliding window on the same days; one across the data is a coded 400', async () => {
+    const sliding = await json('/v1/models/rt?location=DE&from=2020-04-01&to=2020-04-30');
+    const pick = sliding.data[10];
+    const given = await json(`/v1/models/rt?location=DE&windows=${pick.window_start}/${pick.window_end},2020-04-01/2020-04-30`);
+    expect(given.meta).toMatchObject({ window: null, windows: [{ start: pick.window_start, end: pick.window_end }, { start: '2020-04-01', end: '2020-04-30' }] });
+    expect(given.data[0]).toEqual(pick);
+    const month = given.data[1];
+    expect([month.window_start, month.window_end]).toEqual(['2020-04-01', '2020-04-30']);
+    // The month's cases are the sum of the daily incidence over its 30 days.
+    const daily = await json('/v1/series?location=DE&metric=confirmed&transform=daily&source=jhu-global&from=2020-04-01&to=2020-04-30');
+    expect(month.cases).toBe(daily.series[0].values.reduce((a: number, b: number) => a + b, 0));
+    for (const [windows, message] of [['2020-04-30/2020-04-01', /ends before it starts/], ['2020-04-01', /START\/END/], ['1990-01-01/1990-02-01', /not inside one stretch/]] as const) {
+      const r = await get(`/v1/models/rt?location=DE&windows=${windows}`);
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error).toMatchObject({ code: 'ERR_BAD_PARAMETER', parameter: 'windows' });
+      expect(r.json().error.message).toMatch(message);
+    }
   });
 
   it('serves the same rows as CSV', async () => {

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../domain/dates.js';
 import { RtInputError } from '../models/rt/errors.js';
 import type { SerialIntervalSpec } from '../models/rt/estimate-rt.js';
 import { RT_MAX_GAP_DAYS } from '../models/rt/rt-input.js';
@@ -19,6 +20,8 @@ export interface RtRequest {
   /** Comma-separated discrete serial interval; overrides meanSi/stdSi. */
   siDistr: string | null;
   window: number;
+  /** Given windows `start/end,start/end,…` (ISO dates) instead of sliding ones. */
+  windows: string | null;
   meanPrior: number;
   stdPrior: number;
   includeEarly: boolean;
@@ -33,6 +36,23 @@ export function parseSiDistr(text: string): number[] {
   return weights;
 }
 
+export const RT_MAX_GIVEN_WINDOWS = 500;
+
+/** `windows=2020-03-01/2020-03-14,…` as date pairs; a malformed one is the caller's mistake. */
+export function parseWindows(text: string): { start: string; end: string }[] {
+  const parts = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (parts.length === 0) throw new ApiError('ERR_BAD_PARAMETER', 'windows: give at least one START/END pair', 'windows');
+  if (parts.length > RT_MAX_GIVEN_WINDOWS) throw new ApiError('ERR_BAD_PARAMETER', `windows: ${parts.length} windows given, at most ${RT_MAX_GIVEN_WINDOWS}`, 'windows');
+  return parts.map((p, i) => {
+    const [start, end, extra] = p.split('/');
+    if (extra !== undefined || !start || !end || !isIsoDate(start) || !isIsoDate(end)) {
+      throw new ApiError('ERR_BAD_PARAMETER', `windows: window ${i + 1} (${JSON.stringify(p)}) is not START/END with dates written YYYY-MM-DD`, 'windows');
+    }
+    if (end < start) throw new ApiError('ERR_BAD_PARAMETER', `windows: window ${i + 1} (${p}) ends before it starts`, 'windows');
+    return { start, end };
+  });
+}
+
 /** The estimator's refusals as coded API errors naming the parameter. */
 export function rtApiError(e: RtInputError): ApiError {
   return new ApiError(e.tooShort ? 'ERR_SERIES_TOO_SHORT' : 'ERR_BAD_PARAMETER', e.message, e.parameter);
@@ -41,20 +61,21 @@ export function rtApiError(e: RtInputError): ApiError {
 /** Rt by window for one stored series, with the meta the API serves (less data_version). */
 export async function rtView(db: Db, r: RtRequest) {
   if (r.from && r.to && r.from > r.to) throw new ApiError('ERR_DATE_RANGE', `from (${r.from}) is after to (${r.to})`, 'from');
+  const windows = r.windows === null ? null : parseWindows(r.windows);
   const serialInterval: SerialIntervalSpec = r.siDistr !== null ? { kind: 'distribution', weights: parseSiDistr(r.siDistr) } : { kind: 'parametric', mean: r.meanSi, sd: r.stdSi };
   // The whole history: windows in from..to are estimated from the days before them too.
   const observed = await readObserved(db, { location: r.location, metric: r.metric, asOf: r.asOf, source: r.source });
   if (observed.start === null) throw noData(observed);
   let report;
   try {
-    report = rtReport(observed, { serialInterval, window: r.window, prior: { mean: r.meanPrior, sd: r.stdPrior }, includeEarly: r.includeEarly, from: r.from, to: r.to });
+    report = rtReport(observed, { serialInterval, window: r.window, windows, prior: { mean: r.meanPrior, sd: r.stdPrior }, includeEarly: r.includeEarly, from: r.from, to: r.to });
   } catch (e) {
     throw e instanceof RtInputError ? rtApiError(e) : e;
   }
   const parametric = serialInterval.kind === 'parametric';
   const meta = {
     location: r.location, metric: r.metric, source: r.source, sources: observed.sources, as_of: r.asOf, from: r.from, to: r.to,
-    window: r.window, include_early: r.includeEarly,
+    window: windows ? null : r.window, windows: windows, include_early: r.includeEarly,
     serial_interval: {
       kind: serialInterval.kind, mean_si: parametric ? r.meanSi : null, std_si: parametric ? r.stdSi : null,
       discrete_mean: report.serialInterval.mean, discrete_sd: report.serialInterval.sd, weights: report.serialInterval.weights,

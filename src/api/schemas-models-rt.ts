@@ -27,6 +27,11 @@ export const RtQuery = Type.Object({
     examples: ['0,0.3,0.4,0.2,0.1'],
   })),
   window: Type.Integer({ minimum: 1, maximum: RT_MAX_WINDOW, default: RT_DEFAULTS.window, description: 'Days per sliding window (default 7, as EpiEstim)' }),
+  windows: Type.Optional(Type.String({
+    maxLength: 12000,
+    description: 'Given windows instead of sliding ones: START/END pairs of dates, comma-separated (each inside one stretch of known days; too-early windows are kept, flagged)',
+    examples: ['2020-03-01/2020-03-14,2020-03-15/2020-03-28'],
+  })),
   mean_prior: Type.Number({ exclusiveMinimum: 0, default: RT_DEFAULTS.prior.mean, description: 'Mean of the gamma prior on R (default 5, as EpiEstim)' }),
   std_prior: Type.Number({ exclusiveMinimum: 0, default: RT_DEFAULTS.prior.sd, description: 'Standard deviation of the gamma prior on R (default 5, as EpiEstim)' }),
   include_early: Type.Boolean({ default: false, description: 'Keep the windows too early in the epidemic to trust (flagged in early_reason); left out by default' }),
@@ -71,7 +76,8 @@ export const RtResponse = Type.Object({
     as_of: Nullable(IsoDate),
     from: Nullable(IsoDate),
     to: Nullable(IsoDate),
-    window: Type.Integer(),
+    window: Nullable(Type.Integer({ description: 'Days per sliding window (null with given windows)' })),
+    windows: Nullable(Type.Array(Type.Object({ start: IsoDate, end: IsoDate }), { description: 'The given windows, if any' })),
     include_early: Type.Boolean(),
     serial_interval: Type.Object({
       kind: Type.Unsafe<'parametric' | 'distribution'>({ type: 'string', enum: ['parametric', 'distribution'] }),

@@ -108,6 +108,7 @@ program
   .option('--std-si <days>', 'sd of the serial interval (default 2.9)')
   .option('--si-distr <weights>', 'discrete serial interval P(0), P(1), … comma-separated, instead of --mean-si/--std-si')
   .option('--window <days>', 'days per sliding window (default 7)')
+  .option('--windows <list>', 'given windows instead: START/END date pairs, comma-separated')
   .option('--include-early', 'keep the windows too early in the epidemic to trust')
   .option('--format <format>', 'csv (default) or json')
   .action(async (opts, cmd: Command) => {

@@ -1252,6 +1252,11 @@ export interface paths {
                     to?: string;
                     /** @description Days per sliding window (default 7, as EpiEstim) */
                     window?: number;
+                    /**
+                     * @description Given windows instead of sliding ones: START/END pairs of dates, comma-separated (each inside one stretch of known days; too-early windows are kept, flagged)
+                     * @example 2020-03-01/2020-03-14,2020-03-15/2020-03-28
+                     */
+                    windows?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1363,7 +1368,21 @@ export interface paths {
                                 /** @description Sources that supplied the values */
                                 sources: string[];
                                 to: string | null;
-                                window: number;
+                                window: number | null;
+                                windows: {
+                                    /**
+                                     * Format: date
+                                     * @description ISO date, YYYY-MM-DD
+                                     * @example 2021-01-01
+                                     */
+                                    end: string;
+                                    /**
+                                     * Format: date
+                                     * @description ISO date, YYYY-MM-DD
+                                     * @example 2021-01-01
+                                     */
+                                    start: string;
+                                }[] | null;
                             };
                         };
                         "text/csv": string;

@@ -20,6 +20,7 @@ export interface RtCommandOptions {
   stdSi?: string;
   siDistr?: string;
   window?: string;
+  windows?: string;
   includeEarly?: boolean;
 }
 
@@ -51,6 +52,7 @@ export function rtRequest(o: RtCommandOptions): RtRequest {
     stdSi: number('std-si', o.stdSi, COVID_SERIAL_INTERVAL.sd, (v) => v > 0, 'a number of days > 0'),
     siDistr: o.siDistr ?? null,
     window: number('window', o.window, RT_DEFAULTS.window, (v) => Number.isInteger(v) && v >= 1 && v <= RT_MAX_WINDOW, `a whole number of days in 1..${RT_MAX_WINDOW}`),
+    windows: o.windows ?? null,
     meanPrior: RT_DEFAULTS.prior.mean,
     stdPrior: RT_DEFAULTS.prior.sd,
     includeEarly: o.includeEarly ?? false,

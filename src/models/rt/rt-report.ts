@@ -2,7 +2,7 @@ import { dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { DailyChanges } from '../incidence.js';
 import { RtInputError } from './errors.js';
 import { estimateRt, RT_DEFAULTS, type EarlyReason, type RtEstimate, type RtPrior, type SerialIntervalSpec } from './estimate-rt.js';
-import { rtSegments, RT_MAX_GAP_DAYS } from './rt-input.js';
+import { rtSegments, RT_MAX_GAP_DAYS, type RtIncidence } from './rt-input.js';
 import type { RtTrend } from './trend.js';
 
 /** A stored cumulative series read as daily changes (src/api/model-input.ts), dated. */
@@ -15,6 +15,8 @@ export interface RtReportOptions {
   serialInterval: SerialIntervalSpec;
   /** Days per sliding window (default 7). */
   window?: number;
+  /** Given windows (ISO dates, inclusive) instead of sliding ones; each must lie within one segment. */
+  windows?: readonly { start: string; end: string }[] | null;
   prior?: RtPrior;
   /** Keep the windows flagged as too early (default: leave them out). */
   includeEarly?: boolean;
@@ -74,7 +76,8 @@ export function rtReport(input: RtReportInput, opts: RtReportOptions): RtReport 
   if (!Number.isInteger(window) || window < 1) throw new RtInputError('window', `must be a whole number of days ≥ 1; got ${window}`);
   const segments = input.start === null ? [] : rtSegments(input, opts.maxGap ?? RT_MAX_GAP_DAYS);
   const longest = Math.max(0, ...segments.map((s) => s.values.length));
-  if (longest < window + 1) {
+  const given = opts.windows?.length ? placeWindows(opts.windows, segments, input.start) : null;
+  if (!given && longest < window + 1) {
     throw new RtInputError('window', longest === 0 ? 'the series has no day with a case to estimate from' : `the longest stretch of known days from a first case has ${longest} days; a ${window}-day window needs ${window + 1}`, true);
   }
   const prior = opts.prior ?? RT_DEFAULTS.prior;
@@ -86,14 +89,16 @@ export function rtReport(input: RtReportInput, opts: RtReportOptions): RtReport 
   const summaries: RtSegmentSummary[] = [];
   for (const seg of segments) {
     const day0 = dayNumber(input.start!) + seg.offset;
-    const estimated = seg.values.length >= window + 1;
+    const mine = given?.get(seg);
+    const estimated = given ? mine !== undefined : seg.values.length >= window + 1;
     summaries.push({ start: isoFromDay(day0), end: isoFromDay(day0 + seg.values.length - 1), days: seg.values.length, imputed_days: seg.imputed.reduce((a, b) => a + b, 0), estimated });
     if (!estimated) continue;
-    const est = estimateRt(seg.values, { serialInterval: opts.serialInterval, windows: { kind: 'sliding', length: window }, prior });
+    const windows = mine ? { kind: 'given' as const, ...mine } : { kind: 'sliding' as const, length: window };
+    const est = estimateRt(seg.values, { serialInterval: opts.serialInterval, windows, prior });
     if (!reference || seg.values.length === longest) reference = est;
     for (const w of est.windows) {
       if (day0 + w.end < from || day0 + w.end > to) continue;
-      if (w.early && !opts.includeEarly) {
+      if (w.early && !opts.includeEarly && !given) {
         earlyOmitted++;
         continue;
       }
@@ -106,6 +111,7 @@ export function rtReport(input: RtReportInput, opts: RtReportOptions): RtReport 
       });
     }
   }
+  if (!reference) reference = estimateRt(segments.find((g) => g.values.length === longest)!.values, { serialInterval: opts.serialInterval, prior });
   // The SI of the longest segment (a parametric SI is cut at T days, so shorter ones may be shorter).
   const si = reference!.serialInterval;
   let support = si.length;
@@ -117,4 +123,29 @@ export function rtReport(input: RtReportInput, opts: RtReportOptions): RtReport 
     prior: { mean: prior.mean, sd: prior.sd, shape: reference!.prior.shape, scale: reference!.prior.scale },
     earlyOmitted,
   };
+}
+
+/**
+ * Given windows as day indices of the segment holding each; a window must start after its
+ * segment's first day (whose cases count as imported) and not cross a gap.
+ */
+function placeWindows(windows: readonly { start: string; end: string }[], segments: RtIncidence[], start: string | null): Map<RtIncidence, { start: number[]; end: number[] }> {
+  const out = new Map<RtIncidence, { start: number[]; end: number[] }>();
+  const origin = start === null ? 0 : dayNumber(start);
+  windows.forEach((w, i) => {
+    const a = dayNumber(w.start);
+    const b = dayNumber(w.end);
+    if (b < a) throw new RtInputError('windows', `window ${i + 1} (${w.start}/${w.end}) ends before it starts`);
+    const seg = segments.find((g) => a >= origin + g.offset + 1 && b <= origin + g.offset + g.values.length - 1);
+    if (!seg) {
+      const spans = segments.map((g) => `${isoFromDay(origin + g.offset + 1)}..${isoFromDay(origin + g.offset + g.values.length - 1)}`).join(', ');
+      throw new RtInputError('windows', `window ${i + 1} (${w.start}/${w.end}) is not inside one stretch of known days after a first case (${spans || 'none'})`);
+    }
+    const day0 = origin + seg.offset;
+    const entry = out.get(seg) ?? { start: [], end: [] };
+    entry.start.push(a - day0);
+    entry.end.push(b - day0);
+    out.set(seg, entry);
+  });
+  return out;
 }
