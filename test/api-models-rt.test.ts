@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printRt, rtRequest } from '../src/cli/commands/rt.js';
 import { dayNumber, isoFromDay } from '../src/domain/dates.js';
 import { estimateRt } from '../src/models/rt/estimate-rt.js';
+import { DB_TARGETS } from './databases.js';
 import { apiFixture, readCsv, type ApiFixture } from './api-fixture.js';
 
 /** EpiNow2's labels by P(R < 1), written out here rather than imported. */
@@ -58,7 +59,7 @@ function incidenceSegments(daily: CompactSeries, cumulative: CompactSeries) {
   return segments;
 }
 
-describe('GET /v1/models/rt (pglite, real JHU data)', () => {
+describe.each(DB_TARGETS)('GET /v1/models/rt on %s (real JHU data)', (target) => {
   let f: ApiFixture;
   const get = (url: string) => f.app.inject({ method: 'GET', url });
   const json = async (url: string) => {
@@ -67,7 +68,7 @@ describe('GET /v1/models/rt (pglite, real JHU data)', () => {
     return r.json();
   };
   beforeAll(async () => {
-    f = await apiFixture('pglite');
+    f = await apiFixture(target);
   }, 300_000);
   afterAll(async () => f?.close());
 

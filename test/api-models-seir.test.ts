@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayFromUsShortDate, isoFromDay } from '../src/domain/dates.js';
 import { createRng } from '../src/models/seir/rng.js';
 import { samplePoisson } from '../src/models/seir/sample-counts.js';
+import { DB_TARGETS } from './databases.js';
 import { apiFixture, type ApiFixture } from './api-fixture.js';
 import { dataPath } from './shared-data.js';
 
@@ -25,7 +26,7 @@ function bisect(g: (x: number) => number, lo: number, hi: number): number {
   return (lo + hi) / 2;
 }
 
-describe('POST /v1/models/seir (PGlite, real JHU data)', () => {
+describe.each(DB_TARGETS)('POST /v1/models/seir on %s (real JHU data)', (target) => {
   let f: ApiFixture;
   const post = (what: 'simulate' | 'fit', body: unknown) => f.app.inject({ method: 'POST', url: `/v1/models/seir/${what}`, payload: body as object });
   const ok = async (what: 'simulate' | 'fit', body: unknown) => {
@@ -41,7 +42,7 @@ describe('POST /v1/models/seir (PGlite, real JHU data)', () => {
     return r.json().error.message as string;
   };
   beforeAll(async () => {
-    f = await apiFixture('pglite');
+    f = await apiFixture(target);
   }, 300_000);
   afterAll(async () => f?.close());
 
