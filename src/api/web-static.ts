@@ -31,6 +31,10 @@ export async function registerDashboard(app: FastifyInstance, root: string | nul
     schemaHide: true,
     maxAge: '365d',
     immutable: true,
+    // The page itself names the current hashed files: never kept without asking.
+    setHeaders: (reply: { header(name: string, value: string): unknown }, file: string) => {
+      if (file.endsWith('index.html')) reply.header('cache-control', 'no-cache');
+    },
   });
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false }));
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false }));
 }

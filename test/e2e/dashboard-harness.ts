@@ -20,9 +20,13 @@ export const SCREENSHOTS = path.join(ROOT, 'test-artifacts/screenshots');
 /** GLACIER_E2E=0 skips the browser tests on a machine without Chromium (never in CI). */
 export const E2E_DISABLED = process.env.GLACIER_E2E === '0' && !process.env.CI;
 
-/** Builds the dashboard with Vite into dist/web (the folder the server serves). */
-export function buildWeb(): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: path.join(ROOT, 'web'), encoding: 'utf8' });
+/** The tests' own build: dist/web, which other suites' servers may be reading, is left alone. */
+export const E2E_WEB_DIST = path.join(ROOT, 'dist/web-e2e');
+
+/** Builds the dashboard with Vite (production build) into `outDir` (default dist/web, the folder `npm start` serves). */
+export function buildWeb(outDir = WEB_DIST): void {
+  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: path.join(ROOT, 'web'), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -44,7 +48,7 @@ export interface Dashboard {
 
 /** The API and dashboard listening on 127.0.0.1 on a free port, over a fixture's database. */
 export async function serveDashboard(fixture: ApiFixture): Promise<Dashboard> {
-  const app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: WEB_DIST });
+  const app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: E2E_WEB_DIST });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };

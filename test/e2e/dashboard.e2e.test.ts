@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFixture } from '../api-fixture.js';
-import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, SCREENSHOTS, serveDashboard, type Dashboard } from './dashboard-harness.js';
+import { apiFixture, buildWeb, E2E_DISABLED, E2E_WEB_DIST, launchChromium, SCREENSHOTS, serveDashboard, type Dashboard } from './dashboard-harness.js';
 
 /**
  * The dashboard in a real browser (Debian's Chromium) against the real API on an ingested
@@ -65,7 +65,7 @@ describe.skipIf(E2E_DISABLED)('dashboard end to end (Chromium)', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWeb();
+    buildWeb(E2E_WEB_DIST);
     fixture = await apiFixture('pglite');
     dash = await serveDashboard(fixture);
     browser = await launchChromium();

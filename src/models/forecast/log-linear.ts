@@ -1,11 +1,13 @@
 /**
- * Log-linear growth: a straight line fitted by least squares to the logarithm of the last few
- * weekly counts (each is 7 × the 7-day average on its Saturday, so this is the recent growth of the
- * 7-day average, sampled weekly), extrapolated 1–4 weeks. The spread comes from the model's own
- * past errors: the same fit made at each of the previous weeks (on the data as known now, never
+ * Log-linear growth with a damped trend: a straight line fitted by least squares to the logarithm
+ * of the last few weekly counts (each is 7 × the 7-day average on its Saturday, so this is the
+ * recent growth of the 7-day average, sampled weekly), carried forward 1–4 weeks with the growth
+ * rate multiplied by φ each week (Gardner & McKenzie's damped trend): waves turn, and an undamped
+ * exponential overshoots at every turn. The spread comes from the model's own past errors: the
+ * same damped forecast made at each of the previous weeks (on the data as known now, never
  * later), compared on the log scale with what followed; those errors and their negatives give the
  * quantiles, horizon by horizon (as the Hub baseline does with its one-week changes).
- * See docs/models/forecast.md for why not the regression's own t intervals.
+ * See docs/models/forecast.md for the choice of φ and the error window, measured.
  */
 import { quantileType7, sortedFinite, type ModelResult, type QuantileForecast } from './quantiles.js';
 
@@ -14,6 +16,11 @@ export interface LogLinearParams {
   horizons: number;
   /** Weeks fitted, ending with the forecast's origin week; all must be known. */
   windowWeeks?: number;
+  /**
+   * φ in [0, 1]: the weekly growth rate is multiplied by φ each week ahead, so the log count h
+   * weeks ahead is the fitted level + slope·(φ + φ² + … + φʰ). 1: undamped exponential; 0: flat.
+   */
+  damping?: number;
   /** Past origins (weeks before the reference week) whose errors give the spread. */
   errorWeeks?: number;
   /** Fewest past errors a horizon needs. */
@@ -26,11 +33,15 @@ export interface LogLinearParams {
   offset?: number;
 }
 
-export const LOG_LINEAR_DEFAULTS = { windowWeeks: 3, errorWeeks: 12, minErrors: 4, offset: 0 } as const;
+/**
+ * φ = 0.5 and 26 weeks of past errors were chosen on the pseudo-backtest's first year
+ * (2020-07..2021-06) and checked on the second (docs/models/forecast.md).
+ */
+export const LOG_LINEAR_DEFAULTS = { windowWeeks: 3, damping: 0.5, errorWeeks: 26, minErrors: 4, offset: 0 } as const;
 
 export interface LineFit {
   intercept: number;
-  /** Growth rate per week on the log scale: counts are multiplied by e^slope each week. */
+  /** Growth rate per week on the log scale at the origin: counts are multiplied by e^slope that week. */
   slope: number;
 }
 
@@ -47,6 +58,17 @@ export function fitLine(x: readonly number[], y: readonly number[]): LineFit {
   }
   const slope = sxy / sxx;
   return { intercept: meanY - slope * meanX, slope };
+}
+
+/** φ + φ² + … + φʰ: the weeks of growth, at the origin's rate, that h damped weeks add up to (h when φ = 1). */
+export function dampedWeeks(h: number, damping: number): number {
+  let sum = 0;
+  let factor = 1;
+  for (let k = 1; k <= h; k++) {
+    factor *= damping;
+    sum += factor;
+  }
+  return sum;
 }
 
 /** The line through log(count + offset) of the `window` weeks ending at `origin` (x = 0 at the origin), or null if one cannot be fitted. */
@@ -69,25 +91,28 @@ function fitAt(logs: Float64Array, origin: number, window: number): LineFit | nu
  */
 export function logLinearForecast(weekly: ArrayLike<number>, p: LogLinearParams): ModelResult & { fit?: LineFit } {
   const window = p.windowWeeks ?? LOG_LINEAR_DEFAULTS.windowWeeks;
+  const damping = p.damping ?? LOG_LINEAR_DEFAULTS.damping;
   const errorWeeks = p.errorWeeks ?? LOG_LINEAR_DEFAULTS.errorWeeks;
   const minErrors = p.minErrors ?? LOG_LINEAR_DEFAULTS.minErrors;
   const offset = p.offset ?? LOG_LINEAR_DEFAULTS.offset;
+  if (!(damping >= 0 && damping <= 1)) throw new RangeError(`damping must be in [0, 1], got ${damping}`);
   const last = weekly.length - 1;
   const logs = Float64Array.from(weekly, (v) => (Number.isFinite(v) && v >= 0 && v + offset > 0 ? Math.log(v + offset) : Number.NaN));
   const fit = fitAt(logs, last, window);
   if (!fit) return { ok: false, reason: `the last ${window} weeks must all be known and ${offset > 0 ? 'not negative' : 'positive'}` };
   const forecasts: QuantileForecast[] = [];
   for (let h = 1; h <= p.horizons; h++) {
-    // Errors of the forecasts h weeks ahead made at the previous origins whose target week is known.
+    const weeks = dampedWeeks(h, damping);
+    // Errors of the damped forecasts h weeks ahead made at the previous origins whose target week is known.
     const errors: number[] = [];
     for (let origin = last - h; origin >= Math.max(0, last - errorWeeks); origin--) {
       const past = fitAt(logs, origin, window);
-      if (past && Number.isFinite(logs[origin + h])) errors.push(logs[origin + h] - (past.intercept + past.slope * h));
+      if (past && Number.isFinite(logs[origin + h])) errors.push(logs[origin + h] - (past.intercept + past.slope * weeks));
     }
     if (errors.length < minErrors) return { ok: false, reason: `${errors.length} past ${h}-week errors in the last ${errorWeeks} weeks; the spread needs ${minErrors}` };
     const spread = sortedFinite([...errors, ...errors.map((e) => -e)]);
-    const mean = fit.intercept + fit.slope * h;
-    forecasts.push({ horizon: h, levels: p.levels, values: Float64Array.from(p.levels, (q) => Math.max(0, Math.exp(mean + quantileType7(spread, q)) - offset)) });
+    const centre = fit.intercept + fit.slope * weeks;
+    forecasts.push({ horizon: h, levels: p.levels, values: Float64Array.from(p.levels, (q) => Math.max(0, Math.exp(centre + quantileType7(spread, q)) - offset)) });
   }
   return { ok: true, forecasts, fit };
 }
