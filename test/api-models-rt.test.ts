@@ -6,7 +6,7 @@ import { DB_TARGETS } from './databases.js';
 import { apiFixture, readCsv, type ApiFixture } from './api-fixture.js';
 
 /** EpiNow2's labels by P(R < 1), written out here rather than imported. */
-const label = (p: number) => (p < 0.05 ? 'increasing' : p < 0.4 ? 'likely_increasing' : p < 0.6 ? 'stable' : p < 0.95 ? 'likely_decreasing' : 'decreasing');
+const label = (p: number, cases = Infinity) => (cases < 11 ? 'insufficient_data' : p < 0.05 ? 'increasing' : p < 0.4 ? 'likely_increasing' : p < 0.6 ? 'stable' : p < 0.95 ? 'likely_decreasing' : 'decreasing');
 const NUMBER_COLUMNS = ['mean', 'sd', 'median', 'q0_025', 'q0_05', 'q0_25', 'q0_75', 'q0_95', 'q0_975', 'prob_below_1', 'cases', 'imputed_days'] as const;
 
 type Run = { from: string; to: string };
@@ -90,7 +90,7 @@ describe.each(DB_TARGETS)('GET /v1/models/rt on %s (real JHU data)', (target) =>
       expect(dayNumber(r.window_end) - dayNumber(r.window_start)).toBe(6);
       if (i > 0) expect(dayNumber(r.window_end) - dayNumber(rows[i - 1].window_end)).toBe(1);
       expect(r.q0_025 <= r.q0_05 && r.q0_05 <= r.q0_25 && r.q0_25 <= r.median && r.median <= r.q0_75 && r.q0_75 <= r.q0_95 && r.q0_95 <= r.q0_975).toBe(true);
-      expect(r.trend).toBe(label(r.prob_below_1));
+      expect(r.trend).toBe(label(r.prob_below_1, r.cases));
       expect(r.early_reason).toBeNull();
     });
     // The first window starts the day after the first case (EpiEstim's t_start = 2).
@@ -114,6 +114,15 @@ describe.each(DB_TARGETS)('GET /v1/models/rt on %s (real JHU data)', (target) =>
       expect(r.json().error).toMatchObject({ code: 'ERR_BAD_PARAMETER', parameter: 'windows' });
       expect(r.json().error.message).toMatch(message);
     }
+  });
+
+  it('claims no trend where a window has too few cases: the posterior is then mostly the prior', async () => {
+    // After Germany's first cluster (Bavaria, late January 2020) weeks passed with 0–4 new cases.
+    const rows = (await json('/v1/models/rt?location=DE&source=jhu-global&from=2020-02-10&to=2020-02-25&include_early=true')).data;
+    const few = rows.filter((r: { cases: number }) => r.cases < 11);
+    expect(few.length).toBeGreaterThan(0);
+    for (const r of few) expect(r.trend).toBe('insufficient_data');
+    for (const r of rows.filter((r: { cases: number }) => r.cases >= 11)) expect(r.trend).toBe(label(r.prob_below_1));
   });
 
   it('serves the same rows as CSV', async () => {

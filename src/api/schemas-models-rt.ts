@@ -40,8 +40,8 @@ export const RtQuery = Type.Object({
 export type RtQuery = Static<typeof RtQuery>;
 
 const Trend = Type.Unsafe<string>({
-  type: 'string', enum: ['increasing', 'likely_increasing', 'stable', 'likely_decreasing', 'decreasing'],
-  description: 'EpiNow2’s label from P(R < 1): < 0.05 increasing, < 0.4 likely_increasing, < 0.6 stable, < 0.95 likely_decreasing, else decreasing',
+  type: 'string', enum: ['increasing', 'likely_increasing', 'stable', 'likely_decreasing', 'decreasing', 'insufficient_data'],
+  description: 'EpiNow2’s label from P(R < 1): < 0.05 increasing, < 0.4 likely_increasing, < 0.6 stable, < 0.95 likely_decreasing, else decreasing; insufficient_data when the window holds fewer cases than the aimed posterior CV (0.3) needs (11 with the default prior): its posterior is mostly the prior',
 });
 const EarlyReason = Type.Unsafe<string | null>({
   type: ['string', 'null'], enum: ['before_mean_si', 'few_cumulative_cases', 'low_window_incidence', null],

@@ -1297,10 +1297,10 @@ export interface paths {
                                 /** @description Posterior standard deviation */
                                 sd: number;
                                 /**
-                                 * @description EpiNow2’s label from P(R < 1): < 0.05 increasing, < 0.4 likely_increasing, < 0.6 stable, < 0.95 likely_decreasing, else decreasing
+                                 * @description EpiNow2’s label from P(R < 1): < 0.05 increasing, < 0.4 likely_increasing, < 0.6 stable, < 0.95 likely_decreasing, else decreasing; insufficient_data when the window holds fewer cases than the aimed posterior CV (0.3) needs (11 with the default prior): its posterior is mostly the prior
                                  * @enum {string}
                                  */
-                                trend: "increasing" | "likely_increasing" | "stable" | "likely_decreasing" | "decreasing";
+                                trend: "increasing" | "likely_increasing" | "stable" | "likely_decreasing" | "decreasing" | "insufficient_data";
                                 /**
                                  * Format: date
                                  * @description The estimate is R over window_start..window_end (EpiEstim’s t_start..t_end)

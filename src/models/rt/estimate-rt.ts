@@ -1,7 +1,7 @@
 import { discretiseSerialInterval, type ShiftedGammaSerialInterval } from './discr-si.js';
 import { RtInputError } from './errors.js';
 import { unitGammaQuantiles } from './gamma.js';
-import { probBelowOne, trendFromProbBelowOne, type RtTrend } from './trend.js';
+import { INSUFFICIENT_DATA, probBelowOne, trendFromProbBelowOne, type RtWindowTrend } from './trend.js';
 
 /**
  * The instantaneous reproduction number R over time windows (Cori et al., AJE 2013), exactly as
@@ -74,7 +74,8 @@ export interface RtWindowEstimate {
   q0_95: number;
   q0_975: number;
   probBelowOne: number;
-  trend: RtTrend;
+  /** EpiNow2's label, or insufficient_data when the window holds fewer than minWindowCases cases. */
+  trend: RtWindowTrend;
   early: EarlyReason | null;
 }
 
@@ -142,7 +143,7 @@ export function estimateRt(incidence: ArrayLike<number>, config: RtConfig): RtEs
       start: s, end: e, cases, infectivity, shape, scale,
       mean: shape * scale, sd: Math.sqrt(shape) * scale, median: q[3] * scale,
       q0_025: q[0] * scale, q0_05: q[1] * scale, q0_25: q[2] * scale, q0_75: q[4] * scale, q0_95: q[5] * scale, q0_975: q[6] * scale,
-      probBelowOne: pBelow, trend: trendFromProbBelowOne(pBelow), early,
+      probBelowOne: pBelow, trend: cases < minWindowCases ? INSUFFICIENT_DATA : trendFromProbBelowOne(pBelow), early,
     });
   }
   return {

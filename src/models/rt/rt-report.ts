@@ -3,7 +3,7 @@ import type { DailyChanges } from '../incidence.js';
 import { RtInputError } from './errors.js';
 import { estimateRt, RT_DEFAULTS, type EarlyReason, type RtEstimate, type RtPrior, type SerialIntervalSpec } from './estimate-rt.js';
 import { rtSegments, RT_MAX_GAP_DAYS, type RtIncidence } from './rt-input.js';
-import type { RtTrend } from './trend.js';
+import type { RtWindowTrend } from './trend.js';
 
 /** A stored cumulative series read as daily changes (src/api/model-input.ts), dated. */
 export interface RtReportInput extends DailyChanges {
@@ -40,7 +40,7 @@ export interface RtRow {
   q0_95: number;
   q0_975: number;
   prob_below_1: number;
-  trend: RtTrend;
+  trend: RtWindowTrend;
   cases: number;
   imputed_days: number;
   early_reason: EarlyReason | null;

@@ -10,7 +10,7 @@ type Rt = ApiJson<'/v1/models/rt'>;
 type Evaluation = ApiJson<'/v1/models/evaluation'>;
 type Forecast = ApiJson<'/v1/models/forecast'>;
 const DAY_S = 86_400;
-const TREND = { increasing: 'increasing', likely_increasing: 'likely increasing', stable: 'stable', likely_decreasing: 'likely decreasing', decreasing: 'decreasing' } as Record<string, string>;
+const TREND = { increasing: 'increasing', likely_increasing: 'likely increasing', stable: 'stable', likely_decreasing: 'likely decreasing', decreasing: 'decreasing', insufficient_data: 'too few cases to say' } as Record<string, string>;
 /** The scored window: 12 epiweeks ending on this Saturday unless the chart's range says otherwise. */
 const DEFAULT_LAST_SATURDAY = '2020-11-28';
 const WEEKS = 12;
