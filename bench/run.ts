@@ -1,5 +1,5 @@
 /**
- * npm run bench: the JHU ingest benchmark, the all-sources ingest, the API benchmark, the models, a summary.
+ * npm run bench: the JHU ingest benchmark, the all-sources ingest, the API benchmark, the models, the dashboard, a summary.
  * Env: BENCH_SECONDS (default 10), BENCH_SKIP_PGLITE=1, BENCH_ONLY=ingest|sources|api|models|web, BENCH_ACCEPT_ENCODING,
  * GLACIER_BENCH_PG (PostgreSQL URL), GLACIER_SHARED_DATA (data mirror). See bench/README.md.
  */
@@ -15,6 +15,7 @@ import { defaultIngestFiles } from './files.js';
 import { runIngestBench, type IngestBenchResult } from './ingest-bench.js';
 import { runAllSourcesBench, type AllSourcesBenchResult } from './all-sources-bench.js';
 import { runModelsBench, type ModelsBenchResult } from './models-bench.js';
+import { runWebBench, webSummary } from './web-bench.js';
 import type { IngestChildResult } from './ingest-child.js';
 import { summaryBlock } from './summary.js';
 import { freshPglite, freshPostgresSchema, probePostgres, redact, type BenchTarget } from './targets.js';
@@ -108,9 +109,23 @@ async function main(): Promise<number> {
     notes.push(...models.notes);
   }
 
+  let web: ReturnType<typeof webSummary> | null = null;
+  if (isStopping()) return 130;
+  if (ONLY === null || ONLY === 'web') {
+    section('5. Dashboard: bundle size, navigation to first chart and maps in headless Chromium');
+    await checkIdle('dashboard', notes);
+    try {
+      web = webSummary(await runWebBench(log));
+    } catch (err) {
+      const note = `dashboard benchmark FAILED: ${(err as Error).message.split('\n')[0]}`;
+      log(note);
+      notes.push(note);
+    }
+  }
+
   if (isStopping()) return 130;
   section('Summary');
-  log(summaryBlock({ machine: `${date.slice(0, 10)} · ${machine} · ${BENCH_SECONDS} s/route`, ingest, allSources, api, models, notes }));
+  log(summaryBlock({ machine: `${date.slice(0, 10)} · ${machine} · ${BENCH_SECONDS} s/route`, ingest, allSources, api, models, web, notes }));
   const failed = (ingest?.failures.length ?? 0) + (allSources?.failures.length ?? 0) > 0 || notes.some((n) => n.includes('FAILED'));
   return failed ? 1 : 0;
 }

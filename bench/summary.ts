@@ -11,6 +11,7 @@ export interface SummaryInput {
   allSources: AllSourcesBenchResult | null;
   api: ApiBenchResult[];
   models: ModelsBenchResult | null;
+  web: { lines: string[]; verdicts: Verdict[] } | null;
   notes: string[];
 }
 
@@ -40,8 +41,8 @@ export function summaryBlock(s: SummaryInput): string {
     const parts = a.routes.map((r) => `${r.route} ${int(r.reqPerSec)}${r.route === 'bare' ? '' : ` (${percent(r.shareOfBare)})`} p99 ${r.p99Ms < 1 ? '<1' : int(r.p99Ms)} ms`);
     lines.push(`api ${a.target} req/s: ${parts.join(' · ')}`);
   }
-  lines.push(...(s.models?.lines ?? []));
-  const verdicts: Verdict[] = [...(s.ingest?.verdicts ?? []), ...(s.allSources?.verdicts ?? []), ...s.api.flatMap((a) => a.verdicts), ...(s.models?.verdicts ?? [])];
+  lines.push(...(s.models?.lines ?? []), ...(s.web?.lines ?? []));
+  const verdicts: Verdict[] = [...(s.ingest?.verdicts ?? []), ...(s.allSources?.verdicts ?? []), ...s.api.flatMap((a) => a.verdicts), ...(s.models?.verdicts ?? []), ...(s.web?.verdicts ?? [])];
   if (verdicts.length) lines.push(verdictLines(verdicts));
   lines.push(...s.notes);
   return lines.join('\n');

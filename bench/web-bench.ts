@@ -16,6 +16,7 @@ import { who } from '../src/sources/who/index.js';
 import { buildWeb, launchChromium, WEB_DIST } from '../test/e2e/dashboard-harness.js';
 import { openTestDb } from '../test/databases.js';
 import { JHU_GLOBAL_FILES, makeMirror } from '../test/mirror.js';
+import type { Verdict } from './format.js';
 
 export const WEB_GOALS = { initialGzipKB: 250, firstChartMs: 1000, countyMapMs: 1500 } as const;
 const RUNS = 5;
@@ -104,4 +105,15 @@ export async function runWebBench(log: (s?: string) => void): Promise<WebBenchRe
     await mirror.cleanup();
   }
   return { initialGzipBytes, files, timings };
+}
+
+/** The summary lines and PASS/MISS verdicts of part 5. */
+export function webSummary(r: WebBenchResult): { lines: string[]; verdicts: Verdict[] } {
+  const kb = r.initialGzipBytes / 1024;
+  const lines = [`web: first load ${kb.toFixed(1)} KB gzipped; ${r.timings.map((t) => `${t.view.split(' (')[0]} ${t.medianMs} ms (cold ${t.coldMs} ms)`).join(' · ')}`];
+  const verdicts: Verdict[] = [{ goal: `dashboard first load JS + CSS ≤ ${WEB_GOALS.initialGzipKB} KB gzipped`, measured: `${kb.toFixed(1)} KB`, pass: kb <= WEB_GOALS.initialGzipKB }];
+  for (const t of r.timings) {
+    if (t.goalMs !== null) verdicts.push({ goal: `navigation → ${t.view.split(' (')[0]} ≤ ${t.goalMs} ms (median of ${RUNS})`, measured: `${t.medianMs} ms`, pass: t.medianMs <= t.goalMs });
+  }
+  return { lines, verdicts };
 }
