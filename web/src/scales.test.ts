@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classOf, colourBreaks, coloursFor, forLogScale, niceCeil, PALETTE, quantile } from './scales.js';
+import { classOf, colourBreaks, coloursFor, forLogScale, niceCeil, PALETTE, quantile, rtAxisMax } from './scales.js';
 
 describe('scales', () => {
   it('rounds up to 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -37,4 +37,14 @@ describe('scales', () => {
   it('leaves zero and negative values off a log axis as gaps', () => {
     expect(forLogScale([0, 5, -2, null, 1e-3])).toEqual([null, 5, null, null, 1e-3]);
   });
+
+  it('puts the top of an Rt axis above most medians, not above an early spike, and never below 2', () => {
+    // 100 windows around R = 1.1 to 1.4 and two early windows at 48 and 20.
+    const medians = [48, 20, ...Array.from({ length: 100 }, (_, i) => 1.1 + (0.3 * i) / 99)];
+    expect(rtAxisMax(medians)).toBe(2);
+    expect(rtAxisMax([...Array.from({ length: 100 }, () => 3)])).toBe(5); // 3 × 1.2 = 3.6 → 5
+    expect(rtAxisMax([0.4, 0.5])).toBe(2);
+    expect(rtAxisMax([])).toBe(2);
+  });
 });
+

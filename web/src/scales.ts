@@ -57,3 +57,13 @@ export function coloursFor(breaks: number[]): string[] {
 export function forLogScale(values: (number | null)[]): (number | null)[] {
   return values.map((v) => (v !== null && v > 0 ? v : null));
 }
+
+/**
+ * Top of an Rt chart's axis: a round number above most of the medians (98th percentile, +20 %),
+ * at least 2 so R = 1 sits in the lower half. The first windows of an epidemic (few cases, R of
+ * 20–50) would otherwise flatten years of R ≈ 1 into a line; they are cut, and the text says so.
+ */
+export function rtAxisMax(medians: number[]): number {
+  const s = medians.filter(Number.isFinite).sort((a, b) => a - b);
+  return niceCeil(Math.max(2, s.length ? quantile(s, 0.98) * 1.2 : 2));
+}

@@ -2,6 +2,7 @@ import uPlot from 'uplot';
 import { ApiFailure, getJson, type ApiJson } from '../api';
 import { h, message } from '../dom';
 import { addDays, dayOf, formatCompact, formatDate, formatValue, isoOf, saturdayOnOrBefore } from '../format';
+import { rtAxisMax } from '../scales';
 import { errorText, markOnce } from '../shared';
 import type { ViewState } from '../state';
 import type { Store } from '../store';
@@ -49,9 +50,12 @@ export class ModelsPage {
       const latest = r.data[r.data.length - 1];
       text.textContent = `Window ending ${formatDate(latest.window_end)}: R = ${latest.median.toFixed(2)} (95% CrI ${latest.q0_025.toFixed(2)}–${latest.q0_975.toFixed(2)}), ${TREND[latest.trend] ?? latest.trend}; P(R < 1) = ${(latest.prob_below_1 * 100).toFixed(0)}%.`;
       const x = r.data.map((w) => dayOf(w.window_end) * DAY_S);
+      const yMax = rtAxisMax(r.data.map((w) => w.median));
+      const above = r.data.filter((w) => w.median > yMax).length;
+      if (above) text.textContent += ` The axis stops at ${yMax}: ${above} early window${above > 1 ? 's' : ''} above it (few cases) ${above > 1 ? 'are' : 'is'} cut.`;
       this.plots.push(new uPlot({
         width: Math.max(280, box.clientWidth), height: 280,
-        scales: { x: { time: true } },
+        scales: { x: { time: true }, y: { range: () => [0, yMax] } },
         series: [
           { value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
           { label: 'Rt median', stroke: '#4e79a7', width: 2 },
