@@ -17,6 +17,16 @@ export async function openStore(config: Config): Promise<Db> {
   return db;
 }
 
+/** Runs `use` on the opened store and closes it however `use` ends. */
+export async function withStore<T>(config: Config, use: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openStore(config);
+  try {
+    return await use(db);
+  } finally {
+    await db.close();
+  }
+}
+
 /** Upstream URLs by default; the mirror folder when one is configured. */
 export function fileOrigin(config: Config): FileOrigin {
   if (config.mirror) return { kind: 'mirror', root: config.mirror };

@@ -9,7 +9,7 @@ import { printSources } from './commands/sources.js';
 import { printRt, rtFormat, rtRequest } from './commands/rt.js';
 import { backtestRequest, printBacktest } from './commands/backtest.js';
 import { forecastRequest, printForecast } from './commands/forecast.js';
-import { openStore } from './context.js';
+import { withStore } from './context.js';
 import { CliError, EXIT } from './errors.js';
 
 const program = new Command('glacier')
@@ -34,14 +34,11 @@ program
   .option('--force', 're-read files even when they are unchanged since the last successful run')
   .action(async (opts, cmd: Command) => {
     const cfg = config(cmd);
-    const db = await openStore(cfg);
-    try {
+    await withStore(cfg, async (db) => {
       const runs = await runIngest(db, cfg, opts);
       const failed = failedRuns(runs);
       if (failed.length) throw new CliError(`${failed.length} of ${runs.length} runs failed: ${failed.map((r) => r.sourceId).join(', ')}`, EXIT.failed);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
 program
@@ -51,12 +48,9 @@ program
   .option('--port <port>', 'env PORT; default 8080')
   .action(async (_opts, cmd: Command) => {
     const cfg = config(cmd);
-    const db = await openStore(cfg);
-    try {
+    await withStore(cfg, async (db) => {
       await serve(db, cfg);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
 program
@@ -68,8 +62,7 @@ program
   .option('--force', 're-read unchanged files')
   .action(async (opts, cmd: Command) => {
     const cfg = config(cmd);
-    const db = await openStore(cfg);
-    try {
+    await withStore(cfg, async (db) => {
       const runs = await runIngest(db, cfg, { force: opts.force });
       const failed = failedRuns(runs);
       if (failed.length) {
@@ -78,21 +71,16 @@ program
         process.stderr.write(`warning: ${failed.length} source run(s) failed; serving the data stored so far\n`);
       }
       await serve(db, cfg);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
 program
   .command('sources')
   .description('list the sources, their licences and their last runs')
   .action(async (_opts, cmd: Command) => {
-    const db = await openStore(config(cmd));
-    try {
+    await withStore(config(cmd), async (db) => {
       await printSources(db);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
 program
@@ -114,12 +102,9 @@ program
   .action(async (opts, cmd: Command) => {
     const request = rtRequest(opts);
     const format = rtFormat(opts.format);
-    const db = await openStore(config(cmd));
-    try {
+    await withStore(config(cmd), async (db) => {
       await printRt(db, request, format, (text) => process.stdout.write(text));
-    } finally {
-      await db.close();
-    }
+    });
   });
 
 program
@@ -133,12 +118,9 @@ program
   .option('--source <id>', 'best (default) or one source id')
   .action(async (opts, cmd: Command) => {
     const request = forecastRequest(opts);
-    const db = await openStore(config(cmd));
-    try {
+    await withStore(config(cmd), async (db) => {
       await printForecast(db, request, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
-    } finally {
-      await db.close();
-    }
+    });
   });
 
 program
@@ -154,12 +136,9 @@ program
   .option('--latest-data', 'forecast from the latest data cut at each reference date instead of the data as then known (optimistic: for stores without vintages near the dates)')
   .action(async (opts, cmd: Command) => {
     const request = backtestRequest(opts);
-    const db = await openStore(config(cmd));
-    try {
+    await withStore(config(cmd), async (db) => {
       await printBacktest(db, request, opts.summary ?? false, (text) => process.stdout.write(text));
-    } finally {
-      await db.close();
-    }
+    });
   });
 
 program
