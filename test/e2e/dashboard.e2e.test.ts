@@ -127,6 +127,26 @@ describe.skipIf(E2E_DISABLED)('dashboard end to end (Chromium)', () => {
     await shot('map-us-counties');
   });
 
+  it('works with a keyboard on the map: regions take focus, show their tooltip, Enter drills down or charts', async () => {
+    await page.goto(dash.url + '/');
+    await mapDrawn();
+    expect(await page.locator('path.region[data-key][tabindex="0"]').count()).toBeGreaterThan(150);
+    await page.locator('path.region[data-key="US"]').focus();
+    await expect.poll(() => page.locator('.tooltip').textContent()).toContain('United States');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/region=US/);
+    await page.waitForFunction(() => (window as unknown as { __glacier: Hooks }).__glacier.map?.region === 'US');
+    await page.locator('path.region[data-key="US_CA"]').focus();
+    await page.keyboard.press(' ');
+    await page.waitForURL(/region=US_CA/);
+    await page.goto(dash.url + '/');
+    await mapDrawn();
+    await page.locator('path.region[data-key="DE"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/tab=chart/);
+    expect(new URL(page.url()).searchParams.get('loc')).toBe('DE');
+  });
+
   it('searches a place by name and charts it with the API’s values', async () => {
     await page.goto(dash.url + '/');
     await page.locator('#search').fill('germ');

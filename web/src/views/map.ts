@@ -14,6 +14,9 @@ type Row = MapJson['data'][number];
 /** Days sampled across the timeline to fix the colour classes (the same colours on every day). */
 const BREAK_SAMPLES = 6;
 
+/** Layers with at most this many shapes get focusable regions (the world, the US states). */
+const MAX_FOCUSABLE_SHAPES = 400;
+
 /** The map tab: regions coloured by the metric on a day, a legend, tooltips, a timeline, drill-down. */
 export class MapView {
   readonly el = h('section', { class: 'map-view', 'aria-label': 'Map' });
@@ -31,6 +34,14 @@ export class MapView {
     this.frame.addEventListener('mousemove', (e) => this.hover(e));
     this.frame.addEventListener('mouseleave', () => (this.tip.hidden = true));
     this.frame.addEventListener('click', (e) => this.click(e));
+    // Keyboard: regions of the smaller layers are focusable; Enter or Space acts as a click.
+    this.frame.addEventListener('focusin', (e) => this.showTip(e.target as Element, null));
+    this.frame.addEventListener('focusout', () => (this.tip.hidden = true));
+    this.frame.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      this.activate(e.target as Element);
+    });
     this.el.append(this.crumbs, h('div', { class: 'map-stage' }, this.frame, this.tip), this.legend, this.timeline.el);
   }
 
@@ -83,13 +94,16 @@ export class MapView {
   /** Builds the SVG once per geometry (one string: thousands of paths in one DOM update). */
   private draw(id: string, layer: GeoLayer, level: 'country' | 'subdivision' | 'county', keys: ShapeKeys): void {
     if (this.drawnLayer === id) return;
+    // Countries and states can be tabbed through; 3,000 counties cannot sensibly (the table can).
+    const focusable = layer.shapes.length <= MAX_FOCUSABLE_SHAPES;
     const paths = layer.shapes.map((shape) => {
       const key = keyOfShape(level, shape.id, shape.name, keys);
-      return `<path class="region" d="${shape.d}"${key ? ` data-key="${esc(key)}"` : ''} data-name="${esc(shape.name)}"/>`;
+      const focus = key && focusable ? ` tabindex="0" role="button" aria-label="${esc(shape.name)}"` : '';
+      return `<path class="region" d="${shape.d}"${key ? ` data-key="${esc(key)}"` : ''} data-name="${esc(shape.name)}"${focus}/>`;
     });
     const [x, y, w, hgt] = layer.viewBox.map((v) => Math.round(v * 10) / 10);
     this.frame.innerHTML =
-      `<svg class="map" viewBox="${x} ${y} ${w} ${hgt}" role="img" aria-label="Map of ${level === 'country' ? 'the world' : 'the United States'}" preserveAspectRatio="xMidYMid meet">` +
+      `<svg class="map" viewBox="${x} ${y} ${w} ${hgt}" role="${focusable ? 'group' : 'img'}" aria-label="Map of ${level === 'country' ? 'the world' : 'the United States'}" preserveAspectRatio="xMidYMid meet">` +
       `<g class="regions">${paths.join('')}</g><path class="borders" d="${layer.borders}"/></svg>`;
     this.drawnLayer = id;
   }
@@ -141,7 +155,12 @@ export class MapView {
   }
 
   private hover(e: MouseEvent): void {
-    const p = (e.target as Element).closest?.('path.region') as SVGPathElement | null;
+    this.showTip(e.target as Element, e);
+  }
+
+  /** The tooltip of a region: beside the pointer, or below the focused region. */
+  private showTip(target: Element, e: MouseEvent | null): void {
+    const p = target.closest?.('path.region') as SVGPathElement | null;
     if (!p) {
       this.tip.hidden = true;
       return;
@@ -154,13 +173,19 @@ export class MapView {
       row ? h('div', { class: 'muted' }, `${formatDate(row.date)} · ${row.source ?? ''}`) : null,
     ].filter((x) => x !== null));
     const box = this.frame.getBoundingClientRect();
-    this.tip.style.left = `${Math.min(e.clientX - box.left + 12, box.width - 180)}px`;
-    this.tip.style.top = `${e.clientY - box.top + 12}px`;
+    const at = e ? { x: e.clientX, y: e.clientY } : (({ left, width, bottom }) => ({ x: left + width / 2, y: bottom }))(p.getBoundingClientRect());
+    this.tip.style.left = `${Math.min(at.x - box.left + 12, box.width - 180)}px`;
+    this.tip.style.top = `${at.y - box.top + 12}px`;
     this.tip.hidden = false;
   }
 
   private click(e: MouseEvent): void {
-    const key = ((e.target as Element).closest?.('path.region') as SVGPathElement | null)?.dataset.key;
+    this.activate(e.target as Element);
+  }
+
+  /** A region chosen (click, Enter, Space): drill down into the US or a state, else chart it. */
+  private activate(target: Element): void {
+    const key = (target.closest?.('path.region') as SVGPathElement | null)?.dataset.key;
     if (!key) return;
     const s = this.store.state;
     if (key === 'US' && s.region === 'world') void this.store.set({ region: 'US', counties: false });
