@@ -1,14 +1,16 @@
 /**
- * Part 4: the models. Rt for every JHU location against EpiEstim (when R is installed) and one
- * SEIR fit on a real country series. Both read ../shared/data directly: no database.
+ * Part 4: the models. Rt for every JHU location against EpiEstim (when R is installed), the same
+ * read from a store, and one SEIR fit on a real country series.
  */
 import { ratio } from './format.js';
 import type { Verdict } from './format.js';
 import { runRtBench, type RtBenchResult } from './rt-bench.js';
+import { runRtStoreBench, type RtStoreBenchResult } from './rt-store-bench.js';
 import { runSeirBench, type SeirBenchResult } from './seir-bench.js';
 
 export interface ModelsBenchResult {
   rt: RtBenchResult | null;
+  rtStore: RtStoreBenchResult | null;
   seir: SeirBenchResult | null;
   lines: string[];
   verdicts: Verdict[];
@@ -20,7 +22,7 @@ const RT_MIN_SPEEDUP = 20;
 const RT_MAX_REL_DIFF = 1e-9;
 
 export async function runModelsBench(log: (s?: string) => void): Promise<ModelsBenchResult> {
-  const out: ModelsBenchResult = { rt: null, seir: null, lines: [], verdicts: [], notes: [] };
+  const out: ModelsBenchResult = { rt: null, rtStore: null, seir: null, lines: [], verdicts: [], notes: [] };
   try {
     const rt = (out.rt = await runRtBench(log));
     out.lines.push(`rt: ${rt.locations.toLocaleString('en-US')} locations, ${rt.windows.toLocaleString('en-US')} windows in ${(rt.wallMs / 1000).toFixed(2)} s (${Math.round(rt.locationsPerSecond).toLocaleString('en-US')} locations/s)`);
@@ -33,6 +35,15 @@ export async function runModelsBench(log: (s?: string) => void): Promise<ModelsB
     if (rt.note) out.notes.push(rt.note);
   } catch (err) {
     const note = `Rt benchmark FAILED: ${(err as Error).message.split('\n')[0]}`;
+    log(note);
+    out.notes.push(note);
+  }
+  log('');
+  try {
+    const r = (out.rtStore = await runRtStoreBench(log));
+    out.lines.push(`rt from the store (${r.target}): ${r.locations.toLocaleString('en-US')} locations in ${(r.wallMs / 1000).toFixed(2)} s (${Math.round(r.locationsPerSecond).toLocaleString('en-US')} locations/s; reading ${(r.readMs / 1000).toFixed(2)} s)`);
+  } catch (err) {
+    const note = `Rt-from-the-store benchmark FAILED: ${(err as Error).message.split('\n')[0]}`;
     log(note);
     out.notes.push(note);
   }
