@@ -3,7 +3,7 @@
  * child process, loaded over loopback with wrk (or autocannon, see load.ts).
  */
 import http from 'node:http';
-import { load, pickLoadGenerator } from './load.js';
+import { load, pickLoadGenerator, type LoadResult } from './load.js';
 import { ACCEPT_ENCODING, BENCH_CONNECTIONS, BENCH_SECONDS, GOALS } from './config.js';
 import { startServerChild } from './child.js';
 import { processCpuMs } from './cpu.js';
@@ -13,22 +13,15 @@ import type { BenchTarget } from './targets.js';
 
 export type RouteId = 'bare' | 'series' | 'latest';
 
-export interface RouteMeasure {
+/** The load generator's figures for one route, with what the route and server add. */
+export interface RouteMeasure extends LoadResult {
   route: RouteId;
   path: string;
   /** Size of one response body as sent (compressed when BENCH_ACCEPT_ENCODING asks for it). */
   bodyBytes: number;
-  reqPerSec: number;
-  meanMs: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  errors: number;
-  non2xx: number;
   shareOfBare: number;
-  /** CPU used during the load by the server process and by this (load-generating) process, in cores (1 = one core busy). */
+  /** CPU used during the load by the server process, in cores (1 = one core busy). */
   serverCores: number | null;
-  clientCores: number;
 }
 
 export interface ApiBenchResult {

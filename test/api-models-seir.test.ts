@@ -1,3 +1,4 @@
+import { finalSusceptible } from './final-size.js';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,16 +15,6 @@ function germanyDaily(): Map<string, number> {
   const dates = lines[0].split(',').slice(4).map((h) => isoFromDay(dayFromUsShortDate(h)));
   const values = lines.find((l) => l.startsWith(',Germany,'))!.split(',').slice(4).map(Number);
   return new Map(dates.slice(1).map((d, i) => [d, values[i + 1] - values[i]]));
-}
-
-/** Root of g on [lo, hi] by bisection (g changes sign there). */
-function bisect(g: (x: number) => number, lo: number, hi: number): number {
-  for (let k = 0; k < 200; k++) {
-    const mid = (lo + hi) / 2;
-    if (Math.sign(g(mid)) === Math.sign(g(lo))) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
 }
 
 describe.each(DB_TARGETS)('POST /v1/models/seir on %s (real JHU data)', (target) => {
@@ -61,7 +52,7 @@ describe.each(DB_TARGETS)('POST /v1/models/seir on %s (real JHU data)', (target)
       expect(withDeaths.dead[1499] / (N - withDeaths.susceptible[1499])).toBeCloseTo(0.01, 6);
       // Kermack–McKendrick (no deaths, so the mixing population stays N): S∞ = S0·exp(−R0·(N − S∞)/N).
       const plain = await ok('simulate', body(0));
-      const sInf = bisect((x) => x - (N - 10) * Math.exp((-R0 * (N - x)) / N), 0, N - 10 - 1e-6);
+      const sInf = finalSusceptible(N, N - 10, R0);
       expect(Math.abs(plain.series.susceptible[1499] - sInf) / (N - sInf)).toBeLessThan(1e-5);
       expect(plain.meta.r0).toBeCloseTo(R0, 12);
     });

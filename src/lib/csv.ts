@@ -38,6 +38,11 @@ export function readCsvTable(text: string, file: string): CsvTable {
   return { rows, header: rows[0].map((h) => h.trim()), lineOf: (r) => lines[r] ?? r + 1 };
 }
 
+/** Throws, naming the line, unless a data row has as many fields as the header (a truncated or broken row). */
+export function requireRowWidth(fields: number, width: number, file: string, line: number): void {
+  if (fields !== width) throw new SourceFormatError(`expected ${width} fields, found ${fields} (truncated or malformed row)`, file, line);
+}
+
 /** Throws, naming the first missing column, unless the header has every required one. */
 export function requireColumns(header: readonly string[], required: Iterable<string>, file: string): void {
   for (const name of required) {

@@ -54,16 +54,8 @@ export const RT_DEFAULTS = { window: 7, prior: { mean: 5, sd: 5 }, cvPosterior: 
  */
 export type EarlyReason = 'before_mean_si' | 'few_cumulative_cases' | 'low_window_incidence';
 
-export interface RtWindowEstimate {
-  start: number;
-  end: number;
-  /** Cases in the window. */
-  cases: number;
-  /** Σ over the window of the overall infectivity Λ_t = Σ_k w_k I_{t−k}. */
-  infectivity: number;
-  /** Gamma posterior of R. */
-  shape: number;
-  scale: number;
+/** The posterior summary EpiEstim reports for a window. */
+export interface RtPosterior {
   mean: number;
   sd: number;
   median: number;
@@ -73,6 +65,18 @@ export interface RtWindowEstimate {
   q0_75: number;
   q0_95: number;
   q0_975: number;
+}
+
+export interface RtWindowEstimate extends RtPosterior {
+  start: number;
+  end: number;
+  /** Cases in the window. */
+  cases: number;
+  /** Σ over the window of the overall infectivity Λ_t = Σ_k w_k I_{t−k}. */
+  infectivity: number;
+  /** Gamma posterior of R. */
+  shape: number;
+  scale: number;
   probBelowOne: number;
   /** EpiNow2's label, or insufficient_data when the window holds fewer than minWindowCases cases. */
   trend: RtWindowTrend;

@@ -1,7 +1,7 @@
 import { dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { DailyChanges } from '../incidence.js';
 import { RtInputError } from './errors.js';
-import { estimateRt, RT_DEFAULTS, type EarlyReason, type RtEstimate, type RtPrior, type SerialIntervalSpec } from './estimate-rt.js';
+import { estimateRt, RT_DEFAULTS, type EarlyReason, type RtEstimate, type RtPosterior, type RtPrior, type SerialIntervalSpec } from './estimate-rt.js';
 import { rtSegments, RT_MAX_GAP_DAYS, type RtIncidence } from './rt-input.js';
 import type { RtWindowTrend } from './trend.js';
 
@@ -27,18 +27,9 @@ export interface RtReportOptions {
 }
 
 /** One window, as the API and CLI serve it. */
-export interface RtRow {
+export interface RtRow extends RtPosterior {
   window_start: string;
   window_end: string;
-  mean: number;
-  sd: number;
-  median: number;
-  q0_025: number;
-  q0_05: number;
-  q0_25: number;
-  q0_75: number;
-  q0_95: number;
-  q0_975: number;
   prob_below_1: number;
   trend: RtWindowTrend;
   cases: number;

@@ -1,3 +1,4 @@
+import { finalSusceptible } from '../../../test/final-size.js';
 import { describe, expect, it } from 'vitest';
 import { ModelInputError, type EpidemicParams } from './params.js';
 import { simulate } from './simulate.js';
@@ -12,24 +13,6 @@ const base: EpidemicParams = {
   deaths: null,
   initial: { exposed: 0, infectious: 10, removed: 0 },
 };
-
-/** Root of g on [lo, hi] by bisection (g changes sign there): the test's own solver. */
-function bisect(g: (x: number) => number, lo: number, hi: number): number {
-  for (let k = 0; k < 200; k++) {
-    const mid = (lo + hi) / 2;
-    if (Math.sign(g(mid)) === Math.sign(g(lo))) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
-
-/**
- * Final size of SIR/SEIR (Kermack–McKendrick): dS/dR = −R0·S/N, so
- * S∞ = S0·exp(−R0·(N − S∞ − R0init)/N) when everyone infected is eventually removed.
- */
-function finalSusceptible(N: number, S0: number, R0: number): number {
-  return bisect((s) => s - S0 * Math.exp((-R0 * (N - s)) / N), 0, S0 * (1 - 1e-12));
-}
 
 describe('SIR / SEIR simulation', () => {
   it('conserves S + E + I + R + dying + dead = N every day, through transmission changes and deaths', () => {

@@ -2,7 +2,7 @@ import { dayFromParts, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { readCsvTable } from '../../lib/csv.js';
+import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
 
 type ConsentColumn = 'consent_cases' | 'consent_deaths';
 
@@ -61,9 +61,7 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
     const line = lineOf(r);
-    if (f.length !== header.length) {
-      throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file.name, line);
-    }
+    requireRowWidth(f.length, header.length, file.name, line);
     const cell = (name: string) => f[col.get(name)!].trim();
     const day = parseUsDate(cell('submission_date'));
     if (Number.isNaN(day)) throw new SourceFormatError(`not a date (expected MM/DD/YYYY): ${JSON.stringify(f[col.get('submission_date')!])}`, file.name, line, 'submission_date');

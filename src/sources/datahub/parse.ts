@@ -2,7 +2,7 @@ import { isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { readCsvTable } from '../../lib/csv.js';
+import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
 import { readDateColumn } from './dates.js';
 
 /**
@@ -78,9 +78,7 @@ function readTable(file: SourceInputFile, layout: Layout): Table {
   if (rows.length === 1) throw new SourceFormatError('no data rows after the header (truncated file?)', file.name, 2);
   const width = rows[0].length;
   for (let r = 1; r < rows.length; r++) {
-    if (rows[r].length !== width) {
-      throw new SourceFormatError(`expected ${width} fields, found ${rows[r].length} (truncated or malformed row)`, file.name, lineOf(r));
-    }
+    requireRowWidth(rows[r].length, width, file.name, lineOf(r));
   }
   const dateCol = col.get('Date')!;
   const cells = new Array<string>(rows.length - 1);

@@ -3,7 +3,7 @@ import { dayFromParts, dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { parseCsvRows, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
 import { looksLikeXlsx, readFirstSheet, type XlsxCell } from './xlsx.js';
 
 /**
@@ -163,9 +163,7 @@ export function parseTable(t: Table): ParsedSource {
   for (let r = 1; r < t.rows.length; r++) {
     const row = t.rows[r];
     const line = t.line(r);
-    if (t.strictWidth && row.length !== header.length) {
-      throw new SourceFormatError(`expected ${header.length} fields, found ${row.length} (truncated or malformed row)`, file, line);
-    }
+    if (t.strictWidth) requireRowWidth(row.length, header.length, file, line);
     if (row.every((c) => text(c) === '')) throw new SourceFormatError('empty row', file, line);
     for (let j = header.length; j < row.length; j++) {
       if (text(row[j]) !== '') throw new SourceFormatError(`a value beyond the last column (${JSON.stringify(text(row[j]))})`, file, line);

@@ -1,6 +1,6 @@
 import { dayFromUsShortDate } from '../../domain/dates.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { parseCsvRows, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
 
 /**
  * JHU's wide time-series layout: a few place columns, then one column per day ("1/22/20").
@@ -54,9 +54,7 @@ export function parseWideCsv(rawText: string, file: string, layout: WideLayout, 
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
     const line = () => lines[r] ?? r + 1;
-    if (f.length !== header.length) {
-      throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file, line());
-    }
+    requireRowWidth(f.length, header.length, file, line());
     const place: Record<string, string> = {};
     for (let j = 0; j < firstDate; j++) place[placeColumns[j]] = f[j].trim();
     const values = new Float64Array(length);

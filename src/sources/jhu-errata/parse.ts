@@ -2,7 +2,7 @@ import { dayFromParts, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile, SourceNote, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { readCsvTable } from '../../lib/csv.js';
+import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
 
 /**
  * JHU's errata log (csse_covid_19_time_series/Errata.csv): one row per correction. On `Update Date`
@@ -203,7 +203,7 @@ function parseErrataFile(file: SourceInputFile): ParsedSource {
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
     const line = lineOf(r);
-    if (f.length !== header.length) throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file.name, line);
+    requireRowWidth(f.length, header.length, file.name, line);
     const cell = (c: Column) => f[col[c]];
     const updated = dayOfUsDate(cell('Update Date'));
     if (Number.isNaN(updated)) throw new SourceFormatError(`not a date: ${JSON.stringify(cell('Update Date'))} (expected M/D/YYYY)`, file.name, line, 'Update Date');

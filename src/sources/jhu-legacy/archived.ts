@@ -2,7 +2,7 @@ import { dayFromParts, dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, SourceInputFile, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { parseCsvRows, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
 import { placeOfRow } from './places.js';
 
 /**
@@ -77,7 +77,7 @@ export function parseArchivedTimeSeries(file: SourceInputFile, metric: MetricId)
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
     const line = lines[r] ?? r + 1;
-    if (f.length !== header.length) throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file.name, line);
+    requireRowWidth(f.length, header.length, file.name, line);
     // Every cell must be a number or blank, not only the day's last one: anything else means a broken file.
     const all = f.slice(first).map((c, k) => readNumber(c, file.name, line, header[first + k]));
     const values = Float64Array.from(lastOfDay, (j) => all[j - first]);
@@ -143,7 +143,7 @@ export function parseDailyCaseUpdate(file: SourceInputFile): ParsedSource {
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
     const line = lines[r] ?? r + 1;
-    if (f.length !== header.length) throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file.name, line);
+    requireRowWidth(f.length, header.length, file.name, line);
     const province = f[col['Province/State']].trim();
     const country = f[col['Country/Region']].trim();
     const values = DAILY_METRICS.map(([c]) => readNumber(f[col[c as keyof typeof col]], file.name, line, c));

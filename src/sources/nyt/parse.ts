@@ -2,7 +2,7 @@ import { dayFromParts, dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
-import { readCsvTable } from '../../lib/csv.js';
+import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
 
 /**
  * The New York Times covid-19-data files: long CSVs (one row per place and day), pivoted into
@@ -187,9 +187,7 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
     const line = lineOf(r);
-    if (f.length !== layout.columns.length) {
-      throw new SourceFormatError(`expected ${layout.columns.length} fields, found ${f.length} (truncated or malformed row)`, name, line);
-    }
+    requireRowWidth(f.length, layout.columns.length, name, line);
     // Date (a file has few distinct dates: each is read once).
     const rawDate = f[dateIdx].trim();
     let day = dayCache.get(rawDate);

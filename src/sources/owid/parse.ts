@@ -2,7 +2,7 @@ import { dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
-import { readCsvTable } from '../../lib/csv.js';
+import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
 
 /** OWID value columns Glacier reads → metrics (manifest notes say what is skipped and why). */
 const METRIC_COLUMNS: readonly { column: string; metric: MetricId }[] = [
@@ -98,9 +98,7 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
     const line = lineOf(r);
-    if (f.length !== header.length) {
-      throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file.name, line);
-    }
+    requireRowWidth(f.length, header.length, file.name, line);
     const cell = (name: string) => f[col.get(name)!].trim();
     const iso = cell('iso_code');
     const location = cell('location');

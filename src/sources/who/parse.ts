@@ -2,7 +2,7 @@ import { dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { readCsvTable } from '../../lib/csv.js';
+import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
 import { mixedLineEndings } from '../../lib/line-endings.js';
 
 /**
@@ -78,7 +78,7 @@ export function parseWhoFile(file: SourceInputFile): { series: SourceSeries[]; i
     const f = rows[r];
     const line = lineOf(r);
     if (f.length === 1 && f[0].trim() === '') throw new SourceFormatError('blank line inside the file', file.name, line);
-    if (f.length !== header.length) throw new SourceFormatError(`expected ${header.length} fields, found ${f.length} (truncated or malformed row)`, file.name, line);
+    requireRowWidth(f.length, header.length, file.name, line);
 
     const dateText = f[col.Date_reported].trim();
     const m = DATE.exec(dateText);
