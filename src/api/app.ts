@@ -6,7 +6,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Db } from '../store/db.js';
 import { createVersionTracker } from './data-version.js';
-import { ApiError } from './errors.js';
+import { errorBody, QueryError } from '../query/errors.js';
+import { httpStatus } from './errors.js';
 import { ResponseCache } from './response-cache.js';
 import { ErrorResponse } from './schemas.js';
 import { anomalyRoutes } from './routes/anomalies.js';
@@ -80,20 +81,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS', 'POST'] });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof ApiError) return reply.code(err.status).send(err.toBody());
+    if (err instanceof QueryError) return reply.code(httpStatus(err)).send(errorBody(err));
     if (err.validation) {
       const e = validationError(err);
-      return reply.code(e.status).send(e.toBody());
+      return reply.code(httpStatus(e)).send(errorBody(e));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send(new ApiError('ERR_BAD_PARAMETER', err.message).toBody());
+      return reply.code(err.statusCode).send(errorBody(new QueryError('ERR_BAD_PARAMETER', err.message)));
     }
     req.log.error(err);
-    if (isConnectionError(err)) return reply.code(503).send(new ApiError('ERR_UNAVAILABLE', 'the database cannot be reached; try again shortly').toBody());
-    return reply.code(500).send(new ApiError('ERR_INTERNAL', 'internal error; it has been logged').toBody());
+    if (isConnectionError(err)) return reply.code(503).send(errorBody(new QueryError('ERR_UNAVAILABLE', 'the database cannot be reached; try again shortly')));
+    return reply.code(500).send(errorBody(new QueryError('ERR_INTERNAL', 'internal error; it has been logged')));
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send(new ApiError('ERR_NOT_FOUND', `no endpoint ${req.method} ${req.url.split('?')[0]} (see /docs)`).toBody());
+    reply.code(404).send(errorBody(new QueryError('ERR_NOT_FOUND', `no endpoint ${req.method} ${req.url.split('?')[0]} (see /docs)`)));
   });
 
   await app.register(

@@ -4,7 +4,7 @@ import type { ScoredForecast } from '../models/forecast/backtest.js';
 import { hubverseRows, hubverseTarget, modelId, type HubverseRow } from '../models/forecast/hubverse.js';
 import type { ForecastTarget } from '../models/forecast/quantiles.js';
 import type { SummaryRow } from '../models/forecast/summary.js';
-import { ApiError } from './errors.js';
+import { QueryError } from '../query/errors.js';
 import type { ForecastOutcome } from './forecast-view.js';
 
 /**
@@ -17,7 +17,7 @@ export function forecastRows(out: ForecastOutcome, location: string, target: For
   const models = [...out.results].map(([model, r]) => ({ model, model_id: modelId(model), ok: r.ok, reason: r.ok ? null : r.reason }));
   if (rows.length === 0) {
     const why = models.map((m) => `${m.model}: ${m.reason}`).join('; ');
-    throw new ApiError('ERR_NO_DATA', `no forecast for ${location} ${target}s at ${isoFromDay(out.referenceDate)} (data as of ${out.asOf}): ${why}`, 'reference_date');
+    throw new QueryError('ERR_NO_DATA', `no forecast for ${location} ${target}s at ${isoFromDay(out.referenceDate)} (data as of ${out.asOf}): ${why}`, 'reference_date');
   }
   return { rows, models };
 }

@@ -9,7 +9,7 @@ import { FORECAST_MODELS, runModels, type ForecastModel } from '../models/foreca
 import type { ForecastTarget, ModelResult } from '../models/forecast/quantiles.js';
 import { isSaturday, saturdayOnOrAfter, saturdayOnOrBefore, weeklyIncidence, type CumulativeSeries } from '../models/forecast/weekly.js';
 import type { Db } from '../store/db.js';
-import { ApiError } from './errors.js';
+import { QueryError } from '../query/errors.js';
 import { noData, readObserved, type ObservedSeries } from './model-input.js';
 
 /** The stored cumulative metric a target counts. */
@@ -62,7 +62,7 @@ export interface ForecastOutcome {
 export function requireSaturday(date: string, parameter: string): number {
   const day = dayNumber(date);
   if (!isSaturday(day)) {
-    throw new ApiError('ERR_NOT_SATURDAY', `${parameter}: ${date} is not a Saturday; forecasts start from the end of an epiweek (the Saturday before is ${isoFromDay(saturdayOnOrBefore(day))})`, parameter);
+    throw new QueryError('ERR_NOT_SATURDAY', `${parameter}: ${date} is not a Saturday; forecasts start from the end of an epiweek (the Saturday before is ${isoFromDay(saturdayOnOrBefore(day))})`, parameter);
   }
   return day;
 }
@@ -113,12 +113,12 @@ export function referenceDates(from: string, to: string): number[] {
  * against the latest data.
  */
 export async function evaluate(db: Db, r: EvaluationRequest): Promise<BacktestResult & { referenceDates: number[]; metric: string; sources: string[] }> {
-  if (r.from > r.to) throw new ApiError('ERR_DATE_RANGE', `from (${r.from}) is after to (${r.to})`, 'from');
+  if (r.from > r.to) throw new QueryError('ERR_DATE_RANGE', `from (${r.from}) is after to (${r.to})`, 'from');
   const dates = referenceDates(r.from, r.to);
-  if (dates.length === 0) throw new ApiError('ERR_BAD_PARAMETER', `from..to (${r.from}..${r.to}) holds no Saturday: reference dates are Saturdays`, 'from');
+  if (dates.length === 0) throw new QueryError('ERR_BAD_PARAMETER', `from..to (${r.from}..${r.to}) holds no Saturday: reference dates are Saturdays`, 'from');
   const max = r.maxDates ?? MAX_REFERENCE_DATES;
   if (dates.length > max) {
-    throw new ApiError('ERR_TOO_MANY_DATES', `from..to holds ${dates.length} reference dates (Saturdays); at most ${max} per request`, 'to');
+    throw new QueryError('ERR_TOO_MANY_DATES', `from..to holds ${dates.length} reference dates (Saturdays); at most ${max} per request`, 'to');
   }
   const metric = TARGET_METRIC[r.target];
   const latest = await readObserved(db, { location: r.location, metric, source: r.source });

@@ -5,7 +5,7 @@ import type { Transform } from '../domain/transforms.js';
 import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
 import { rankedSeriesAt, type SeriesRef } from '../store/read-series.js';
-import { ApiError } from './errors.js';
+import { QueryError } from '../query/errors.js';
 import { servedSeries, type SeriesPlan } from './series-view.js';
 
 /**
@@ -56,14 +56,14 @@ export interface MapRow {
 
 /** The checks /v1/series makes, for one metric and a whole level. */
 export async function checkMapQuery(db: Db, key: MapKey): Promise<void> {
-  if (!isMetricId(key.metric)) throw new ApiError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(key.metric)} (see /v1/metrics)`, 'metric');
+  if (!isMetricId(key.metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(key.metric)} (see /v1/metrics)`, 'metric');
   const base = key.transform.replace(/_per_100k$/, '');
   if (base !== 'cumulative' && base !== 'per_100k' && metricKind(key.metric) !== 'cumulative') {
-    throw new ApiError('ERR_BAD_PARAMETER', `transform: ${key.transform} applies to cumulative metrics; ${key.metric} is not (see /v1/metrics)`, 'transform');
+    throw new QueryError('ERR_BAD_PARAMETER', `transform: ${key.transform} applies to cumulative metrics; ${key.metric} is not (see /v1/metrics)`, 'transform');
   }
   if (key.parent) {
     const [p] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM locations WHERE key = $1', [key.parent]);
-    if (!p.n) throw new ApiError('ERR_UNKNOWN_LOCATION', `parent: unknown key ${JSON.stringify(key.parent)}`, 'parent');
+    if (!p.n) throw new QueryError('ERR_UNKNOWN_LOCATION', `parent: unknown key ${JSON.stringify(key.parent)}`, 'parent');
   }
 }
 

@@ -1,7 +1,7 @@
 import { dayNumber, isoFromDay } from '../domain/dates.js';
 import { isMetricId, metricKind } from '../domain/metrics.js';
 import type { Db } from '../store/db.js';
-import { ApiError } from './errors.js';
+import { QueryError } from '../query/errors.js';
 import { planSeries, servedSeries } from './series-view.js';
 
 export interface ObservedQuery {
@@ -40,11 +40,11 @@ export interface ObservedSeries {
  */
 export async function readObserved(db: Db, q: ObservedQuery): Promise<ObservedSeries> {
   if (isMetricId(q.metric) && metricKind(q.metric) !== 'cumulative') {
-    throw new ApiError('ERR_BAD_PARAMETER', `metric: models take a cumulative count; ${q.metric} is not one (see /v1/metrics)`, 'metric');
+    throw new QueryError('ERR_BAD_PARAMETER', `metric: models take a cumulative count; ${q.metric} is not one (see /v1/metrics)`, 'metric');
   }
-  if (q.from && q.to && q.from > q.to) throw new ApiError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
+  if (q.from && q.to && q.from > q.to) throw new QueryError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
   const plan = await planSeries(db, { location: q.location, metric: q.metric, as_of: q.asOf ?? undefined, transform: 'cumulative', source: q.source ?? 'best' });
-  if (plan.request.locations.length !== 1) throw new ApiError('ERR_BAD_PARAMETER', 'location: give exactly one location key', 'location');
+  if (plan.request.locations.length !== 1) throw new QueryError('ERR_BAD_PARAMETER', 'location: give exactly one location key', 'location');
   let served = null;
   for await (const s of servedSeries(db, plan)) served = s;
   const n = served?.values.length ?? 0;
@@ -84,6 +84,6 @@ export async function readObserved(db: Db, q: ObservedQuery): Promise<ObservedSe
 }
 
 /** The 404 for a location with no values of the metric (as known at as_of). */
-export function noData(o: ObservedSeries): ApiError {
-  return new ApiError('ERR_NO_DATA', `no ${o.metric} values for ${o.location}${o.asOf ? ` as of ${o.asOf}` : ''} in the requested range`, 'location');
+export function noData(o: ObservedSeries): QueryError {
+  return new QueryError('ERR_NO_DATA', `no ${o.metric} values for ${o.location}${o.asOf ? ` as of ${o.asOf}` : ''} in the requested range`, 'location');
 }

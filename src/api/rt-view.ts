@@ -4,7 +4,7 @@ import type { SerialIntervalSpec } from '../models/rt/estimate-rt.js';
 import { RT_MAX_GAP_DAYS } from '../models/rt/rt-input.js';
 import { rtReport } from '../models/rt/rt-report.js';
 import type { Db } from '../store/db.js';
-import { ApiError } from './errors.js';
+import { QueryError } from '../query/errors.js';
 import { noData, readObserved } from './model-input.js';
 
 /** What /v1/models/rt and `glacier rt` are asked (defaults already applied). */
@@ -32,7 +32,7 @@ export function parseSiDistr(text: string): number[] {
   const parts = text.split(',').map((s) => s.trim());
   const weights = parts.map(Number);
   const bad = parts.findIndex((s, i) => s === '' || !Number.isFinite(weights[i]));
-  if (bad >= 0) throw new ApiError('ERR_BAD_PARAMETER', `si_distr: value ${bad + 1} (${JSON.stringify(parts[bad])}) is not a number`, 'si_distr');
+  if (bad >= 0) throw new QueryError('ERR_BAD_PARAMETER', `si_distr: value ${bad + 1} (${JSON.stringify(parts[bad])}) is not a number`, 'si_distr');
   return weights;
 }
 
@@ -41,26 +41,26 @@ export const RT_MAX_GIVEN_WINDOWS = 500;
 /** `windows=2020-03-01/2020-03-14,…` as date pairs; a malformed one is the caller's mistake. */
 export function parseWindows(text: string): { start: string; end: string }[] {
   const parts = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (parts.length === 0) throw new ApiError('ERR_BAD_PARAMETER', 'windows: give at least one START/END pair', 'windows');
-  if (parts.length > RT_MAX_GIVEN_WINDOWS) throw new ApiError('ERR_BAD_PARAMETER', `windows: ${parts.length} windows given, at most ${RT_MAX_GIVEN_WINDOWS}`, 'windows');
+  if (parts.length === 0) throw new QueryError('ERR_BAD_PARAMETER', 'windows: give at least one START/END pair', 'windows');
+  if (parts.length > RT_MAX_GIVEN_WINDOWS) throw new QueryError('ERR_BAD_PARAMETER', `windows: ${parts.length} windows given, at most ${RT_MAX_GIVEN_WINDOWS}`, 'windows');
   return parts.map((p, i) => {
     const [start, end, extra] = p.split('/');
     if (extra !== undefined || !start || !end || !isIsoDate(start) || !isIsoDate(end)) {
-      throw new ApiError('ERR_BAD_PARAMETER', `windows: window ${i + 1} (${JSON.stringify(p)}) is not START/END with dates written YYYY-MM-DD`, 'windows');
+      throw new QueryError('ERR_BAD_PARAMETER', `windows: window ${i + 1} (${JSON.stringify(p)}) is not START/END with dates written YYYY-MM-DD`, 'windows');
     }
-    if (end < start) throw new ApiError('ERR_BAD_PARAMETER', `windows: window ${i + 1} (${p}) ends before it starts`, 'windows');
+    if (end < start) throw new QueryError('ERR_BAD_PARAMETER', `windows: window ${i + 1} (${p}) ends before it starts`, 'windows');
     return { start, end };
   });
 }
 
 /** The estimator's refusals as coded API errors naming the parameter. */
-export function rtApiError(e: RtInputError): ApiError {
-  return new ApiError(e.tooShort ? 'ERR_SERIES_TOO_SHORT' : 'ERR_BAD_PARAMETER', e.message, e.parameter);
+export function rtApiError(e: RtInputError): QueryError {
+  return new QueryError(e.tooShort ? 'ERR_SERIES_TOO_SHORT' : 'ERR_BAD_PARAMETER', e.message, e.parameter);
 }
 
 /** Rt by window for one stored series, with the meta the API serves (less data_version). */
 export async function rtView(db: Db, r: RtRequest) {
-  if (r.from && r.to && r.from > r.to) throw new ApiError('ERR_DATE_RANGE', `from (${r.from}) is after to (${r.to})`, 'from');
+  if (r.from && r.to && r.from > r.to) throw new QueryError('ERR_DATE_RANGE', `from (${r.from}) is after to (${r.to})`, 'from');
   const windows = r.windows === null ? null : parseWindows(r.windows);
   const serialInterval: SerialIntervalSpec = r.siDistr !== null ? { kind: 'distribution', weights: parseSiDistr(r.siDistr) } : { kind: 'parametric', mean: r.meanSi, sd: r.stdSi };
   // The whole history: windows in from..to are estimated from the days before them too.

@@ -2,7 +2,7 @@ import { fitEpidemic, type FitResult } from '../models/seir/fit.js';
 import { betaOn, COVID_DEFAULTS } from '../models/seir/params.js';
 import { project, type TransmissionEdit } from '../models/seir/scenario.js';
 import type { Db } from '../store/db.js';
-import { ApiError } from './errors.js';
+import { QueryError } from '../query/errors.js';
 import type { SeirFitBody } from './schemas-models-seir.js';
 import { dateAt, fitInput, offsetOf, type FitInput } from './seir-fit-input.js';
 import { diseaseParams, modelError } from './seir-params.js';
@@ -19,12 +19,12 @@ export async function runFit(db: Db, b: SeirFitBody, dataVersion: () => Promise<
   const n = input.cases.length;
   const changeDays = (b.change_dates ?? []).map((date, i) => {
     const d = offsetOf(input, date);
-    if (d <= 0 || d >= n) throw new ApiError('ERR_MODEL_INPUT', `change_dates[${i}]: ${date} is not after the first day (${input.start}) and within the data (to ${dateAt(input, n - 1)})`, `change_dates[${i}]`);
+    if (d <= 0 || d >= n) throw new QueryError('ERR_MODEL_INPUT', `change_dates[${i}]: ${date} is not after the first day (${input.start}) and within the data (to ${dateAt(input, n - 1)})`, `change_dates[${i}]`);
     return d;
   });
-  if (changeDays.some((d, i) => i > 0 && d <= changeDays[i - 1])) throw new ApiError('ERR_MODEL_INPUT', 'change_dates: must be in increasing order', 'change_dates');
+  if (changeDays.some((d, i) => i > 0 && d <= changeDays[i - 1])) throw new QueryError('ERR_MODEL_INPUT', 'change_dates: must be in increasing order', 'change_dates');
   const free = new Set(b.free ?? []);
-  if (free.has('ifr') && !input.deaths) throw new ApiError('ERR_MODEL_INPUT', 'free: ifr can be fitted only with deaths (observed.deaths or fit_deaths)', 'free');
+  if (free.has('ifr') && !input.deaths) throw new QueryError('ERR_MODEL_INPUT', 'free: ifr can be fitted only with deaths (observed.deaths or fit_deaths)', 'free');
   const disease = diseaseParams(b);
   const started = performance.now();
   let fit: FitResult;
@@ -46,8 +46,8 @@ export async function runFit(db: Db, b: SeirFitBody, dataVersion: () => Promise<
   const dates = Array.from({ length: total }, (_, k) => dateAt(input, k));
   const scenarios = (b.scenarios ?? []).map((s, i) => {
     const day = offsetOf(input, s.from);
-    if (day < 0 || day >= total) throw new ApiError('ERR_MODEL_INPUT', `scenarios[${i}].from: ${s.from} is outside ${input.start}..${dates[total - 1]} (raise horizon)`, `scenarios[${i}].from`);
-    if ((s.factor === undefined) === (s.r === undefined)) throw new ApiError('ERR_BAD_PARAMETER', `scenarios[${i}]: give exactly one of factor or r`, `scenarios[${i}]`);
+    if (day < 0 || day >= total) throw new QueryError('ERR_MODEL_INPUT', `scenarios[${i}].from: ${s.from} is outside ${input.start}..${dates[total - 1]} (raise horizon)`, `scenarios[${i}].from`);
+    if ((s.factor === undefined) === (s.r === undefined)) throw new QueryError('ERR_BAD_PARAMETER', `scenarios[${i}]: give exactly one of factor or r`, `scenarios[${i}]`);
     const edit: TransmissionEdit = s.factor !== undefined ? { day, factor: s.factor } : { day, beta: s.r! * p.gamma };
     const t = project(p, total, [edit]);
     const r = (s.factor !== undefined ? betaOn(p.beta, day) * s.factor : s.r! * p.gamma) / p.gamma;

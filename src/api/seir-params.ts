@@ -3,7 +3,7 @@ import { FitBudgetError } from '../models/seir/budget.js';
 import { OdeStepLimitError } from '../models/seir/ode.js';
 import { ModelInputError, type EpidemicParams } from '../models/seir/params.js';
 import type { Trajectory } from '../models/seir/simulate.js';
-import { ApiError } from './errors.js';
+import { QueryError } from '../query/errors.js';
 
 /** Request fields shared by /v1/models/seir/simulate and /fit (defaults filled by the schema or here). */
 export interface DiseaseFields {
@@ -30,10 +30,10 @@ export function diseaseParams(b: DiseaseFields): Omit<EpidemicParams, 'populatio
 
 /** Model errors as coded API errors: a bad input is a 400 naming its field, a run over budget a 422. */
 export function modelError(err: unknown, prefix = ''): unknown {
-  if (err instanceof ModelInputError) return new ApiError('ERR_MODEL_INPUT', `${prefix}${err.message}`, `${prefix}${err.field}`);
-  if (err instanceof OdeStepLimitError) return new ApiError('ERR_MODEL_INPUT', `${err.message}; check the rates`, 'beta');
+  if (err instanceof ModelInputError) return new QueryError('ERR_MODEL_INPUT', `${prefix}${err.message}`, `${prefix}${err.field}`);
+  if (err instanceof OdeStepLimitError) return new QueryError('ERR_MODEL_INPUT', `${err.message}; check the rates`, 'beta');
   if (err instanceof FitBudgetError) {
-    return new ApiError('ERR_MODEL_TIMEOUT', `${err.message}; fit fewer days, fewer change dates or fewer starts, or set intervals to none`);
+    return new QueryError('ERR_MODEL_TIMEOUT', `${err.message}; fit fewer days, fewer change dates or fewer starts, or set intervals to none`);
   }
   return err;
 }

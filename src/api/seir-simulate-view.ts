@@ -2,7 +2,7 @@ import { dayNumber } from '../domain/dates.js';
 import { simulateMetapop } from '../models/seir/metapop.js';
 import type { EpidemicParams, InitialState } from '../models/seir/params.js';
 import { simulate } from '../models/seir/simulate.js';
-import { ApiError } from './errors.js';
+import { QueryError } from '../query/errors.js';
 import type { SeirSimulateBody } from './schemas-models-seir.js';
 import { diseaseParams, modelError, segmentsOut, seriesOut } from './seir-params.js';
 
@@ -17,9 +17,9 @@ export function runSimulation(b: SeirSimulateBody) {
   const beta = transmission(b.beta);
   try {
     if (b.patches) {
-      if (b.population !== undefined) throw new ApiError('ERR_BAD_PARAMETER', 'population: give each patch its population (not both)', 'population');
-      if (b.initial !== undefined) throw new ApiError('ERR_BAD_PARAMETER', 'initial: give each patch its initial state (not both)', 'initial');
-      if (!b.mobility) throw new ApiError('ERR_BAD_PARAMETER', 'mobility: required with patches', 'mobility');
+      if (b.population !== undefined) throw new QueryError('ERR_BAD_PARAMETER', 'population: give each patch its population (not both)', 'population');
+      if (b.initial !== undefined) throw new QueryError('ERR_BAD_PARAMETER', 'initial: give each patch its initial state (not both)', 'initial');
+      if (!b.mobility) throw new QueryError('ERR_BAD_PARAMETER', 'mobility: required with patches', 'mobility');
       const patches = b.patches.map((p) => ({ name: p.name, population: p.population, initial: initialOf(p.initial), beta: p.beta && transmission(p.beta) }));
       const out = simulateMetapop({ ...disease, beta, patches, mobility: b.mobility }, b.days);
       const total = patches.reduce((s, p) => s + p.population, 0);
@@ -29,8 +29,8 @@ export function runSimulation(b: SeirSimulateBody) {
         patches: out.patches.map((p, i) => ({ name: p.name, population: patches[i].population, r0: (patches[i].beta ?? beta).value / disease.gamma, series: seriesOut(p.trajectory, startDay) })),
       };
     }
-    if (b.mobility) throw new ApiError('ERR_BAD_PARAMETER', 'mobility: only with patches', 'mobility');
-    if (b.population === undefined) throw new ApiError('ERR_BAD_PARAMETER', 'population: required (or give patches)', 'population');
+    if (b.mobility) throw new QueryError('ERR_BAD_PARAMETER', 'mobility: only with patches', 'mobility');
+    if (b.population === undefined) throw new QueryError('ERR_BAD_PARAMETER', 'population: required (or give patches)', 'population');
     const p: EpidemicParams = { ...disease, population: b.population, beta, initial: initialOf(b.initial) };
     const t = simulate(p, b.days);
     return {

@@ -8,7 +8,7 @@ import { maskFromSpans } from '../ingest/missing-rules.js';
 import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
 import { findSeries, readPoints, readReadings, type Reading, type SeriesRef, type StoredPoints } from '../store/read-series.js';
-import { ApiError } from './errors.js';
+import { QueryError } from '../query/errors.js';
 import type { SeriesJson, SeriesRow } from './schemas.js';
 
 export const MAX_LOCATIONS = 100;
@@ -53,25 +53,25 @@ export interface SeriesQueryInput {
 /** Checks the parameters against the store; every user mistake becomes a coded 400. */
 export async function planSeries(db: Db, q: SeriesQueryInput): Promise<SeriesPlan> {
   const locations = splitList(q.location);
-  if (locations.length === 0) throw new ApiError('ERR_BAD_PARAMETER', 'location: give at least one location key', 'location');
-  if (locations.length > MAX_LOCATIONS) throw new ApiError('ERR_TOO_MANY_LOCATIONS', `location: ${locations.length} keys given, at most ${MAX_LOCATIONS} per request (use several requests or the bulk export)`, 'location');
+  if (locations.length === 0) throw new QueryError('ERR_BAD_PARAMETER', 'location: give at least one location key', 'location');
+  if (locations.length > MAX_LOCATIONS) throw new QueryError('ERR_TOO_MANY_LOCATIONS', `location: ${locations.length} keys given, at most ${MAX_LOCATIONS} per request (use several requests or the bulk export)`, 'location');
   const metrics = splitList(q.metric);
-  if (metrics.length === 0) throw new ApiError('ERR_BAD_PARAMETER', 'metric: give at least one metric', 'metric');
+  if (metrics.length === 0) throw new QueryError('ERR_BAD_PARAMETER', 'metric: give at least one metric', 'metric');
   const unknownMetrics = metrics.filter((m) => !isMetricId(m));
-  if (unknownMetrics.length) throw new ApiError('ERR_UNKNOWN_METRIC', `metric: unknown ${unknownMetrics.map((m) => JSON.stringify(m)).join(', ')} (see /v1/metrics)`, 'metric');
+  if (unknownMetrics.length) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${unknownMetrics.map((m) => JSON.stringify(m)).join(', ')} (see /v1/metrics)`, 'metric');
   const base = q.transform.replace(/_per_100k$/, '');
   const notCumulative = metrics.filter((m) => isMetricId(m) && metricKind(m) !== 'cumulative');
   if (base !== 'cumulative' && base !== 'per_100k' && notCumulative.length) {
-    throw new ApiError('ERR_BAD_PARAMETER', `transform: ${q.transform} applies to cumulative metrics; ${notCumulative.join(', ')} ${notCumulative.length > 1 ? 'are' : 'is'} not (see /v1/metrics)`, 'transform');
+    throw new QueryError('ERR_BAD_PARAMETER', `transform: ${q.transform} applies to cumulative metrics; ${notCumulative.join(', ')} ${notCumulative.length > 1 ? 'are' : 'is'} not (see /v1/metrics)`, 'transform');
   }
-  if (q.from && q.to && q.from > q.to) throw new ApiError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
+  if (q.from && q.to && q.from > q.to) throw new QueryError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
   if (q.source !== 'best') {
     const [known] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sources WHERE id = $1', [q.source]);
-    if (!known.n) throw new ApiError('ERR_UNKNOWN_SOURCE', `source: unknown ${JSON.stringify(q.source)} (see /v1/sources)`, 'source');
+    if (!known.n) throw new QueryError('ERR_UNKNOWN_SOURCE', `source: unknown ${JSON.stringify(q.source)} (see /v1/sources)`, 'source');
   }
   const populations = await locationPopulations(db, locations);
   const unknown = locations.filter((l) => !populations.has(l));
-  if (unknown.length) throw new ApiError('ERR_UNKNOWN_LOCATION', `location: unknown key ${unknown.map((l) => JSON.stringify(l)).join(', ')} (search keys at /v1/locations?q=)`, 'location');
+  if (unknown.length) throw new QueryError('ERR_UNKNOWN_LOCATION', `location: unknown key ${unknown.map((l) => JSON.stringify(l)).join(', ')} (search keys at /v1/locations?q=)`, 'location');
 
   const request: SeriesRequest = {
     locations, metrics, from: q.from ?? null, to: q.to ?? null, asOf: q.as_of ?? null, transform: q.transform, source: q.source,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ANOMALY_CODES } from '../../domain/anomalies.js';
 import { isMetricId } from '../../domain/metrics.js';
 import { listAnomalies } from '../../store/read-anomalies.js';
-import { ApiError } from '../errors.js';
+import { QueryError } from '../../query/errors.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { AnomaliesQuery, AnomaliesResponse, AnomalyRowSchema, errorResponses } from '../schemas.js';
@@ -25,8 +25,8 @@ export const anomalyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async (version) => {
         const q = req.query;
-        if (q.metric && !isMetricId(q.metric)) throw new ApiError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
-        if (q.from && q.to && q.from > q.to) throw new ApiError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
+        if (q.metric && !isMetricId(q.metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
+        if (q.from && q.to && q.from > q.to) throw new QueryError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
         const { total, rows } = await listAnomalies(app.db, {
           locations: q.location ? splitList(q.location) : null, metric: q.metric ?? null, code: q.code ?? null, source: q.source ?? null,
           from: q.from ?? null, to: q.to ?? null, limit: q.limit, offset: q.offset,

@@ -5,7 +5,7 @@ import { isMetricId } from '../../domain/metrics.js';
 import { locationPopulations } from '../../store/read-locations.js';
 import { findSeries, rankedSeriesAt } from '../../store/read-series.js';
 import { alignSeries, compareToReference } from '../compare-view.js';
-import { ApiError } from '../errors.js';
+import { QueryError } from '../../query/errors.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { CompareQuery, CompareResponse, CompareRow, DiscrepanciesQuery, DiscrepanciesResponse, DiscrepancyRow, errorResponses } from '../schemas.js';
@@ -32,15 +32,15 @@ export const compareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async (version) => {
         const q = req.query;
-        if (!isMetricId(q.metric)) throw new ApiError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
-        if (!(await locationPopulations(app.db, [q.location])).has(q.location)) throw new ApiError('ERR_UNKNOWN_LOCATION', `location: unknown key ${JSON.stringify(q.location)}`, 'location');
-        if (q.from && q.to && q.from > q.to) throw new ApiError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
+        if (!isMetricId(q.metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
+        if (!(await locationPopulations(app.db, [q.location])).has(q.location)) throw new QueryError('ERR_UNKNOWN_LOCATION', `location: unknown key ${JSON.stringify(q.location)}`, 'location');
+        if (q.from && q.to && q.from > q.to) throw new QueryError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
         const refs = await findSeries(app.db, [q.location], [q.metric], 'best');
         const referenceAsOf = q.reference_as_of ?? q.as_of ?? null;
         const asOf = (r: { source: string; rank: number }) => ((q.reference ? r.source === q.reference : r.rank === refs[0]?.rank) ? referenceAsOf : q.as_of ?? null);
         const set = (await alignSeries(app.db, refs, asOf, q.from ?? null, q.to ?? null)).get(`${q.location}|${q.metric}`);
         if (q.reference && !set?.series.some((s) => s.ref.source === q.reference)) {
-          throw new ApiError('ERR_UNKNOWN_SOURCE', `reference: no ${JSON.stringify(q.reference)} data for ${q.location} ${q.metric} (sources: ${set?.series.map((s) => s.ref.source).join(', ') || 'none'})`, 'reference');
+          throw new QueryError('ERR_UNKNOWN_SOURCE', `reference: no ${JSON.stringify(q.reference)} data for ${q.location} ${q.metric} (sources: ${set?.series.map((s) => s.ref.source).join(', ') || 'none'})`, 'reference');
         }
         const reference = set && (set.series.find((s) => s.ref.source === q.reference) ?? set.series[0]);
         const agreements = set && reference ? compareToReference(set, reference) : new Map();
@@ -83,8 +83,8 @@ export const compareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async (version) => {
         const q = req.query;
-        if (!isMetricId(q.metric)) throw new ApiError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
-        if (q.from && q.to && q.from > q.to) throw new ApiError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
+        if (!isMetricId(q.metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
+        if (q.from && q.to && q.from > q.to) throw new QueryError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
         const candidates = await rankedSeriesAt(app.db, q.metric, q.level ?? null, q.parent ?? null);
         const names = new Map(candidates.map((c) => [c.location, c.name]));
         const levels = new Map(candidates.map((c) => [c.location, c.level]));

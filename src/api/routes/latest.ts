@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isMetricId } from '../../domain/metrics.js';
 import { latestValues } from '../../store/read-latest.js';
-import { ApiError } from '../errors.js';
+import { QueryError } from '../../query/errors.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses, LatestQuery, LatestResponse, LatestRow } from '../schemas.js';
@@ -23,10 +23,10 @@ export const latestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async (version) => {
         const q = req.query;
-        if (!isMetricId(q.metric)) throw new ApiError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
+        if (!isMetricId(q.metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
         if (q.parent) {
           const [p] = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM locations WHERE key = $1', [q.parent]);
-          if (!p.n) throw new ApiError('ERR_UNKNOWN_LOCATION', `parent: unknown key ${JSON.stringify(q.parent)}`, 'parent');
+          if (!p.n) throw new QueryError('ERR_UNKNOWN_LOCATION', `parent: unknown key ${JSON.stringify(q.parent)}`, 'parent');
         }
         const rows = (await latestValues(app.db, q.metric, q.level ?? null, q.parent ?? null)).map((r) => ({
           ...r,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { getChildren, getLocation, locationSeries, searchLocations } from '../../store/read-locations.js';
-import { ApiError } from '../errors.js';
+import { QueryError } from '../../query/errors.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses, LocationDetail, LocationsQuery, LocationsResponse } from '../schemas.js';
 
@@ -38,7 +38,7 @@ export const locationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
         const loc = await getLocation(app.db, req.params.key);
-        if (!loc) throw new ApiError('ERR_LOCATION_NOT_FOUND', `no location has the key ${JSON.stringify(req.params.key)} (search at /v1/locations?q=)`);
+        if (!loc) throw new QueryError('ERR_LOCATION_NOT_FOUND', `no location has the key ${JSON.stringify(req.params.key)} (search at /v1/locations?q=)`);
         const [parent, children, series] = await Promise.all([
           loc.parent ? getLocation(app.db, loc.parent) : Promise.resolve(undefined),
           getChildren(app.db, loc.key),

@@ -4,7 +4,7 @@ import { isMetricId } from '../../domain/metrics.js';
 import { maskFromSpans } from '../../ingest/missing-rules.js';
 import { getLocation } from '../../store/read-locations.js';
 import { annotationHistory, revisionsOf } from '../../store/read-revisions.js';
-import { ApiError } from '../errors.js';
+import { QueryError } from '../../query/errors.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses, RevisionsQuery, RevisionsResponse } from '../schemas.js';
 
@@ -23,8 +23,8 @@ export const revisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async (version) => {
         const { location, metric, date } = req.query;
-        if (!isMetricId(metric)) throw new ApiError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(metric)} (see /v1/metrics)`, 'metric');
-        if (!(await getLocation(app.db, location))) throw new ApiError('ERR_UNKNOWN_LOCATION', `location: unknown key ${JSON.stringify(location)}`, 'location');
+        if (!isMetricId(metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(metric)} (see /v1/metrics)`, 'metric');
+        if (!(await getLocation(app.db, location))) throw new QueryError('ERR_UNKNOWN_LOCATION', `location: unknown key ${JSON.stringify(location)}`, 'location');
         const rows = await revisionsOf(app.db, location, metric, date);
         const ids = [...new Set(rows.map((r) => r.series_id))];
         const history = await annotationHistory(app.db, ids);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { listSources, recentRuns, runDetail, type SourceRow } from '../../store/read-sources.js';
-import { ApiError } from '../errors.js';
+import { QueryError } from '../../query/errors.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses, RunDetail, SourceDetail, SourcesResponse } from '../schemas.js';
 
@@ -36,7 +36,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
         const s = (await listSources(app.db)).find((x) => x.id === req.params.id);
-        if (!s) throw new ApiError('ERR_SOURCE_NOT_FOUND', `no source has the id ${JSON.stringify(req.params.id)} (see /v1/sources)`);
+        if (!s) throw new QueryError('ERR_SOURCE_NOT_FOUND', `no source has the id ${JSON.stringify(req.params.id)} (see /v1/sources)`);
         const m = s.manifest;
         return json({
           data: {
@@ -60,7 +60,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
         const d = await runDetail(app.db, req.params.id, req.params.run);
-        if (!d) throw new ApiError('ERR_RUN_NOT_FOUND', `source ${JSON.stringify(req.params.id)} has no run ${req.params.run}`);
+        if (!d) throw new QueryError('ERR_RUN_NOT_FOUND', `source ${JSON.stringify(req.params.id)} has no run ${req.params.run}`);
         const { report, ...run } = d.run;
         return json({ data: { ...run, source: req.params.id, files: d.files.map(({ id: _id, ...f }) => f), report } });
       }),

@@ -4,7 +4,8 @@ import { evaluate, type EvaluationRequest } from '../../api/forecast-view.js';
 import { csvLine } from '../../api/formats.js';
 import { isoFromDay } from '../../domain/dates.js';
 import type { Db } from '../../store/db.js';
-import { asCliError, cliDate, cliModels, cliTarget } from './forecast.js';
+import { cliDate, cliModels, cliTarget } from './forecast.js';
+import { cliErrorOf } from '../errors.js';
 
 /** `glacier backtest` options as commander gives them. */
 export interface BacktestCommandOptions {
@@ -57,7 +58,7 @@ export async function printBacktest(db: Db, request: Omit<EvaluationRequest, 'on
   try {
     result = await evaluate(db, { ...request, onProgress: progress.update });
   } catch (e) {
-    throw asCliError(e);
+    throw cliErrorOf(e);
   } finally {
     progress.stop();
   }

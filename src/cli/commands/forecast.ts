@@ -1,4 +1,3 @@
-import { ApiError } from '../../api/errors.js';
 import { forecastRows } from '../../api/forecast-rows.js';
 import { forecastAt, modelsOf, type ForecastRequest } from '../../api/forecast-view.js';
 import { csvLine } from '../../api/formats.js';
@@ -7,7 +6,7 @@ import { HUBVERSE_COLUMNS } from '../../models/forecast/hubverse.js';
 import { FORECAST_MODELS, type ForecastModel } from '../../models/forecast/models.js';
 import { FORECAST_TARGETS, type ForecastTarget } from '../../models/forecast/quantiles.js';
 import type { Db } from '../../store/db.js';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, cliErrorOf, EXIT } from '../errors.js';
 
 const usage = (message: string) => new CliError(message, EXIT.usage);
 
@@ -28,10 +27,6 @@ export function cliModels(text: string | undefined): ForecastModel[] {
   return modelsOf(model as ForecastModel | 'all');
 }
 
-/** The API's coded errors: a mistake in the options (exit 2), or nothing to forecast from (exit 1). */
-export function asCliError(e: unknown): unknown {
-  return e instanceof ApiError ? new CliError(e.message, e.status === 400 ? EXIT.usage : EXIT.failed) : e;
-}
 
 /** `glacier forecast` options as commander gives them. */
 export interface ForecastCommandOptions {
@@ -63,6 +58,6 @@ export async function printForecast(db: Db, request: ForecastRequest, write: (te
     write(csvLine(HUBVERSE_COLUMNS));
     for (const row of rows) write(csvLine(HUBVERSE_COLUMNS.map((c) => row[c])));
   } catch (e) {
-    throw asCliError(e);
+    throw cliErrorOf(e);
   }
 }

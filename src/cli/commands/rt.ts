@@ -1,4 +1,3 @@
-import { ApiError } from '../../api/errors.js';
 import { csvLine } from '../../api/formats.js';
 import { rtView, type RtRequest } from '../../api/rt-view.js';
 import { COVID_SERIAL_INTERVAL, RT_MAX_WINDOW } from '../../api/schemas-models-rt.js';
@@ -6,7 +5,7 @@ import { isIsoDate } from '../../domain/dates.js';
 import { RT_DEFAULTS } from '../../models/rt/estimate-rt.js';
 import { RT_ROW_COLUMNS } from '../../models/rt/rt-report.js';
 import type { Db } from '../../store/db.js';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, cliErrorOf, EXIT } from '../errors.js';
 
 /** `glacier rt` options as commander gives them (strings). */
 export interface RtCommandOptions {
@@ -73,9 +72,7 @@ export async function printRt(db: Db, request: RtRequest, format: RtOutputFormat
   try {
     view = await rtView(db, request);
   } catch (e) {
-    // The API's coded errors: a mistake in the options (exit 2), or nothing to estimate from (exit 1).
-    if (e instanceof ApiError) throw new CliError(e.message, e.status === 400 && e.code !== 'ERR_SERIES_TOO_SHORT' ? EXIT.usage : EXIT.failed);
-    throw e;
+    throw cliErrorOf(e);
   }
   if (format === 'json') return write(JSON.stringify({ meta: view.meta, data: view.rows }) + '\n');
   write(csvLine(RT_ROW_COLUMNS));
