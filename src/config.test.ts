@@ -12,7 +12,25 @@ describe('loadConfig', () => {
       mirror: null,
       host: '127.0.0.1',
       port: 8080,
+      refreshMs: 6 * 3_600_000,
+      adminToken: null,
     });
+  });
+
+  it('refreshes every 6 h from upstream, never by default from a mirror; parses 30m, 6h, 1d, off', () => {
+    expect(loadConfig({ GLACIER_MIRROR: '/data' }, {}, cwd).refreshMs).toBeNull();
+    expect(loadConfig({ GLACIER_MIRROR: '/data', GLACIER_REFRESH: '1d' }, {}, cwd).refreshMs).toBe(86_400_000);
+    expect(loadConfig({ GLACIER_REFRESH: '30m' }, {}, cwd).refreshMs).toBe(30 * 60_000);
+    expect(loadConfig({ GLACIER_REFRESH: '6h' }, { refresh: 'off' }, cwd).refreshMs).toBeNull();
+    expect(loadConfig({}, { refresh: ' 2H ' }, cwd).refreshMs).toBe(2 * 3_600_000);
+    for (const bad of ['6', '0h', '10s', '1.5h', 'hourly', '-1d', '9999999d']) {
+      expect(() => loadConfig({ GLACIER_REFRESH: bad }, {}, cwd)).toThrow(ConfigError);
+    }
+  });
+
+  it('takes an admin token of at least 16 characters', () => {
+    expect(loadConfig({ GLACIER_ADMIN_TOKEN: 'x'.repeat(16) }, {}, cwd).adminToken).toBe('x'.repeat(16));
+    expect(() => loadConfig({ GLACIER_ADMIN_TOKEN: 'short' }, {}, cwd)).toThrow(/at least 16 characters long \(got 5\)/);
   });
 
   it('reads the environment and lets CLI flags override it', () => {

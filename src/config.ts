@@ -10,6 +10,13 @@ export interface Config {
   mirror: string | null;
   host: string;
   port: number;
+  /**
+   * How often `serve`/`start` re-ingest in the background (ms), or null (off). Default: every
+   * 6 h when reading upstream; off with a mirror (a mirror does not change by itself).
+   */
+  refreshMs: number | null;
+  /** Bearer token of POST /v1/admin/ingest; null: the route does not exist. */
+  adminToken: string | null;
 }
 
 export interface ConfigOverrides {
@@ -18,6 +25,7 @@ export interface ConfigOverrides {
   mirror?: string;
   host?: string;
   port?: string | number;
+  refresh?: string;
 }
 
 export class ConfigError extends Error {
@@ -35,7 +43,32 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     mirror: mirrorRaw ? path.resolve(cwd, mirrorRaw) : null,
     host: overrides.host ?? nonEmpty(env.HOST) ?? '127.0.0.1',
     port: parsePort(overrides.port ?? nonEmpty(env.PORT)),
+    refreshMs: parseRefresh(overrides.refresh ?? nonEmpty(env.GLACIER_REFRESH), mirrorRaw ? null : DEFAULT_REFRESH_MS),
+    adminToken: parseAdminToken(env.GLACIER_ADMIN_TOKEN),
   };
+}
+
+export const DEFAULT_REFRESH_MS = 6 * 3_600_000;
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/**
+ * "30m", "6h", "1d" or "off". Deliberately strict (no bare numbers, no seconds): a refresh every
+ * few milliseconds or seconds would only be a typo, and would re-read every upstream non-stop.
+ */
+export function parseRefresh(raw: string | undefined, fallback: number | null): number | null {
+  if (raw === undefined) return fallback;
+  const s = raw.trim().toLowerCase();
+  if (s === 'off') return null;
+  const m = /^([1-9]\d{0,5})(m|h|d)$/.exec(s);
+  if (!m) throw new ConfigError(`GLACIER_REFRESH / --refresh must be a whole number of minutes, hours or days like 30m, 6h, 1d, or off (got ${JSON.stringify(raw)})`);
+  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+}
+
+/** A short token is guessable; refuse it rather than guard the admin route with it. */
+function parseAdminToken(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 16) throw new ConfigError(`GLACIER_ADMIN_TOKEN must be at least 16 characters long (got ${raw.length})`);
+  return raw;
 }
 
 /**
