@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { SourceSeries } from '../src/domain/series.js';
-import { COVID_SERIAL_INTERVAL } from '../src/api/schemas-models-rt.js';
+import { COVID_SERIAL_INTERVAL } from '../src/query/rt.js';
 import { estimateRt, RT_DEFAULTS, type RtWindowEstimate } from '../src/models/rt/estimate-rt.js';
 import { rtSegments } from '../src/models/rt/rt-input.js';
 import { parseJhuGlobal } from '../src/sources/jhu-global/parse.js';

@@ -4,12 +4,12 @@
  * reachable), then readObserved() + rtReport() per location with the default settings. The
  * estimation alone is in rt-bench.ts; this adds what serving it from the database costs.
  */
-import { readObserved } from '../src/api/model-input.js';
+import { readObserved } from '../src/query/model-input.js';
 import { silentLogger } from '../src/ingest/context.js';
 import { ingestAll } from '../src/ingest/ingest-all.js';
 import { RtInputError } from '../src/models/rt/errors.js';
 import { rtReport } from '../src/models/rt/rt-report.js';
-import { COVID_SERIAL_INTERVAL } from '../src/api/schemas-models-rt.js';
+import { COVID_SERIAL_INTERVAL } from '../src/query/rt.js';
 import { openDb } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { BENCH_PG_URL, SHARED_DATA } from './config.js';

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { CONTENT_TYPES, csvLine } from './formats.js';
+import { CONTENT_TYPES, csvLine } from '../lib/csv-write.js';
 import type { Body } from './response-cache.js';
 
 export type Format = keyof typeof CONTENT_TYPES;

@@ -1,11 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { LOCATION_LEVELS, type LocationLevel } from '../domain/location.js';
 import { TRANSFORMS, type Transform } from '../domain/transforms.js';
-import { IsoDate } from './schemas.js';
+import { IsoDate, Nullable } from '../query/schema-primitives.js';
 
 /** Schemas of /v1/map (the dashboard's map snapshots). */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Level = Type.Unsafe<LocationLevel>({ type: 'string', enum: [...LOCATION_LEVELS], description: 'country, subdivision (state, province) or county' });
 const Format = Type.Unsafe<'json' | 'csv' | 'jsonl'>({ type: 'string', enum: ['json', 'csv', 'jsonl'], default: 'json', description: 'json (default), csv (a header, then one row per location) or jsonl' });
 

@@ -1,11 +1,10 @@
 import { Type, type Static } from 'typebox';
 import type { ForecastModel } from '../models/forecast/models.js';
 import type { ForecastTarget } from '../models/forecast/quantiles.js';
-import { IsoDate } from './schemas.js';
+import { IsoDate, Nullable } from '../query/schema-primitives.js';
 
 /** Schemas of /v1/models/forecast and /v1/models/evaluation (docs/models/forecast.md). */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Target = Type.Unsafe<ForecastTarget>({ type: 'string', enum: ['case', 'death'], description: 'case (weekly incident confirmed cases, 7 quantiles) or death (weekly incident deaths, 23 quantiles)' });
 const Model = Type.Unsafe<ForecastModel | 'all'>({
   type: 'string', enum: ['baseline', 'loglinear', 'ensemble', 'all'], default: 'all',

@@ -1,15 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { RT_DEFAULTS } from '../models/rt/estimate-rt.js';
 import { RT_MAX_GAP_DAYS } from '../models/rt/rt-input.js';
-import { IsoDate } from './schemas.js';
+import { COVID_SERIAL_INTERVAL, RT_MAX_WINDOW } from '../query/rt.js';
+import { IsoDate, Nullable } from '../query/schema-primitives.js';
 
 /** Schemas of /v1/models/rt (docs/models/rt.md). */
 
-/** COVID-19 serial interval: mean 4.7 d, sd 2.9 d (Nishiura, Linton & Akhmetzhanov, Int J Infect Dis 2020;93:284-6). */
-export const COVID_SERIAL_INTERVAL = { mean: 4.7, sd: 2.9 } as const;
-export const RT_MAX_WINDOW = 90;
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Format = Type.Unsafe<'json' | 'csv'>({ type: 'string', enum: ['json', 'csv'], default: 'json', description: 'json (default) or csv (one row per window, header first)' });
 
 export const RtQuery = Type.Object({

@@ -1,15 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { LOCATION_LEVELS, type LocationLevel } from '../domain/location.js';
 import { ANOMALY_CODE_LIST, type AnomalyCode } from '../domain/anomalies.js';
-import { MISSING_REASON_CODES, type MissingReason } from '../domain/missing.js';
 import { TRANSFORMS, type Transform } from '../domain/transforms.js';
+import { AnomalyCodeSchema, IsoDate, Level, MissingReasonSchema, Nullable } from '../query/schema-primitives.js';
+import { SeriesJson, SeriesRow } from '../query/series-schemas.js';
 import { API_ERRORS } from './errors.js';
+
+export { IsoDate, MissingReasonSchema, Nullable, SeriesJson, SeriesRow };
 
 /** Schemas written once: they validate requests, type handlers and document /openapi.json. */
 
-export const IsoDate = Type.String({ format: 'date', description: 'ISO date, YYYY-MM-DD', examples: ['2021-01-01'] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Level = Type.Unsafe<LocationLevel>({ type: 'string', enum: [...LOCATION_LEVELS], description: 'country, subdivision (state, province) or county' });
 const Format = Type.Unsafe<'json' | 'csv' | 'jsonl'>({ type: 'string', enum: ['json', 'csv', 'jsonl'], default: 'json', description: 'json (default), csv (long format with a header) or jsonl (one JSON object per line)' });
 
 export const ErrorResponse = Type.Object(
@@ -25,11 +24,6 @@ export const ErrorResponse = Type.Object(
 
 export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, Type.Ref('Error')]));
 
-export const MissingReasonSchema = Type.Unsafe<MissingReason | null>({
-  type: ['string', 'null'],
-  enum: [...MISSING_REASON_CODES, null],
-  description: 'Why the value is missing (null when it is not): see /v1/metrics',
-});
 
 export const SeriesQuery = Type.Object({
   location: Type.String({ description: 'Location keys, comma-separated (at most 100), e.g. FR,US_CA,US_CA_06037', examples: ['FR,DE'] }),
@@ -44,36 +38,6 @@ export const SeriesQuery = Type.Object({
 }, { additionalProperties: false });
 export type SeriesQuery = Static<typeof SeriesQuery>;
 
-const AnomalyCodeSchema = Type.Unsafe<AnomalyCode>({ type: 'string', enum: [...ANOMALY_CODE_LIST] });
-
-export const SeriesRow = Type.Object({
-  location: Type.String(),
-  date: IsoDate,
-  metric: Type.String(),
-  value: Nullable(Type.Number()),
-  missing_reason: MissingReasonSchema,
-  source: Nullable(Type.String({ description: 'Source that supplied the value (null: no source covers the date)' })),
-  derived: Nullable(Type.Boolean({ description: 'True when Glacier summed the value from the source’s finer rows' })),
-  issue: Nullable({ ...IsoDate, description: 'Vintage (publication date) of the stored value(s) this value rests on' }),
-  flags: Type.Array(AnomalyCodeSchema, { description: 'Anomalies flagged on this date (CSV: separated by ";")' }),
-});
-export type SeriesRow = Static<typeof SeriesRow>;
-
-export const SeriesJson = Type.Object({
-  location: Type.String(),
-  metric: Type.String(),
-  start: Nullable(IsoDate),
-  end: Nullable(IsoDate),
-  values: Type.Array(Nullable(Type.Number()), { description: 'One value per day from start to end; null where missing' }),
-  missing: Type.Array(
-    Type.Object({ from: IsoDate, to: IsoDate, reason: Type.Unsafe<MissingReason>({ type: 'string', enum: [...MISSING_REASON_CODES] }) }),
-    { description: 'Why values are null, as runs of dates' },
-  ),
-  issues: Type.Array(Type.Object({ from: IsoDate, to: IsoDate, issue: IsoDate }), { description: 'Vintage of the values, as runs of dates' }),
-  sources: Type.Array(Type.Object({ from: IsoDate, to: IsoDate, source: Type.String(), derived: Type.Boolean() }), { description: 'Which source supplied the values, as runs of dates' }),
-  flags: Type.Array(Type.Object({ date: IsoDate, code: AnomalyCodeSchema, detail: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))) }), { description: 'Anomalies flagged on dates of the series' }),
-});
-export type SeriesJson = Static<typeof SeriesJson>;
 
 export const SeriesResponse = Type.Object({
   meta: Type.Object({ data_version: Type.Number(), transform: Type.String(), as_of: Nullable(IsoDate), source: Type.String() }),

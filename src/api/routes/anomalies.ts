@@ -6,7 +6,7 @@ import { QueryError } from '../../query/errors.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { AnomaliesQuery, AnomaliesResponse, AnomalyRowSchema, errorResponses } from '../schemas.js';
-import { splitList } from '../series-view.js';
+import { splitList } from '../../query/series.js';
 
 const COLUMNS = ['location', 'metric', 'source', 'derived', 'date', 'code', 'detail'] as const;
 

@@ -4,7 +4,7 @@ import { isoFromDay } from '../../domain/dates.js';
 import { isMetricId } from '../../domain/metrics.js';
 import { locationPopulations } from '../../store/read-locations.js';
 import { findSeries, rankedSeriesAt } from '../../store/read-series.js';
-import { alignSeries, compareToReference } from '../compare-view.js';
+import { alignSeries, compareToReference } from '../../query/compare.js';
 import { QueryError } from '../../query/errors.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';

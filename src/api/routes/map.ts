@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { dayNumber } from '../../domain/dates.js';
-import { checkMapQuery, dayOrNull, MapMatrices, snapshotAt } from '../map-view.js';
+import { checkMapQuery, dayOrNull, MapMatrices, snapshotAt } from '../../query/map.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses } from '../schemas.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { RT_ROW_COLUMNS } from '../../models/rt/rt-report.js';
 import { once, renderText, rowsText } from '../render.js';
 import { sendCached } from '../response-cache.js';
-import { rtView } from '../rt-view.js';
+import { rtView } from '../../query/rt.js';
 import { errorResponses } from '../schemas.js';
 import { RtQuery, RtResponse } from '../schemas-models-rt.js';
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { bodyValidationError } from '../body-validation-error.js';
 import { errorResponses } from '../schemas.js';
-import { SEIR_LIMITS, SeirFitBody, SeirFitResponse, SeirSimulateBody, SeirSimulateResponse } from '../schemas-models-seir.js';
-import { FIT_BUDGET, runFit } from '../seir-fit-view.js';
-import { runSimulation } from '../seir-simulate-view.js';
+import { SEIR_LIMITS, SeirFitBody, SeirFitResponse, SeirSimulateBody, SeirSimulateResponse } from '../../query/seir-schemas.js';
+import { FIT_BUDGET, runFit } from '../../query/seir-fit.js';
+import { runSimulation } from '../../query/seir-simulate.js';
 
 /** POST bodies carry their own data, so these answers are not cached (docs/models/seir.md). */
 export const modelSeirRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -3,7 +3,7 @@ import type { Db } from '../../store/db.js';
 import { renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses, SeriesQuery, SeriesResponse, SeriesRow } from '../schemas.js';
-import { planSeries, planSize, servedJson, servedRows, servedSeries, type SeriesPlan } from '../series-view.js';
+import { planSeries, planSize, servedJson, servedRows, servedSeries, type SeriesPlan } from '../../query/series.js';
 
 const COLUMNS = ['location', 'date', 'metric', 'value', 'missing_reason', 'source', 'derived', 'issue', 'flags'] as const satisfies readonly (keyof SeriesRow)[];
 /** Above this many stored series a response is streamed and not cached. */

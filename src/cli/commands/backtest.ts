@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
-import { SCORE_COLUMNS, scoreRow, SUMMARY_COLUMNS, summaryRow } from '../../api/forecast-rows.js';
-import { evaluate, type EvaluationRequest } from '../../api/forecast-view.js';
-import { csvLine } from '../../api/formats.js';
+import { SCORE_COLUMNS, scoreRow, SUMMARY_COLUMNS, summaryRow } from '../../query/forecast-rows.js';
+import { evaluate, type EvaluationRequest } from '../../query/forecast.js';
+import { csvLine } from '../../lib/csv-write.js';
 import { isoFromDay } from '../../domain/dates.js';
 import type { Db } from '../../store/db.js';
 import { cliDate, cliModels, cliTarget } from './forecast.js';

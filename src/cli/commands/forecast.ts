@@ -1,6 +1,6 @@
-import { forecastRows } from '../../api/forecast-rows.js';
-import { forecastAt, modelsOf, type ForecastRequest } from '../../api/forecast-view.js';
-import { csvLine } from '../../api/formats.js';
+import { forecastRows } from '../../query/forecast-rows.js';
+import { forecastAt, modelsOf, type ForecastRequest } from '../../query/forecast.js';
+import { csvLine } from '../../lib/csv-write.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { HUBVERSE_COLUMNS } from '../../models/forecast/hubverse.js';
 import { FORECAST_MODELS, type ForecastModel } from '../../models/forecast/models.js';

@@ -1,6 +1,6 @@
-import { csvLine } from '../../api/formats.js';
-import { rtView, type RtRequest } from '../../api/rt-view.js';
-import { COVID_SERIAL_INTERVAL, RT_MAX_WINDOW } from '../../api/schemas-models-rt.js';
+import { csvLine } from '../../lib/csv-write.js';
+import { rtView, type RtRequest } from '../../query/rt.js';
+import { COVID_SERIAL_INTERVAL, RT_MAX_WINDOW } from '../../query/rt.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { RT_DEFAULTS } from '../../models/rt/estimate-rt.js';
 import { RT_ROW_COLUMNS } from '../../models/rt/rt-report.js';

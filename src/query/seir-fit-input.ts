@@ -2,9 +2,9 @@ import { dayNumber, isoFromDay } from '../domain/dates.js';
 import { toDailyIncidence } from '../models/incidence.js';
 import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
-import { QueryError } from '../query/errors.js';
+import { QueryError } from './errors.js';
 import { noData, readObserved } from './model-input.js';
-import { SEIR_LIMITS, type SeirFitBody } from './schemas-models-seir.js';
+import { SEIR_LIMITS, type SeirFitBody } from './seir-schemas.js';
 
 /** The daily series a fit scores, from the request body or from the store. */
 export interface FitInput {

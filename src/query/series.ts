@@ -8,8 +8,8 @@ import { maskFromSpans } from '../ingest/missing-rules.js';
 import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
 import { findSeries, readPoints, readReadings, type Reading, type SeriesRef, type StoredPoints } from '../store/read-series.js';
-import { QueryError } from '../query/errors.js';
-import type { SeriesJson, SeriesRow } from './schemas.js';
+import { QueryError } from './errors.js';
+import type { SeriesJson, SeriesRow } from './series-schemas.js';
 
 export const MAX_LOCATIONS = 100;
 /** Location-metric pairs read from the database per batch while streaming. */

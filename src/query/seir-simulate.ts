@@ -2,8 +2,8 @@ import { dayNumber } from '../domain/dates.js';
 import { simulateMetapop } from '../models/seir/metapop.js';
 import type { EpidemicParams, InitialState } from '../models/seir/params.js';
 import { simulate } from '../models/seir/simulate.js';
-import { QueryError } from '../query/errors.js';
-import type { SeirSimulateBody } from './schemas-models-seir.js';
+import { QueryError } from './errors.js';
+import type { SeirSimulateBody } from './seir-schemas.js';
 import { diseaseParams, modelError, segmentsOut, seriesOut } from './seir-params.js';
 
 type InitialBody = { exposed?: number; infectious?: number; removed?: number } | undefined;

@@ -2,8 +2,8 @@ import { fitEpidemic, type FitResult } from '../models/seir/fit.js';
 import { betaOn, COVID_DEFAULTS } from '../models/seir/params.js';
 import { project, type TransmissionEdit } from '../models/seir/scenario.js';
 import type { Db } from '../store/db.js';
-import { QueryError } from '../query/errors.js';
-import type { SeirFitBody } from './schemas-models-seir.js';
+import { QueryError } from './errors.js';
+import type { SeirFitBody } from './seir-schemas.js';
 import { dateAt, fitInput, offsetOf, type FitInput } from './seir-fit-input.js';
 import { diseaseParams, modelError } from './seir-params.js';
 

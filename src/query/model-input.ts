@@ -1,8 +1,8 @@
 import { dayNumber, isoFromDay } from '../domain/dates.js';
 import { isMetricId, metricKind } from '../domain/metrics.js';
 import type { Db } from '../store/db.js';
-import { QueryError } from '../query/errors.js';
-import { planSeries, servedSeries } from './series-view.js';
+import { QueryError } from './errors.js';
+import { planSeries, servedSeries } from './series.js';
 
 export interface ObservedQuery {
   location: string;

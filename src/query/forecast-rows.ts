@@ -4,8 +4,8 @@ import type { ScoredForecast } from '../models/forecast/backtest.js';
 import { hubverseRows, hubverseTarget, modelId, type HubverseRow } from '../models/forecast/hubverse.js';
 import type { ForecastTarget } from '../models/forecast/quantiles.js';
 import type { SummaryRow } from '../models/forecast/summary.js';
-import { QueryError } from '../query/errors.js';
-import type { ForecastOutcome } from './forecast-view.js';
+import { QueryError } from './errors.js';
+import type { ForecastOutcome } from './forecast.js';
 
 /**
  * The hubverse rows of every model that forecast, and each model's status. No model forecast: a

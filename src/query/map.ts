@@ -5,8 +5,8 @@ import type { Transform } from '../domain/transforms.js';
 import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
 import { rankedSeriesAt, type SeriesRef } from '../store/read-series.js';
-import { QueryError } from '../query/errors.js';
-import { servedSeries, type SeriesPlan } from './series-view.js';
+import { QueryError } from './errors.js';
+import { servedSeries, type SeriesPlan } from './series.js';
 
 /**
  * Map snapshots: every location's value of one metric and transform on one date. A snapshot

@@ -4,8 +4,12 @@ import type { SerialIntervalSpec } from '../models/rt/estimate-rt.js';
 import { RT_MAX_GAP_DAYS } from '../models/rt/rt-input.js';
 import { rtReport } from '../models/rt/rt-report.js';
 import type { Db } from '../store/db.js';
-import { QueryError } from '../query/errors.js';
+import { QueryError } from './errors.js';
 import { noData, readObserved } from './model-input.js';
+
+/** COVID-19 serial interval: mean 4.7 d, sd 2.9 d (Nishiura, Linton & Akhmetzhanov, Int J Infect Dis 2020;93:284-6). */
+export const COVID_SERIAL_INTERVAL = { mean: 4.7, sd: 2.9 } as const;
+export const RT_MAX_WINDOW = 90;
 
 /** What /v1/models/rt and `glacier rt` are asked (defaults already applied). */
 export interface RtRequest {

@@ -3,7 +3,7 @@ import { FitBudgetError } from '../models/seir/budget.js';
 import { OdeStepLimitError } from '../models/seir/ode.js';
 import { ModelInputError, type EpidemicParams } from '../models/seir/params.js';
 import type { Trajectory } from '../models/seir/simulate.js';
-import { QueryError } from '../query/errors.js';
+import { QueryError } from './errors.js';
 
 /** Request fields shared by /v1/models/seir/simulate and /fit (defaults filled by the schema or here). */
 export interface DiseaseFields {

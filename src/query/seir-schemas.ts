@@ -1,12 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { COVID_DEFAULTS } from '../models/seir/params.js';
-import { IsoDate } from './schemas.js';
+import { IsoDate, Nullable } from './schema-primitives.js';
 
 /** Bodies and responses of POST /v1/models/seir/simulate and /fit (docs/models/seir.md). */
 
 export const SEIR_LIMITS = { days: 1500, patches: 50, changes: 50, changeDates: 20, starts: 20, scenarios: 10, horizon: 365 } as const;
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const closed = { additionalProperties: false } as const;
 const Count = Type.Unsafe<number | null>({ type: ['number', 'null'], minimum: 0, description: 'A daily count ≥ 0; null = not reported (skipped by the likelihood, never read as 0)' });
 const Counts = (description: string) => Type.Array(Count, { minItems: 1, maxItems: SEIR_LIMITS.days, description });

@@ -9,7 +9,7 @@ import { FORECAST_MODELS, runModels, type ForecastModel } from '../models/foreca
 import type { ForecastTarget, ModelResult } from '../models/forecast/quantiles.js';
 import { isSaturday, saturdayOnOrAfter, saturdayOnOrBefore, weeklyIncidence, type CumulativeSeries } from '../models/forecast/weekly.js';
 import type { Db } from '../store/db.js';
-import { QueryError } from '../query/errors.js';
+import { QueryError } from './errors.js';
 import { noData, readObserved, type ObservedSeries } from './model-input.js';
 
 /** The stored cumulative metric a target counts. */
