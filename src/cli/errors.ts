@@ -39,6 +39,9 @@ export const EXIT_CODE = {
   ERR_LOCATION_NOT_FOUND: EXIT.usage,
   ERR_SOURCE_NOT_FOUND: EXIT.usage,
   ERR_RUN_NOT_FOUND: EXIT.usage,
+  ERR_RATE_LIMITED: EXIT.failed,
+  ERR_OVERLOADED: EXIT.failed,
+  ERR_TIMEOUT: EXIT.failed,
   ERR_UNAVAILABLE: EXIT.failed,
   ERR_INTERNAL: EXIT.failed,
 } as const satisfies Record<ErrorCode, number>;
