@@ -26,4 +26,6 @@ export interface IngestOptions {
   vintages?: VintageSelection;
   /** Re-read files even when nothing changed since the last successful run. */
   force?: boolean;
+  /** Aborted (the server is stopping): the sources not yet started are not run. */
+  signal?: AbortSignal;
 }

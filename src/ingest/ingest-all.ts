@@ -15,6 +15,8 @@ export async function ingestAll(deps: IngestDeps, connectors: readonly Connector
   const { handle, summary } = await refreshGazetteer(deps, { force: opts.force });
   const summaries: RunSummary[] = [summary];
   for (const c of connectors) {
+    // A source run is atomic, so stopping between two is clean; the rest runs next time.
+    if (opts.signal?.aborted) break;
     summaries.push(handle ? await runSource(deps, c, handle, opts) : failedWithoutRun(c.manifest.id, 'not run: no gazetteer (see the gazetteer run)'));
   }
   return summaries;

@@ -53,6 +53,9 @@ function wrap(conn: Queryable, root: PGlite | null): Db {
       if (!root) throw new Error('nested transactions are not supported');
       return root.transaction((tx) => fn(wrap(tx, null)));
     },
+    async session(fn) {
+      return fn(db);
+    },
     async close() {
       if (root) await root.close();
     },

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import type { Db } from './db.js';
 
-type Sql = postgres.Sql | postgres.TransactionSql;
+type Sql = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
 
 export function openPostgres(url: string, schema?: string): Db {
   const sql = postgres(url, {
@@ -46,6 +46,15 @@ function wrap(sql: Sql, root: postgres.Sql | null): Db {
     async transaction(fn) {
       if (!root) throw new Error('nested transactions are not supported');
       return (await root.begin((tx) => fn(wrap(tx, null)))) as Awaited<ReturnType<typeof fn>>;
+    },
+    async session(fn) {
+      if (!root) throw new Error('a session inside a transaction is not supported');
+      const reserved = await root.reserve();
+      try {
+        return await fn(wrap(reserved, null));
+      } finally {
+        reserved.release();
+      }
     },
     async close() {
       if (root) await root.end({ timeout: 5 });

@@ -15,6 +15,11 @@ export interface Db {
   copyIn(table: string, columns: readonly string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
   /** Runs `fn` in one transaction; any throw rolls everything back. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on one connection held for the whole call (session state such as advisory locks
+   * stays on it). PGlite has only one connection: `fn` gets the database itself.
+   */
+  session<T>(fn: (session: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
