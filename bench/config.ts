@@ -24,8 +24,11 @@ export const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING || null;
 
 export const SKIP_PGLITE = process.env.BENCH_SKIP_PGLITE === '1';
 
-/** BENCH_ONLY: `ingest` = the JHU ingest against DuckDB, `sources` = every source, `api` = the API, `models` = Rt and SEIR, `web` = the dashboard. */
-export const BENCH_PARTS = ['ingest', 'sources', 'api', 'models', 'web'] as const;
+/**
+ * BENCH_ONLY: `ingest` = the JHU ingest against DuckDB, `sources` = every source, `api` = the API, `serving` = uncached
+ * load and the storm, `models` = Rt and SEIR, `web` = the dashboard.
+ */
+export const BENCH_PARTS = ['ingest', 'sources', 'api', 'serving', 'models', 'web'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 export const ONLY: BenchPart | null = parseOnly(process.env.BENCH_ONLY);
 
@@ -41,7 +44,17 @@ export const GOALS = {
   seriesMinShareOfBare: 0.5,
   /** /v1/latest requests/s, at least this share of the bare route's. */
   latestMinShareOfBare: 0.25,
+  /** Distinct (uncached) /v1/series requests per second on PostgreSQL. */
+  uncachedSeriesMinReqPerSec: 1000,
+  /** p99 of a cached /v1/series polled during the storm, ms. */
+  stormPollerMaxP99Ms: 100,
 } as const;
+
+/** The serving part's uncached load: distinct /v1/series URLs, each requested once, over this many connections. */
+export const SERVING_SERIES_REQUESTS = 4000;
+export const SERVING_CONNECTIONS = 16;
+/** Seed of the URL generator: every run asks the same URLs. */
+export const SERVING_SEED = 20_200_122;
 
 function positiveNumber(raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;

@@ -1,6 +1,6 @@
 /**
  * npm run bench: the JHU ingest benchmark, the all-sources ingest, the API benchmark, the models, the dashboard, a summary.
- * Env: BENCH_SECONDS (default 10), BENCH_SKIP_PGLITE=1, BENCH_ONLY=ingest|sources|api|models|web, BENCH_ACCEPT_ENCODING,
+ * Env: BENCH_SECONDS (default 10), BENCH_SKIP_PGLITE=1, BENCH_ONLY=ingest|sources|api|serving|models|web, BENCH_ACCEPT_ENCODING,
  * GLACIER_BENCH_PG (PostgreSQL URL), GLACIER_SHARED_DATA (data mirror). See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
@@ -15,6 +15,7 @@ import { defaultIngestFiles } from './files.js';
 import { runIngestBench, type IngestBenchResult } from './ingest-bench.js';
 import { runAllSourcesBench, type AllSourcesBenchResult } from './all-sources-bench.js';
 import { runModelsBench, type ModelsBenchResult } from './models-bench.js';
+import { runServingBench, type ServingBenchResult } from './serving-bench.js';
 import { runWebBench, webSummary } from './web-bench.js';
 import type { IngestChildResult } from './ingest-child.js';
 import { summaryBlock } from './summary.js';
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
     onCleanup(t.name, () => t.drop());
     targets.push(t);
   };
-  if (ONLY === null || ONLY === 'ingest' || ONLY === 'api') {
+  if (ONLY === null || ONLY === 'ingest' || ONLY === 'api' || ONLY === 'serving') {
     if (pg.ok) add(await freshPostgresSchema(BENCH_PG_URL));
     if (!SKIP_PGLITE) add(await freshPglite());
   }
@@ -80,20 +81,38 @@ async function main(): Promise<number> {
   }
 
   const api: ApiBenchResult[] = [];
+  const serving: ServingBenchResult[] = [];
   if (isStopping()) return 130;
-  if (ONLY === null || ONLY === 'api') {
-    if (ONLY === 'api') ready = await fillUnmeasured(targets);
-    section('3. API throughput: Glacier routes vs a bare Fastify route');
-    await checkIdle('API benchmark', notes);
+  const withApi = ONLY === null || ONLY === 'api';
+  const withServing = ONLY === null || ONLY === 'serving';
+  if (withApi || withServing) {
+    if (ONLY === 'api' || ONLY === 'serving') ready = await fillUnmeasured(targets);
     if (!ready.length) log('No database to serve (PostgreSQL unreachable or ingest failed, PGlite skipped).');
+    // Both parts serve the same filled database; it is dropped once both are done with it.
     for (const t of ready) {
       if (isStopping()) return 130;
-      try {
-        api.push(await runApiBench(t, t.name === 'PostgreSQL', log));
-      } catch (err) {
-        const note = `API benchmark on ${t.name} FAILED: ${(err as Error).message}`;
-        log(note);
-        notes.push(note.split('\n')[0]);
+      if (withApi) {
+        section(`3. API throughput on ${t.name}: Glacier routes vs a bare Fastify route`);
+        await checkIdle(`API benchmark on ${t.name}`, notes);
+        try {
+          api.push(await runApiBench(t, t.name === 'PostgreSQL', log));
+        } catch (err) {
+          const note = `API benchmark on ${t.name} FAILED: ${(err as Error).message}`;
+          log(note);
+          notes.push(note.split('\n')[0]);
+        }
+      }
+      if (isStopping()) return 130;
+      if (withServing) {
+        section(`3b. Serving on ${t.name}: uncached mixed load, the storm`);
+        await checkIdle(`serving benchmark on ${t.name}`, notes);
+        try {
+          serving.push(await runServingBench(t, log));
+        } catch (err) {
+          const note = `serving benchmark on ${t.name} FAILED: ${(err as Error).message}`;
+          log(note);
+          notes.push(note.split('\n')[0]);
+        }
       }
       log('');
       await cleanupNow(t.name, log);
@@ -125,7 +144,7 @@ async function main(): Promise<number> {
 
   if (isStopping()) return 130;
   section('Summary');
-  log(summaryBlock({ machine: `${date.slice(0, 10)} · ${machine} · ${BENCH_SECONDS} s/route`, ingest, allSources, api, models, web, notes }));
+  log(summaryBlock({ machine: `${date.slice(0, 10)} · ${machine} · ${BENCH_SECONDS} s/route`, ingest, allSources, api, serving, models, web, notes }));
   const failed = (ingest?.failures.length ?? 0) + (allSources?.failures.length ?? 0) > 0 || notes.some((n) => n.includes('FAILED'));
   return failed ? 1 : 0;
 }

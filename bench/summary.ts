@@ -4,12 +4,14 @@ import { fixed, int, percent, ratio, seconds, verdictLines, type Verdict } from 
 import type { AllSourcesBenchResult } from './all-sources-bench.js';
 import type { IngestBenchResult } from './ingest-bench.js';
 import type { ModelsBenchResult } from './models-bench.js';
+import { servingSummaryLine, type ServingBenchResult } from './serving-bench.js';
 
 export interface SummaryInput {
   machine: string;
   ingest: IngestBenchResult | null;
   allSources: AllSourcesBenchResult | null;
   api: ApiBenchResult[];
+  serving: ServingBenchResult[];
   models: ModelsBenchResult | null;
   web: { lines: string[]; verdicts: Verdict[] } | null;
   notes: string[];
@@ -41,8 +43,11 @@ export function summaryBlock(s: SummaryInput): string {
     const parts = a.routes.map((r) => `${r.route} ${int(r.reqPerSec)}${r.route === 'bare' ? '' : ` (${percent(r.shareOfBare)})`} p99 ${r.p99Ms < 1 ? '<1' : int(r.p99Ms)} ms`);
     lines.push(`api ${a.target} req/s: ${parts.join(' · ')}`);
   }
-  lines.push(...(s.models?.lines ?? []), ...(s.web?.lines ?? []));
-  const verdicts: Verdict[] = [...(s.ingest?.verdicts ?? []), ...(s.allSources?.verdicts ?? []), ...s.api.flatMap((a) => a.verdicts), ...(s.models?.verdicts ?? []), ...(s.web?.verdicts ?? [])];
+  lines.push(...s.serving.map(servingSummaryLine), ...(s.models?.lines ?? []), ...(s.web?.lines ?? []));
+  const verdicts: Verdict[] = [
+    ...(s.ingest?.verdicts ?? []), ...(s.allSources?.verdicts ?? []), ...s.api.flatMap((a) => a.verdicts), ...s.serving.flatMap((r) => r.verdicts),
+    ...(s.models?.verdicts ?? []), ...(s.web?.verdicts ?? []),
+  ];
   if (verdicts.length) lines.push(verdictLines(verdicts));
   lines.push(...s.notes);
   return lines.join('\n');

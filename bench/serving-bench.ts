@@ -1,0 +1,150 @@
+/**
+ * Part 3b, serving under load, against a real server process (api-server-child.ts over the
+ * database the API part serves): (a) distinct, uncached /v1/series requests from 16
+ * connections; (b) the storm of expensive requests while a cached series is polled.
+ */
+import http from 'node:http';
+import { startServerChild } from './child.js';
+import { ACCEPT_ENCODING, GOALS, SERVING_CONNECTIONS, SERVING_SEED, SERVING_SERIES_REQUESTS } from './config.js';
+import { processCpuMs } from './cpu.js';
+import { fixed, int, seconds, table, verdictLines, type Verdict } from './format.js';
+import { getAnswer } from './http.js';
+import type { ServerPorts } from './api-server-child.js';
+import { readCatalog, seriesPaths, stormPaths, type Catalog } from './serving-urls.js';
+import { POLL_EVERY_MS, runStorm, type PollStats, type StormResult } from './storm.js';
+import type { BenchTarget } from './targets.js';
+import { loadUrlList, type UrlListLoadResult } from './url-list-load.js';
+
+export interface UncachedSeriesMeasure extends UrlListLoadResult {
+  /** 200 answers whose series has at least one value (the rest are empty: e.g. an as_of before the data was published). */
+  withData: number;
+  /** CPU the server process used during the load, in cores (PostgreSQL backends not included). */
+  serverCores: number | null;
+}
+
+export interface ServingBenchResult {
+  target: BenchTarget['name'];
+  uncached: UncachedSeriesMeasure;
+  storm: StormResult;
+  verdicts: Verdict[];
+}
+
+/** Distinct URLs sent (not measured) before the load: JIT, connection pools. */
+const WARMUP_URLS = 200;
+/** The cached request the storm's poller repeats. */
+export const POLL_PATH = '/v1/series?location=DE&metric=confirmed';
+const HEADERS: Record<string, string> = ACCEPT_ENCODING ? { 'accept-encoding': ACCEPT_ENCODING } : {};
+
+export async function runServingBench(target: BenchTarget, log: (s: string) => void): Promise<ServingBenchResult> {
+  const server = await startServerChild<ServerPorts>('bench/api-server-child.ts', [JSON.stringify(target.target)]);
+  const base = `http://127.0.0.1:${server.info.glacier}`;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const catalog = await readCatalog(base, agent);
+    log(`${target.name} (${target.where}): ${catalogLine(catalog)}`);
+    const paths = seriesPaths(catalog, WARMUP_URLS + SERVING_SERIES_REQUESTS, SERVING_SEED);
+    const warm = await loadUrlList(paths.slice(0, WARMUP_URLS).map((p) => base + p), SERVING_CONNECTIONS, { headers: HEADERS });
+    if (warm.errors) throw new Error(`warm-up: ${warm.errors} of ${WARMUP_URLS} series requests failed: ${warm.errorSamples.join(' | ')}`);
+
+    const uncached = await measureUncached(server.pid, paths.slice(WARMUP_URLS).map((p) => base + p));
+    log(`\n(a) uncached mixed load: ${int(uncached.requests)} distinct /v1/series URLs (seed ${SERVING_SEED}, half with as_of), each once, ${SERVING_CONNECTIONS} connections, after ${WARMUP_URLS} other distinct URLs as warm-up`);
+    log(uncachedTable(uncached));
+    for (const e of uncached.errorSamples) log(`  error: ${e}`);
+
+    // The poller's URL must be answered from the cache: ask it until it is (the first answer builds it).
+    for (let i = 0; i < 5; i++) await getAnswer(base + POLL_PATH, agent, 60_000);
+    const storm = await runStorm(base, POLL_PATH, stormPaths(catalog));
+    log(`\n(b) the storm: ${storm.answers.length} distinct expensive requests at once, while one client polls ${POLL_PATH} (cached) every ~${POLL_EVERY_MS} ms`);
+    log(stormTable(storm));
+    log('');
+    log(pollerTable(storm));
+    for (const a of storm.answers.filter((x) => x.error)) log(`  error: ${a.path}: ${a.error}`);
+
+    const verdicts = servingVerdicts(target.name, uncached, storm);
+    log(`\n${verdictLines(verdicts)}`);
+    return { target: target.name, uncached, storm, verdicts };
+  } finally {
+    agent.destroy();
+    await server.stop();
+  }
+}
+
+async function measureUncached(serverPid: number, urls: string[]): Promise<UncachedSeriesMeasure> {
+  let withData = 0;
+  const cpu0 = processCpuMs(serverPid);
+  const r = await loadUrlList(urls, SERVING_CONNECTIONS, {
+    headers: HEADERS,
+    // A byte search, not a JSON parse: the client shares the CPU with the server.
+    onAnswer: (_url, a) => void (a.status === 200 && !a.body.includes('"values":[]') && withData++),
+  });
+  const cpu1 = processCpuMs(serverPid);
+  return { ...r, withData, serverCores: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / r.wallMs };
+}
+
+function catalogLine(c: Catalog): string {
+  const byLevel = new Map<string, Set<string>>();
+  for (const e of c.entries) {
+    const s = byLevel.get(e.level) ?? new Set<string>();
+    for (const l of e.locations) s.add(l);
+    byLevel.set(e.level, s);
+  }
+  const levels = [...byLevel].map(([level, s]) => `${int(s.size)} ${level}`).join(', ');
+  const metrics = [...new Set(c.entries.map((e) => e.metric))].join(', ');
+  return `locations with data: ${levels}; metrics: ${metrics}; data ${c.dataStart} .. ${c.dataEnd}`;
+}
+
+const ms = (v: number) => (v < 10 ? fixed(v, 1) : int(v));
+
+function uncachedTable(m: UncachedSeriesMeasure): string {
+  const statuses = Object.entries(m.statuses).map(([s, n]) => `${s}×${int(n)}`).join(' ');
+  return table(
+    ['requests', 'with data', 'wall s', 'req/s', 'mean ms', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'statuses', 'avg body B', 'srv CPU', 'gen CPU'],
+    [[
+      int(m.requests), int(m.withData), seconds(m.wallMs), int(m.reqPerSec), ms(m.meanMs), ms(m.p50Ms), ms(m.p99Ms), ms(m.maxMs), int(m.errors), statuses,
+      int(m.bodyBytes / Math.max(1, m.requests)), m.serverCores === null ? '?' : fixed(m.serverCores, 2), fixed(m.clientCores, 2),
+    ]],
+  );
+}
+
+function stormTable(s: StormResult): string {
+  const rows = s.answers.map((a) => [a.path, a.status === null ? 'none' : String(a.status) + (a.shed ? ' (shed)' : ''), seconds(a.ms), int(a.bytes)]);
+  rows.push([`all ${s.answers.length}: ${s.ok} ok, ${s.shed} shed (coded 503), ${s.errors} errors`, '', seconds(s.allAnsweredMs), '']);
+  return table(['request', 'status', 's', 'body B'], rows, ['l', 'r', 'r', 'r']);
+}
+
+function pollerTable(s: StormResult): string {
+  const row = (label: string, p: PollStats) => [label, int(p.polls), ms(p.p50Ms), ms(p.p99Ms), ms(p.maxMs), int(p.errors)];
+  return table(['poller', 'polls', 'p50 ms', 'p99 ms', 'max ms', 'errors'], [row('before the storm (1 s)', s.pollerQuiet), row('during the storm', s.pollerDuringStorm)], ['l', 'r', 'r', 'r', 'r', 'r']);
+}
+
+function servingVerdicts(name: BenchTarget['name'], u: UncachedSeriesMeasure, s: StormResult): Verdict[] {
+  const verdicts: Verdict[] = [];
+  const uncachedMeasured = `${int(u.reqPerSec)} req/s, p50 ${ms(u.p50Ms)} ms, p99 ${ms(u.p99Ms)} ms, ${int(u.errors)} errors`;
+  if (name === 'PostgreSQL') {
+    verdicts.push({
+      goal: `uncached /v1/series on ${name} ≥ ${int(GOALS.uncachedSeriesMinReqPerSec)} req/s, 0 errors`,
+      measured: uncachedMeasured,
+      pass: u.reqPerSec >= GOALS.uncachedSeriesMinReqPerSec && u.errors === 0,
+    });
+  } else {
+    verdicts.push({ goal: `uncached /v1/series on ${name}: 0 errors`, measured: uncachedMeasured, pass: u.errors === 0 });
+  }
+  const p = s.pollerDuringStorm;
+  verdicts.push({
+    goal: `storm on ${name}: poller p99 ≤ ${GOALS.stormPollerMaxP99Ms} ms, 0 errors`,
+    measured: `p99 ${ms(p.p99Ms)} ms (max ${ms(p.maxMs)}, ${p.polls} polls, ${p.errors} failed); ${s.answers.length} answered in ${seconds(s.allAnsweredMs)} s: ${s.ok} ok, ${s.shed} shed, ${s.errors} errors`,
+    pass: p.p99Ms <= GOALS.stormPollerMaxP99Ms && p.errors === 0 && s.errors === 0,
+  });
+  return verdicts;
+}
+
+/** One line per target for the summary block. */
+export function servingSummaryLine(r: ServingBenchResult): string {
+  const u = r.uncached;
+  const s = r.storm;
+  const p = s.pollerDuringStorm;
+  return (
+    `serving ${r.target}: uncached series ${int(u.reqPerSec)} req/s p50 ${ms(u.p50Ms)} p99 ${ms(u.p99Ms)} ms, ${int(u.errors)} errors · ` +
+    `storm ${s.answers.length} in ${seconds(s.allAnsweredMs)} s (${s.ok} ok, ${s.shed} shed, ${s.errors} errors), poller p50 ${ms(p.p50Ms)} p99 ${ms(p.p99Ms)} max ${ms(p.maxMs)} ms`
+  );
+}
