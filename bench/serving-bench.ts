@@ -107,7 +107,7 @@ function uncachedTable(m: UncachedSeriesMeasure): string {
 }
 
 function stormTable(s: StormResult): string {
-  const rows = s.answers.map((a) => [a.path, a.status === null ? 'none' : String(a.status) + (a.shed ? ' (shed)' : ''), seconds(a.ms), int(a.bytes)]);
+  const rows = s.answers.map((a) => [a.path, a.status === null ? 'none' : `${a.status}${a.code ? ` ${a.code}` : ''}${a.shed ? ' (shed)' : ''}`, seconds(a.ms), int(a.bytes)]);
   rows.push([`all ${s.answers.length}: ${s.ok} ok, ${s.shed} shed (coded 503), ${s.errors} errors`, '', seconds(s.allAnsweredMs), '']);
   return table(['request', 'status', 's', 'body B'], rows, ['l', 'r', 'r', 'r']);
 }

@@ -13,7 +13,9 @@ export interface StormAnswer {
   status: number | null;
   ms: number;
   bytes: number;
-  /** A coded 503 with Retry-After: the server shed the load, an allowed answer. */
+  /** The error code of a non-2xx answer's body, if it has one. */
+  code: string | null;
+  /** A coded 503 with Retry-After: the server shed the load (queue full or time budget spent), an allowed answer. */
   shed: boolean;
   /** Why this answer counts as an error (null when it does not). */
   error: string | null;
@@ -76,22 +78,23 @@ async function stormRequest(base: string, path: string, agent: http.Agent): Prom
   const t0 = performance.now();
   try {
     const a = await getAnswer(base + path, agent, STORM_TIMEOUT_MS);
-    const shed = isCodedShed(a);
     const ok = a.status >= 200 && a.status <= 299;
-    return { path, status: a.status, ms: a.ms, bytes: a.body.length, shed, error: ok || shed ? null : `${a.status}: ${bodyExcerpt(a.body)}` };
+    const code = ok ? null : errorCode(a);
+    // 503 + Retry-After + the coded error body: the load shedding the issue allows.
+    const shed = a.status === 503 && code !== null && a.headers['retry-after'] !== undefined;
+    return { path, status: a.status, ms: a.ms, bytes: a.body.length, code, shed, error: ok || shed ? null : `${a.status}: ${bodyExcerpt(a.body)}` };
   } catch (err) {
-    return { path, status: null, ms: performance.now() - t0, bytes: 0, shed: false, error: (err as Error).message };
+    return { path, status: null, ms: performance.now() - t0, bytes: 0, code: null, shed: false, error: (err as Error).message };
   }
 }
 
-/** 503 + Retry-After + the coded error body: the load shedding the issue allows. */
-function isCodedShed(a: Answer): boolean {
-  if (a.status !== 503 || a.headers['retry-after'] === undefined) return false;
+/** `error.code` of Glacier's error body, or null when the body is not one. */
+function errorCode(a: Answer): string | null {
   try {
     const code = (JSON.parse(a.body.toString('utf8')) as { error?: { code?: unknown } }).error?.code;
-    return typeof code === 'string' && code.length > 0;
+    return typeof code === 'string' && code.length > 0 ? code : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
