@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig, type ConfigOverrides } from '../config.js';
 import { FetchError } from '../ingest/fetch/index.js';
 import { migrate } from '../store/migrate.js';
+import { seriesCount } from '../store/read-sources.js';
 import { failedRuns, runIngest } from './commands/ingest.js';
 import { serve } from './commands/serve.js';
 import { printSources } from './commands/sources.js';
@@ -66,8 +67,7 @@ program
       const runs = await runIngest(db, cfg, { force: opts.force });
       const failed = failedRuns(runs);
       if (failed.length) {
-        const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM series');
-        if (row.n === 0) throw new CliError(`nothing to serve: ${failed[0].error}`, EXIT.failed);
+        if ((await seriesCount(db)) === 0) throw new CliError(`nothing to serve: ${failed[0].error}`, EXIT.failed);
         process.stderr.write(`warning: ${failed.length} source run(s) failed; serving the data stored so far\n`);
       }
       await serve(db, cfg);

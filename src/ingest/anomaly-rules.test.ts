@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, weekday } from '../domain/dates.js';
 import { detectAnomalies, modifiedZ } from './anomaly-rules.js';
-import { classifyMissing, maskFromSpans } from './missing-rules.js';
+import { maskFromSpans } from '../domain/stored-values.js';
+import { classifyMissing } from './missing-rules.js';
 
 const START = dayNumber('2022-01-03'); // a Monday
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber, weekday } from '../domain/dates.js';
 import { dataPath } from '../../test/shared-data.js';
 import { parseJhuGlobal } from '../sources/jhu-global/parse.js';
-import { classifyMissing, maskFromSpans } from './missing-rules.js';
+import { maskFromSpans } from '../domain/stored-values.js';
+import { classifyMissing } from './missing-rules.js';
 
 const START = dayNumber('2022-01-03'); // a Monday
 

@@ -161,13 +161,3 @@ function markUnmasked(mask: (MissingReason | null)[], spans: IndexSpan[], from: 
   });
 }
 
-/** Expands spans into a per-day reason array aligned with the series (null = a value). */
-export function maskFromSpans(spans: readonly MissingSpan[], start: number, length: number, dayOf: (iso: string) => number): (MissingReason | null)[] {
-  const mask: (MissingReason | null)[] = new Array(length).fill(null);
-  for (const s of spans) {
-    const step = s.step ?? 1;
-    const to = dayOf(s.to) - start;
-    for (let i = dayOf(s.from) - start; i <= to; i += step) if (i >= 0 && i < length && mask[i] === null) mask[i] = s.reason;
-  }
-  return mask;
-}

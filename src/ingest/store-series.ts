@@ -9,7 +9,8 @@ import {
 } from '../store/versions.js';
 import { detectAnomalies } from './anomaly-rules.js';
 import { diffSeries, mergeVersions, viewAt } from './diff.js';
-import { classifyMissing, maskFromSpans, type MissingRuleOptions } from './missing-rules.js';
+import { maskFromSpans } from '../domain/stored-values.js';
+import { classifyMissing, type MissingRuleOptions } from './missing-rules.js';
 
 /** One series' values of one issue, as the pipeline hands them to the store. */
 export interface IssueSeries {

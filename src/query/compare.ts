@@ -1,9 +1,12 @@
 import { agreement, type AgreementStats } from '../domain/agreement.js';
 import { dayNumber } from '../domain/dates.js';
 import type { MissingReason } from '../domain/missing.js';
-import { maskFromSpans } from '../ingest/missing-rules.js';
+import { denseValues, type StoredPoints } from '../domain/stored-values.js';
 import type { Db } from '../store/db.js';
-import { readPoints, readReadings, type Reading, type SeriesRef, type StoredPoints } from '../store/read-series.js';
+import type { LocationLevel } from '../domain/location.js';
+import { findSeries, rankedSeriesAt, readPoints, readReadings, type Reading, type SeriesRef } from '../store/read-series.js';
+import { QueryError } from './errors.js';
+import { dateRange, knownLocation, metricId } from './params.js';
 
 /** One source's values of a location and metric on a shared date range, missing days as NaN. */
 export interface AlignedSeries {
@@ -47,16 +50,7 @@ export async function alignSeries(db: Db, refs: SeriesRef[], asOf: string | null
     if (to) last = Math.min(last, dayNumber(to));
     const length = Math.max(0, last - first + 1);
     const series = group.map((ref) => {
-      const p = points.get(ref.seriesId)!;
-      const values = new Float64Array(length).fill(Number.NaN);
-      const reasons: (MissingReason | null)[] = new Array(length).fill('not_reported');
-      const mask = maskFromSpans(readings.get(ref.seriesId)?.spans ?? [], first, length, dayNumber);
-      for (let j = 0; j < p.days.length; j++) {
-        const i = p.days[j] - first;
-        if (i < 0 || i >= length) continue;
-        reasons[i] = mask[i] ?? (Number.isNaN(p.values[j]) ? 'not_reported' : null);
-        if (reasons[i] === null) values[i] = p.values[j];
-      }
+      const { values, reasons } = denseValues(points.get(ref.seriesId)!, readings.get(ref.seriesId)?.spans ?? [], first, length, dayNumber);
       return { ref, values, reasons };
     });
     out.set(k, { start: first, length, series });
@@ -67,4 +61,92 @@ export async function alignSeries(db: Db, refs: SeriesRef[], asOf: string | null
 /** Each series against the reference (the first in `set.series` unless named). */
 export function compareToReference(set: AlignedSet, reference: AlignedSeries): Map<AlignedSeries, AgreementStats | null> {
   return new Map(set.series.map((s) => [s, s === reference ? null : agreement(s.values, reference.values, set.start)]));
+}
+
+export interface CompareRequest {
+  location: string;
+  metric: string;
+  from: string | null;
+  to: string | null;
+  asOf: string | null;
+  /** The source the others are compared with (default: the first in precedence order). */
+  reference: string | null;
+  /** The vintage of the reference (default: asOf). */
+  referenceAsOf: string | null;
+}
+
+export interface CompareResult {
+  set: AlignedSet | undefined;
+  reference: AlignedSeries | undefined;
+  agreements: Map<AlignedSeries, AgreementStats | null>;
+  referenceAsOf: string | null;
+}
+
+/** Every source of one location and metric on a shared date range, each compared with the reference. */
+export async function compareSources(db: Db, r: CompareRequest): Promise<CompareResult> {
+  metricId(r.metric);
+  await knownLocation(db, r.location);
+  dateRange(r.from, r.to);
+  const refs = await findSeries(db, [r.location], [r.metric], 'best');
+  const referenceAsOf = r.referenceAsOf ?? r.asOf;
+  const isReference = (ref: SeriesRef) => (r.reference ? ref.source === r.reference : ref.rank === refs[0]?.rank);
+  const set = (await alignSeries(db, refs, (ref) => (isReference(ref) ? referenceAsOf : r.asOf), r.from, r.to)).get(`${r.location}|${r.metric}`);
+  if (r.reference && !set?.series.some((s) => s.ref.source === r.reference)) {
+    throw new QueryError('ERR_UNKNOWN_SOURCE', `reference: no ${JSON.stringify(r.reference)} data for ${r.location} ${r.metric} (sources: ${set?.series.map((s) => s.ref.source).join(', ') || 'none'})`, 'reference');
+  }
+  const reference = set && (set.series.find((s) => s.ref.source === r.reference) ?? set.series[0]);
+  return { set, reference, agreements: set && reference ? compareToReference(set, reference) : new Map(), referenceAsOf };
+}
+
+export interface DiscrepanciesRequest {
+  metric: string;
+  level: LocationLevel | null;
+  parent: string | null;
+  from: string | null;
+  to: string | null;
+  asOf: string | null;
+  /** Sources sharing fewer days with the reference are left out. */
+  minDays: number;
+}
+
+export interface DiscrepancyEntry {
+  location: string;
+  name: string;
+  level: LocationLevel;
+  reference: string;
+  sources_compared: number;
+  worst_source: string;
+  days_compared: number;
+  days_differing: number;
+  share_differing: number;
+  max_abs_diff: number;
+  max_rel_diff: number;
+  mean_rel_diff: number;
+}
+
+/**
+ * Every location with two or more sources of the metric, scored by the mean relative difference
+ * of its worst source from the first in precedence order; worst first.
+ */
+export async function discrepancies(db: Db, r: DiscrepanciesRequest): Promise<DiscrepancyEntry[]> {
+  const metric = metricId(r.metric);
+  dateRange(r.from, r.to);
+  const candidates = await rankedSeriesAt(db, metric, r.level, r.parent);
+  const names = new Map(candidates.map((c) => [c.location, c.name]));
+  const levels = new Map(candidates.map((c) => [c.location, c.level]));
+  const aligned = await alignSeries(db, candidates, r.asOf, r.from, r.to);
+  const rows = [...aligned.values()].flatMap((set): DiscrepancyEntry[] => {
+    if (set.series.length < 2) return [];
+    const reference = set.series[0];
+    const others = [...compareToReference(set, reference)].filter(([, s]) => s && s.days_compared >= r.minDays) as [AlignedSeries, AgreementStats][];
+    if (others.length === 0) return [];
+    const [worst, w] = others.reduce((a, b) => (b[1].mean_rel_diff > a[1].mean_rel_diff ? b : a));
+    const location = reference.ref.location;
+    return [{
+      location, name: names.get(location) ?? location, level: levels.get(location)!, reference: reference.ref.source,
+      sources_compared: others.length, worst_source: worst.ref.source, days_compared: w.days_compared, days_differing: w.days_differing,
+      share_differing: w.share_differing, max_abs_diff: w.max_abs_diff, max_rel_diff: w.max_rel_diff, mean_rel_diff: w.mean_rel_diff,
+    }];
+  });
+  return rows.sort((a, b) => b.mean_rel_diff - a.mean_rel_diff || b.share_differing - a.share_differing || a.location.localeCompare(b.location));
 }

@@ -1,17 +1,14 @@
 import { EXCLUDABLE_FROM_AVERAGE } from '../domain/anomalies.js';
 import { dayNumber, isoFromDay } from '../domain/dates.js';
-import { isMetricId, metricKind } from '../domain/metrics.js';
 import type { MissingReason } from '../domain/missing.js';
 import type { AnomalyFlag } from '../domain/series.js';
 import { applyTransform, type Transform } from '../domain/transforms.js';
-import { maskFromSpans } from '../ingest/missing-rules.js';
+import { denseValues, type StoredPoints } from '../domain/stored-values.js';
 import type { Db } from '../store/db.js';
-import { locationPopulations } from '../store/read-locations.js';
-import { findSeries, readPoints, readReadings, type Reading, type SeriesRef, type StoredPoints } from '../store/read-series.js';
-import { QueryError } from './errors.js';
+import { findSeries, readPoints, readReadings, type Reading, type SeriesRef } from '../store/read-series.js';
+import { dateRange, knownLocations, knownSource, locationList, metricList, transformApplies } from './params.js';
 import type { SeriesJson, SeriesRow } from './series-schemas.js';
 
-export const MAX_LOCATIONS = 100;
 /** Location-metric pairs read from the database per batch while streaming. */
 const BATCH = 50;
 
@@ -35,10 +32,6 @@ export interface SeriesPlan {
   pairs: { location: string; metric: string }[];
 }
 
-export function splitList(raw: string): string[] {
-  return [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
-}
-
 export interface SeriesQueryInput {
   location: string;
   metric: string;
@@ -52,26 +45,12 @@ export interface SeriesQueryInput {
 
 /** Checks the parameters against the store; every user mistake becomes a coded 400. */
 export async function planSeries(db: Db, q: SeriesQueryInput): Promise<SeriesPlan> {
-  const locations = splitList(q.location);
-  if (locations.length === 0) throw new QueryError('ERR_BAD_PARAMETER', 'location: give at least one location key', 'location');
-  if (locations.length > MAX_LOCATIONS) throw new QueryError('ERR_TOO_MANY_LOCATIONS', `location: ${locations.length} keys given, at most ${MAX_LOCATIONS} per request (use several requests or the bulk export)`, 'location');
-  const metrics = splitList(q.metric);
-  if (metrics.length === 0) throw new QueryError('ERR_BAD_PARAMETER', 'metric: give at least one metric', 'metric');
-  const unknownMetrics = metrics.filter((m) => !isMetricId(m));
-  if (unknownMetrics.length) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${unknownMetrics.map((m) => JSON.stringify(m)).join(', ')} (see /v1/metrics)`, 'metric');
-  const base = q.transform.replace(/_per_100k$/, '');
-  const notCumulative = metrics.filter((m) => isMetricId(m) && metricKind(m) !== 'cumulative');
-  if (base !== 'cumulative' && base !== 'per_100k' && notCumulative.length) {
-    throw new QueryError('ERR_BAD_PARAMETER', `transform: ${q.transform} applies to cumulative metrics; ${notCumulative.join(', ')} ${notCumulative.length > 1 ? 'are' : 'is'} not (see /v1/metrics)`, 'transform');
-  }
-  if (q.from && q.to && q.from > q.to) throw new QueryError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
-  if (q.source !== 'best') {
-    const [known] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sources WHERE id = $1', [q.source]);
-    if (!known.n) throw new QueryError('ERR_UNKNOWN_SOURCE', `source: unknown ${JSON.stringify(q.source)} (see /v1/sources)`, 'source');
-  }
-  const populations = await locationPopulations(db, locations);
-  const unknown = locations.filter((l) => !populations.has(l));
-  if (unknown.length) throw new QueryError('ERR_UNKNOWN_LOCATION', `location: unknown key ${unknown.map((l) => JSON.stringify(l)).join(', ')} (search keys at /v1/locations?q=)`, 'location');
+  const locations = locationList(q.location);
+  const metrics = metricList(q.metric);
+  transformApplies(q.transform, metrics);
+  dateRange(q.from, q.to);
+  await knownSource(db, q.source);
+  const populations = await knownLocations(db, locations);
 
   const request: SeriesRequest = {
     locations, metrics, from: q.from ?? null, to: q.to ?? null, asOf: q.as_of ?? null, transform: q.transform, source: q.source,
@@ -135,17 +114,7 @@ interface SourceBlock {
 function sourceBlock(p: StoredPoints, reading: Reading, plan: SeriesPlan, population: number | null): SourceBlock {
   const start = p.days[0];
   const n = p.days[p.days.length - 1] - start + 1;
-  const values = new Float64Array(n).fill(Number.NaN);
-  const issues = new Int32Array(n).fill(-1);
-  const present = new Uint8Array(n);
-  for (let k = 0; k < p.days.length; k++) {
-    const j = p.days[k] - start;
-    values[j] = p.values[k];
-    issues[j] = p.issues[k];
-    present[j] = 1;
-  }
-  const mask = maskFromSpans(reading.spans, start, n, dayNumber);
-  const reasons: (MissingReason | null)[] = mask.map((r, j) => r ?? (present[j] && !Number.isNaN(values[j]) ? null : 'not_reported'));
+  const { values, reasons, issues } = denseValues(p, reading.spans, start, n, dayNumber);
   const flags = new Map<number, AnomalyFlag[]>();
   for (const f of reading.flags) {
     const d = dayNumber(f.date);

@@ -43,7 +43,7 @@ export async function getChildren(db: Db, key: string): Promise<Pick<Location, '
 }
 
 /** Keys among `keys` that exist, with their population. */
-export async function locationPopulations(db: Db, keys: string[]): Promise<Map<string, number | null>> {
+export async function locationPopulations(db: Db, keys: readonly string[]): Promise<Map<string, number | null>> {
   const rows = await db.query<{ key: string; population: number | null }>('SELECT key, population FROM locations WHERE key = ANY($1)', [keys]);
   return new Map(rows.map((r) => [r.key, r.population]));
 }

@@ -1,4 +1,5 @@
 import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
+import type { StoredPoints } from '../domain/stored-values.js';
 import type { Db } from './db.js';
 
 const EPOCH = `DATE '1970-01-01'`;
@@ -29,13 +30,9 @@ export async function findSeries(db: Db, locations: string[], metrics: string[],
   return rows.map((r) => ({ seriesId: r.id, location: r.location_key, metric: r.metric, source: r.source_id, derived: r.derived, rank: r.rank }));
 }
 
-/** Values of a series as known at `asOf` (newest issue ≤ asOf per date) or as of now. */
-export interface StoredPoints {
-  days: Int32Array;
-  values: Float64Array;
-  issues: Int32Array;
-}
+export type { StoredPoints };
 
+/** Values of series as known at `asOf` (newest issue ≤ asOf per date) or as of now. */
 export async function readPoints(db: Db, seriesIds: number[], asOf: string | null): Promise<Map<number, StoredPoints>> {
   const out = new Map<number, StoredPoints>();
   for (let k = 0; k < seriesIds.length; k += 2000) {
@@ -95,4 +92,10 @@ export async function rankedSeriesAt(db: Db, metric: string, level: string | nul
     [metric, level, parent],
   );
   return rows.map((r) => ({ seriesId: r.id, location: r.location_key, metric: r.metric, source: r.source_id, derived: r.derived, rank: r.rank, name: r.name, level: r.level }));
+}
+
+/** Which of the given series are first in the default order of their location and metric. */
+export async function defaultSeriesIds(db: Db, seriesIds: number[]): Promise<Set<number>> {
+  const rows = await db.query<{ series_id: number }>('SELECT series_id FROM series_rank WHERE series_id = ANY($1) AND rank = 0', [seriesIds]);
+  return new Set(rows.map((r) => r.series_id));
 }

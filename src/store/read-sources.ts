@@ -88,3 +88,14 @@ export async function dataVersion(db: Db): Promise<number> {
   const [row] = await db.query<{ version: number }>('SELECT version FROM data_version');
   return row.version;
 }
+
+export async function sourceExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sources WHERE id = $1', [id]);
+  return row.n > 0;
+}
+
+/** How many series are stored (0: nothing to serve). */
+export async function seriesCount(db: Db): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM series');
+  return row.n;
+}

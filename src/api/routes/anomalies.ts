@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ANOMALY_CODES } from '../../domain/anomalies.js';
-import { isMetricId } from '../../domain/metrics.js';
-import { listAnomalies } from '../../store/read-anomalies.js';
-import { QueryError } from '../../query/errors.js';
+import { anomalies } from '../../query/anomalies.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { AnomaliesQuery, AnomaliesResponse, AnomalyRowSchema, errorResponses } from '../schemas.js';
-import { splitList } from '../../query/series.js';
 
 const COLUMNS = ['location', 'metric', 'source', 'derived', 'date', 'code', 'detail'] as const;
 
@@ -25,10 +22,8 @@ export const anomalyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async (version) => {
         const q = req.query;
-        if (q.metric && !isMetricId(q.metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
-        if (q.from && q.to && q.from > q.to) throw new QueryError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
-        const { total, rows } = await listAnomalies(app.db, {
-          locations: q.location ? splitList(q.location) : null, metric: q.metric ?? null, code: q.code ?? null, source: q.source ?? null,
+        const { total, rows } = await anomalies(app.db, {
+          location: q.location ?? null, metric: q.metric ?? null, code: q.code ?? null, source: q.source ?? null,
           from: q.from ?? null, to: q.to ?? null, limit: q.limit, offset: q.offset,
         });
         const meta = { data_version: version, total, limit: q.limit, offset: q.offset, codes: ANOMALY_CODES };

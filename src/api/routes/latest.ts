@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { isMetricId } from '../../domain/metrics.js';
-import { latestValues } from '../../store/read-latest.js';
-import { QueryError } from '../../query/errors.js';
+import { latest } from '../../query/latest.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses, LatestQuery, LatestResponse, LatestRow } from '../schemas.js';
@@ -23,15 +21,7 @@ export const latestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async (version) => {
         const q = req.query;
-        if (!isMetricId(q.metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
-        if (q.parent) {
-          const [p] = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM locations WHERE key = $1', [q.parent]);
-          if (!p.n) throw new QueryError('ERR_UNKNOWN_LOCATION', `parent: unknown key ${JSON.stringify(q.parent)}`, 'parent');
-        }
-        const rows = (await latestValues(app.db, q.metric, q.level ?? null, q.parent ?? null)).map((r) => ({
-          ...r,
-          value_per_100k: r.value !== null && r.population ? (r.value / r.population) * 100_000 : null,
-        }));
+        const rows = await latest(app.db, { metric: q.metric, level: q.level ?? null, parent: q.parent ?? null });
         return renderText(q.format, rowsText(q.format, COLUMNS, { data_version: version, metric: q.metric }, once(rows)), false);
       }),
   );
