@@ -9,6 +9,7 @@ import { createVersionTracker } from './data-version.js';
 import { errorBody, QueryError } from '../query/errors.js';
 import { httpStatus } from './errors.js';
 import { ResponseCache } from './response-cache.js';
+import { registerServingLimits, type ServingLimits } from './serving-limits.js';
 import { ErrorResponse } from './schemas.js';
 import { anomalyRoutes } from './routes/anomalies.js';
 import { compareRoutes } from './routes/compare.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   versionTtlMs?: number;
   /** The built dashboard to serve at / (default: dist/web when built; null: none, / redirects to /docs). */
   webRoot?: string | null;
+  /** Expensive-work gate, per-client rate limit, security headers (src/api/serving-limits.ts). */
+  limits?: ServingLimits;
 }
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -79,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS', 'POST'] });
+  await registerServingLimits(app, deps.limits);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof QueryError) return reply.code(httpStatus(err)).send(errorBody(err));

@@ -186,3 +186,23 @@ export function yieldToEventLoop(signal?: AbortSignal): Promise<void> {
     }),
   );
 }
+
+/**
+ * Cuts long work into slices: `tick()` between units of work yields to the event loop once a
+ * slice has run `sliceMs`, and stops the work (ERR_TIMEOUT) once its job's budget has run out.
+ * Without a signal (the CLI) it only yields.
+ */
+export class Slicer {
+  private last = performance.now();
+
+  constructor(
+    readonly signal?: AbortSignal,
+    readonly sliceMs = 8,
+  ) {}
+
+  async tick(): Promise<void> {
+    if (performance.now() - this.last < this.sliceMs) return;
+    await yieldToEventLoop(this.signal);
+    this.last = performance.now();
+  }
+}

@@ -6,6 +6,7 @@ import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
 import { rankedSeriesAt, type SeriesRef } from '../store/read-series.js';
 import { QueryError } from './errors.js';
+import type { Slicer } from './expensive.js';
 import { servedSeries, type SeriesPlan } from './series.js';
 
 /**
@@ -67,8 +68,11 @@ export async function checkMapQuery(db: Db, key: MapKey): Promise<void> {
   }
 }
 
-/** Builds the served matrix: the same plan /v1/series makes, over every location of the level. */
-export async function buildMapMatrix(db: Db, key: MapKey): Promise<MapMatrix> {
+/**
+ * Builds the served matrix: the same plan /v1/series makes, over every location of the level.
+ * `slicer` yields to the event loop between series (a county map is 3,000+ of them).
+ */
+export async function buildMapMatrix(db: Db, key: MapKey, slicer?: Slicer): Promise<MapMatrix> {
   const candidates = await rankedSeriesAt(db, key.metric, key.level, key.parent);
   const ranked = new Map<string, SeriesRef[]>();
   const info = new Map<string, { name: string; level: LocationLevel }>();
@@ -90,6 +94,7 @@ export async function buildMapMatrix(db: Db, key: MapKey): Promise<MapMatrix> {
   let first: number | null = null;
   let last: number | null = null;
   for await (const s of servedSeries(db, plan)) {
+    await slicer?.tick();
     let lo = -1;
     let hi = -1;
     for (let i = 0; i < s.values.length; i++) {
@@ -131,32 +136,11 @@ export function snapshotAt(matrix: MapMatrix, day: number, tolerance: number): M
   return rows;
 }
 
-/**
- * Matrices by data version: a few kept (least recently used dropped), all dropped when the
- * data changes. Concurrent requests for one matrix share its build.
- */
-export class MapMatrices {
-  private version = -1;
-  private readonly entries = new Map<string, Promise<MapMatrix>>();
-
-  constructor(private readonly keep = 6) {}
-
-  get(db: Db, version: number, key: MapKey): Promise<MapMatrix> {
-    if (version !== this.version) {
-      this.entries.clear();
-      this.version = version;
-    }
-    const id = JSON.stringify([key.metric, key.transform, key.level, key.parent, key.asOf]);
-    let hit = this.entries.get(id);
-    if (hit) this.entries.delete(id);
-    else {
-      hit = buildMapMatrix(db, key);
-      hit.catch(() => this.entries.delete(id));
-    }
-    this.entries.set(id, hit);
-    while (this.entries.size > this.keep) this.entries.delete(this.entries.keys().next().value!);
-    return hit;
-  }
+/** A matrix's memory, for the bound on kept results: its typed arrays and about 200 bytes of strings and objects per location. */
+export function matrixBytes(m: MapMatrix): number {
+  let n = 0;
+  for (const l of m.locations) n += l.values.byteLength + l.supplier.byteLength + 200 + 64 * l.sources.length;
+  return n;
 }
 
 export const dayOrNull = (d: number | null) => (d === null ? null : isoFromDay(d));

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { dayNumber } from '../../domain/dates.js';
-import { checkMapQuery, dayOrNull, MapMatrices, snapshotAt } from '../../query/map.js';
+import { Slicer } from '../../query/expensive.js';
+import { buildMapMatrix, checkMapQuery, dayOrNull, matrixBytes, snapshotAt } from '../../query/map.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
+import { withRetryAfter } from '../expensive-route.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses } from '../schemas.js';
 import { MapQuery, MapResponse, MapRowSchema } from '../schemas-map.js';
@@ -9,7 +11,6 @@ import { MapQuery, MapResponse, MapRowSchema } from '../schemas-map.js';
 const COLUMNS = ['location', 'name', 'level', 'parent', 'date', 'value', 'population', 'source', 'derived'] as const;
 
 export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const matrices = new MapMatrices();
   app.get(
     '/map',
     {
@@ -26,11 +27,18 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      sendCached(req, reply, app.cache, async (version) => {
+      withRetryAfter(reply, () => sendCached(req, reply, app.cache, async (version) => {
         const q = req.query;
         const key = { metric: q.metric, transform: q.transform, level: q.level ?? null, parent: q.parent ?? null, asOf: q.as_of ?? null };
         await checkMapQuery(app.db, key);
-        const matrix = await matrices.get(app.db, version, key);
+        // The matrix (every series of the level) is the expensive part: built through the gate, kept
+        // by data version and bytes, shared by every date, tolerance and format asked of it.
+        const matrix = await app.expensive.run({
+          key: `map-matrix ${JSON.stringify([key.metric, key.transform, key.level, key.parent, key.asOf])}`,
+          version,
+          compute: (signal) => buildMapMatrix(app.db, key, new Slicer(signal)),
+          bytes: matrixBytes,
+        });
         const day = q.date ? dayNumber(q.date) : matrix.last;
         const rows = day === null ? [] : snapshotAt(matrix, day, q.tolerance);
         const meta = {
@@ -38,6 +46,6 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
           first_date: dayOrNull(matrix.first), last_date: dayOrNull(matrix.last), data_version: version,
         };
         return renderText(q.format, rowsText(q.format, COLUMNS, meta, once(rows)), false);
-      }),
+      })),
   );
 };

@@ -6,7 +6,7 @@ import { forecastRows, SCORE_COLUMNS, scoreRow, SUMMARY_COLUMNS, summaryRow } fr
 import { evaluate, forecastAt, MAX_REFERENCE_DATES, modelsOf } from '../../query/forecast.js';
 import { csvLine } from '../../lib/csv-write.js';
 import { once, renderText, rowsText } from '../render.js';
-import { sendCached } from '../response-cache.js';
+import { sendExpensive } from '../expensive-route.js';
 import { errorResponses } from '../schemas.js';
 import { EvaluationQuery, EvaluationResponse, ForecastQuery, ForecastResponse } from '../schemas-models-forecast.js';
 
@@ -29,7 +29,7 @@ export const modelForecastRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      sendCached(req, reply, app.cache, async (version) => {
+      sendExpensive(app, req, reply, async (version) => {
         const q = req.query;
         const models = modelsOf(q.model);
         const out = await forecastAt(app.db, { location: q.location, target: q.target, referenceDate: q.reference_date, asOf: q.as_of ?? null, source: q.source, models });
@@ -59,7 +59,7 @@ export const modelForecastRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      sendCached(req, reply, app.cache, async (version) => {
+      sendExpensive(app, req, reply, async (version) => {
         const q = req.query;
         const r = await evaluate(app.db, { location: q.location, target: q.target, from: q.from, to: q.to, source: q.source, versioned: q.versioned, models: modelsOf(q.model) });
         const data = r.scores.map((s) => scoreRow(s, q.location, q.target));

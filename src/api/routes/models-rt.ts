@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { RT_ROW_COLUMNS } from '../../models/rt/rt-report.js';
 import { once, renderText, rowsText } from '../render.js';
-import { sendCached } from '../response-cache.js';
+import { sendExpensive } from '../expensive-route.js';
 import { rtView } from '../../query/rt.js';
 import { errorResponses } from '../schemas.js';
 import { RtQuery, RtResponse } from '../schemas-models-rt.js';
@@ -27,7 +27,7 @@ export const modelRtRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      sendCached(req, reply, app.cache, async (version) => {
+      sendExpensive(app, req, reply, async (version) => {
         const q = req.query;
         const { meta, rows } = await rtView(app.db, {
           location: q.location, metric: q.metric, source: q.source, asOf: q.as_of ?? null, from: q.from ?? null, to: q.to ?? null,

@@ -1,0 +1,61 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { QueryError } from '../query/errors.js';
+import type { ExpensiveLimits } from '../query/expensive.js';
+import { decorateExpensiveWork } from './expensive-route.js';
+
+/** What a public server bounds: expensive work, each client's request rate, and what browsers may do with the pages. */
+export interface ServingLimits {
+  /** The expensive-work gate (src/query/expensive.ts); defaults: 2 at once, 32 queued, 30 s, 256 MiB kept. */
+  expensive?: Partial<ExpensiveLimits>;
+  /** Requests per client (IP) per window; null or absent: no limit (GLACIER_RATE_LIMIT). */
+  rateLimit?: { max: number; windowMs: number } | null;
+  /** Security headers (@fastify/helmet), on unless false. */
+  securityHeaders?: boolean;
+}
+
+/**
+ * The Content-Security-Policy: everything from this origin only. The dashboard (dist/web) and
+ * Swagger UI (/docs) load their scripts, styles, fonts and JSON from here; both set inline style
+ * attributes (d3's SVG, Swagger's React), and Swagger UI shows data: images. No
+ * upgrade-insecure-requests: a self-hosted server is often reached over plain http, where that
+ * directive would send every asset request to an https port that does not answer.
+ * Tested in Chromium with no violation on / and /docs (test/e2e/security-headers.e2e.test.ts).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Registers the gate, then (before any route, so they cover all) the rate limit and security headers. */
+export async function registerServingLimits(app: FastifyInstance, limits: ServingLimits = {}): Promise<void> {
+  decorateExpensiveWork(app, limits.expensive);
+  if (limits.securityHeaders !== false) {
+    await app.register(helmet, {
+      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+      // Open data: other sites may embed the CSV and JSON (CORS is open too).
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    });
+  }
+  if (limits.rateLimit) {
+    const { max, windowMs } = limits.rateLimit;
+    await app.register(rateLimit, {
+      max,
+      timeWindow: windowMs,
+      // Thrown as the registry's error: the error handler answers 429 with the coded body; the
+      // plugin has already set Retry-After and the x-ratelimit-* headers.
+      errorResponseBuilder: (_req, ctx) => new QueryError('ERR_RATE_LIMITED', `more than ${ctx.max} requests in ${ctx.after}; try again in ${Math.ceil(ctx.ttl / 1000)} s`, undefined, Math.ceil(ctx.ttl / 1000)),
+    });
+  }
+}
