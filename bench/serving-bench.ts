@@ -4,13 +4,14 @@
  * connections; (b) the storm of expensive requests while a cached series is polled.
  */
 import http from 'node:http';
+import { LOCATION_LEVELS } from '../src/domain/location.js';
 import { startServerChild } from './child.js';
 import { ACCEPT_ENCODING, GOALS, SERVING_CONNECTIONS, SERVING_SEED, SERVING_SERIES_REQUESTS } from './config.js';
 import { processCpuMs } from './cpu.js';
 import { fixed, int, seconds, table, verdictLines, type Verdict } from './format.js';
-import { getAnswer } from './http.js';
+import { getAnswer, percentile } from './http.js';
 import type { ServerPorts } from './api-server-child.js';
-import { readCatalog, seriesPaths, stormPaths, type Catalog } from './serving-urls.js';
+import { readCatalog, seriesPaths, stormPaths, type Catalog, type SeriesUrl } from './serving-urls.js';
 import { POLL_EVERY_MS, runStorm, type PollStats, type StormResult } from './storm.js';
 import type { BenchTarget } from './targets.js';
 import { loadUrlList, type UrlListLoadResult } from './url-list-load.js';
@@ -20,6 +21,8 @@ export interface UncachedSeriesMeasure extends UrlListLoadResult {
   withData: number;
   /** CPU the server process used during the load, in cores (PostgreSQL backends not included). */
   serverCores: number | null;
+  /** Latency by location level and with or without as_of. */
+  groups: { level: string; asOf: boolean; requests: number; p50Ms: number; p99Ms: number }[];
 }
 
 export interface ServingBenchResult {
@@ -43,12 +46,14 @@ export async function runServingBench(target: BenchTarget, log: (s: string) => v
     const catalog = await readCatalog(base, agent);
     log(`${target.name} (${target.where}): ${catalogLine(catalog)}`);
     const paths = seriesPaths(catalog, WARMUP_URLS + SERVING_SERIES_REQUESTS, SERVING_SEED);
-    const warm = await loadUrlList(paths.slice(0, WARMUP_URLS).map((p) => base + p), SERVING_CONNECTIONS, { headers: HEADERS });
+    const warm = await loadUrlList(paths.slice(0, WARMUP_URLS).map((u) => base + u.path), SERVING_CONNECTIONS, { headers: HEADERS });
     if (warm.errors) throw new Error(`warm-up: ${warm.errors} of ${WARMUP_URLS} series requests failed: ${warm.errorSamples.join(' | ')}`);
 
-    const uncached = await measureUncached(server.pid, paths.slice(WARMUP_URLS).map((p) => base + p));
+    const uncached = await measureUncached(server.pid, base, paths.slice(WARMUP_URLS));
     log(`\n(a) uncached mixed load: ${int(uncached.requests)} distinct /v1/series URLs (seed ${SERVING_SEED}, half with as_of), each once, ${SERVING_CONNECTIONS} connections, after ${WARMUP_URLS} other distinct URLs as warm-up`);
     log(uncachedTable(uncached));
+    log('');
+    log(groupsTable(uncached));
     for (const e of uncached.errorSamples) log(`  error: ${e}`);
 
     // The poller's URL must be answered from the cache: ask it until it is (the first answer builds it).
@@ -69,16 +74,31 @@ export async function runServingBench(target: BenchTarget, log: (s: string) => v
   }
 }
 
-async function measureUncached(serverPid: number, urls: string[]): Promise<UncachedSeriesMeasure> {
+async function measureUncached(serverPid: number, base: string, urls: SeriesUrl[]): Promise<UncachedSeriesMeasure> {
   let withData = 0;
   const cpu0 = processCpuMs(serverPid);
-  const r = await loadUrlList(urls, SERVING_CONNECTIONS, {
+  const r = await loadUrlList(urls.map((u) => base + u.path), SERVING_CONNECTIONS, {
     headers: HEADERS,
     // A byte search, not a JSON parse: the client shares the CPU with the server.
     onAnswer: (_url, a) => void (a.status === 200 && !a.body.includes('"values":[]') && withData++),
   });
   const cpu1 = processCpuMs(serverPid);
-  return { ...r, withData, serverCores: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / r.wallMs };
+  const groups: UncachedSeriesMeasure['groups'] = [];
+  for (const level of LOCATION_LEVELS) {
+    for (const asOf of [false, true]) {
+      const lat = urls.flatMap((u, i) => (u.level === level && u.asOf === asOf ? [r.latenciesMs[i]] : []));
+      if (lat.length) groups.push({ level, asOf, requests: lat.length, p50Ms: percentile(lat, 0.5), p99Ms: percentile(lat, 0.99) });
+    }
+  }
+  return { ...r, withData, groups, serverCores: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / r.wallMs };
+}
+
+function groupsTable(m: UncachedSeriesMeasure): string {
+  return table(
+    ['level', 'as_of', 'requests', 'p50 ms', 'p99 ms'],
+    m.groups.map((g) => [g.level, g.asOf ? 'yes' : 'no', int(g.requests), ms(g.p50Ms), ms(g.p99Ms)]),
+    ['l', 'l', 'r', 'r', 'r'],
+  );
 }
 
 function catalogLine(c: Catalog): string {
@@ -98,10 +118,11 @@ const ms = (v: number) => (v < 10 ? fixed(v, 1) : int(v));
 function uncachedTable(m: UncachedSeriesMeasure): string {
   const statuses = Object.entries(m.statuses).map(([s, n]) => `${s}×${int(n)}`).join(' ');
   return table(
-    ['requests', 'with data', 'wall s', 'req/s', 'mean ms', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'statuses', 'avg body B', 'srv CPU', 'gen CPU'],
+    ['requests', 'with data', 'wall s', 'req/s', 'mean ms', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'statuses', 'avg body B', 'srv CPU', 'srv CPU ms/req', 'gen CPU'],
     [[
       int(m.requests), int(m.withData), seconds(m.wallMs), int(m.reqPerSec), ms(m.meanMs), ms(m.p50Ms), ms(m.p99Ms), ms(m.maxMs), int(m.errors), statuses,
-      int(m.bodyBytes / Math.max(1, m.requests)), m.serverCores === null ? '?' : fixed(m.serverCores, 2), fixed(m.clientCores, 2),
+      int(m.bodyBytes / Math.max(1, m.requests)), m.serverCores === null ? '?' : fixed(m.serverCores, 2),
+      m.serverCores === null ? '?' : fixed((m.serverCores * 1000) / m.reqPerSec, 2), fixed(m.clientCores, 2),
     ]],
   );
 }

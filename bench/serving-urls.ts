@@ -57,14 +57,20 @@ export async function readCatalog(base: string, agent: http.Agent): Promise<Cata
  * take none), and for every second URL an `as_of` date drawn uniformly from the data's span
  * plus 30 days.
  */
-export function seriesPaths(catalog: Catalog, count: number, seed: number): string[] {
+export interface SeriesUrl {
+  path: string;
+  level: LocationLevel;
+  asOf: boolean;
+}
+
+export function seriesPaths(catalog: Catalog, count: number, seed: number): SeriesUrl[] {
   const rand = mt19937.factory({ seed });
   const uniform = () => rand() / (rand.MAX + 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(uniform() * xs.length)];
   const levels = [...new Set(catalog.entries.map((e) => e.level))];
   const first = Date.parse(catalog.dataStart);
   const days = Math.round((Date.parse(catalog.dataEnd) - first) / 86_400_000) + 30;
-  const out = new Set<string>();
+  const out = new Map<string, SeriesUrl>();
   // The URL space (thousands of locations × transforms × dates) is far larger than count; the
   // bound only stops a tiny database from looping forever.
   for (let tries = 0; out.size < count && tries < count * 100; tries++) {
@@ -72,11 +78,13 @@ export function seriesPaths(catalog: Catalog, count: number, seed: number): stri
     const e = pick(catalog.entries.filter((x) => x.level === level));
     const params = new URLSearchParams({ location: pick(e.locations), metric: e.metric });
     if (e.cumulative) params.set('transform', pick(catalog.transforms));
-    if (out.size % 2 === 0) params.set('as_of', new Date(first + Math.floor(uniform() * days) * 86_400_000).toISOString().slice(0, 10));
-    out.add(`/v1/series?${params}`);
+    const asOf = out.size % 2 === 0;
+    if (asOf) params.set('as_of', new Date(first + Math.floor(uniform() * days) * 86_400_000).toISOString().slice(0, 10));
+    const path = `/v1/series?${params}`;
+    if (!out.has(path)) out.set(path, { path, level, asOf });
   }
   if (out.size < count) throw new Error(`only ${out.size} distinct series URLs for ${count} wanted: the database holds too little`);
-  return [...out];
+  return [...out.values()];
 }
 
 /**

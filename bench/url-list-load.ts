@@ -16,6 +16,8 @@ export interface UrlListLoadResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Latency of each URL, in the order of the list. */
+  latenciesMs: Float64Array;
   /** Answers by HTTP status. */
   statuses: Record<string, number>;
   /** Non-2xx answers plus requests that got no answer (network error, timeout). */
@@ -85,6 +87,7 @@ export async function loadUrlList(
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     maxMs: percentile(latencies, 1),
+    latenciesMs: latencies,
     statuses,
     errors,
     errorSamples,
