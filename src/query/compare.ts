@@ -6,6 +6,7 @@ import type { Db } from '../store/db.js';
 import type { LocationLevel } from '../domain/location.js';
 import { findSeries, rankedSeriesAt, readPoints, readReadings, type Reading, type SeriesRef } from '../store/read-series.js';
 import { QueryError } from './errors.js';
+import type { Slicer } from './expensive.js';
 import { dateRange, knownLocation, metricId } from './params.js';
 
 /** One source's values of a location and metric on a shared date range, missing days as NaN. */
@@ -126,27 +127,51 @@ export interface DiscrepancyEntry {
 
 /**
  * Every location with two or more sources of the metric, scored by the mean relative difference
- * of its worst source from the first in precedence order; worst first.
+ * of its worst source from the first in precedence order; worst first. A whole level is 15,000
+ * series for confirmed counts: they are read and compared in slices of whole locations, and
+ * `slicer` yields to the event loop between slices (and stops the work past its time budget).
  */
-export async function discrepancies(db: Db, r: DiscrepanciesRequest): Promise<DiscrepancyEntry[]> {
+export async function discrepancies(db: Db, r: DiscrepanciesRequest, slicer?: Slicer): Promise<DiscrepancyEntry[]> {
   const metric = metricId(r.metric);
   dateRange(r.from, r.to);
   const candidates = await rankedSeriesAt(db, metric, r.level, r.parent);
   const names = new Map(candidates.map((c) => [c.location, c.name]));
   const levels = new Map(candidates.map((c) => [c.location, c.level]));
-  const aligned = await alignSeries(db, candidates, r.asOf, r.from, r.to);
-  const rows = [...aligned.values()].flatMap((set): DiscrepancyEntry[] => {
-    if (set.series.length < 2) return [];
-    const reference = set.series[0];
-    const others = [...compareToReference(set, reference)].filter(([, s]) => s && s.days_compared >= r.minDays) as [AlignedSeries, AgreementStats][];
-    if (others.length === 0) return [];
-    const [worst, w] = others.reduce((a, b) => (b[1].mean_rel_diff > a[1].mean_rel_diff ? b : a));
-    const location = reference.ref.location;
-    return [{
-      location, name: names.get(location) ?? location, level: levels.get(location)!, reference: reference.ref.source,
-      sources_compared: others.length, worst_source: worst.ref.source, days_compared: w.days_compared, days_differing: w.days_differing,
-      share_differing: w.share_differing, max_abs_diff: w.max_abs_diff, max_rel_diff: w.max_rel_diff, mean_rel_diff: w.mean_rel_diff,
-    }];
-  });
+  const rows: DiscrepancyEntry[] = [];
+  for (const slice of locationSlices(candidates)) {
+    for (const set of (await alignSeries(db, slice, r.asOf, r.from, r.to)).values()) {
+      if (set.series.length < 2) continue;
+      const reference = set.series[0];
+      const others = [...compareToReference(set, reference)].filter(([, s]) => s && s.days_compared >= r.minDays) as [AlignedSeries, AgreementStats][];
+      if (others.length === 0) continue;
+      const [worst, w] = others.reduce((a, b) => (b[1].mean_rel_diff > a[1].mean_rel_diff ? b : a));
+      const location = reference.ref.location;
+      rows.push({
+        location, name: names.get(location) ?? location, level: levels.get(location)!, reference: reference.ref.source,
+        sources_compared: others.length, worst_source: worst.ref.source, days_compared: w.days_compared, days_differing: w.days_differing,
+        share_differing: w.share_differing, max_abs_diff: w.max_abs_diff, max_rel_diff: w.max_rel_diff, mean_rel_diff: w.mean_rel_diff,
+      });
+    }
+    await slicer?.tick();
+  }
   return rows.sort((a, b) => b.mean_rel_diff - a.mean_rel_diff || b.share_differing - a.share_differing || a.location.localeCompare(b.location));
+}
+
+/** Series read and compared per slice (about this many; two short queries and a few ms of work). */
+const SLICE_SERIES = 300;
+
+/**
+ * The candidates (sorted by location) cut into slices of whole locations, without the locations
+ * that have a single series: they have nothing to disagree with, so they are not read.
+ */
+function* locationSlices(candidates: SeriesRef[]): Generator<SeriesRef[]> {
+  const count = new Map<string, number>();
+  for (const c of candidates) count.set(c.location, (count.get(c.location) ?? 0) + 1);
+  const several = candidates.filter((c) => count.get(c.location)! >= 2);
+  for (let i = 0; i < several.length; ) {
+    let j = Math.min(i + SLICE_SERIES, several.length);
+    while (j < several.length && several[j].location === several[j - 1].location) j++;
+    yield several.slice(i, j);
+    i = j;
+  }
 }

@@ -1,15 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AgreementStats } from '../../domain/agreement.js';
 import { isoFromDay } from '../../domain/dates.js';
-import { isMetricId } from '../../domain/metrics.js';
-import { locationPopulations } from '../../store/read-locations.js';
-import type { Db } from '../../store/db.js';
-import { findSeries, rankedSeriesAt, type SeriesRef } from '../../store/read-series.js';
-import { alignSeries, compareToReference, type AlignedSet } from '../../query/compare.js';
+import { compareSources, discrepancies } from '../../query/compare.js';
 import { Slicer } from '../../query/expensive.js';
-import { QueryError } from '../../query/errors.js';
-import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendExpensive, withRetryAfter } from '../expensive-route.js';
+import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { CompareQuery, CompareResponse, CompareRow, DiscrepanciesQuery, DiscrepanciesResponse, DiscrepancyRow, errorResponses } from '../schemas.js';
 
@@ -35,18 +30,9 @@ export const compareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendExpensive(app, req, reply, async (version) => {
         const q = req.query;
-        if (!isMetricId(q.metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
-        if (!(await locationPopulations(app.db, [q.location])).has(q.location)) throw new QueryError('ERR_UNKNOWN_LOCATION', `location: unknown key ${JSON.stringify(q.location)}`, 'location');
-        if (q.from && q.to && q.from > q.to) throw new QueryError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
-        const refs = await findSeries(app.db, [q.location], [q.metric], 'best');
-        const referenceAsOf = q.reference_as_of ?? q.as_of ?? null;
-        const asOf = (r: { source: string; rank: number }) => ((q.reference ? r.source === q.reference : r.rank === refs[0]?.rank) ? referenceAsOf : q.as_of ?? null);
-        const set = (await alignSeries(app.db, refs, asOf, q.from ?? null, q.to ?? null)).get(`${q.location}|${q.metric}`);
-        if (q.reference && !set?.series.some((s) => s.ref.source === q.reference)) {
-          throw new QueryError('ERR_UNKNOWN_SOURCE', `reference: no ${JSON.stringify(q.reference)} data for ${q.location} ${q.metric} (sources: ${set?.series.map((s) => s.ref.source).join(', ') || 'none'})`, 'reference');
-        }
-        const reference = set && (set.series.find((s) => s.ref.source === q.reference) ?? set.series[0]);
-        const agreements = set && reference ? compareToReference(set, reference) : new Map();
+        const { set, reference, agreements, referenceAsOf } = await compareSources(app.db, {
+          location: q.location, metric: q.metric, from: q.from ?? null, to: q.to ?? null, asOf: q.as_of ?? null, reference: q.reference ?? null, referenceAsOf: q.reference_as_of ?? null,
+        });
         const meta = { location: q.location, metric: q.metric, as_of: q.as_of ?? null, reference: reference?.ref.source ?? null, reference_as_of: referenceAsOf, data_version: version };
         if (q.format === 'json') {
           return json({
@@ -86,14 +72,13 @@ export const compareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       withRetryAfter(reply, () => sendCached(req, reply, app.cache, async (version) => {
         const q = req.query;
-        if (!isMetricId(q.metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(q.metric)} (see /v1/metrics)`, 'metric');
-        if (q.from && q.to && q.from > q.to) throw new QueryError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
+        const request = { metric: q.metric, level: q.level ?? null, parent: q.parent ?? null, from: q.from ?? null, to: q.to ?? null, asOf: q.as_of ?? null, minDays: q.min_days };
         // The ranking is the expensive part: built through the gate and kept, so every page and
         // format of it is a slice of one computation.
         const rows = await app.expensive.run({
-          key: `discrepancies ${JSON.stringify([q.metric, q.level ?? null, q.parent ?? null, q.as_of ?? null, q.from ?? null, q.to ?? null, q.min_days])}`,
+          key: `discrepancies ${JSON.stringify(request)}`,
           version,
-          compute: (signal) => discrepancyRows(app.db, q, new Slicer(signal)),
+          compute: (signal) => discrepancies(app.db, request, new Slicer(signal)),
           bytes: (r) => 300 * r.length + 64,
         });
         const page = rows.slice(q.offset, q.offset + q.limit);
@@ -103,53 +88,3 @@ export const compareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })),
   );
 };
-
-/** Every location with two or more sources, worst disagreement first. */
-async function discrepancyRows(db: Db, q: DiscrepanciesQuery, slicer: Slicer) {
-  const candidates = await rankedSeriesAt(db, q.metric, q.level ?? null, q.parent ?? null);
-  const names = new Map(candidates.map((c) => [c.location, c.name]));
-  const levels = new Map(candidates.map((c) => [c.location, c.level]));
-  const rows = await alignInSlices(db, candidates, q.as_of ?? null, q.from ?? null, q.to ?? null, slicer, (set) => {
-    if (set.series.length < 2) return [];
-    const reference = set.series[0];
-    const others = [...compareToReference(set, reference)].filter(([, s]) => s && s.days_compared >= q.min_days) as [typeof reference, AgreementStats][];
-    if (others.length === 0) return [];
-    const [worst, w] = others.reduce((a, b) => (b[1].mean_rel_diff > a[1].mean_rel_diff ? b : a));
-    const location = reference.ref.location;
-    return [{
-      location, name: names.get(location) ?? location, level: levels.get(location)!, reference: reference.ref.source,
-      sources_compared: others.length, worst_source: worst.ref.source, days_compared: w.days_compared, days_differing: w.days_differing,
-      share_differing: w.share_differing, max_abs_diff: w.max_abs_diff, max_rel_diff: w.max_rel_diff, mean_rel_diff: w.mean_rel_diff,
-    }];
-  });
-  rows.sort((a, b) => b.mean_rel_diff - a.mean_rel_diff || b.share_differing - a.share_differing || a.location.localeCompare(b.location));
-  return rows;
-}
-
-/** Series read and aligned per slice of the level (about this many series each). */
-const SLICE_SERIES = 300;
-
-/**
- * alignSeries over a whole level (15,000 series for every confirmed count), each location's set
- * turned into rows, in slices of whole locations with a yield to the event loop between them: one
- * slice is two short queries and a few milliseconds of work, so other requests are answered in between. Locations with a single
- * series are left out before reading: they have nothing to disagree with.
- */
-async function alignInSlices<R>(
-  db: Db, candidates: SeriesRef[], asOf: string | null, from: string | null, to: string | null, slicer: Slicer,
-  rowsOf: (set: AlignedSet) => R[],
-): Promise<R[]> {
-  const count = new Map<string, number>();
-  for (const c of candidates) count.set(c.location, (count.get(c.location) ?? 0) + 1);
-  const several = candidates.filter((c) => count.get(c.location)! >= 2);
-  const out: R[] = [];
-  for (let i = 0; i < several.length; ) {
-    // Cut only between locations: a location's series are compared together.
-    let j = Math.min(i + SLICE_SERIES, several.length);
-    while (j < several.length && several[j].location === several[j - 1].location) j++;
-    for (const set of (await alignSeries(db, several.slice(i, j), asOf, from, to)).values()) out.push(...rowsOf(set));
-    await slicer.tick();
-    i = j;
-  }
-  return out;
-}
