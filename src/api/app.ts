@@ -11,6 +11,7 @@ import { httpStatus } from './errors.js';
 import { ResponseCache } from './response-cache.js';
 import { registerServingLimits, type ServingLimits } from './serving-limits.js';
 import { ErrorResponse } from './schemas.js';
+import { adminRoutes, type AdminOptions } from './routes/admin.js';
 import { anomalyRoutes } from './routes/anomalies.js';
 import { compareRoutes } from './routes/compare.js';
 import { modelForecastRoutes } from './routes/models-forecast.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   webRoot?: string | null;
   /** Expensive-work gate, per-client rate limit, security headers (src/api/serving-limits.ts). */
   limits?: ServingLimits;
+  /** POST /v1/admin/ingest, only when given: the token it requires and the refresh it starts (the CLI wires src/ingest in). */
+  admin?: AdminOptions;
 }
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -116,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await v1.register(sourceRoutes);
       await v1.register(healthRoutes);
       await v1.register(metaRoutes);
+      if (deps.admin) await v1.register(adminRoutes, deps.admin);
     },
     { prefix: '/v1' },
   );

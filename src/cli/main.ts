@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type ConfigOverrides } from '../config.js';
 import { FetchError } from '../ingest/fetch/index.js';
 import { migrate } from '../store/migrate.js';
 import { seriesCount } from '../store/read-sources.js';
-import { failedRuns, runIngest } from './commands/ingest.js';
+import { failedRuns, LOCK_HELD, runIngest } from './commands/ingest.js';
 import { serve } from './commands/serve.js';
 import { printSources } from './commands/sources.js';
 import { printRt, rtFormat, rtRequest } from './commands/rt.js';
@@ -20,9 +20,12 @@ const program = new Command('glacier')
   .showHelpAfterError();
 
 function config(cmd: Command, extra: ConfigOverrides = {}) {
-  const g = cmd.optsWithGlobals<{ databaseUrl?: string; dataDir?: string; mirror?: string; host?: string; port?: string }>();
-  return loadConfig(process.env, { databaseUrl: g.databaseUrl, dataDir: g.dataDir, mirror: g.mirror, host: g.host, port: g.port, ...extra });
+  const g = cmd.optsWithGlobals<{ databaseUrl?: string; dataDir?: string; mirror?: string; host?: string; port?: string; refresh?: string }>();
+  return loadConfig(process.env, { databaseUrl: g.databaseUrl, dataDir: g.dataDir, mirror: g.mirror, host: g.host, port: g.port, refresh: g.refresh, ...extra });
 }
+
+const refreshOption = () =>
+  new Option('--refresh <interval>', 'ingest again in the background every 30m, 6h, 1d, … or off (env GLACIER_REFRESH; default 6h upstream, off with a mirror)');
 
 const mirrorOption = () => new Option('--mirror <dir>', 'read files from a local folder laid out like ../shared/data instead of upstream URLs (env GLACIER_MIRROR)');
 
@@ -37,6 +40,7 @@ program
     const cfg = config(cmd);
     await withStore(cfg, async (db) => {
       const runs = await runIngest(db, cfg, opts);
+      if (!runs) throw new CliError(LOCK_HELD, EXIT.failed);
       const failed = failedRuns(runs);
       if (failed.length) throw new CliError(`${failed.length} of ${runs.length} runs failed: ${failed.map((r) => r.sourceId).join(', ')}`, EXIT.failed);
     });
@@ -44,9 +48,11 @@ program
 
 program
   .command('serve')
-  .description('serve the API (and /docs) on HOST:PORT')
+  .description('serve the API (and /docs) on HOST:PORT, refreshing the data in the background')
+  .addOption(mirrorOption())
   .option('--host <host>', 'env HOST; default 127.0.0.1')
   .option('--port <port>', 'env PORT; default 8080')
+  .addOption(refreshOption())
   .action(async (_opts, cmd: Command) => {
     const cfg = config(cmd);
     await withStore(cfg, async (db) => {
@@ -61,10 +67,12 @@ program
   .option('--host <host>', 'env HOST; default 127.0.0.1')
   .option('--port <port>', 'env PORT; default 8080')
   .option('--force', 're-read unchanged files')
+  .addOption(refreshOption())
   .action(async (opts, cmd: Command) => {
     const cfg = config(cmd);
     await withStore(cfg, async (db) => {
-      const runs = await runIngest(db, cfg, { force: opts.force });
+      // Another process ingesting (PostgreSQL): serve what is stored; its commits show up here.
+      const runs = (await runIngest(db, cfg, { force: opts.force })) ?? (process.stderr.write(`note: ${LOCK_HELD}; serving the data stored so far\n`), []);
       const failed = failedRuns(runs);
       if (failed.length) {
         if ((await seriesCount(db)) === 0) throw new CliError(`nothing to serve: ${failed[0].error}`, EXIT.failed);

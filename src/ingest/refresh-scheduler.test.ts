@@ -22,7 +22,7 @@ describe('refresh scheduler', () => {
     vi.useRealTimers();
   });
   const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
-  const log = () => ({ info: vi.fn(), error: vi.fn() });
+  const log = () => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn() });
 
   it('runs one interval after start, then one interval after each run ends, never two at once', async () => {
     const r = controllableRuns();

@@ -8,6 +8,7 @@ export interface Timers {
 
 export interface SchedulerLog {
   info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
 

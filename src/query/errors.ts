@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   ERR_LOCATION_NOT_FOUND: 'No location has this key.',
   ERR_SOURCE_NOT_FOUND: 'No source has this id.',
   ERR_RUN_NOT_FOUND: 'This source has no run with this id.',
+  ERR_UNAUTHORIZED: 'An admin route was called without the right `Authorization: Bearer <token>`.',
+  ERR_BUSY: 'A refresh is already running in this process; try again when it has finished.',
   ERR_RATE_LIMITED: 'This client sent more requests than the configured rate allows; wait the seconds in Retry-After.',
   ERR_OVERLOADED: 'The server is computing as many expensive answers as it may and its queue is full; try again after Retry-After.',
   ERR_TIMEOUT: 'An expensive answer did not finish within its time budget; try again after Retry-After or ask for less.',

@@ -4,6 +4,7 @@ import { ingestAll } from '../../ingest/ingest-all.js';
 import type { RunSummary } from '../../ingest/run-summary.js';
 import { CONNECTORS } from '../../sources/registry.js';
 import type { Db } from '../../store/db.js';
+import { withIngestLock, type Locked } from '../../store/ingest-lock.js';
 import { CliError, EXIT } from '../errors.js';
 import { consoleLogger, createProgress } from '../progress.js';
 import { fileOrigin } from '../context.js';
@@ -22,24 +23,30 @@ export function selectConnectors(ids: string[] | undefined) {
   return CONNECTORS.filter((c) => ids.includes(c.manifest.id));
 }
 
-/** Runs the ingest, prints the summary table, returns the runs. */
-export async function runIngest(db: Db, config: Config, flags: IngestFlags): Promise<RunSummary[]> {
+/**
+ * Runs the ingest under the ingest lock, prints the summary table, returns the runs; null when
+ * another process is ingesting into this database (PostgreSQL), in which case nothing ran.
+ */
+export async function runIngest(db: Db, config: Config, flags: IngestFlags): Promise<RunSummary[] | null> {
   if (flags.issue !== undefined && !isIsoDate(flags.issue)) throw new CliError(`--issue must be a date written YYYY-MM-DD (got ${JSON.stringify(flags.issue)})`, EXIT.usage);
   const connectors = selectConnectors(flags.source);
   const progress = createProgress(['gazetteer', ...connectors.map((c) => c.manifest.id)]);
-  let runs: RunSummary[];
+  let locked: Locked<RunSummary[]>;
   try {
-    runs = await ingestAll(
+    locked = await withIngestLock(db, () => ingestAll(
       { db, origin: fileOrigin(config), clock: () => new Date(), log: consoleLogger, progress: (s, stage) => progress.update(s, stage) },
       connectors,
       { issue: flags.issue, force: flags.force },
-    );
+    ));
   } finally {
     progress.stop();
   }
-  process.stdout.write(`${formatSummary(runs)}\n`);
-  return runs;
+  if (!locked.acquired) return null;
+  process.stdout.write(`${formatSummary(locked.value)}\n`);
+  return locked.value;
 }
+
+export const LOCK_HELD = 'another process is ingesting into this database (it holds the ingest lock); try again when it has finished';
 
 export function failedRuns(runs: RunSummary[]): RunSummary[] {
   return runs.filter((r) => r.status === 'failed');

@@ -1,21 +1,47 @@
 import { buildApp } from '../../api/app.js';
 import type { Config } from '../../config.js';
+import type { SchedulerLog } from '../../ingest/refresh-scheduler.js';
 import type { Db } from '../../store/db.js';
+import { createServerRefresh } from './refresh.js';
 
-/** Listens until SIGINT/SIGTERM, then closes the server and the database. */
+/**
+ * The server's pino options. The admin route's bearer token must never reach a log line,
+ * whatever a future log call includes: the Authorization header is censored.
+ */
+export function serverLoggerOptions(level = process.env.LOG_LEVEL ?? 'info') {
+  return { level, redact: { paths: ['req.headers.authorization', 'request.headers.authorization', 'headers.authorization'], censor: '[redacted]' } };
+}
+
+/**
+ * Listens until SIGINT/SIGTERM, refreshing the data in the background every `config.refreshMs`
+ * (and on POST /v1/admin/ingest when GLACIER_ADMIN_TOKEN is set); then stops the refresh (the
+ * running one stops between two sources), closes the server and the database.
+ */
 export async function serve(db: Db, config: Config): Promise<void> {
-  const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  // The scheduler logs through the app's logger, which exists once the app is built.
+  let log: SchedulerLog = { info() {}, warn() {}, error() {} };
+  const refresh = createServerRefresh(db, config, { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m) }, () => app.cache.versions.invalidate());
+  const app = await buildApp({ db, logger: serverLoggerOptions(), admin: config.adminToken ? { token: config.adminToken, refresh } : undefined });
+  log = app.log;
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   process.stderr.write(`Glacier API on http://${config.host}:${port}  (docs: http://${config.host}:${port}/docs)\n`);
+  process.stderr.write(`${config.refreshMs === null ? 'background refresh off' : `refreshing every ${formatInterval(config.refreshMs)}`}${config.adminToken ? '; POST /v1/admin/ingest enabled' : ''}\n`);
   void warmUp(app);
+  refresh.start();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await refresh.stop();
   await app.close();
+}
+
+function formatInterval(ms: number): string {
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000]] as const) if (ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms / 60_000}m`;
 }
 
 /**
