@@ -11,7 +11,7 @@ import { printRt, rtFormat, rtRequest } from './commands/rt.js';
 import { backtestRequest, printBacktest } from './commands/backtest.js';
 import { forecastRequest, printForecast } from './commands/forecast.js';
 import { withStore } from './context.js';
-import { CliError, EXIT } from './errors.js';
+import { CliError, cliErrorOf, EXIT } from './errors.js';
 
 const program = new Command('glacier')
   .description('Glacier: every public COVID-19 source, versioned, reconciled and served.')
@@ -163,7 +163,9 @@ program
     }
   });
 
-program.parseAsync(process.argv).catch((err: unknown) => {
+program.parseAsync(process.argv).catch((thrown: unknown) => {
+  // A use case's coded error (a flag's value, no data) becomes its exit code.
+  const err = cliErrorOf(thrown);
   const known = err instanceof CliError || err instanceof ConfigError || err instanceof FetchError;
   const code = err instanceof CliError ? err.exitCode : err instanceof ConfigError ? EXIT.usage : EXIT.failed;
   process.stderr.write(`glacier: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -10,6 +10,7 @@ import type { ForecastTarget, ModelResult } from '../models/forecast/quantiles.j
 import { isSaturday, saturdayOnOrAfter, saturdayOnOrBefore, weeklyIncidence, type CumulativeSeries } from '../models/forecast/weekly.js';
 import type { Db } from '../store/db.js';
 import { QueryError } from './errors.js';
+import { dateRange } from './params.js';
 import { noData, readObserved, type ObservedSeries } from './model-input.js';
 
 /** The stored cumulative metric a target counts. */
@@ -113,7 +114,7 @@ export function referenceDates(from: string, to: string): number[] {
  * against the latest data.
  */
 export async function evaluate(db: Db, r: EvaluationRequest): Promise<BacktestResult & { referenceDates: number[]; metric: string; sources: string[] }> {
-  if (r.from > r.to) throw new QueryError('ERR_DATE_RANGE', `from (${r.from}) is after to (${r.to})`, 'from');
+  dateRange(r.from, r.to);
   const dates = referenceDates(r.from, r.to);
   if (dates.length === 0) throw new QueryError('ERR_BAD_PARAMETER', `from..to (${r.from}..${r.to}) holds no Saturday: reference dates are Saturdays`, 'from');
   const max = r.maxDates ?? MAX_REFERENCE_DATES;

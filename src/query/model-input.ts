@@ -1,7 +1,7 @@
 import { dayNumber, isoFromDay } from '../domain/dates.js';
-import { isMetricId, metricKind } from '../domain/metrics.js';
 import type { Db } from '../store/db.js';
 import { QueryError } from './errors.js';
+import { cumulativeMetric, dateRange } from './params.js';
 import { planSeries, servedSeries } from './series.js';
 
 export interface ObservedQuery {
@@ -39,10 +39,8 @@ export interface ObservedSeries {
  * sees the days before `from`, then cut to from..to). Unknown location, metric or source: 400.
  */
 export async function readObserved(db: Db, q: ObservedQuery): Promise<ObservedSeries> {
-  if (isMetricId(q.metric) && metricKind(q.metric) !== 'cumulative') {
-    throw new QueryError('ERR_BAD_PARAMETER', `metric: models take a cumulative count; ${q.metric} is not one (see /v1/metrics)`, 'metric');
-  }
-  if (q.from && q.to && q.from > q.to) throw new QueryError('ERR_DATE_RANGE', `from (${q.from}) is after to (${q.to})`, 'from');
+  cumulativeMetric(q.metric);
+  dateRange(q.from, q.to);
   const plan = await planSeries(db, { location: q.location, metric: q.metric, as_of: q.asOf ?? undefined, transform: 'cumulative', source: q.source ?? 'best' });
   if (plan.request.locations.length !== 1) throw new QueryError('ERR_BAD_PARAMETER', 'location: give exactly one location key', 'location');
   let served = null;

@@ -5,6 +5,7 @@ import { RT_MAX_GAP_DAYS } from '../models/rt/rt-input.js';
 import { rtReport } from '../models/rt/rt-report.js';
 import type { Db } from '../store/db.js';
 import { QueryError } from './errors.js';
+import { dateRange } from './params.js';
 import { noData, readObserved } from './model-input.js';
 
 /** COVID-19 serial interval: mean 4.7 d, sd 2.9 d (Nishiura, Linton & Akhmetzhanov, Int J Infect Dis 2020;93:284-6). */
@@ -64,7 +65,7 @@ export function rtApiError(e: RtInputError): QueryError {
 
 /** Rt by window for one stored series, with the meta the API serves (less data_version). */
 export async function rtView(db: Db, r: RtRequest) {
-  if (r.from && r.to && r.from > r.to) throw new QueryError('ERR_DATE_RANGE', `from (${r.from}) is after to (${r.to})`, 'from');
+  dateRange(r.from, r.to);
   const windows = r.windows === null ? null : parseWindows(r.windows);
   const serialInterval: SerialIntervalSpec = r.siDistr !== null ? { kind: 'distribution', weights: parseSiDistr(r.siDistr) } : { kind: 'parametric', mean: r.meanSi, sd: r.stdSi };
   // The whole history: windows in from..to are estimated from the days before them too.

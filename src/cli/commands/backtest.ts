@@ -5,7 +5,6 @@ import { csvLine } from '../../lib/csv-write.js';
 import { isoFromDay } from '../../domain/dates.js';
 import type { Db } from '../../store/db.js';
 import { cliDate, cliModels, cliTarget } from './forecast.js';
-import { cliErrorOf } from '../errors.js';
 
 /** `glacier backtest` options as commander gives them. */
 export interface BacktestCommandOptions {
@@ -57,8 +56,6 @@ export async function printBacktest(db: Db, request: Omit<EvaluationRequest, 'on
   let result;
   try {
     result = await evaluate(db, { ...request, onProgress: progress.update });
-  } catch (e) {
-    throw cliErrorOf(e);
   } finally {
     progress.stop();
   }

@@ -1,19 +1,17 @@
 import { forecastRows } from '../../query/forecast-rows.js';
 import { forecastAt, modelsOf, type ForecastRequest } from '../../query/forecast.js';
 import { csvLine } from '../../lib/csv-write.js';
-import { isIsoDate } from '../../domain/dates.js';
+import { isoDate } from '../../query/params.js';
 import { HUBVERSE_COLUMNS } from '../../models/forecast/hubverse.js';
 import { FORECAST_MODELS, type ForecastModel } from '../../models/forecast/models.js';
 import { FORECAST_TARGETS, type ForecastTarget } from '../../models/forecast/quantiles.js';
 import type { Db } from '../../store/db.js';
-import { CliError, cliErrorOf, EXIT } from '../errors.js';
+import { CliError, EXIT } from '../errors.js';
 
 const usage = (message: string) => new CliError(message, EXIT.usage);
 
 export function cliDate(name: string, text: string | undefined): string | null {
-  if (text === undefined) return null;
-  if (!isIsoDate(text)) throw usage(`--${name} must be a date written YYYY-MM-DD (got ${JSON.stringify(text)})`);
-  return text;
+  return text === undefined ? null : isoDate(text, `--${name}`);
 }
 
 export function cliTarget(text: string): ForecastTarget {
@@ -51,13 +49,9 @@ export function forecastRequest(o: ForecastCommandOptions): ForecastRequest {
 
 /** The forecast as hubverse CSV (the API's columns); models that could not forecast are named on stderr. */
 export async function printForecast(db: Db, request: ForecastRequest, write: (text: string) => void, warn: (text: string) => void): Promise<void> {
-  try {
-    const out = await forecastAt(db, request);
-    const { rows, models } = forecastRows(out, request.location, request.target);
-    for (const m of models) if (!m.ok) warn(`${m.model}: no forecast (${m.reason})\n`);
-    write(csvLine(HUBVERSE_COLUMNS));
-    for (const row of rows) write(csvLine(HUBVERSE_COLUMNS.map((c) => row[c])));
-  } catch (e) {
-    throw cliErrorOf(e);
-  }
+  const out = await forecastAt(db, request);
+  const { rows, models } = forecastRows(out, request.location, request.target);
+  for (const m of models) if (!m.ok) warn(`${m.model}: no forecast (${m.reason})\n`);
+  write(csvLine(HUBVERSE_COLUMNS));
+  for (const row of rows) write(csvLine(HUBVERSE_COLUMNS.map((c) => row[c])));
 }

@@ -5,7 +5,7 @@ import { isIsoDate } from '../../domain/dates.js';
 import { RT_DEFAULTS } from '../../models/rt/estimate-rt.js';
 import { RT_ROW_COLUMNS } from '../../models/rt/rt-report.js';
 import type { Db } from '../../store/db.js';
-import { CliError, cliErrorOf, EXIT } from '../errors.js';
+import { CliError, EXIT } from '../errors.js';
 
 /** `glacier rt` options as commander gives them (strings). */
 export interface RtCommandOptions {
@@ -68,12 +68,7 @@ export function rtFormat(text: string | undefined): RtOutputFormat {
 
 /** Rt by window for one location, written as CSV or JSON (the API's columns and {meta, data}) to `write`. */
 export async function printRt(db: Db, request: RtRequest, format: RtOutputFormat, write: (text: string) => void): Promise<void> {
-  let view;
-  try {
-    view = await rtView(db, request);
-  } catch (e) {
-    throw cliErrorOf(e);
-  }
+  const view = await rtView(db, request);
   if (format === 'json') return write(JSON.stringify({ meta: view.meta, data: view.rows }) + '\n');
   write(csvLine(RT_ROW_COLUMNS));
   for (const row of view.rows) write(csvLine(RT_ROW_COLUMNS.map((c) => row[c])));
