@@ -18,7 +18,7 @@ export const manifest = {
   cadence: 'daily',
   metrics: ['confirmed', 'confirmed_lab', 'probable', 'deaths', 'deaths_lab', 'probable_deaths', 'new_confirmed', 'new_deaths'],
   levels: ['country', 'subdivision', 'county'],
-  parserVersion: 1,
+  parserVersion: 2,
   files: [
     {
       id: 'cases-deaths',

@@ -128,6 +128,7 @@ describe('parseCdc on small and broken files', () => {
     expect(dup.issues.filter((i) => i.code === 'duplicate_row')).toEqual([expect.objectContaining({ severity: 'warning', line: 13, file: 'duplicate-identical.csv' })]);
     expect(dup.flags).toHaveLength(8);
     expect(dup.flags![0]).toMatchObject({ date: '2021-12-24', code: 'duplicate_row', line: 13 });
+    for (const f of dup.flags!) expect(f.detail).toEqual({ line: 13, first_line: 3 });
   });
 });
 

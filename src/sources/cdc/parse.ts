@@ -1,8 +1,9 @@
-import { dayFromParts, isoFromDay } from '../../domain/dates.js';
+import { dayFromParts } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
-import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile } from '../../domain/series.js';
+import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
 import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { LongPivot } from '../kit/long-pivot.js';
 
 type ConsentColumn = 'consent_cases' | 'consent_deaths';
 
@@ -38,12 +39,6 @@ export function placeOfJurisdiction(code: string): PlaceRef {
   return NOT_STATES[code] ?? { kind: 'code', system: 'usps', code, label: code };
 }
 
-interface Jurisdiction {
-  line: number;
-  /** day → row cells (values of METRIC_COLUMNS, consent applied) and its line. */
-  days: Map<number, { line: number; values: number[]; raw: string }>;
-}
-
 /** CDC 9mfq-cb36 export (long, unsorted) → one daily series per jurisdiction and metric. */
 export function parseCdc(files: SourceInputFile[]): ParsedSource {
   const out: ParsedSource = { series: [], populations: [], issues: [], flags: [] };
@@ -54,9 +49,8 @@ export function parseCdc(files: SourceInputFile[]): ParsedSource {
 function parseFile(file: SourceInputFile, out: ParsedSource): void {
   const { rows, header, lineOf } = readCsvTable(file.text, file.name);
   const col = columnIndex(header, file.name);
-  const byState = new Map<string, Jurisdiction>();
+  const pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics: METRIC_COLUMNS.map((c) => c.metric) });
   const discarded = new Map<string, number>();
-  const duplicates: { line: number; first: number; state: string; day: number }[] = [];
 
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
@@ -84,39 +78,12 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
     // Unused columns still take part in the duplicate check, except created_at (a row timestamp).
     const raw = [...REQUIRED, ...UNUSED.filter((u) => u !== 'created_at' && col.has(u))].map((n) => cell(n)).join(',');
 
-    let j = byState.get(state);
-    if (!j) byState.set(state, (j = { line, days: new Map() }));
-    const earlier = j.days.get(day);
-    if (earlier) {
-      if (earlier.raw !== raw) {
-        throw new SourceFormatError(`duplicate row for ${state} on ${isoFromDay(day)} (first at line ${earlier.line}) with different values`, file.name, line);
-      }
-      duplicates.push({ line, first: earlier.line, state, day });
-      continue;
-    }
-    j.days.set(day, { line, values, raw });
+    pivot.add({ key: state, place: placeOfJurisdiction(state), label: state, day, line, values, signature: raw });
   }
 
-  for (const [state, j] of byState) {
-    const place = placeOfJurisdiction(state);
-    const days = [...j.days.keys()];
-    const start = Math.min(...days);
-    const length = Math.max(...days) - start + 1;
-    METRIC_COLUMNS.forEach(({ metric }, m) => {
-      const values = new Float64Array(length).fill(Number.NaN);
-      for (const [day, row] of j.days) values[day - start] = row.values[m];
-      out.series.push({ fileId: file.fileId, line: j.line, place, metric, start, values });
-    });
-  }
-
-  for (const d of duplicates) {
-    out.issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${d.first} (${d.state}, ${isoFromDay(d.day)}) with identical values; ignored`, file: file.name, line: d.line });
-    const place = placeOfJurisdiction(d.state);
-    for (const { metric } of METRIC_COLUMNS) {
-      const flag: SourceFlag = { fileId: file.fileId, line: d.line, place, metric, date: isoFromDay(d.day), code: 'duplicate_row', detail: { first_line: d.first } };
-      out.flags!.push(flag);
-    }
-  }
+  out.series.push(...pivot.series());
+  out.issues.push(...pivot.issues());
+  out.flags!.push(...pivot.flags());
   if (discarded.size > 0) out.issues.push(consentIssue(file.name, discarded));
 }
 

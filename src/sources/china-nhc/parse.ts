@@ -1,9 +1,11 @@
 import { dayNumber } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
-import type { ParsedSource, PlaceRef, SourceInputFile, SourceSeries } from '../../domain/series.js';
+import type { ParsedSource, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
 import { readCsvTable, requireColumns } from '../../lib/csv.js';
 import { readCount } from '../dxy/daily.js';
+import { supersededIssue } from '../kit/duplicate-rows.js';
+import { LongPivot } from '../kit/long-pivot.js';
 import { provincePlace } from '../dxy/places.js';
 
 const COLUMNS: readonly [string, MetricId | null][] = [['date', null], ['confirm', 'confirmed'], ['cure', 'recovered'], ['dead', 'deaths'], ['province', null]];
@@ -29,8 +31,8 @@ function parseProvinces(file: SourceInputFile): ParsedSource {
   const { rows, header, lineOf } = readCsvTable(file.text, file.name);
   requireColumns(header, COLUMNS.map(([name]) => name), file.name);
   const col = new Map(header.map((h, i) => [h, i]));
-  const places = new Map<string, { place: PlaceRef; line: number; days: Map<number, number[]> }>();
-  let earlierSnapshots = 0;
+  const metrics = COLUMNS.filter(([, m]) => m).map(([, m]) => m!);
+  const pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics, policy: 'snapshots' });
   let lastDay = Number.POSITIVE_INFINITY;
   for (let i = 1; i < rows.length; i++) {
     const line = lineOf(i);
@@ -44,24 +46,12 @@ function parseProvinces(file: SourceInputFile): ParsedSource {
     const name = r[col.get('province')!].trim();
     if (name === '') throw new SourceFormatError('empty province name', file.name, line, 'province');
     const values = COLUMNS.filter(([, m]) => m).map(([c]) => readCount(r[col.get(c)!], file.name, line, c));
-    let p = places.get(name);
-    if (!p) places.set(name, (p = { place: provincePlace(name), line, days: new Map() }));
-    if (p.days.has(day)) earlierSnapshots++;
-    else p.days.set(day, values);
+    // Newest first: the earlier a row in the file, the newer its snapshot.
+    pivot.add({ key: name, place: provincePlace(name), label: name, day, line, values, rank: -i });
   }
-  const metrics = COLUMNS.filter(([, m]) => m).map(([, m]) => m!);
-  const series: SourceSeries[] = [];
-  for (const p of places.values()) {
-    const start = Math.min(...p.days.keys());
-    const length = Math.max(...p.days.keys()) - start + 1;
-    metrics.forEach((metric, k) => {
-      const values = new Float64Array(length).fill(Number.NaN);
-      for (const [day, v] of p.days) values[day - start] = v[k];
-      series.push({ fileId: file.fileId, line: p.line, place: p.place, metric, start, values });
-    });
-  }
-  const issues: ParsedSource['issues'] = earlierSnapshots
-    ? [{ code: 'duplicate_row', severity: 'info', file: file.name, count: earlierSnapshots, message: `${earlierSnapshots} rows are earlier snapshots of a province and day already read (the file lists snapshots newest first); not read` }]
+  const series = pivot.series();
+  const issues = pivot.superseded
+    ? [supersededIssue(file.name, pivot.superseded, `${pivot.superseded} rows are earlier snapshots of a province and day already read (the file lists snapshots newest first); not read`)]
     : [];
   return { series, populations: [], issues };
 }

@@ -18,7 +18,7 @@ export const manifest = {
   cadence: 'daily',
   metrics: ['confirmed', 'deaths', 'recovered'],
   levels: ['country', 'subdivision', 'county'],
-  parserVersion: 1,
+  parserVersion: 2,
   // Order matters within a vintage: country totals as DataHub reports them are applied before
   // the totals Glacier derives from time-series-combined's provinces (they are equal: tested).
   files: [

@@ -243,6 +243,7 @@ describe('parseDatahub on small and broken files', () => {
     expect(parsed.series).toHaveLength(6);
     expect(Array.from(parsed.series.find((s) => placeId(s) === 'France|' && s.metric === 'confirmed')!.values)).toEqual([3681, 4496, 4532]);
     expect(parsed.issues).toEqual([expect.objectContaining({ code: 'duplicate_row', line: 6, message: expect.stringContaining('line 4') })]);
+    for (const f of parsed.flags!) expect(f.detail).toEqual({ line: 6, first_line: 4 });
     expect(parsed.flags!.map((f) => [f.metric, f.date, f.code, f.line])).toEqual([
       ['confirmed', '2020-03-14', 'duplicate_row', 6],
       ['recovered', '2020-03-14', 'duplicate_row', 6],

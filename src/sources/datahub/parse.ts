@@ -1,8 +1,9 @@
 import { isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
-import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile, SourceSeries } from '../../domain/series.js';
+import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
 import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { LongPivot } from '../kit/long-pivot.js';
 import { readDateColumn } from './dates.js';
 
 /**
@@ -154,47 +155,18 @@ function parseLong(file: SourceInputFile, layout: Layout): ParsedSource {
 
   const places = file.fileId === 'countries-aggregated' ? countryRows(rows, col.get('Country')!) : provinceRows(rows, col.get('Country/Region')!, col.get('Province/State')!);
 
-  const series: SourceSeries[] = [];
-  const flags: SourceFlag[] = [];
-  const issues = [...t.issues];
-  for (const p of places.values()) {
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
+  // Rows go in place by place, as grouped above (a repeat is reported within its place's rows).
+  const pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics: metricCols.map((m) => m.metric) });
+  for (const [id, p] of places) {
     for (const r of p.rows) {
-      lo = Math.min(lo, t.days[r - 1]);
-      hi = Math.max(hi, t.days[r - 1]);
+      const row = values.subarray((r - 1) * metricCols.length, r * metricCols.length);
+      pivot.add({ key: id, place: p.place, label: p.label, day: t.days[r - 1], line: lineOf(r), values: row });
     }
-    const length = hi - lo + 1;
-    const arrays = metricCols.map(() => new Float64Array(length).fill(Number.NaN));
-    const firstRow = new Int32Array(length);
-    for (const r of p.rows) {
-      const j = t.days[r - 1] - lo;
-      const earlier = firstRow[j];
-      if (earlier) {
-        const same = metricCols.every((_, k) => sameValue(values[(earlier - 1) * metricCols.length + k], values[(r - 1) * metricCols.length + k]));
-        const date = isoFromDay(lo + j);
-        if (!same) {
-          throw new SourceFormatError(`duplicate row for ${p.label} on ${date} (first at line ${lineOf(earlier)}) with different values`, file.name, lineOf(r));
-        }
-        issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${lineOf(earlier)} (${p.label}, ${date}) with identical values; ignored`, file: file.name, line: lineOf(r) });
-        for (const m of metricCols) flags.push({ fileId: file.fileId, line: lineOf(r), place: p.place, metric: m.metric, date, code: 'duplicate_row', detail: { firstLine: lineOf(earlier) } });
-        continue;
-      }
-      firstRow[j] = r;
-      for (let k = 0; k < metricCols.length; k++) arrays[k][j] = values[(r - 1) * metricCols.length + k];
-    }
-    metricCols.forEach((m, k) => {
-      // A place whose cells of a metric are all blank has no such series in this file
-      // (DataHub's join of JHU's three files leaves Canada's provinces without recovered).
-      if (arrays[k].every((v) => Number.isNaN(v))) return;
-      series.push({ fileId: file.fileId, line: lineOf(p.rows[0]), place: p.place, metric: m.metric, start: lo, values: arrays[k] });
-    });
   }
-  return { series, populations: [], issues, flags };
-}
-
-function sameValue(a: number, b: number): boolean {
-  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+  // A place whose cells of a metric are all blank has no such series in this file
+  // (DataHub's join of JHU's three files leaves Canada's provinces without recovered).
+  const series = pivot.series(undefined, { skipAllBlank: true });
+  return { series, populations: [], issues: [...t.issues, ...pivot.issues()], flags: pivot.flags() };
 }
 
 /** countries-aggregated: one place per Country. */

@@ -2,6 +2,7 @@ import { dayFromParts } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { PlaceRef, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
+import { LongPivot } from '../kit/long-pivot.js';
 
 const MS_PER_DAY = 86_400_000;
 /** DXY's times are Beijing time (UTC+8, no daylight saving). */
@@ -38,61 +39,28 @@ export function readCount(text: string, file: string, line: number, column: stri
 /** The metrics DXY publishes that are in the vocabulary, in the order of `values` arrays. */
 export const DXY_METRICS: readonly MetricId[] = ['confirmed', 'deaths', 'recovered'];
 
-interface Point {
-  ms: number;
-  line: number;
-  values: number[];
-}
-
-interface Entry {
-  place: PlaceRef;
-  /** Line and time of the newest row seen for the place (its label as last written). */
-  line: number;
-  ms: number;
-  points: Map<number, Point>;
-}
-
 /**
- * Snapshots → one value per place and Beijing day: the newest snapshot of the day wins.
- * Places are keyed by the caller (a grouping of spellings); the newest row's spelling names
- * the place. Two different rows for one place at the very same time are an error.
+ * Snapshots → one value per place and Beijing day: the newest snapshot of the day wins (the
+ * kit's `snapshots` policy, ranked by time). Places are keyed by the caller (a grouping of
+ * spellings); the newest row's spelling names the place. Two different rows for one place at
+ * the very same time are an error.
  */
 export class DailySnapshots {
-  private readonly entries = new Map<string, Entry>();
+  private readonly pivot: LongPivot;
 
-  constructor(private readonly file: string) {}
+  constructor(file: string, fileId: string) {
+    this.pivot = new LongPivot({ fileId, file, metrics: DXY_METRICS, policy: 'snapshots' });
+  }
 
   put(key: string, place: PlaceRef, day: number, ms: number, values: number[], line: number): void {
-    let e = this.entries.get(key);
-    if (!e) this.entries.set(key, (e = { place, line, ms, points: new Map() }));
-    else if (ms > e.ms) Object.assign(e, { place, line, ms });
-    const p = e.points.get(day);
-    if (!p || ms > p.ms) e.points.set(day, { ms, line, values });
-    else if (ms === p.ms && !sameValues(p.values, values)) {
-      throw new SourceFormatError(`two rows for one place at the same time disagree (the other is at line ${p.line})`, this.file, line);
-    }
+    this.pivot.add({ key, place, label: labelOf(place), day, line, values, rank: ms });
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
-  series(fileId: string): SourceSeries[] {
-    const out: SourceSeries[] = [];
-    for (const e of this.entries.values()) {
-      const days = [...e.points.keys()];
-      const start = Math.min(...days);
-      const length = Math.max(...days) - start + 1;
-      DXY_METRICS.forEach((metric, k) => {
-        const values = new Float64Array(length).fill(Number.NaN);
-        for (const [day, p] of e.points) values[day - start] = p.values[k];
-        out.push({ fileId, line: e.line, place: e.place, metric, start, values });
-      });
-    }
-    return out;
+  series(): SourceSeries[] {
+    return this.pivot.series();
   }
 }
 
-export function sameValues(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+function labelOf(place: PlaceRef): string {
+  return place.kind === 'names' ? [place.admin2, place.province, place.country].filter(Boolean).join(', ') : place.label;
 }

@@ -1,7 +1,8 @@
 import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
 import { readCsvTable, requireColumns, stripBom } from '../../lib/csv.js';
-import { beijingDay, DailySnapshots, parseBeijingTime, readCount, sameValues } from './daily.js';
+import { sameValues } from '../kit/duplicate-rows.js';
+import { beijingDay, DailySnapshots, parseBeijingTime, readCount } from './daily.js';
 import { CHINA, cityGroup, cityGroupKey, cityPlace, provincePlace } from './places.js';
 
 /** DXY (丁香园) snapshots as BlankerL/DXY-COVID-19-Data publishes them → one value per place and Beijing day. */
@@ -105,8 +106,8 @@ export function parseAreaCsv(file: SourceInputFile): ParsedSource {
   const chosen = new Set(last.values());
 
   const issues: ValidationIssue[] = [];
-  const provinces = new DailySnapshots(file.name);
-  const cities = new DailySnapshots(file.name);
+  const provinces = new DailySnapshots(file.name, file.fileId);
+  const cities = new DailySnapshots(file.name, file.fileId);
   const skipped = new Map<string, number>();
   let unusedWithRepeats = 0;
   for (const s of snapshots.values()) {
@@ -124,7 +125,7 @@ export function parseAreaCsv(file: SourceInputFile): ParsedSource {
     });
   }
   pushSkipped(issues, skipped, file.name);
-  return { series: [...provinces.series(file.fileId), ...cities.series(file.fileId)], populations: [], issues };
+  return { series: [...provinces.series(), ...cities.series()], populations: [], issues };
 }
 
 function repeatedLabels(s: Snapshot): string[] {
@@ -190,13 +191,13 @@ const OVERALL_COLUMNS = ['confirmedCount', 'deadCount', 'curedCount', 'updateTim
 
 export function parseOverallCsv(file: SourceInputFile): ParsedSource {
   const t = readTable(file, OVERALL_COLUMNS);
-  const national = new DailySnapshots(file.name);
+  const national = new DailySnapshots(file.name, file.fileId);
   for (const { line, cells } of t.rows) {
     const { day, ms } = readTime(cells[t.col('updateTime')], file.name, line, 'updateTime');
     const values = (['confirmedCount', 'deadCount', 'curedCount'] as const).map((n) => readCount(cells[t.col(n)], file.name, line, n));
     national.put('CN', NATIONAL, day, ms, values, line);
   }
-  return { series: national.series(file.fileId), populations: [], issues: [] };
+  return { series: national.series(), populations: [], issues: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,8 +267,8 @@ function jsonCount(r: Record<string, unknown>, name: string, file: string, line:
 
 export function parseAreaJson(file: SourceInputFile): ParsedSource {
   const doc = readJson(file);
-  const places = new DailySnapshots(file.name);
-  const cities = new DailySnapshots(file.name);
+  const places = new DailySnapshots(file.name, file.fileId);
+  const cities = new DailySnapshots(file.name, file.fileId);
   const skipped = new Map<string, number>();
   const issues: ValidationIssue[] = [];
   let cityIndex = 0;
@@ -303,17 +304,17 @@ export function parseAreaJson(file: SourceInputFile): ParsedSource {
     places.put(JSON.stringify(place), place, day, ms, values, line);
   });
   pushSkipped(issues, skipped, file.name);
-  return { series: [...places.series(file.fileId), ...cities.series(file.fileId)], populations: [], issues };
+  return { series: [...places.series(), ...cities.series()], populations: [], issues };
 }
 
 export function parseOverallJson(file: SourceInputFile): ParsedSource {
   const doc = readJson(file);
-  const national = new DailySnapshots(file.name);
+  const national = new DailySnapshots(file.name, file.fileId);
   doc.results.forEach((r, i) => {
     const line = doc.resultLines.length === doc.results.length ? doc.resultLines[i] : 1;
     const ms = field(r, 'updateTime', 'number', file.name, line)!;
     const values = [jsonCount(r, 'confirmedCount', file.name, line), jsonCount(r, 'deadCount', file.name, line), jsonCount(r, 'curedCount', file.name, line)];
     national.put('CN', NATIONAL, beijingDay(ms), ms, values, line);
   });
-  return { series: national.series(file.fileId), populations: [], issues: [] };
+  return { series: national.series(), populations: [], issues: [] };
 }

@@ -18,7 +18,7 @@ export const manifest = {
   frozenOn: '2020-12-14',
   metrics: ['new_confirmed', 'new_deaths'],
   levels: ['country'],
-  parserVersion: 2,
+  parserVersion: 3,
   files: [
     {
       id: 'csv',

@@ -275,8 +275,8 @@ describe('parseEcdcCsv on small and broken files', () => {
     expect(dup.series.map((s) => Array.from(s.values))).toEqual(good.series.map((s) => Array.from(s.values)));
     expect(dup.issues).toEqual([expect.objectContaining({ code: 'duplicate_row', severity: 'warning', line: 5, message: expect.stringContaining('line 3') })]);
     expect(dup.flags).toEqual([
-      expect.objectContaining({ metric: 'new_confirmed', date: '2020-04-14', code: 'duplicate_row', line: 5 }),
-      expect.objectContaining({ metric: 'new_deaths', date: '2020-04-14', code: 'duplicate_row', line: 5 }),
+      expect.objectContaining({ metric: 'new_confirmed', date: '2020-04-14', code: 'duplicate_row', line: 5, detail: { line: 5, first_line: 3 } }),
+      expect.objectContaining({ metric: 'new_deaths', date: '2020-04-14', code: 'duplicate_row', line: 5, detail: { line: 5, first_line: 3 } }),
     ]);
   });
 });

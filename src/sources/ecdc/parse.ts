@@ -1,9 +1,10 @@
 import { iso31661 } from 'iso-3166';
 import { dayFromParts, dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
-import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile } from '../../domain/series.js';
+import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
 import { parseCsvRows, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { LongPivot } from '../kit/long-pivot.js';
 import { looksLikeXlsx, readFirstSheet, type XlsxCell } from './xlsx.js';
 
 /**
@@ -71,19 +72,12 @@ export interface Table {
   strictWidth: boolean;
 }
 
-interface Day {
-  cases: number;
-  deaths: number;
-  line: number;
-}
-
 interface Place {
   geoId: string;
   name: string;
   iso3: string;
   line: number;
   ref: PlaceRef;
-  days: Map<number, Day>;
   population?: { value: number; line: number };
 }
 
@@ -154,7 +148,7 @@ export function parseTable(t: Table): ParsedSource {
   if (t.rows.length === 1) throw new SourceFormatError('no data rows after the header (truncated file?)', file, t.line(0));
 
   const issues: ValidationIssue[] = [];
-  const flags: SourceFlag[] = [];
+  const pivot = new LongPivot({ fileId: t.fileId, file, metrics: METRICS.map(([metric]) => metric), conflictColumns: METRICS.map(([, field]) => field) });
   const places = new Map<string, Place>();
   const alpha3AsGeoId: string[] = [];
   const codeMismatches: string[] = [];
@@ -196,7 +190,7 @@ export function parseTable(t: Table): ParsedSource {
       if (iso3 !== '' && ref.system === 'iso2' && iso3 !== ALPHA3.get(ref.code) && iso3 !== KNOWN_ISO3[geoId] && ALPHA3.has(ref.code)) {
         codeMismatches.push(`${geoId} ${JSON.stringify(iso3)} (${name}; ISO alpha-3 of ${ref.code} is ${ALPHA3.get(ref.code)}; line ${line})`);
       }
-      place = { geoId, name, iso3, line, ref, days: new Map() };
+      place = { geoId, name, iso3, line, ref };
       places.set(geoId, place);
     } else if (place.iso3 !== iso3) {
       throw new SourceFormatError(
@@ -216,22 +210,9 @@ export function parseTable(t: Table): ParsedSource {
       }
     }
 
-    const earlier = place.days.get(day);
-    if (earlier) {
-      const date = isoFromDay(day);
-      if (!same(earlier.cases, cases) || !same(earlier.deaths, deaths)) {
-        throw new SourceFormatError(
-          `duplicate row for ${geoId} on ${date} (first at line ${earlier.line}) with different values: cases ${cases} vs ${earlier.cases}, deaths ${deaths} vs ${earlier.deaths}`,
-          file,
-          line,
-        );
-      }
-      issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${earlier.line} (${geoId}, ${date}) with identical values; ignored`, file, line, location: geoId });
-      for (const [metric] of METRICS) flags.push({ fileId: t.fileId, line, place: place.ref, metric, date, code: 'duplicate_row', detail: { firstLine: earlier.line } });
-      continue;
-    }
-    place.days.set(day, { cases, deaths, line });
+    pivot.add({ key: geoId, place: place.ref, label: geoId, day, line, values: [cases, deaths], location: geoId });
   }
+  issues.push(...pivot.issues());
 
   if (alpha3AsGeoId.length > 0) {
     issues.push({ code: 'repaired', severity: 'warning', message: `geoId is an ISO alpha-3 code, not alpha-2, for ${alpha3AsGeoId.join(', ')}; read as alpha-3`, file, column: header[col.geoId], count: alpha3AsGeoId.length });
@@ -250,16 +231,8 @@ export function parseTable(t: Table): ParsedSource {
     issues.push({ code: 'population_mismatch', severity: 'warning', message: `rows of one place give different populations: ${populationConflicts.join('; ')}; the first is used`, file, count: populationConflicts.length });
   }
 
-  const out: ParsedSource = { series: [], populations: [], issues, flags };
+  const out: ParsedSource = { series: pivot.series(), populations: [], issues, flags: pivot.flags() };
   for (const p of places.values()) {
-    const days = [...p.days.keys()];
-    const start = Math.min(...days);
-    const length = Math.max(...days) - start + 1;
-    for (const [metric, field] of METRICS) {
-      const values = new Float64Array(length).fill(Number.NaN);
-      for (const [day, v] of p.days) values[day - start] = v[field];
-      out.series.push({ fileId: t.fileId, line: p.line, place: p.ref, metric, start, values });
-    }
     if (p.population && p.population.value > 0) out.populations.push({ fileId: t.fileId, line: p.population.line, place: p.ref, population: p.population.value });
   }
   return out;
@@ -347,8 +320,4 @@ function readWhole(c: { value: Cell; column: string }, file: string, line: numbe
   }
   if (typeof v === 'string' && /^-?\d+$/.test(s)) return Number(s);
   throw new SourceFormatError(`not a number: ${JSON.stringify(typeof v === 'string' ? v : s)}`, file, line, c.column);
-}
-
-function same(a: number, b: number): boolean {
-  return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }

@@ -1,6 +1,7 @@
 import { dayFromUsShortDate } from '../../domain/dates.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
 import { parseCsvRows, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { RowRepeats } from '../kit/duplicate-rows.js';
 
 /**
  * JHU's wide time-series layout: a few place columns, then one column per day ("1/22/20").
@@ -48,8 +49,7 @@ export function parseWideCsv(rawText: string, file: string, layout: WideLayout, 
   }
 
   const out: WideRow[] = [];
-  const issues: ValidationIssue[] = [];
-  const seen = new Map<string, WideRow>();
+  const repeats = new RowRepeats(file);
   const lines = rowLineNumbers(text);
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
@@ -69,18 +69,9 @@ export function parseWideCsv(rawText: string, file: string, layout: WideLayout, 
     }
     const row: WideRow = { line: line(), place, values };
     const key = rowKey(place);
-    const earlier = seen.get(key);
-    if (earlier) {
-      if (!sameValues(earlier.values, values)) {
-        throw new SourceFormatError(`duplicate row for ${key} (first at line ${earlier.line}) with different values`, file, row.line);
-      }
-      issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${earlier.line} (${key}) with identical values; ignored`, file, line: row.line });
-      continue;
-    }
-    seen.set(key, row);
-    out.push(row);
+    if (repeats.first(key, row.line, values)) out.push(row);
   }
-  return { start, length, rows: out, issues };
+  return { start, length, rows: out, issues: repeats.issues };
 }
 
 function checkPlaceColumns(columns: string[], layout: WideLayout, file: string): void {
@@ -93,9 +84,4 @@ function checkPlaceColumns(columns: string[], layout: WideLayout, file: string):
       throw new SourceFormatError(`unexpected header: found ${got} where ${want} was expected (place columns: ${layout.required.join(', ')})`, file, 1);
     }
   }
-}
-
-function sameValues(a: Float64Array, b: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
-  return true;
 }

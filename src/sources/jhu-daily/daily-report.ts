@@ -2,6 +2,7 @@ import { dayFromParts, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
 import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { conflictError, repeatIssue } from '../kit/duplicate-rows.js';
 
 /**
  * What the JHU CSSE daily reports (global `csse_covid_19_daily_reports/` and US states
@@ -206,13 +207,13 @@ export function dropDuplicates(
       dropped.add(row);
       const same = compareCounts(valuesOf(row), valuesOf(kept)) === 0;
       if (same && (describe(row) === describe(kept) || onConflict === 'error')) {
-        issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${kept.line} (${describe(kept)}) with identical values; ignored`, file, line: row.line });
+        issues.push(repeatIssue({ file, line: row.line, firstLine: kept.line, label: describe(kept) }));
         continue;
       }
       if (onConflict === 'error') {
         const first = row.line < kept.line ? row : kept;
         const second = first === row ? kept : row;
-        throw new SourceFormatError(`duplicate row for ${JSON.stringify(describe(second))} (first at line ${first.line}) with different values`, file, second.line);
+        throw conflictError({ file, line: second.line, firstLine: first.line, label: JSON.stringify(describe(second)) });
       }
       issues.push({
         code: 'repaired',

@@ -3,6 +3,8 @@ import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile, SourceNote, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
 import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { supersededIssue } from '../kit/duplicate-rows.js';
+import { denseSeries } from '../kit/long-pivot.js';
 
 /**
  * JHU's errata log (csse_covid_19_time_series/Errata.csv): one row per correction. On `Update Date`
@@ -270,11 +272,8 @@ function parseErrataFile(file: SourceInputFile): ParsedSource {
       return !c.ambiguous;
     });
     if (cells.length === 0) continue;
-    const start = Math.min(...cells.map((c) => c.day));
-    const end = Math.max(...cells.map((c) => c.day));
-    const values = new Float64Array(end - start + 1).fill(Number.NaN);
+    const { start, values } = denseSeries(cells.map((c) => [c.day, c.value] as const));
     for (const c of cells) {
-      values[c.day - start] = c.value;
       notes.push({ fileId: file.fileId, line: c.line, place: g.place, metric: g.metric, date: isoFromDay(c.day), issue: g.issue, note: c.note });
     }
     series.push({ fileId: file.fileId, line: g.line, place: g.place, metric: g.metric, start, values, issue: g.issue });
@@ -303,7 +302,7 @@ function parseErrataFile(file: SourceInputFile): ParsedSource {
     issues.push({ code: 'repaired', severity: 'warning', column: 'Update Date', file: file.name, count: issueRepaired.length, message: `${issueRepaired.length} corrections have an Update Date before the date they correct; stored at the corrected date instead: ${issueRepaired.join(', ')}` });
   }
   if (overridden) {
-    issues.push({ code: 'duplicate_row', severity: 'info', file: file.name, count: overridden, message: `${overridden} cells are corrected more than once on the same Update Date (${overriddenDiffering} with a different New value): the later row wins` });
+    issues.push(supersededIssue(file.name, overridden, `${overridden} cells are corrected more than once on the same Update Date (${overriddenDiffering} with a different New value): the later row wins`));
   }
   if (dropped.length) {
     issues.push({ code: 'unmatched_location', severity: 'warning', column: 'Location', file: file.name, count: dropped.length, message: `${dropped.length} cells of a country with territory rows are corrected twice on one day from different Old values, so the rows are different places under one name: place uncertain, not stored (${dropped.join(', ')})` });

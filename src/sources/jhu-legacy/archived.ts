@@ -1,8 +1,9 @@
 import { dayFromParts, dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, SourceInputFile, SourceSeries } from '../../domain/series.js';
-import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
+import { SourceFormatError } from '../../domain/validation.js';
 import { parseCsvRows, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { RowRepeats } from '../kit/duplicate-rows.js';
 import { placeOfRow } from './places.js';
 
 /**
@@ -71,8 +72,7 @@ export function parseArchivedTimeSeries(file: SourceInputFile, metric: MetricId)
   const issue = isoFromDay(start + lastOfDay.length - 1);
 
   const series: SourceSeries[] = [];
-  const issues: ValidationIssue[] = [];
-  const seen = new Map<string, { line: number; cells: string }>();
+  const repeats = new RowRepeats(file.name);
   const lines = rowLineNumbers(text);
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
@@ -84,17 +84,10 @@ export function parseArchivedTimeSeries(file: SourceInputFile, metric: MetricId)
     const province = f[0].trim();
     const country = f[1].trim();
     const key = `${province}|${country}`;
-    const cells = Array.from(values).join(',');
-    const earlier = seen.get(key);
-    if (earlier) {
-      if (earlier.cells !== cells) throw new SourceFormatError(`duplicate row for ${key} (first at line ${earlier.line}) with different values`, file.name, line);
-      issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${earlier.line} (${key}) with identical values; ignored`, file: file.name, line });
-      continue;
-    }
-    seen.set(key, { line, cells });
+    if (!repeats.first(key, line, values)) continue;
     series.push({ fileId: file.fileId, line, place: placeOfRow(province, country), metric, start, values, issue });
   }
-  return { series, populations: [], issues };
+  return { series, populations: [], issues: repeats.issues };
 }
 
 const DAILY_REQUIRED = ['Province/State', 'Country/Region', 'Last Update', 'Confirmed', 'Deaths', 'Recovered'] as const;
@@ -137,8 +130,7 @@ export function parseDailyCaseUpdate(file: SourceInputFile): ParsedSource {
 
   const day = dayNumber(iso);
   const series: SourceSeries[] = [];
-  const issues: ValidationIssue[] = [];
-  const seen = new Map<string, { line: number; cells: string }>();
+  const repeats = new RowRepeats(file.name);
   const lines = rowLineNumbers(text);
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
@@ -149,16 +141,9 @@ export function parseDailyCaseUpdate(file: SourceInputFile): ParsedSource {
     const values = DAILY_METRICS.map(([c]) => readNumber(f[col[c as keyof typeof col]], file.name, line, c));
     for (const c of DAILY_IGNORED) if (header.includes(c)) readNumber(f[header.indexOf(c)], file.name, line, c);
     const key = `${province}|${country}`;
-    const cells = values.join(',');
-    const earlier = seen.get(key);
-    if (earlier) {
-      if (earlier.cells !== cells) throw new SourceFormatError(`duplicate row for ${key} (first at line ${earlier.line}) with different values`, file.name, line);
-      issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${earlier.line} (${key}) with identical values; ignored`, file: file.name, line });
-      continue;
-    }
-    seen.set(key, { line, cells });
+    if (!repeats.first(key, line, values)) continue;
     const place = placeOfRow(province, country);
     DAILY_METRICS.forEach(([, metric], k) => series.push({ fileId: file.fileId, line, place, metric, start: day, values: Float64Array.of(values[k]), issue: iso }));
   }
-  return { series, populations: [], issues };
+  return { series, populations: [], issues: repeats.issues };
 }

@@ -13,6 +13,8 @@ import { SourceFormatError, type ValidationIssue } from '../../domain/validation
  *   errata): the connector ranks the rows (newest first); the best-ranked row of a place and day
  *   is read, the others are counted in one `duplicate_row` info issue; no flag, since nothing
  *   about the stored value is in doubt.
+ * - JHU's global daily reports (jhu-daily/daily-report.ts, `keep-largest`): stale rows of renamed
+ *   places with other counts; the larger counts are kept and the other row is a `repaired` warning.
  */
 
 /** Detail of a `duplicate_row` flag (public: `/v1/anomalies`, `flags` of `/v1/series`), snake_case like all public JSON. */
@@ -39,6 +41,10 @@ export const DUPLICATE_ROW_POLICY_DOC: readonly string[] = [
   '  the file, the line and the line of the first row;',
   '- files that list several snapshots of one day on purpose (DXY, China NHC, JHU\'s errata) read the newest',
   '  snapshot of each place and day and count the others in one `duplicate_row` info issue; no flag is set.',
+  '',
+  'One exception, documented in its manifest: in JHU\'s global daily reports a renamed place\'s stale row can sit',
+  'beside the current one with other counts; the row with the larger counts is kept and the other reported as',
+  '`repaired` (see [sources.md](sources.md), jhu-daily).',
 ];
 
 /** `row repeats line 3 (ITA, 2020-05-19) with identical values; ignored` */
@@ -71,4 +77,29 @@ export function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean 
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
   return true;
+}
+
+/**
+ * The policy on whole rows, for files with one row per place (wide time series, one-day
+ * snapshots): `first(key, line, cells)` is true for a place not seen before, false for an
+ * identical repeat (a warning is added to `issues`), and throws for a repeat with other values.
+ * `cells`: the row's values, or a text standing for every cell that must match.
+ */
+export class RowRepeats {
+  readonly issues: ValidationIssue[] = [];
+  private readonly seen = new Map<string, { line: number; cells: ArrayLike<number> | string }>();
+
+  constructor(private readonly file: string) {}
+
+  first(key: string, line: number, cells: ArrayLike<number> | string): boolean {
+    const earlier = this.seen.get(key);
+    if (!earlier) {
+      this.seen.set(key, { line, cells });
+      return true;
+    }
+    const same = typeof cells === 'string' || typeof earlier.cells === 'string' ? cells === earlier.cells : sameValues(earlier.cells, cells);
+    if (!same) throw conflictError({ file: this.file, line, firstLine: earlier.line, label: key });
+    this.issues.push(repeatIssue({ file: this.file, line, firstLine: earlier.line, label: key }));
+    return false;
+  }
 }

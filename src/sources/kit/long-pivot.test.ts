@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../domain/dates.js';
 import type { PlaceRef } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
-import { conflictError, duplicateRowDetail, repeatIssue } from './duplicate-rows.js';
+import { conflictError, duplicateRowDetail, repeatIssue, RowRepeats } from './duplicate-rows.js';
 import { denseSeries, LongPivot, type LongRow } from './long-pivot.js';
 
 const IT: PlaceRef = { kind: 'code', system: 'iso2', code: 'IT', label: 'Italy' };
@@ -111,6 +111,19 @@ describe('the duplicate-row policy helpers', () => {
   it('word the wide-file messages without a date', () => {
     expect(repeatIssue({ file: 'f.csv', line: 6, firstLine: 3, label: 'Anhui|China' }).message).toBe('row repeats line 3 (Anhui|China) with identical values; ignored');
     expect(conflictError({ file: 'f.csv', line: 6, firstLine: 3, label: 'Anhui|China' }).message).toBe('f.csv, line 6: duplicate row for Anhui|China (first at line 3) with different values');
+  });
+});
+
+describe('RowRepeats (files with one row per place)', () => {
+  it('passes a new place, ignores an identical repeat with a warning, refuses a different one', () => {
+    const r = new RowRepeats('wide.csv');
+    expect(r.first('Anhui|China', 3, Float64Array.of(1, Number.NaN))).toBe(true);
+    expect(r.first('Hubei|China', 4, Float64Array.of(9, 9))).toBe(true);
+    expect(r.first('Anhui|China', 6, [1, Number.NaN])).toBe(false);
+    expect(r.issues).toEqual([{ code: 'duplicate_row', severity: 'warning', message: 'row repeats line 3 (Anhui|China) with identical values; ignored', file: 'wide.csv', line: 6 }]);
+    expect(() => r.first('Hubei|China', 8, [9, 8])).toThrow(/^wide\.csv, line 8: duplicate row for Hubei\|China \(first at line 4\) with different values$/);
+    expect(r.first('x', 9, 'a,b')).toBe(true);
+    expect(() => r.first('x', 10, 'a,c')).toThrow(/first at line 9/);
   });
 });
 

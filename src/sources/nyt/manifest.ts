@@ -25,7 +25,7 @@ export const manifest = {
   frozenOn: '2023-03-23',
   metrics: ['confirmed', 'deaths', 'confirmed_lab', 'deaths_lab', 'probable', 'probable_deaths', 'new_confirmed', 'new_deaths', 'new_confirmed_avg7', 'new_deaths_avg7'],
   levels: ['country', 'subdivision', 'county'],
-  parserVersion: 1,
+  parserVersion: 2,
   // Order matters within one vintage: files of finer places come first, so that a total NYT
   // reports (us-states, us) is applied after, and replaces, the total Glacier derives from the
   // finer file of the same vintage (see notes).

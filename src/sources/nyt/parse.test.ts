@@ -257,8 +257,8 @@ describe('parseNyt on small and broken files', () => {
     expect(parsed.series.map((s) => Array.from(s.values))).toEqual(good.series.map((s) => Array.from(s.values)));
     expect(parsed.issues).toEqual([expect.objectContaining({ code: 'duplicate_row', severity: 'warning', line: 7, message: expect.stringContaining('line 6') })]);
     expect(parsed.flags).toEqual([
-      expect.objectContaining({ metric: 'confirmed', date: '2020-03-02', code: 'duplicate_row', line: 7 }),
-      expect.objectContaining({ metric: 'deaths', date: '2020-03-02', code: 'duplicate_row', line: 7 }),
+      expect.objectContaining({ metric: 'confirmed', date: '2020-03-02', code: 'duplicate_row', line: 7, detail: { line: 7, first_line: 6 } }),
+      expect.objectContaining({ metric: 'deaths', date: '2020-03-02', code: 'duplicate_row', line: 7, detail: { line: 7, first_line: 6 } }),
     ]);
   });
 

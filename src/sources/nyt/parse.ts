@@ -1,8 +1,9 @@
 import { dayFromParts, dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
-import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile } from '../../domain/series.js';
+import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
 import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { LongPivot } from '../kit/long-pivot.js';
 
 /**
  * The New York Times covid-19-data files: long CSVs (one row per place and day), pivoted into
@@ -83,17 +84,6 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-interface PlaceRows {
-  place: PlaceRef;
-  line: number;
-  /** Day number → index into `lines` / `values`. */
-  byDay: Map<number, number>;
-  days: number[];
-  lines: number[];
-  /** One array per metric column, parallel to `days`. */
-  values: number[][];
-}
-
 export function parseNyt(files: SourceInputFile[]): ParsedSource {
   const out: ParsedSource = { series: [], populations: [], issues: [], flags: [] };
   for (const file of files) parseFile(file, out);
@@ -121,10 +111,10 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
   const repairs = { dates: 0, datesFirst: 0, fips: 0, fipsFirst: 0, fipsExample: '' };
   let lastDay = Number.NEGATIVE_INFINITY;
 
-  const places = new Map<string, PlaceRows>();
+  const pivot = new LongPivot({ fileId: file.fileId, file: name, metrics: metricColumns.map((c) => layout.metrics[c].metric) });
   const consistency = new Consistency(name);
   const dayCache = new Map<string, number>();
-  const placeCache = new Map<string, { place: PlaceRef; id: string; repaired: string }>();
+  const placeCache = new Map<string, { place: PlaceRef; id: string; repaired: string; label: string }>();
   const placeColumns = [at.state, at.county, at.fips, at.geoid].filter((i) => i >= 0);
 
   /** The place of a row; `repaired` describes a restored FIPS code ('' when none). */
@@ -212,12 +202,15 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
     // Place (each distinct spelling is checked once).
     const placeKey = placeColumns.map((i) => f[i]).join('\u0001');
     let resolved = placeCache.get(placeKey);
-    if (!resolved) placeCache.set(placeKey, (resolved = readPlace(f, line)));
+    if (!resolved) {
+      const r = readPlace(f, line);
+      placeCache.set(placeKey, (resolved = { ...r, label: describe(r.place) }));
+    }
     if (resolved.repaired && repairs.fips++ === 0) {
       repairs.fipsFirst = line;
       repairs.fipsExample = resolved.repaired;
     }
-    const { place, id } = resolved;
+    const { place, id, label } = resolved;
 
     // Values.
     const values = metricColumns.map((c, k) => {
@@ -228,26 +221,10 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
       return Number(raw);
     });
 
-    let p = places.get(id);
-    if (!p) places.set(id, (p = { place, line, byDay: new Map(), days: [], lines: [], values: metricColumns.map(() => []) }));
-    const earlier = p.byDay.get(day);
-    if (earlier !== undefined) {
-      const firstLine = p.lines[earlier];
-      if (!metricColumns.every((_, k) => sameValue(p.values[k][earlier], values[k]))) {
-        throw new SourceFormatError(`duplicate row for ${describe(place)} on ${isoFromDay(day)} (first at line ${firstLine}) with different values`, name, line);
-      }
-      out.issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${firstLine} (${describe(place)}, ${isoFromDay(day)}) with identical values; ignored`, file: name, line });
-      for (const c of metricColumns) {
-        out.flags!.push({ fileId: file.fileId, line, place, metric: layout.metrics[c].metric, date: isoFromDay(day), code: 'duplicate_row', detail: { line, first: firstLine } } satisfies SourceFlag);
-      }
-      continue;
-    }
-    p.byDay.set(day, p.days.length);
-    p.days.push(day);
-    p.lines.push(line);
-    values.forEach((v, k) => p.values[k].push(v));
+    pivot.add({ key: id, place, label, day, line, values });
   }
 
+  out.issues.push(...pivot.issues());
   if (repairs.dates > 0) {
     out.issues.push({
       code: 'repaired', severity: 'warning', file: name, line: repairs.datesFirst, column: 'date', count: repairs.dates,
@@ -261,19 +238,8 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
     });
   }
 
-  for (const p of places.values()) {
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (const d of p.days) {
-      if (d < min) min = d;
-      if (d > max) max = d;
-    }
-    metricColumns.forEach((c, k) => {
-      const values = new Float64Array(max - min + 1).fill(Number.NaN);
-      p.days.forEach((d, i) => (values[d - min] = p.values[k][i]));
-      out.series.push({ fileId: file.fileId, line: p.line, place: p.place, metric: layout.metrics[c].metric, start: min, values });
-    });
-  }
+  out.series.push(...pivot.series());
+  out.flags!.push(...pivot.flags());
 }
 
 function checkHeader(found: string[], layout: Layout, file: string): void {
@@ -323,8 +289,4 @@ class Consistency {
 
 function describe(place: PlaceRef): string {
   return place.kind === 'names' ? [place.admin2, place.province].filter(Boolean).join(', ') : place.label;
-}
-
-function sameValue(a: number, b: number): boolean {
-  return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }

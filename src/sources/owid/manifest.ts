@@ -15,7 +15,7 @@ export const manifest = {
   cadence: 'daily',
   metrics: ['confirmed', 'new_confirmed', 'deaths', 'new_deaths', 'tests', 'vaccine_doses', 'people_vaccinated', 'people_fully_vaccinated', 'hospitalized_current', 'icu_current'],
   levels: ['country', 'subdivision'],
-  parserVersion: 1,
+  parserVersion: 2,
   files: [
     {
       id: 'data',

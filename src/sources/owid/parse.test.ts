@@ -162,6 +162,7 @@ describe('parseOwid on small and broken files', () => {
     expect(dup.issues.filter((i) => i.code === 'duplicate_row')).toEqual([expect.objectContaining({ severity: 'warning', line: 12 })]);
     expect(dup.flags).toHaveLength(5);
     expect(dup.flags![0]).toMatchObject({ date: '2020-05-19', code: 'duplicate_row' });
+    for (const f of dup.flags!) expect(f.detail).toEqual({ line: 12, first_line: 10 });
   });
 });
 

@@ -3,6 +3,7 @@ import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
 import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { LongPivot } from '../kit/long-pivot.js';
 
 /** OWID value columns Glacier reads → metrics (manifest notes say what is skipped and why). */
 const METRIC_COLUMNS: readonly { column: string; metric: MetricId }[] = [
@@ -64,18 +65,12 @@ export const OWID_AGGREGATES: Readonly<Record<string, string>> = {
 };
 const AGGREGATE_NAMES = new Set(Object.values(OWID_AGGREGATES));
 
-interface Row {
-  line: number;
-  values: number[];
-  unit: string;
-  raw: string;
-}
-
+/** What a place keeps besides its series: its population and, per day read, the tests unit. */
 interface Place {
   place: PlaceRef;
-  line: number;
   population?: { line: number; value: number };
-  days: Map<number, Row>;
+  /** day → tests unit of the row read for it, when it has a tests value. */
+  units: Map<number, { line: number; unit: string }>;
 }
 
 /** OWID CSV (long file or latest snapshot) → one daily series per place and metric. */
@@ -93,7 +88,8 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
   const metrics = METRIC_COLUMNS.filter((c) => col.has(c.column));
   const places = new Map<string, Place>();
   const aggregates = new Map<string, number>();
-  const duplicates: { line: number; first: number; id: string; day: number; place: PlaceRef }[] = [];
+  const pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics: metrics.map((c) => c.metric) });
+  const tests = metrics.findIndex((c) => c.metric === 'tests');
 
   for (let r = 1; r < rows.length; r++) {
     const f = rows[r];
@@ -117,48 +113,31 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
     let p = places.get(id);
     if (!p) {
       const place: PlaceRef = iso ? { kind: 'code', system: 'iso3', code: iso, label: location } : { kind: 'names', country: location };
-      places.set(id, (p = { place, line, days: new Map() }));
+      places.set(id, (p = { place, units: new Map() }));
     }
     const pop = parseNumber(cell('population'), file.name, line, 'population');
     if (!p.population && !Number.isNaN(pop)) p.population = { line, value: pop };
 
-    const raw = f.join('\u0000');
-    const earlier = p.days.get(day);
-    if (earlier) {
-      if (earlier.raw !== raw) {
-        throw new SourceFormatError(`duplicate row for ${id} on ${isoFromDay(day)} (first at line ${earlier.line}) with different values`, file.name, line);
-      }
-      duplicates.push({ line, first: earlier.line, id, day, place: p.place });
-      continue;
-    }
-    p.days.set(day, { line, values, unit: cell('tests_units'), raw });
+    // Every cell counts for a repeat to be identical, also those not stored (tests_units, population).
+    if (!pivot.add({ key: id, place: p.place, label: id, day, line, values, signature: f.join('\u0000') })) continue;
+    if (tests >= 0 && !Number.isNaN(values[tests]) && cell('tests_units') !== '') p.units.set(day, { line, unit: cell('tests_units') });
   }
 
+  out.series.push(...pivot.series());
   for (const p of places.values()) {
-    const days = [...p.days.keys()].sort((a, b) => a - b);
-    const start = days[0];
-    const length = days[days.length - 1] - start + 1;
-    metrics.forEach(({ metric }, m) => {
-      const values = new Float64Array(length).fill(Number.NaN);
-      for (const [day, row] of p.days) values[day - start] = row.values[m];
-      out.series.push({ fileId: file.fileId, line: p.line, place: p.place, metric, start, values });
-    });
     // What OWID's total_tests counts differs per country: a note where a unit starts to apply.
-    const tests = metrics.findIndex((c) => c.metric === 'tests');
     let unit = '';
-    for (const day of days) {
-      const row = p.days.get(day)!;
-      if (tests < 0 || Number.isNaN(row.values[tests]) || row.unit === '' || row.unit === unit) continue;
+    for (const day of [...p.units.keys()].sort((a, b) => a - b)) {
+      const row = p.units.get(day)!;
+      if (row.unit === unit) continue;
       unit = row.unit;
       out.notes!.push({ fileId: file.fileId, line: row.line, place: p.place, metric: 'tests', date: isoFromDay(day), note: `OWID tests_units: ${unit}` });
     }
     if (p.population) out.populations.push({ fileId: file.fileId, line: p.population.line, place: p.place, population: p.population.value });
   }
 
-  for (const d of duplicates) {
-    out.issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${d.first} (${d.id}, ${isoFromDay(d.day)}) with identical values; ignored`, file: file.name, line: d.line });
-    for (const { metric } of metrics) out.flags!.push({ fileId: file.fileId, line: d.line, place: d.place, metric, date: isoFromDay(d.day), code: 'duplicate_row', detail: { first_line: d.first } });
-  }
+  out.issues.push(...pivot.issues());
+  out.flags!.push(...pivot.flags());
   if (aggregates.size > 0) {
     const total = [...aggregates.values()].reduce((a, b) => a + b, 0);
     out.issues.push({

@@ -23,7 +23,7 @@ export const manifest = {
   completeVintages: true,
   metrics: ['confirmed', 'deaths', 'new_confirmed', 'new_deaths'],
   levels: ['country', 'subdivision'],
-  parserVersion: 1,
+  parserVersion: 2,
   files: [
     {
       id: 'global-data',

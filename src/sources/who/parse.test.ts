@@ -203,6 +203,7 @@ describe('parseWho on small and broken files', () => {
     const parsed = parseWhoFile(fixture('duplicate-row-identical.csv'));
     expect(valuesOf(parsed)).toEqual(valuesOf(good));
     expect(parsed.issues.filter((i) => i.code === 'duplicate_row')).toEqual([expect.objectContaining({ severity: 'warning', line: 11, message: expect.stringContaining('line 9') })]);
+    for (const f of parsed.flags) expect(f.detail).toEqual({ line: 11, first_line: 9 });
     expect(parsed.flags.map((f) => [f.metric, f.date, f.code])).toEqual([
       ['confirmed', '2020-03-15', 'duplicate_row'],
       ['deaths', '2020-03-15', 'duplicate_row'],

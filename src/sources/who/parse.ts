@@ -1,9 +1,10 @@
-import { dayNumber, isoFromDay } from '../../domain/dates.js';
+import { dayNumber } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
 import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
 import { mixedLineEndings } from '../../lib/line-endings.js';
+import { LongPivot } from '../kit/long-pivot.js';
 
 /**
  * WHO's WHO-COVID-19-global-data.csv: one row per country (Country_code, ISO 3166-1 alpha-2)
@@ -26,6 +27,7 @@ const DAILY: [Column, MetricId][] = [
   ['New_deaths', 'new_deaths'],
 ];
 const NUMERIC: Column[] = ['New_cases', 'Cumulative_cases', 'New_deaths', 'Cumulative_deaths'];
+const METRIC_OF = Object.fromEntries([...CUMULATIVE, ...DAILY]) as Record<Column, MetricId>;
 
 /** `2020-01-05` or `2020-02-24T00:00:00Z` (midnight UTC only: any other time would be ambiguous). */
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ]00:00:00(?:\.0+)?Z?)?$/;
@@ -44,14 +46,6 @@ const EXPLICIT_KEYS: Record<string, string> = { XXJ: 'SHIP-DIAMOND-PRINCESS' };
 
 export type WhoCadence = 'daily' | 'weekly';
 
-interface PlaceRows {
-  code: string;
-  label: string;
-  line: number;
-  /** day → row index (into `cells`) */
-  byDay: Map<number, number>;
-}
-
 export function parseWho(files: SourceInputFile[]): ParsedSource {
   const out: ParsedSource = { series: [], populations: [], issues: [], flags: [] };
   for (const file of files) {
@@ -68,10 +62,8 @@ export function parseWhoFile(file: SourceInputFile): { series: SourceSeries[]; i
   const col = columnIndex(header, file.name);
 
   const issues: ValidationIssue[] = mixedLineEndings(file.text, file.name);
-  const duplicates: { line: number; firstLine: number; place: PlaceRef; date: string }[] = [];
-  const places = new Map<string, PlaceRows>();
+  const pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics: NUMERIC.map((c) => METRIC_OF[c]) });
   const skipped = new Map<string, { label: string; rows: number }>();
-  const cells: { line: number; values: Float64Array }[] = [];
   const days = new Set<number>();
 
   for (let r = 1; r < rows.length; r++) {
@@ -109,42 +101,15 @@ export function parseWhoFile(file: SourceInputFile): { series: SourceSeries[]; i
       continue;
     }
 
-    let place = places.get(code);
-    if (!place) places.set(code, (place = { code, label, line, byDay: new Map() }));
-    const earlier = place.byDay.get(day);
-    if (earlier !== undefined) {
-      const first = cells[earlier];
-      if (!sameValues(first.values, values)) {
-        throw new SourceFormatError(`duplicate row for ${code} on ${isoFromDay(day)} (first at line ${first.line}) with different values`, file.name, line);
-      }
-      issues.push({ code: 'duplicate_row', severity: 'warning', message: `row repeats line ${first.line} (${code}, ${isoFromDay(day)}) with identical values; ignored`, file: file.name, line, location: code });
-      duplicates.push({ line, firstLine: first.line, place: placeRef(code, label), date: isoFromDay(day) });
-      continue;
-    }
-    place.byDay.set(day, cells.length);
-    cells.push({ line, values });
+    pivot.add({ key: code, place: placeRef(code, label), label: code, day, line, values, location: code });
   }
 
   if (days.size === 0) throw new SourceFormatError('no data rows (truncated file?)', file.name, 2);
   const cadence = cadenceOf([...days].sort((a, b) => a - b), file.name);
-  const metrics = cadence === 'daily' ? [...CUMULATIVE, ...DAILY] : CUMULATIVE;
-  const flags: SourceFlag[] = duplicates.flatMap((d) =>
-    metrics.map(([, metric]) => ({ fileId: file.fileId, line: d.line, place: d.place, metric, date: d.date, code: 'duplicate_row' as const, detail: { firstLine: d.firstLine } })),
-  );
-
-  const series: SourceSeries[] = [];
-  for (const p of places.values()) {
-    const dayList = [...p.byDay.keys()];
-    const start = Math.min(...dayList);
-    const length = Math.max(...dayList) - start + 1;
-    const place = placeRef(p.code, p.label);
-    for (const [name, metric] of metrics) {
-      const j = NUMERIC.indexOf(name);
-      const values = new Float64Array(length).fill(Number.NaN);
-      for (const [day, idx] of p.byDay) values[day - start] = cells[idx].values[j];
-      series.push({ fileId: file.fileId, line: p.line, place, metric, start, values });
-    }
-  }
+  const metrics = (cadence === 'daily' ? [...CUMULATIVE, ...DAILY] : CUMULATIVE).map(([, metric]) => metric);
+  issues.push(...pivot.issues());
+  const flags = pivot.flags(metrics);
+  const series = pivot.series(metrics);
 
   if (skipped.size > 0) {
     const list = [...skipped].map(([code, s]) => `${code} (${JSON.stringify(s.label)}, ${s.rows} rows)`).join(', ');
@@ -186,9 +151,4 @@ function cadenceOf(days: number[], file: string): WhoCadence {
   }
   if (!weekly) throw new SourceFormatError('report dates are neither daily nor weekly (no two dates one day apart, and not all a week apart)', file, undefined, 'Date_reported');
   return 'weekly';
-}
-
-function sameValues(a: Float64Array, b: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
-  return true;
 }
