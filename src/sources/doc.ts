@@ -4,6 +4,7 @@ import { MISSING_REASONS } from '../domain/missing.js';
 import { PRECEDENCE } from '../domain/precedence.js';
 import type { SourceManifest } from '../domain/source.js';
 import { gazetteerManifest } from '../gazetteer/manifest.js';
+import { DUPLICATE_ROW_POLICY_DOC } from './kit/duplicate-rows.js';
 import { CONNECTORS } from './registry.js';
 
 /** docs/sources.md: every source as its manifest describes it. */
@@ -53,8 +54,9 @@ export function metricsDoc(): string {
   return [
     '# Metrics, missing reasons and anomaly codes',
     '',
-    'Generated from `src/domain/metrics.ts`, `missing.ts`, `anomalies.ts` and the connector manifests by',
-    '`npm run docs`; a test checks it is current. `/v1/metrics` serves the same definitions.',
+    'Generated from `src/domain/metrics.ts`, `missing.ts`, `anomalies.ts`, the connector manifests and',
+    '`src/sources/kit/duplicate-rows.ts` by `npm run docs`; a test checks it is current. `/v1/metrics` serves the',
+    'same definitions.',
     '',
     '## Metrics',
     '',
@@ -93,6 +95,10 @@ export function metricsDoc(): string {
     '| code | meaning | left out of a 7-day average with `exclude_anomalies=true` |',
     '|---|---|---|',
     ...Object.entries(ANOMALY_CODES).map(([code, text]) => `| \`${code}\` | ${text} | ${(EXCLUDABLE_FROM_AVERAGE as readonly string[]).includes(code) ? 'yes' : 'no'} |`),
+    '',
+    '### Duplicate rows',
+    '',
+    ...DUPLICATE_ROW_POLICY_DOC,
     '',
   ].join('\n');
 }
