@@ -14,7 +14,18 @@ describe('loadConfig', () => {
       port: 8080,
       refreshMs: 6 * 3_600_000,
       adminToken: null,
+      rateLimit: null,
     });
+  });
+
+  it('limits each client’s request rate only when GLACIER_RATE_LIMIT says so: 120/min, 10/s, 5000/h, off', () => {
+    expect(loadConfig({ GLACIER_RATE_LIMIT: '120/min' }, {}, cwd).rateLimit).toEqual({ max: 120, windowMs: 60_000 });
+    expect(loadConfig({ GLACIER_RATE_LIMIT: ' 10 / s ' }, {}, cwd).rateLimit).toEqual({ max: 10, windowMs: 1000 });
+    expect(loadConfig({ GLACIER_RATE_LIMIT: '5000/H' }, {}, cwd).rateLimit).toEqual({ max: 5000, windowMs: 3_600_000 });
+    expect(loadConfig({ GLACIER_RATE_LIMIT: 'off' }, {}, cwd).rateLimit).toBeNull();
+    for (const bad of ['120', '0/min', '1.5/s', '120/day', 'lots', '-1/s']) {
+      expect(() => loadConfig({ GLACIER_RATE_LIMIT: bad }, {}, cwd)).toThrow(ConfigError);
+    }
   });
 
   it('refreshes every 6 h from upstream, never by default from a mirror; parses 30m, 6h, 1d, off', () => {

@@ -17,6 +17,13 @@ export interface Config {
   refreshMs: number | null;
   /** Bearer token of POST /v1/admin/ingest; null: the route does not exist. */
   adminToken: string | null;
+  /** Requests each client (IP) may send per window (GLACIER_RATE_LIMIT), or null (off, the default). */
+  rateLimit: RateLimit | null;
+}
+
+export interface RateLimit {
+  max: number;
+  windowMs: number;
 }
 
 export interface ConfigOverrides {
@@ -45,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     port: parsePort(overrides.port ?? nonEmpty(env.PORT)),
     refreshMs: parseRefresh(overrides.refresh ?? nonEmpty(env.GLACIER_REFRESH), mirrorRaw ? null : DEFAULT_REFRESH_MS),
     adminToken: parseAdminToken(env.GLACIER_ADMIN_TOKEN),
+    rateLimit: parseRateLimit(nonEmpty(env.GLACIER_RATE_LIMIT)),
   };
 }
 
@@ -62,6 +70,16 @@ export function parseRefresh(raw: string | undefined, fallback: number | null): 
   const m = /^([1-9]\d{0,5})(m|h|d)$/.exec(s);
   if (!m) throw new ConfigError(`GLACIER_REFRESH / --refresh must be a whole number of minutes, hours or days like 30m, 6h, 1d, or off (got ${JSON.stringify(raw)})`);
   return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+}
+
+const RATE_WINDOW_MS = { s: 1000, min: 60_000, h: 3_600_000 } as const;
+
+/** "120/min", "10/s", "5000/h" or "off" (absent: off). */
+export function parseRateLimit(raw: string | undefined): RateLimit | null {
+  if (raw === undefined || raw.trim().toLowerCase() === 'off') return null;
+  const m = /^\s*([1-9]\d{0,6})\s*\/\s*(s|min|h)\s*$/.exec(raw.toLowerCase());
+  if (!m) throw new ConfigError(`GLACIER_RATE_LIMIT must be requests per second, minute or hour like 120/min, 10/s, 5000/h, or off (got ${JSON.stringify(raw)})`);
+  return { max: Number(m[1]), windowMs: RATE_WINDOW_MS[m[2] as keyof typeof RATE_WINDOW_MS] };
 }
 
 /** A short token is guessable; refuse it rather than guard the admin route with it. */

@@ -21,7 +21,10 @@ export async function serve(db: Db, config: Config): Promise<void> {
   // The scheduler logs through the app's logger, which exists once the app is built.
   let log: SchedulerLog = { info() {}, warn() {}, error() {} };
   const refresh = createServerRefresh(db, config, { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m) }, () => app.cache.versions.invalidate());
-  const app = await buildApp({ db, logger: serverLoggerOptions(), admin: config.adminToken ? { token: config.adminToken, refresh } : undefined });
+  const app = await buildApp({
+    db, logger: serverLoggerOptions(), admin: config.adminToken ? { token: config.adminToken, refresh } : undefined,
+    limits: { rateLimit: config.rateLimit },
+  });
   log = app.log;
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
