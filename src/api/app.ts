@@ -3,11 +3,14 @@ import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Db } from '../store/db.js';
 import { createVersionTracker } from './data-version.js';
 import { errorBody, QueryError } from '../query/errors.js';
 import { httpStatus } from './errors.js';
+import { frameworkQueryError } from './framework-errors.js';
+import { guardInput, rejectNonFinite } from './input-guard.js';
+import { applyRouteContract, dropUnusedSecuritySchemes } from './route-contract.js';
 import { ResponseCache } from './response-cache.js';
 import { registerServingLimits, type ServingLimits } from './serving-limits.js';
 import { ErrorResponse } from './schemas.js';
@@ -51,8 +54,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ?? false,
     // Unknown query parameters are errors (a typo must not be silently ignored).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // strictNumbers: NaN, Infinity and 1e309 are not numbers a parameter can take.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictNumbers: true } },
+    // The router's own refusals (bad percent-encoding, an over-long path segment) in the registry's shape.
+    frameworkErrors: (err, _req, reply) => {
+      const e = frameworkQueryError(err) ?? new QueryError('ERR_BAD_PARAMETER', err.message);
+      (reply as FastifyReply).code(httpStatus(e)).send(errorBody(e));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Before any route is declared: every /v1 route gets its operationId, error responses and bounds.
+  app.addHook('onRoute', applyRouteContract);
+  app.addHook('onRequest', guardInput);
+  app.addHook('preHandler', rejectNonFinite);
+  // Bodies are JSON only: anything else is a coded 415, not a string for the schema to refuse.
+  app.removeContentTypeParser('text/plain');
 
   const versions = createVersionTracker(deps.db, deps.versionTtlMs);
   const cache = new ResponseCache(versions);
@@ -62,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addSchema(ErrorResponse);
   await app.register(swagger, {
     // A parameter with a default may be left out, whatever the validation schema says.
-    transformObject: (doc) => markDefaultsOptional((doc as { openapiObject: Record<string, unknown> }).openapiObject),
+    transformObject: (doc) => dropUnusedSecuritySchemes(markDefaultsOptional((doc as { openapiObject: Record<string, unknown> }).openapiObject)),
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -71,7 +86,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         description:
           'COVID-19 data from every public source, versioned (as_of), with provenance, explicit missing values and declared precedence. ' +
           'All GET responses carry an ETag and can be asked for as JSON, CSV or JSON Lines where a format parameter exists. Errors: {"error": {"code", "message", "parameter"}}.',
-        license: { name: 'Data: see each source’s licence at /v1/sources' },
+        license: { name: 'MIT (the software); each source’s data keeps its own licence, listed at /v1/sources', identifier: 'MIT' },
+      },
+      servers: [{ url: '/', description: 'The server that serves this document' }],
+      components: {
+        securitySchemes: {
+          adminBearer: { type: 'http', scheme: 'bearer', description: 'GLACIER_ADMIN_TOKEN, for /v1/admin routes only; every other route is public' },
+        },
       },
       tags: [
         { name: 'data', description: 'Time series and latest values' },
@@ -84,7 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(compress, { global: true, threshold: 1024 });
-  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS', 'POST'] });
+  // strictPreflight off: a bare OPTIONS (no CORS preflight headers) is answered 204 rather than with a plain-text 400.
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS', 'POST'], strictPreflight: false });
   await registerServingLimits(app, deps.limits);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -93,9 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       const e = validationError(err);
       return reply.code(httpStatus(e)).send(errorBody(e));
     }
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send(errorBody(new QueryError('ERR_BAD_PARAMETER', err.message)));
-    }
+    const framework = frameworkQueryError(err);
+    if (framework) return reply.code(httpStatus(framework)).send(errorBody(framework));
     req.log.error(err);
     if (isConnectionError(err)) return reply.code(503).send(errorBody(new QueryError('ERR_UNAVAILABLE', 'the database cannot be reached; try again shortly')));
     return reply.code(500).send(errorBody(new QueryError('ERR_INTERNAL', 'internal error; it has been logged')));

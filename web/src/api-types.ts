@@ -12,100 +12,7 @@ export interface paths {
          * Anomalies flagged in the data (negative changes, backlog dumps, cadence changes, stale values, …)
          * @description Flags of the newest reading of every series; the values themselves are never edited. Filter by location, metric, code, source and dates; paged.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only this anomaly code */
-                    code?: "negative_change" | "backlog_dump" | "cadence_change" | "stale_values" | "discontinued" | "duplicate_row";
-                    /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
-                    format?: "json" | "csv" | "jsonl";
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    from?: string;
-                    limit?: number;
-                    /** @description Location keys, comma-separated */
-                    location?: string;
-                    metric?: string;
-                    offset?: number;
-                    source?: string;
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @enum {string} */
-                                code: "negative_change" | "backlog_dump" | "cadence_change" | "stale_values" | "discontinued" | "duplicate_row";
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                date: string;
-                                derived: boolean;
-                                detail: {
-                                    [key: string]: string | number;
-                                } | null;
-                                location: string;
-                                metric: string;
-                                source: string;
-                            }[];
-                            meta: {
-                                codes: {
-                                    [key: string]: string;
-                                };
-                                limit: number;
-                                offset: number;
-                                total: number;
-                            };
-                        };
-                        "application/x-ndjson": {
-                            /** @enum {string} */
-                            code: "negative_change" | "backlog_dump" | "cadence_change" | "stale_values" | "discontinued" | "duplicate_row";
-                            /**
-                             * Format: date
-                             * @description ISO date, YYYY-MM-DD
-                             * @example 2021-01-01
-                             */
-                            date: string;
-                            derived: boolean;
-                            detail: {
-                                [key: string]: string | number;
-                            } | null;
-                            location: string;
-                            metric: string;
-                            source: string;
-                        };
-                        "text/csv": string;
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["listAnomalies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -125,112 +32,7 @@ export interface paths {
          * All sources side by side for one location and metric, with agreement statistics
          * @description Every source’s values (as published, missing days null) on a shared date range, and for each source its agreement with the reference source (default: the first in precedence order): days compared, days differing, largest absolute and relative difference. `as_of` compares the data as it was known on a date.
          */
-        get: {
-            parameters: {
-                query: {
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    as_of?: string;
-                    /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
-                    format?: "json" | "csv" | "jsonl";
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    from?: string;
-                    /** @example DE */
-                    location: string;
-                    metric?: string;
-                    /** @description Source the others are compared with (default: the first in precedence order) */
-                    reference?: string;
-                    /**
-                     * @description Read the reference as published on this date instead of as_of (e.g. a source’s old vintage against the reference’s final data)
-                     * @example 2021-01-01
-                     */
-                    reference_as_of?: string;
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            end: string | null;
-                            meta: {
-                                as_of: string | null;
-                                data_version: number;
-                                location: string;
-                                metric: string;
-                                reference: string | null;
-                                reference_as_of: string | null;
-                            };
-                            sources: {
-                                agreement: {
-                                    days_compared: number;
-                                    days_differing: number;
-                                    first_differing: string | null;
-                                    last_differing: string | null;
-                                    max_abs_diff: number;
-                                    /** @description |a − b| / max(|a|, |b|) at its largest */
-                                    max_rel_diff: number;
-                                    mean_rel_diff: number;
-                                    share_differing: number;
-                                } | null;
-                                derived: boolean;
-                                /** @description 0 = first in precedence order */
-                                rank: number;
-                                source: string;
-                                /** @description One value per day from start to end; null where missing */
-                                values: (number | null)[];
-                            }[];
-                            start: string | null;
-                        };
-                        "application/x-ndjson": {
-                            /**
-                             * Format: date
-                             * @description ISO date, YYYY-MM-DD
-                             * @example 2021-01-01
-                             */
-                            date: string;
-                            derived: boolean;
-                            location: string;
-                            metric: string;
-                            /**
-                             * @description Why the value is missing (null when it is not): see /v1/metrics
-                             * @enum {string|null}
-                             */
-                            missing_reason: "not_reported" | "discontinued" | "incomplete" | "not_applicable" | null;
-                            source: string;
-                            value: number | null;
-                        };
-                        "text/csv": string;
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["compareSources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -250,108 +52,7 @@ export interface paths {
          * Locations ranked by how much their sources disagree
          * @description For every location with two or more sources of the metric: each source is compared with the first in precedence order over the date range; the location scores the mean relative difference of its worst source. Sources sharing fewer than `min_days` days with the reference are left out.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    as_of?: string;
-                    /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
-                    format?: "json" | "csv" | "jsonl";
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    from?: string;
-                    /** @description country, subdivision (state, province) or county */
-                    level?: "country" | "subdivision" | "county";
-                    limit?: number;
-                    metric?: string;
-                    /** @description Ignore sources sharing fewer days with the reference */
-                    min_days?: number;
-                    offset?: number;
-                    parent?: string;
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                days_compared: number;
-                                days_differing: number;
-                                /**
-                                 * @description country, subdivision (state, province) or county
-                                 * @enum {string}
-                                 */
-                                level: "country" | "subdivision" | "county";
-                                location: string;
-                                max_abs_diff: number;
-                                max_rel_diff: number;
-                                /** @description Of the worst source: the ranking score */
-                                mean_rel_diff: number;
-                                name: string;
-                                reference: string;
-                                share_differing: number;
-                                sources_compared: number;
-                                worst_source: string;
-                            }[];
-                            meta: {
-                                data_version: number;
-                                limit: number;
-                                metric: string;
-                                offset: number;
-                                total: number;
-                            };
-                        };
-                        "application/x-ndjson": {
-                            days_compared: number;
-                            days_differing: number;
-                            /**
-                             * @description country, subdivision (state, province) or county
-                             * @enum {string}
-                             */
-                            level: "country" | "subdivision" | "county";
-                            location: string;
-                            max_abs_diff: number;
-                            max_rel_diff: number;
-                            /** @description Of the worst source: the ranking score */
-                            mean_rel_diff: number;
-                            name: string;
-                            reference: string;
-                            share_differing: number;
-                            sources_compared: number;
-                            worst_source: string;
-                        };
-                        "text/csv": string;
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["listDiscrepancies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -368,66 +69,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Database reachable; per source: last run, last success, data end date
-         * @description 200 with status ok (every source’s last run succeeded) or degraded (some failed); 503 with status unavailable when the database cannot be reached. Never cached.
+         * Database reachable; per source: last attempt, last success, data end, ages, staleness
+         * @description 200 with status ok, or degraded when a required source (the first choice of a precedence rule) is failing or stale; a source is stale when its last success is older than its cadence allows (daily 48 h, weekly 9 days, irregular 31 days; archived sources with frozen_on never are). 503 with status unavailable when the database cannot be reached. Never cached.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data_version: number | null;
-                            database: {
-                                kind: string;
-                                reachable: boolean;
-                            };
-                            sources: {
-                                data_end: string | null;
-                                id: string;
-                                last_run_at: string | null;
-                                last_run_status: string | null;
-                                last_success_at: string | null;
-                            }[];
-                            status: "ok" | "degraded" | "unavailable";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data_version: number | null;
-                            database: {
-                                kind: string;
-                                reachable: boolean;
-                            };
-                            sources: {
-                                data_end: string | null;
-                                id: string;
-                                last_run_at: string | null;
-                                last_run_status: string | null;
-                                last_success_at: string | null;
-                            }[];
-                            status: "ok" | "degraded" | "unavailable";
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -447,86 +92,7 @@ export interface paths {
          * The newest reported value per location (for maps)
          * @description One row per location that has data for the metric: its default series’ last reported (non-missing) value and date.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
-                    format?: "json" | "csv" | "jsonl";
-                    /** @description country, subdivision (state, province) or county */
-                    level?: "country" | "subdivision" | "county";
-                    /** @description One metric */
-                    metric?: string;
-                    /** @description Only the children of this location key */
-                    parent?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                date: string | null;
-                                derived: boolean;
-                                issue: string | null;
-                                /**
-                                 * @description country, subdivision (state, province) or county
-                                 * @enum {string}
-                                 */
-                                level: "country" | "subdivision" | "county";
-                                location: string;
-                                metric: string;
-                                name: string;
-                                parent: string | null;
-                                population: number | null;
-                                source: string;
-                                value: number | null;
-                                value_per_100k: number | null;
-                            }[];
-                            meta: {
-                                data_version: number;
-                                metric: string;
-                            };
-                        };
-                        "application/x-ndjson": {
-                            date: string | null;
-                            derived: boolean;
-                            issue: string | null;
-                            /**
-                             * @description country, subdivision (state, province) or county
-                             * @enum {string}
-                             */
-                            level: "country" | "subdivision" | "county";
-                            location: string;
-                            metric: string;
-                            name: string;
-                            parent: string | null;
-                            population: number | null;
-                            source: string;
-                            value: number | null;
-                            value_per_100k: number | null;
-                        };
-                        "text/csv": string;
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["listLatest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -546,69 +112,7 @@ export interface paths {
          * Search locations by name, alias or code
          * @description Case and accents do not matter ("cote d’ivoire", "CÔTE D’IVOIRE"). Exact name or code matches come first. Paginated with limit and offset.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description country, subdivision (state, province) or county */
-                    level?: "country" | "subdivision" | "county";
-                    limit?: number;
-                    offset?: number;
-                    parent?: string;
-                    /** @description Name, alias or code; case and accents do not matter */
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                aliases: string[];
-                                fips: string | null;
-                                iso_alpha2: string | null;
-                                iso_alpha3: string | null;
-                                iso_numeric: string | null;
-                                jhu_uid: number | null;
-                                key: string;
-                                lat: number | null;
-                                /**
-                                 * @description country, subdivision (state, province) or county
-                                 * @enum {string}
-                                 */
-                                level: "country" | "subdivision" | "county";
-                                lon: number | null;
-                                name: string;
-                                note: string | null;
-                                parent: string | null;
-                                population: number | null;
-                            }[];
-                            meta: {
-                                limit: number;
-                                offset: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["listLocations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -625,86 +129,7 @@ export interface paths {
             cookie?: never;
         };
         /** One location with its parent, children and available series */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @example US_CA */
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                aliases: string[];
-                                fips: string | null;
-                                iso_alpha2: string | null;
-                                iso_alpha3: string | null;
-                                iso_numeric: string | null;
-                                jhu_uid: number | null;
-                                key: string;
-                                lat: number | null;
-                                /**
-                                 * @description country, subdivision (state, province) or county
-                                 * @enum {string}
-                                 */
-                                level: "country" | "subdivision" | "county";
-                                lon: number | null;
-                                name: string;
-                                note: string | null;
-                                parent: string | null;
-                                population: number | null;
-                            } & {
-                                children: {
-                                    key: string;
-                                    /**
-                                     * @description country, subdivision (state, province) or county
-                                     * @enum {string}
-                                     */
-                                    level: "country" | "subdivision" | "county";
-                                    name: string;
-                                }[];
-                                parent_location: {
-                                    key: string;
-                                    /**
-                                     * @description country, subdivision (state, province) or county
-                                     * @enum {string}
-                                     */
-                                    level: "country" | "subdivision" | "county";
-                                    name: string;
-                                } | null;
-                                series: {
-                                    best: boolean;
-                                    derived: boolean;
-                                    first_date: string | null;
-                                    last_date: string | null;
-                                    metric: string;
-                                    source: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getLocation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -724,115 +149,7 @@ export interface paths {
          * Every location’s value on one day (map snapshots)
          * @description One row per location of a level (or children of a parent) with its value of the metric and transform on `date` — the same value /v1/series gives — or, when it has none that day, its newest value within `tolerance` days before. `meta` gives the first and last day with data, for a timeline. The first request for a metric, transform and level reads every series of that level; later days are served from memory until the data changes.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /**
-                     * @description The data as it was published on this date
-                     * @example 2021-01-01
-                     */
-                    as_of?: string;
-                    /**
-                     * @description The day shown (default: the last day any location has a value)
-                     * @example 2021-01-01
-                     */
-                    date?: string;
-                    /** @description json (default), csv (a header, then one row per location) or jsonl */
-                    format?: "json" | "csv" | "jsonl";
-                    /** @description country, subdivision (state, province) or county */
-                    level?: "country" | "subdivision" | "county";
-                    /** @description One metric (see /v1/metrics) */
-                    metric?: string;
-                    /** @description Only the children of this location key (US: states; US_CA: its counties) */
-                    parent?: string;
-                    /** @description A location without a value on `date` shows its newest value of the days before, at most this many (weekly reporters); its row’s date says which day */
-                    tolerance?: number;
-                    /** @description As in /v1/series: cumulative, daily, daily_7day_avg and their _per_100k forms */
-                    transform?: "cumulative" | "daily" | "daily_7day_avg" | "per_100k" | "daily_per_100k" | "daily_7day_avg_per_100k";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Locations with a value on the day (within the tolerance), by key; the others have no data */
-                            data: {
-                                /**
-                                 * Format: date
-                                 * @description The day the value is from: `date`, or up to `tolerance` days before it
-                                 * @example 2021-01-01
-                                 */
-                                date: string;
-                                derived: boolean | null;
-                                /**
-                                 * @description country, subdivision (state, province) or county
-                                 * @enum {string}
-                                 */
-                                level: "country" | "subdivision" | "county";
-                                location: string;
-                                name: string;
-                                parent: string | null;
-                                population: number | null;
-                                source: string | null;
-                                /** @description The value /v1/series gives for this location, metric, transform and day */
-                                value: number;
-                            }[];
-                            meta: {
-                                as_of: string | null;
-                                data_version: number;
-                                date: string | null;
-                                first_date: string | null;
-                                last_date: string | null;
-                                level: string | null;
-                                metric: string;
-                                parent: string | null;
-                                tolerance: number;
-                                transform: string;
-                            };
-                        };
-                        "application/x-ndjson": {
-                            /**
-                             * Format: date
-                             * @description The day the value is from: `date`, or up to `tolerance` days before it
-                             * @example 2021-01-01
-                             */
-                            date: string;
-                            derived: boolean | null;
-                            /**
-                             * @description country, subdivision (state, province) or county
-                             * @enum {string}
-                             */
-                            level: "country" | "subdivision" | "county";
-                            location: string;
-                            name: string;
-                            parent: string | null;
-                            population: number | null;
-                            source: string | null;
-                            /** @description The value /v1/series gives for this location, metric, transform and day */
-                            value: number;
-                        };
-                        "text/csv": string;
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getMap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -849,41 +166,7 @@ export interface paths {
             cookie?: never;
         };
         /** Metric definitions and units, missing-value reasons, transforms */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                description: string;
-                                id: string;
-                                /** @description cumulative, daily, average or stock */
-                                kind: string;
-                                /** @description For daily and average metrics: the cumulative metric they count */
-                                of?: string;
-                                title: string;
-                                unit: string;
-                            }[];
-                            missing_reasons: {
-                                [key: string]: string;
-                            };
-                            transforms: string[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -903,152 +186,7 @@ export interface paths {
          * Backtest: forecasts at every Saturday of a range, each from the data as then known, scored against the latest data
          * @description For each reference date (Saturday) in `from`..`to` (at most 60), the models forecast from the data as known on that date (`versioned=false`: from the latest data cut at that date); every forecast whose target week the latest data knows is scored: weighted interval score (WIS), absolute error of the median, 50 % and 95 % interval coverage. The summary gives per model and horizon the mean WIS, coverage and relative WIS (mean WIS / the baseline’s over the same targets). See docs/models/forecast.md.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description json (default) or csv */
-                    format?: "json" | "csv";
-                    /**
-                     * @description First reference date: the first Saturday on or after it
-                     * @example 2020-04-04
-                     */
-                    from: string;
-                    /**
-                     * @description One location key
-                     * @example DE
-                     */
-                    location: string;
-                    /** @description baseline (the Forecast Hub’s), loglinear (growth of the recent weekly counts), ensemble (quantile median of the two) or all */
-                    model?: "baseline" | "loglinear" | "ensemble" | "all";
-                    /** @description best (default: the precedence order) or one source id */
-                    source?: string;
-                    /** @description case (weekly incident confirmed cases, 7 quantiles) or death (weekly incident deaths, 23 quantiles) */
-                    target: "case" | "death";
-                    /**
-                     * @description Last reference date: the last Saturday on or before it (at most 60 Saturdays in from..to)
-                     * @example 2020-05-30
-                     */
-                    to: string;
-                    /** @description true (default): each forecast uses the data as known on its reference date. false: the latest data cut at each reference date (a pseudo-backtest for dates without stored vintages; optimistic, as later revisions leak in) */
-                    versioned?: boolean;
-                    /** @description For CSV: one row per scored forecast (scores) or per model and horizon (summary); JSON has both */
-                    view?: "scores" | "summary";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description |observed − median| */
-                                ae_median: number;
-                                coverage_50: boolean;
-                                coverage_95: boolean;
-                                horizon: number;
-                                location: string;
-                                lower_50: number;
-                                lower_95: number;
-                                median: number;
-                                model: string;
-                                /** @description The week’s incident count in the latest data */
-                                observed: number;
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                reference_date: string;
-                                target: string;
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                target_end_date: string;
-                                upper_50: number;
-                                upper_95: number;
-                                /** @description Weighted interval score (Bracher et al. 2021) */
-                                wis: number;
-                            }[];
-                            meta: {
-                                data_version: number;
-                                forecasts_scored: number;
-                                /** @description Made, but their target week is not (yet) in the latest data */
-                                forecasts_unscored: number;
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                from: string;
-                                location: string;
-                                metric: string;
-                                reference_dates: string[];
-                                skipped: {
-                                    model: string;
-                                    reason: string;
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    reference_date: string;
-                                }[];
-                                source: string;
-                                target: string;
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                to: string;
-                                truth_sources: string[];
-                                versioned: boolean;
-                            };
-                            summary: {
-                                /** @description Share of observations inside the 50 % interval */
-                                coverage_50: number;
-                                coverage_95: number;
-                                horizon: number | null;
-                                mean_ae_median: number;
-                                mean_wis: number;
-                                model: string;
-                                /** @description Forecasts scored */
-                                n: number;
-                                relative_wis: number | null;
-                            }[];
-                        };
-                        "text/csv": string;
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getForecastEvaluation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1068,125 +206,7 @@ export interface paths {
          * Quantile forecasts of weekly incident cases or deaths, 1–4 weeks ahead, in the hubverse format
          * @description Forecasts made at `reference_date` (a Saturday) from the data as it was known on that date (`as_of` changes the vintage): the Forecast Hub’s baseline, a log-linear growth model and their quantile-median ensemble. One row per model, horizon and quantile level (7 levels for cases, 23 for deaths). See docs/models/forecast.md.
          */
-        get: {
-            parameters: {
-                query: {
-                    /**
-                     * @description Use the data as published on this date (default: the reference date, so the forecast sees only what was known then)
-                     * @example 2021-01-01
-                     */
-                    as_of?: string;
-                    /** @description json (default) or csv (hubverse model-output CSV) */
-                    format?: "json" | "csv";
-                    /**
-                     * @description One location key
-                     * @example DE
-                     */
-                    location: string;
-                    /** @description baseline (the Forecast Hub’s), loglinear (growth of the recent weekly counts), ensemble (quantile median of the two) or all */
-                    model?: "baseline" | "loglinear" | "ensemble" | "all";
-                    /**
-                     * @description A Saturday: the end of the last observed epiweek. Horizon h ends h weeks later.
-                     * @example 2020-04-04
-                     */
-                    reference_date: string;
-                    /** @description best (default: the precedence order) or one source id */
-                    source?: string;
-                    /** @description case (weekly incident confirmed cases, 7 quantiles) or death (weekly incident deaths, 23 quantiles) */
-                    target: "case" | "death";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                horizon: number;
-                                location: string;
-                                /** @description glacier-<model> */
-                                model_id: string;
-                                /** @enum {string} */
-                                output_type: "quantile";
-                                /** @description Quantile level */
-                                output_type_id: number;
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                reference_date: string;
-                                /** @description wk inc case or wk inc death */
-                                target: string;
-                                /**
-                                 * Format: date
-                                 * @description Saturday ending the forecast week: reference_date + 7 × horizon
-                                 * @example 2021-01-01
-                                 */
-                                target_end_date: string;
-                                /** @description Predicted quantile of the week’s incident count */
-                                value: number;
-                            }[];
-                            meta: {
-                                /**
-                                 * Format: date
-                                 * @description Vintage of the data the forecast used
-                                 * @example 2021-01-01
-                                 */
-                                as_of: string;
-                                data_version: number;
-                                last_week: number | null;
-                                location: string;
-                                metric: string;
-                                models: {
-                                    model: string;
-                                    model_id: string;
-                                    ok: boolean;
-                                    reason: string | null;
-                                }[];
-                                quantile_levels: number[];
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                reference_date: string;
-                                source: string;
-                                /** @description Sources that supplied the data */
-                                sources: string[];
-                                target: string;
-                            };
-                        };
-                        "text/csv": string;
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getForecast"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1206,208 +226,7 @@ export interface paths {
          * The reproduction number Rt over sliding windows (Cori et al. 2013, as EpiEstim computes it)
          * @description Posterior of the instantaneous reproduction number for each window of `window` days, from the daily incidence of a stored cumulative series as known at `as_of`: mean, sd, median, the quantiles EpiEstim reports, P(R < 1) and EpiNow2’s trend label. Serial interval: 1 day + a gamma delay of mean `mean_si` and sd `std_si`, discretised as EpiEstim’s discr_si, or `si_distr`. Unknown days are interpolated across gaps of up to 7 days and counted in `imputed_days`; windows too early in the epidemic are left out unless `include_early`. See docs/models/rt.md.
          */
-        get: {
-            parameters: {
-                query: {
-                    /**
-                     * @description Estimate from the data as published on this date
-                     * @example 2021-01-01
-                     */
-                    as_of?: string;
-                    /** @description json (default) or csv (one row per window, header first) */
-                    format?: "json" | "csv";
-                    /**
-                     * @description Only windows ending on or after this date (the estimate still uses the earlier days)
-                     * @example 2021-01-01
-                     */
-                    from?: string;
-                    /** @description Keep the windows too early in the epidemic to trust (flagged in early_reason); left out by default */
-                    include_early?: boolean;
-                    /**
-                     * @description One location key
-                     * @example DE
-                     */
-                    location: string;
-                    /** @description Mean of the gamma prior on R (default 5, as EpiEstim) */
-                    mean_prior?: number;
-                    /** @description Mean serial interval in days (> 1: the serial interval is 1 day + a gamma delay). Default 4.7 (Nishiura et al. 2020) */
-                    mean_si?: number;
-                    /** @description A cumulative count: confirmed (default) or deaths */
-                    metric?: string;
-                    /**
-                     * @description A discrete serial interval instead of mean_si/std_si: P(0 days), P(1 day), … comma-separated; the first must be 0 and the sum 1 (± 0.01)
-                     * @example 0,0.3,0.4,0.2,0.1
-                     */
-                    si_distr?: string;
-                    /** @description best (default: the precedence order) or one source id */
-                    source?: string;
-                    /** @description Standard deviation of the gamma prior on R (default 5, as EpiEstim) */
-                    std_prior?: number;
-                    /** @description Standard deviation of the serial interval in days. Default 2.9 (Nishiura et al. 2020) */
-                    std_si?: number;
-                    /**
-                     * @description Only windows ending on or before this date
-                     * @example 2021-01-01
-                     */
-                    to?: string;
-                    /** @description Days per sliding window (default 7, as EpiEstim) */
-                    window?: number;
-                    /**
-                     * @description Given windows instead of sliding ones: START/END pairs of dates, comma-separated (each inside one stretch of known days; too-early windows are kept, flagged)
-                     * @example 2020-03-01/2020-03-14,2020-03-15/2020-03-28
-                     */
-                    windows?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description Cases in the window (a share of a multi-day report or an interpolated day may be fractional) */
-                                cases: number;
-                                /**
-                                 * @description Why the window is too early to trust (null: it is not); see docs/models/rt.md
-                                 * @enum {string|null}
-                                 */
-                                early_reason: "before_mean_si" | "few_cumulative_cases" | "low_window_incidence" | null;
-                                /** @description Days of the window whose incidence was imputed (spread from a multi-day report or interpolated across a gap) */
-                                imputed_days: number;
-                                /** @description Posterior mean of R */
-                                mean: number;
-                                median: number;
-                                /** @description Posterior P(R < 1) */
-                                prob_below_1: number;
-                                q0_05: number;
-                                /** @description Posterior 2.5% quantile */
-                                q0_025: number;
-                                q0_25: number;
-                                q0_75: number;
-                                q0_95: number;
-                                /** @description Posterior 97.5% quantile */
-                                q0_975: number;
-                                /** @description Posterior standard deviation */
-                                sd: number;
-                                /**
-                                 * @description EpiNow2’s label from P(R < 1): < 0.05 increasing, < 0.4 likely_increasing, < 0.6 stable, < 0.95 likely_decreasing, else decreasing; insufficient_data when the window holds fewer cases than the aimed posterior CV (0.3) needs (11 with the default prior): its posterior is mostly the prior
-                                 * @enum {string}
-                                 */
-                                trend: "increasing" | "likely_increasing" | "stable" | "likely_decreasing" | "decreasing" | "insufficient_data";
-                                /**
-                                 * Format: date
-                                 * @description The estimate is R over window_start..window_end (EpiEstim’s t_start..t_end)
-                                 * @example 2021-01-01
-                                 */
-                                window_end: string;
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                window_start: string;
-                            }[];
-                            meta: {
-                                as_of: string | null;
-                                data_version: number;
-                                /** @description Windows in from..to left out as too early (0 with include_early) */
-                                early_windows_omitted: number;
-                                from: string | null;
-                                incidence: {
-                                    /** @description Longest run of unknown days filled by interpolation (7); a longer one splits the series */
-                                    max_gap_days: number;
-                                    /** @description The daily series estimated on, split at gaps of more than max_gap_days unknown days, each estimated apart */
-                                    segments: {
-                                        days: number;
-                                        /**
-                                         * Format: date
-                                         * @description ISO date, YYYY-MM-DD
-                                         * @example 2021-01-01
-                                         */
-                                        end: string;
-                                        /** @description False when the segment is shorter than window + 1 days */
-                                        estimated: boolean;
-                                        imputed_days: number;
-                                        /**
-                                         * Format: date
-                                         * @description First case of the segment (its cases are read as imported, as EpiEstim does)
-                                         * @example 2021-01-01
-                                         */
-                                        start: string;
-                                    }[];
-                                };
-                                include_early: boolean;
-                                location: string;
-                                metric: string;
-                                prior: {
-                                    mean: number;
-                                    scale: number;
-                                    sd: number;
-                                    shape: number;
-                                };
-                                serial_interval: {
-                                    /** @description Mean of the discrete distribution used */
-                                    discrete_mean: number;
-                                    discrete_sd: number;
-                                    /** @enum {string} */
-                                    kind: "parametric" | "distribution";
-                                    mean_si: number | null;
-                                    std_si: number | null;
-                                    /** @description P(serial interval = k days), k = 0, 1, … (trailing zeros cut) */
-                                    weights: number[];
-                                };
-                                /** @description As requested */
-                                source: string;
-                                /** @description Sources that supplied the values */
-                                sources: string[];
-                                to: string | null;
-                                window: number | null;
-                                windows: {
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    end: string;
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    start: string;
-                                }[] | null;
-                            };
-                        };
-                        "text/csv": string;
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getRt"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1429,285 +248,7 @@ export interface paths {
          * Fit SIR/SEIR to daily cases (and deaths) by maximum likelihood, with scenarios
          * @description Fits each transmission segment’s R (split at `change_dates`) and the day-0 seed — and gamma, reporting or ifr if asked — to an explicit series (`observed`) or a stored one (`location`, `from`, `to`, `as_of`), by negative-binomial (default) or Poisson likelihood with several Nelder–Mead starts. Reports R0 = β/γ and every R with 95 % profile-likelihood intervals, the log-likelihood and AIC, the fitted curve, and `scenarios` (transmission changed from a date) projected `horizon` days on. A fit stops with ERR_MODEL_TIMEOUT after 20 s. See docs/models/seir.md.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "location": "DE",
-                     *       "from": "2020-03-01",
-                     *       "to": "2020-05-31",
-                     *       "change_dates": [
-                     *         "2020-03-16",
-                     *         "2020-03-23"
-                     *       ],
-                     *       "reporting": 0.1
-                     *     }
-                     */
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description Stored input: the data as published on this date
-                         * @example 2021-01-01
-                         */
-                        as_of?: string;
-                        /** @description Dates from which transmission may change (interventions); each adds a fitted R */
-                        change_dates?: string[];
-                        /**
-                         * @description Mean days from removal to death (exponential). Default 16
-                         * @default 16
-                         */
-                        death_delay?: number;
-                        /** @description Stored input: fit daily deaths as well as cases (default false) */
-                        fit_deaths?: boolean;
-                        /** @description Parameters fitted besides each segment’s R and the day-0 seed (default none: they stay at the given values) */
-                        free?: ("gamma" | "reporting" | "ifr")[];
-                        /**
-                         * Format: date
-                         * @description Stored input: first day fitted
-                         * @example 2021-01-01
-                         */
-                        from?: string;
-                        /** @description Days projected past the data (fitted curve and scenarios; default 0, 60 when scenarios are given) */
-                        horizon?: number;
-                        /**
-                         * @description Infection fatality ratio: share of removals who die. Default 0.0066 (Verity et al., Lancet ID 2020)
-                         * @default 0.0066
-                         */
-                        ifr?: number;
-                        /**
-                         * @description Mean infectious period, days (γ = 1 / infectious_period). Default 3.47 (Li R. et al., Science 2020)
-                         * @default 3.47
-                         */
-                        infectious_period?: number;
-                        /**
-                         * @description profile (default: 95 % profile-likelihood intervals for every R) or none
-                         * @enum {string}
-                         */
-                        intervals?: "profile" | "none";
-                        /**
-                         * @description Mean latent period, days (σ = 1 / latent_period). Default 3.69 (Li R. et al., Science 2020)
-                         * @default 3.69
-                         */
-                        latent_period?: number;
-                        /**
-                         * @description negbin (default; dispersion fitted) or poisson
-                         * @enum {string}
-                         */
-                        likelihood?: "poisson" | "negbin";
-                        /**
-                         * @description Fit the stored series of this location key (confirmed, and deaths if fit_deaths)
-                         * @example DE
-                         */
-                        location?: string;
-                        /**
-                         * @description seir (default: S → E → I → R) or sir (no latent stage)
-                         * @default seir
-                         * @enum {string}
-                         */
-                        model?: "seir" | "sir";
-                        /** @description An explicit series (or give location to fit the stored data) */
-                        observed?: {
-                            /** @description New cases per day */
-                            cases: (number | null)[];
-                            /** @description New deaths per day (same days as cases): fitted too when given */
-                            deaths?: (number | null)[];
-                            /**
-                             * Format: date
-                             * @description Date of the first value
-                             * @example 2021-01-01
-                             */
-                            start: string;
-                        };
-                        /** @description Persons (stored input: default the gazetteer’s population) */
-                        population?: number;
-                        /**
-                         * @description Whole days from becoming infectious to being reported (cases on day k = onsets of day k − report_delay; the run starts that many days before day 0). About 7 for COVID-19 cases
-                         * @default 0
-                         */
-                        report_delay?: number;
-                        /**
-                         * @description Share of new infectious people reported as cases
-                         * @default 1
-                         */
-                        reporting?: number;
-                        scenarios?: {
-                            /** @description Multiply the fitted β by this */
-                            factor?: number;
-                            /**
-                             * Format: date
-                             * @description Transmission changes from this date on
-                             * @example 2021-01-01
-                             */
-                            from: string;
-                            name: string;
-                            /** @description Or set R = β/γ to this */
-                            r?: number;
-                        }[];
-                        /** @description Seed of the start jitter (default 1) */
-                        seed?: number;
-                        /** @description Stored input: best (default) or one source id */
-                        source?: string;
-                        /** @description Nelder–Mead starts (default 4) */
-                        starts?: number;
-                        /**
-                         * Format: date
-                         * @description Stored input: last day fitted
-                         * @example 2021-01-01
-                         */
-                        to?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            aic: number;
-                            estimates: {
-                                dispersion_cases: number | null;
-                                dispersion_deaths: number | null;
-                                free: string[];
-                                ifr: number;
-                                infectious_period: number;
-                                latent_period: number;
-                                /** @description lower/upper: 95 % profile-likelihood bounds (null: not computed, or open) */
-                                r0: {
-                                    lower: number | null;
-                                    upper: number | null;
-                                    value: number;
-                                };
-                                reporting: number;
-                                /** @description Infected (exposed + infectious) on the first day */
-                                seed: number;
-                                segments: {
-                                    beta: number;
-                                    day: number;
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    from: string;
-                                    /** @description lower/upper: 95 % profile-likelihood bounds (null: not computed, or open) */
-                                    r: {
-                                        lower: number | null;
-                                        upper: number | null;
-                                        value: number;
-                                    };
-                                }[];
-                            };
-                            fitted: {
-                                /** @description Model: expected reported cases */
-                                cases: number[];
-                                /** @description Observed days, then the horizon */
-                                date: string[];
-                                /** @description Model: expected deaths */
-                                deaths: number[];
-                                observed_cases: (number | null)[];
-                                observed_deaths: (number | null)[] | null;
-                            };
-                            log_likelihood: number;
-                            meta: {
-                                as_of: string | null;
-                                data_version: number | null;
-                                days: number;
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                end: string;
-                                /** @description Stored input: days left out (corrections, backlogs, long gaps) */
-                                excluded_days: number;
-                                /** @description Stored input: days holding a share of a multi-day report */
-                                imputed_days: number;
-                                intervals: string;
-                                likelihood: string;
-                                location: string | null;
-                                model: string;
-                                /** @description Known days scored (cases + deaths) */
-                                observations: number;
-                                population: number;
-                                sources: string[];
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                start: string;
-                            };
-                            optimizer: {
-                                converged: boolean;
-                                evaluations: number;
-                                method: string;
-                                seconds: number;
-                                start_log_likelihoods: number[];
-                                starts: number;
-                                /** @description Starts ending within 0.5 of the best log-likelihood */
-                                starts_agreeing: number;
-                            };
-                            /** @description The fitted model as a /v1/models/seir/simulate body (day 0 = start) */
-                            params: {
-                                [key: string]: unknown;
-                            };
-                            scenarios: {
-                                cases: number[];
-                                date: string[];
-                                deaths: number[];
-                                /**
-                                 * Format: date
-                                 * @description ISO date, YYYY-MM-DD
-                                 * @example 2021-01-01
-                                 */
-                                from: string;
-                                infections: number[];
-                                name: string;
-                                /** @description R from that date */
-                                r: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        post: operations["postSeirFit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1727,36 +268,2101 @@ export interface paths {
          * Run a deterministic SIR/SEIR model (or a metapopulation of linked patches)
          * @description Solves the compartment model (Dormand–Prince 5(4), relative tolerance 1e-7) for `days` days from the day-0 state, with a piecewise-constant transmission rate β and a deaths compartment. With `patches` and `mobility` it runs one model per patch, linked by daily travel. At most 1500 days and 50 patches. See docs/models/seir.md.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
+        post: operations["postSeirSimulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every published value of one cell, by vintage
+         * @description All values each source published for a location, metric and date, oldest issue first, with the run and file each came from.
+         */
+        get: operations["listRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily time series for locations and metrics
+         * @description JSON: one object per location and metric with a dense array of daily values from `start` to `end` (null where missing), the missing reasons, issues (vintages) and supplying sources as runs of dates, and the anomaly flags. CSV and JSON Lines: long format, one row per location, metric and date, with `missing_reason`, `source`, `derived`, `issue` and `flags` on every row. A missing value is null with its reason, never a fake 0. `source=best` (default) takes each date from the first source in precedence order whose series covers it; `as_of` returns the data as known on a past date.
+         */
+        get: operations["getSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every source: licence, coverage, freshness, last run */
+        get: operations["listSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One source: licence, files with upstream URLs, recent runs */
+        get: operations["getSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{id}/runs/{run}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ingest run: files read (URL, sha256, bytes), counts and its validation report */
+        get: operations["getSourceRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Error
+         * @description Every error has this shape; codes are listed in docs/api.md
+         */
+        "def-0": {
+            error: {
+                /** @enum {string} */
+                code: "ERR_BAD_PARAMETER" | "ERR_UNKNOWN_LOCATION" | "ERR_UNKNOWN_METRIC" | "ERR_UNKNOWN_SOURCE" | "ERR_BAD_DATE" | "ERR_DATE_RANGE" | "ERR_TOO_MANY_LOCATIONS" | "ERR_NOT_SATURDAY" | "ERR_TOO_MANY_DATES" | "ERR_SERIES_TOO_SHORT" | "ERR_MODEL_INPUT" | "ERR_MODEL_TIMEOUT" | "ERR_NO_DATA" | "ERR_BAD_BODY" | "ERR_PAYLOAD_TOO_LARGE" | "ERR_URI_TOO_LONG" | "ERR_UNSUPPORTED_MEDIA_TYPE" | "ERR_NOT_FOUND" | "ERR_LOCATION_NOT_FOUND" | "ERR_SOURCE_NOT_FOUND" | "ERR_RUN_NOT_FOUND" | "ERR_UNAUTHORIZED" | "ERR_BUSY" | "ERR_RATE_LIMITED" | "ERR_OVERLOADED" | "ERR_TIMEOUT" | "ERR_UNAVAILABLE" | "ERR_INTERNAL";
+                message: string;
+                /** @description The query parameter at fault, when there is one */
+                parameter?: string;
             };
-            requestBody: {
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listAnomalies: {
+        parameters: {
+            query?: {
+                /** @description Only this anomaly code */
+                code?: "negative_change" | "backlog_dump" | "cadence_change" | "stale_values" | "discontinued" | "duplicate_row";
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                from?: string;
+                limit?: number;
+                /** @description Location keys, comma-separated */
+                location?: string;
+                metric?: string;
+                offset?: number;
+                source?: string;
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
-                    /**
-                     * @example {
-                     *       "days": 120,
-                     *       "population": 1000000,
-                     *       "beta": {
-                     *         "value": 0.75,
-                     *         "changes": [
-                     *           {
-                     *             "day": 40,
-                     *             "value": 0.25
-                     *           }
-                     *         ]
-                     *       },
-                     *       "initial": {
-                     *         "infectious": 10
-                     *       }
-                     *     }
-                     */
                     "application/json": {
+                        data: {
+                            /** @enum {string} */
+                            code: "negative_change" | "backlog_dump" | "cadence_change" | "stale_values" | "discontinued" | "duplicate_row";
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            date: string;
+                            derived: boolean;
+                            detail: {
+                                [key: string]: string | number;
+                            } | null;
+                            location: string;
+                            metric: string;
+                            source: string;
+                        }[];
+                        meta: {
+                            codes: {
+                                [key: string]: string;
+                            };
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                    "application/x-ndjson": {
+                        /** @enum {string} */
+                        code: "negative_change" | "backlog_dump" | "cadence_change" | "stale_values" | "discontinued" | "duplicate_row";
+                        /**
+                         * Format: date
+                         * @description ISO date, YYYY-MM-DD
+                         * @example 2021-01-01
+                         */
+                        date: string;
+                        derived: boolean;
+                        detail: {
+                            [key: string]: string | number;
+                        } | null;
+                        location: string;
+                        metric: string;
+                        source: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    compareSources: {
+        parameters: {
+            query: {
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                from?: string;
+                /** @example DE */
+                location: string;
+                metric?: string;
+                /** @description Source the others are compared with (default: the first in precedence order) */
+                reference?: string;
+                /**
+                 * @description Read the reference as published on this date instead of as_of (e.g. a source’s old vintage against the reference’s final data)
+                 * @example 2021-01-01
+                 */
+                reference_as_of?: string;
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        end: string | null;
+                        meta: {
+                            as_of: string | null;
+                            data_version: number;
+                            location: string;
+                            metric: string;
+                            reference: string | null;
+                            reference_as_of: string | null;
+                        };
+                        sources: {
+                            agreement: {
+                                days_compared: number;
+                                days_differing: number;
+                                first_differing: string | null;
+                                last_differing: string | null;
+                                max_abs_diff: number;
+                                /** @description |a − b| / max(|a|, |b|) at its largest */
+                                max_rel_diff: number;
+                                mean_rel_diff: number;
+                                share_differing: number;
+                            } | null;
+                            derived: boolean;
+                            /** @description 0 = first in precedence order */
+                            rank: number;
+                            source: string;
+                            /** @description One value per day from start to end; null where missing */
+                            values: (number | null)[];
+                        }[];
+                        start: string | null;
+                    };
+                    "application/x-ndjson": {
+                        /**
+                         * Format: date
+                         * @description ISO date, YYYY-MM-DD
+                         * @example 2021-01-01
+                         */
+                        date: string;
+                        derived: boolean;
+                        location: string;
+                        metric: string;
+                        /**
+                         * @description Why the value is missing (null when it is not): see /v1/metrics
+                         * @enum {string|null}
+                         */
+                        missing_reason: "not_reported" | "discontinued" | "incomplete" | "not_applicable" | null;
+                        source: string;
+                        value: number | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listDiscrepancies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                from?: string;
+                /** @description country, subdivision (state, province) or county */
+                level?: "country" | "subdivision" | "county";
+                limit?: number;
+                metric?: string;
+                /** @description Ignore sources sharing fewer days with the reference */
+                min_days?: number;
+                offset?: number;
+                parent?: string;
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            days_compared: number;
+                            days_differing: number;
+                            /**
+                             * @description country, subdivision (state, province) or county
+                             * @enum {string}
+                             */
+                            level: "country" | "subdivision" | "county";
+                            location: string;
+                            max_abs_diff: number;
+                            max_rel_diff: number;
+                            /** @description Of the worst source: the ranking score */
+                            mean_rel_diff: number;
+                            name: string;
+                            reference: string;
+                            share_differing: number;
+                            sources_compared: number;
+                            worst_source: string;
+                        }[];
+                        meta: {
+                            data_version: number;
+                            limit: number;
+                            metric: string;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                    "application/x-ndjson": {
+                        days_compared: number;
+                        days_differing: number;
+                        /**
+                         * @description country, subdivision (state, province) or county
+                         * @enum {string}
+                         */
+                        level: "country" | "subdivision" | "county";
+                        location: string;
+                        max_abs_diff: number;
+                        max_rel_diff: number;
+                        /** @description Of the worst source: the ranking score */
+                        mean_rel_diff: number;
+                        name: string;
+                        reference: string;
+                        share_differing: number;
+                        sources_compared: number;
+                        worst_source: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The time the ages are counted to */
+                        checked_at: string;
+                        data_version: number;
+                        database: {
+                            kind: string;
+                            /** @enum {boolean} */
+                            reachable: true;
+                        };
+                        /** @description One line per required source that is failing or stale */
+                        problems: string[];
+                        sources: {
+                            age_hours: {
+                                since_data_end: number | null;
+                                since_success: number | null;
+                            };
+                            cadence: "daily" | "weekly" | "irregular";
+                            data_end: string | null;
+                            /** @description The newest run failed */
+                            failing: boolean;
+                            /** @description Archived upstream on this date: never stale */
+                            frozen_on: string | null;
+                            id: string;
+                            last_attempt: {
+                                error: string | null;
+                                finished_at: string | null;
+                                started_at: string;
+                                /** @description running, succeeded or failed */
+                                status: string;
+                            } | null;
+                            last_run_at: string | null;
+                            last_run_status: string | null;
+                            last_success_at: string | null;
+                            /** @description The first source of a precedence rule: its health decides the overall status */
+                            required: boolean;
+                            stale: boolean;
+                            /** @description null for frozen sources */
+                            stale_after_hours: number | null;
+                            state: "fresh" | "stale" | "frozen" | "never_succeeded";
+                        }[];
+                        /** @description A source is stale when its last success is older than this, by its declared cadence */
+                        stale_after_hours: {
+                            daily: number;
+                            irregular: number;
+                            weekly: number;
+                        };
+                        /** @description degraded: a required source is failing or stale (see problems) */
+                        status: "ok" | "degraded";
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data_version: null;
+                        database: {
+                            kind: string;
+                            /** @enum {boolean} */
+                            reachable: false;
+                        };
+                        sources: unknown[];
+                        /** @enum {string} */
+                        status: "unavailable";
+                    };
+                };
+            };
+        };
+    };
+    listLatest: {
+        parameters: {
+            query?: {
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                /** @description country, subdivision (state, province) or county */
+                level?: "country" | "subdivision" | "county";
+                /** @description One metric */
+                metric?: string;
+                /** @description Only the children of this location key */
+                parent?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            date: string | null;
+                            derived: boolean;
+                            issue: string | null;
+                            /**
+                             * @description country, subdivision (state, province) or county
+                             * @enum {string}
+                             */
+                            level: "country" | "subdivision" | "county";
+                            location: string;
+                            metric: string;
+                            name: string;
+                            parent: string | null;
+                            population: number | null;
+                            source: string;
+                            value: number | null;
+                            value_per_100k: number | null;
+                        }[];
+                        meta: {
+                            data_version: number;
+                            metric: string;
+                        };
+                    };
+                    "application/x-ndjson": {
+                        date: string | null;
+                        derived: boolean;
+                        issue: string | null;
+                        /**
+                         * @description country, subdivision (state, province) or county
+                         * @enum {string}
+                         */
+                        level: "country" | "subdivision" | "county";
+                        location: string;
+                        metric: string;
+                        name: string;
+                        parent: string | null;
+                        population: number | null;
+                        source: string;
+                        value: number | null;
+                        value_per_100k: number | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listLocations: {
+        parameters: {
+            query?: {
+                /** @description country, subdivision (state, province) or county */
+                level?: "country" | "subdivision" | "county";
+                limit?: number;
+                offset?: number;
+                parent?: string;
+                /** @description Name, alias or code; case and accents do not matter */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            aliases: string[];
+                            fips: string | null;
+                            iso_alpha2: string | null;
+                            iso_alpha3: string | null;
+                            iso_numeric: string | null;
+                            jhu_uid: number | null;
+                            key: string;
+                            lat: number | null;
+                            /**
+                             * @description country, subdivision (state, province) or county
+                             * @enum {string}
+                             */
+                            level: "country" | "subdivision" | "county";
+                            lon: number | null;
+                            name: string;
+                            note: string | null;
+                            parent: string | null;
+                            population: number | null;
+                        }[];
+                        meta: {
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example US_CA */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            aliases: string[];
+                            fips: string | null;
+                            iso_alpha2: string | null;
+                            iso_alpha3: string | null;
+                            iso_numeric: string | null;
+                            jhu_uid: number | null;
+                            key: string;
+                            lat: number | null;
+                            /**
+                             * @description country, subdivision (state, province) or county
+                             * @enum {string}
+                             */
+                            level: "country" | "subdivision" | "county";
+                            lon: number | null;
+                            name: string;
+                            note: string | null;
+                            parent: string | null;
+                            population: number | null;
+                        } & {
+                            children: {
+                                key: string;
+                                /**
+                                 * @description country, subdivision (state, province) or county
+                                 * @enum {string}
+                                 */
+                                level: "country" | "subdivision" | "county";
+                                name: string;
+                            }[];
+                            parent_location: {
+                                key: string;
+                                /**
+                                 * @description country, subdivision (state, province) or county
+                                 * @enum {string}
+                                 */
+                                level: "country" | "subdivision" | "county";
+                                name: string;
+                            } | null;
+                            series: {
+                                best: boolean;
+                                derived: boolean;
+                                first_date: string | null;
+                                last_date: string | null;
+                                metric: string;
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getMap: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The data as it was published on this date
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+                /**
+                 * @description The day shown (default: the last day any location has a value)
+                 * @example 2021-01-01
+                 */
+                date?: string;
+                /** @description json (default), csv (a header, then one row per location) or jsonl */
+                format?: "json" | "csv" | "jsonl";
+                /** @description country, subdivision (state, province) or county */
+                level?: "country" | "subdivision" | "county";
+                /** @description One metric (see /v1/metrics) */
+                metric?: string;
+                /** @description Only the children of this location key (US: states; US_CA: its counties) */
+                parent?: string;
+                /** @description A location without a value on `date` shows its newest value of the days before, at most this many (weekly reporters); its row’s date says which day */
+                tolerance?: number;
+                /** @description As in /v1/series: cumulative, daily, daily_7day_avg and their _per_100k forms */
+                transform?: "cumulative" | "daily" | "daily_7day_avg" | "per_100k" | "daily_per_100k" | "daily_7day_avg_per_100k";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Locations with a value on the day (within the tolerance), by key; the others have no data */
+                        data: {
+                            /**
+                             * Format: date
+                             * @description The day the value is from: `date`, or up to `tolerance` days before it
+                             * @example 2021-01-01
+                             */
+                            date: string;
+                            derived: boolean | null;
+                            /**
+                             * @description country, subdivision (state, province) or county
+                             * @enum {string}
+                             */
+                            level: "country" | "subdivision" | "county";
+                            location: string;
+                            name: string;
+                            parent: string | null;
+                            population: number | null;
+                            source: string | null;
+                            /** @description The value /v1/series gives for this location, metric, transform and day */
+                            value: number;
+                        }[];
+                        meta: {
+                            as_of: string | null;
+                            data_version: number;
+                            date: string | null;
+                            first_date: string | null;
+                            last_date: string | null;
+                            level: string | null;
+                            metric: string;
+                            parent: string | null;
+                            tolerance: number;
+                            transform: string;
+                        };
+                    };
+                    "application/x-ndjson": {
+                        /**
+                         * Format: date
+                         * @description The day the value is from: `date`, or up to `tolerance` days before it
+                         * @example 2021-01-01
+                         */
+                        date: string;
+                        derived: boolean | null;
+                        /**
+                         * @description country, subdivision (state, province) or county
+                         * @enum {string}
+                         */
+                        level: "country" | "subdivision" | "county";
+                        location: string;
+                        name: string;
+                        parent: string | null;
+                        population: number | null;
+                        source: string | null;
+                        /** @description The value /v1/series gives for this location, metric, transform and day */
+                        value: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            description: string;
+                            id: string;
+                            /** @description cumulative, daily, average or stock */
+                            kind: string;
+                            /** @description For daily and average metrics: the cumulative metric they count */
+                            of?: string;
+                            title: string;
+                            unit: string;
+                        }[];
+                        missing_reasons: {
+                            [key: string]: string;
+                        };
+                        transforms: string[];
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getForecastEvaluation: {
+        parameters: {
+            query: {
+                /** @description json (default) or csv */
+                format?: "json" | "csv";
+                /**
+                 * @description First reference date: the first Saturday on or after it
+                 * @example 2020-04-04
+                 */
+                from: string;
+                /**
+                 * @description One location key
+                 * @example DE
+                 */
+                location: string;
+                /** @description baseline (the Forecast Hub’s), loglinear (growth of the recent weekly counts), ensemble (quantile median of the two) or all */
+                model?: "baseline" | "loglinear" | "ensemble" | "all";
+                /** @description best (default: the precedence order) or one source id */
+                source?: string;
+                /** @description case (weekly incident confirmed cases, 7 quantiles) or death (weekly incident deaths, 23 quantiles) */
+                target: "case" | "death";
+                /**
+                 * @description Last reference date: the last Saturday on or before it (at most 60 Saturdays in from..to)
+                 * @example 2020-05-30
+                 */
+                to: string;
+                /** @description true (default): each forecast uses the data as known on its reference date. false: the latest data cut at each reference date (a pseudo-backtest for dates without stored vintages; optimistic, as later revisions leak in) */
+                versioned?: boolean;
+                /** @description For CSV: one row per scored forecast (scores) or per model and horizon (summary); JSON has both */
+                view?: "scores" | "summary";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description |observed − median| */
+                            ae_median: number;
+                            coverage_50: boolean;
+                            coverage_95: boolean;
+                            horizon: number;
+                            location: string;
+                            lower_50: number;
+                            lower_95: number;
+                            median: number;
+                            model: string;
+                            /** @description The week’s incident count in the latest data */
+                            observed: number;
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            reference_date: string;
+                            target: string;
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            target_end_date: string;
+                            upper_50: number;
+                            upper_95: number;
+                            /** @description Weighted interval score (Bracher et al. 2021) */
+                            wis: number;
+                        }[];
+                        meta: {
+                            data_version: number;
+                            forecasts_scored: number;
+                            /** @description Made, but their target week is not (yet) in the latest data */
+                            forecasts_unscored: number;
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            from: string;
+                            location: string;
+                            metric: string;
+                            reference_dates: string[];
+                            skipped: {
+                                model: string;
+                                reason: string;
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                reference_date: string;
+                            }[];
+                            source: string;
+                            target: string;
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            to: string;
+                            truth_sources: string[];
+                            versioned: boolean;
+                        };
+                        summary: {
+                            /** @description Share of observations inside the 50 % interval */
+                            coverage_50: number;
+                            coverage_95: number;
+                            horizon: number | null;
+                            mean_ae_median: number;
+                            mean_wis: number;
+                            model: string;
+                            /** @description Forecasts scored */
+                            n: number;
+                            relative_wis: number | null;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getForecast: {
+        parameters: {
+            query: {
+                /**
+                 * @description Use the data as published on this date (default: the reference date, so the forecast sees only what was known then)
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+                /** @description json (default) or csv (hubverse model-output CSV) */
+                format?: "json" | "csv";
+                /**
+                 * @description One location key
+                 * @example DE
+                 */
+                location: string;
+                /** @description baseline (the Forecast Hub’s), loglinear (growth of the recent weekly counts), ensemble (quantile median of the two) or all */
+                model?: "baseline" | "loglinear" | "ensemble" | "all";
+                /**
+                 * @description A Saturday: the end of the last observed epiweek. Horizon h ends h weeks later.
+                 * @example 2020-04-04
+                 */
+                reference_date: string;
+                /** @description best (default: the precedence order) or one source id */
+                source?: string;
+                /** @description case (weekly incident confirmed cases, 7 quantiles) or death (weekly incident deaths, 23 quantiles) */
+                target: "case" | "death";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            horizon: number;
+                            location: string;
+                            /** @description glacier-<model> */
+                            model_id: string;
+                            /** @enum {string} */
+                            output_type: "quantile";
+                            /** @description Quantile level */
+                            output_type_id: number;
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            reference_date: string;
+                            /** @description wk inc case or wk inc death */
+                            target: string;
+                            /**
+                             * Format: date
+                             * @description Saturday ending the forecast week: reference_date + 7 × horizon
+                             * @example 2021-01-01
+                             */
+                            target_end_date: string;
+                            /** @description Predicted quantile of the week’s incident count */
+                            value: number;
+                        }[];
+                        meta: {
+                            /**
+                             * Format: date
+                             * @description Vintage of the data the forecast used
+                             * @example 2021-01-01
+                             */
+                            as_of: string;
+                            data_version: number;
+                            last_week: number | null;
+                            location: string;
+                            metric: string;
+                            models: {
+                                model: string;
+                                model_id: string;
+                                ok: boolean;
+                                reason: string | null;
+                            }[];
+                            quantile_levels: number[];
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            reference_date: string;
+                            source: string;
+                            /** @description Sources that supplied the data */
+                            sources: string[];
+                            target: string;
+                        };
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getRt: {
+        parameters: {
+            query: {
+                /**
+                 * @description Estimate from the data as published on this date
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+                /** @description json (default) or csv (one row per window, header first) */
+                format?: "json" | "csv";
+                /**
+                 * @description Only windows ending on or after this date (the estimate still uses the earlier days)
+                 * @example 2021-01-01
+                 */
+                from?: string;
+                /** @description Keep the windows too early in the epidemic to trust (flagged in early_reason); left out by default */
+                include_early?: boolean;
+                /**
+                 * @description One location key
+                 * @example DE
+                 */
+                location: string;
+                /** @description Mean of the gamma prior on R (default 5, as EpiEstim) */
+                mean_prior?: number;
+                /** @description Mean serial interval in days (> 1: the serial interval is 1 day + a gamma delay). Default 4.7 (Nishiura et al. 2020) */
+                mean_si?: number;
+                /** @description A cumulative count: confirmed (default) or deaths */
+                metric?: string;
+                /**
+                 * @description A discrete serial interval instead of mean_si/std_si: P(0 days), P(1 day), … comma-separated; the first must be 0 and the sum 1 (± 0.01)
+                 * @example 0,0.3,0.4,0.2,0.1
+                 */
+                si_distr?: string;
+                /** @description best (default: the precedence order) or one source id */
+                source?: string;
+                /** @description Standard deviation of the gamma prior on R (default 5, as EpiEstim) */
+                std_prior?: number;
+                /** @description Standard deviation of the serial interval in days. Default 2.9 (Nishiura et al. 2020) */
+                std_si?: number;
+                /**
+                 * @description Only windows ending on or before this date
+                 * @example 2021-01-01
+                 */
+                to?: string;
+                /** @description Days per sliding window (default 7, as EpiEstim) */
+                window?: number;
+                /**
+                 * @description Given windows instead of sliding ones: START/END pairs of dates, comma-separated (each inside one stretch of known days; too-early windows are kept, flagged)
+                 * @example 2020-03-01/2020-03-14,2020-03-15/2020-03-28
+                 */
+                windows?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Cases in the window (a share of a multi-day report or an interpolated day may be fractional) */
+                            cases: number;
+                            /**
+                             * @description Why the window is too early to trust (null: it is not); see docs/models/rt.md
+                             * @enum {string|null}
+                             */
+                            early_reason: "before_mean_si" | "few_cumulative_cases" | "low_window_incidence" | null;
+                            /** @description Days of the window whose incidence was imputed (spread from a multi-day report or interpolated across a gap) */
+                            imputed_days: number;
+                            /** @description Posterior mean of R */
+                            mean: number;
+                            median: number;
+                            /** @description Posterior P(R < 1) */
+                            prob_below_1: number;
+                            q0_05: number;
+                            /** @description Posterior 2.5% quantile */
+                            q0_025: number;
+                            q0_25: number;
+                            q0_75: number;
+                            q0_95: number;
+                            /** @description Posterior 97.5% quantile */
+                            q0_975: number;
+                            /** @description Posterior standard deviation */
+                            sd: number;
+                            /**
+                             * @description EpiNow2’s label from P(R < 1): < 0.05 increasing, < 0.4 likely_increasing, < 0.6 stable, < 0.95 likely_decreasing, else decreasing; insufficient_data when the window holds fewer cases than the aimed posterior CV (0.3) needs (11 with the default prior): its posterior is mostly the prior
+                             * @enum {string}
+                             */
+                            trend: "increasing" | "likely_increasing" | "stable" | "likely_decreasing" | "decreasing" | "insufficient_data";
+                            /**
+                             * Format: date
+                             * @description The estimate is R over window_start..window_end (EpiEstim’s t_start..t_end)
+                             * @example 2021-01-01
+                             */
+                            window_end: string;
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            window_start: string;
+                        }[];
+                        meta: {
+                            as_of: string | null;
+                            data_version: number;
+                            /** @description Windows in from..to left out as too early (0 with include_early) */
+                            early_windows_omitted: number;
+                            from: string | null;
+                            incidence: {
+                                /** @description Longest run of unknown days filled by interpolation (7); a longer one splits the series */
+                                max_gap_days: number;
+                                /** @description The daily series estimated on, split at gaps of more than max_gap_days unknown days, each estimated apart */
+                                segments: {
+                                    days: number;
+                                    /**
+                                     * Format: date
+                                     * @description ISO date, YYYY-MM-DD
+                                     * @example 2021-01-01
+                                     */
+                                    end: string;
+                                    /** @description False when the segment is shorter than window + 1 days */
+                                    estimated: boolean;
+                                    imputed_days: number;
+                                    /**
+                                     * Format: date
+                                     * @description First case of the segment (its cases are read as imported, as EpiEstim does)
+                                     * @example 2021-01-01
+                                     */
+                                    start: string;
+                                }[];
+                            };
+                            include_early: boolean;
+                            location: string;
+                            metric: string;
+                            prior: {
+                                mean: number;
+                                scale: number;
+                                sd: number;
+                                shape: number;
+                            };
+                            serial_interval: {
+                                /** @description Mean of the discrete distribution used */
+                                discrete_mean: number;
+                                discrete_sd: number;
+                                /** @enum {string} */
+                                kind: "parametric" | "distribution";
+                                mean_si: number | null;
+                                std_si: number | null;
+                                /** @description P(serial interval = k days), k = 0, 1, … (trailing zeros cut) */
+                                weights: number[];
+                            };
+                            /** @description As requested */
+                            source: string;
+                            /** @description Sources that supplied the values */
+                            sources: string[];
+                            to: string | null;
+                            window: number | null;
+                            windows: {
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                end: string;
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                start: string;
+                            }[] | null;
+                        };
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    postSeirFit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "location": "DE",
+                 *       "from": "2020-03-01",
+                 *       "to": "2020-05-31",
+                 *       "change_dates": [
+                 *         "2020-03-16",
+                 *         "2020-03-23"
+                 *       ],
+                 *       "reporting": 0.1
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Stored input: the data as published on this date
+                     * @example 2021-01-01
+                     */
+                    as_of?: string;
+                    /** @description Dates from which transmission may change (interventions); each adds a fitted R */
+                    change_dates?: string[];
+                    /**
+                     * @description Mean days from removal to death (exponential). Default 16
+                     * @default 16
+                     */
+                    death_delay?: number;
+                    /** @description Stored input: fit daily deaths as well as cases (default false) */
+                    fit_deaths?: boolean;
+                    /** @description Parameters fitted besides each segment’s R and the day-0 seed (default none: they stay at the given values) */
+                    free?: ("gamma" | "reporting" | "ifr")[];
+                    /**
+                     * Format: date
+                     * @description Stored input: first day fitted
+                     * @example 2021-01-01
+                     */
+                    from?: string;
+                    /** @description Days projected past the data (fitted curve and scenarios; default 0, 60 when scenarios are given) */
+                    horizon?: number;
+                    /**
+                     * @description Infection fatality ratio: share of removals who die. Default 0.0066 (Verity et al., Lancet ID 2020)
+                     * @default 0.0066
+                     */
+                    ifr?: number;
+                    /**
+                     * @description Mean infectious period, days (γ = 1 / infectious_period). Default 3.47 (Li R. et al., Science 2020)
+                     * @default 3.47
+                     */
+                    infectious_period?: number;
+                    /**
+                     * @description profile (default: 95 % profile-likelihood intervals for every R) or none
+                     * @enum {string}
+                     */
+                    intervals?: "profile" | "none";
+                    /**
+                     * @description Mean latent period, days (σ = 1 / latent_period). Default 3.69 (Li R. et al., Science 2020)
+                     * @default 3.69
+                     */
+                    latent_period?: number;
+                    /**
+                     * @description negbin (default; dispersion fitted) or poisson
+                     * @enum {string}
+                     */
+                    likelihood?: "poisson" | "negbin";
+                    /**
+                     * @description Fit the stored series of this location key (confirmed, and deaths if fit_deaths)
+                     * @example DE
+                     */
+                    location?: string;
+                    /**
+                     * @description seir (default: S → E → I → R) or sir (no latent stage)
+                     * @default seir
+                     * @enum {string}
+                     */
+                    model?: "seir" | "sir";
+                    /** @description An explicit series (or give location to fit the stored data) */
+                    observed?: {
+                        /** @description New cases per day */
+                        cases: (number | null)[];
+                        /** @description New deaths per day (same days as cases): fitted too when given */
+                        deaths?: (number | null)[];
+                        /**
+                         * Format: date
+                         * @description Date of the first value
+                         * @example 2021-01-01
+                         */
+                        start: string;
+                    };
+                    /** @description Persons (stored input: default the gazetteer’s population) */
+                    population?: number;
+                    /**
+                     * @description Whole days from becoming infectious to being reported (cases on day k = onsets of day k − report_delay; the run starts that many days before day 0). About 7 for COVID-19 cases
+                     * @default 0
+                     */
+                    report_delay?: number;
+                    /**
+                     * @description Share of new infectious people reported as cases
+                     * @default 1
+                     */
+                    reporting?: number;
+                    scenarios?: {
+                        /** @description Multiply the fitted β by this */
+                        factor?: number;
+                        /**
+                         * Format: date
+                         * @description Transmission changes from this date on
+                         * @example 2021-01-01
+                         */
+                        from: string;
+                        name: string;
+                        /** @description Or set R = β/γ to this */
+                        r?: number;
+                    }[];
+                    /** @description Seed of the start jitter (default 1) */
+                    seed?: number;
+                    /** @description Stored input: best (default) or one source id */
+                    source?: string;
+                    /** @description Nelder–Mead starts (default 4) */
+                    starts?: number;
+                    /**
+                     * Format: date
+                     * @description Stored input: last day fitted
+                     * @example 2021-01-01
+                     */
+                    to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aic: number;
+                        estimates: {
+                            dispersion_cases: number | null;
+                            dispersion_deaths: number | null;
+                            free: string[];
+                            ifr: number;
+                            infectious_period: number;
+                            latent_period: number;
+                            /** @description lower/upper: 95 % profile-likelihood bounds (null: not computed, or open) */
+                            r0: {
+                                lower: number | null;
+                                upper: number | null;
+                                value: number;
+                            };
+                            reporting: number;
+                            /** @description Infected (exposed + infectious) on the first day */
+                            seed: number;
+                            segments: {
+                                beta: number;
+                                day: number;
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                from: string;
+                                /** @description lower/upper: 95 % profile-likelihood bounds (null: not computed, or open) */
+                                r: {
+                                    lower: number | null;
+                                    upper: number | null;
+                                    value: number;
+                                };
+                            }[];
+                        };
+                        fitted: {
+                            /** @description Model: expected reported cases */
+                            cases: number[];
+                            /** @description Observed days, then the horizon */
+                            date: string[];
+                            /** @description Model: expected deaths */
+                            deaths: number[];
+                            observed_cases: (number | null)[];
+                            observed_deaths: (number | null)[] | null;
+                        };
+                        log_likelihood: number;
+                        meta: {
+                            as_of: string | null;
+                            data_version: number | null;
+                            days: number;
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            end: string;
+                            /** @description Stored input: days left out (corrections, backlogs, long gaps) */
+                            excluded_days: number;
+                            /** @description Stored input: days holding a share of a multi-day report */
+                            imputed_days: number;
+                            intervals: string;
+                            likelihood: string;
+                            location: string | null;
+                            model: string;
+                            /** @description Known days scored (cases + deaths) */
+                            observations: number;
+                            population: number;
+                            sources: string[];
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            start: string;
+                        };
+                        optimizer: {
+                            converged: boolean;
+                            evaluations: number;
+                            method: string;
+                            seconds: number;
+                            start_log_likelihoods: number[];
+                            starts: number;
+                            /** @description Starts ending within 0.5 of the best log-likelihood */
+                            starts_agreeing: number;
+                        };
+                        /** @description The fitted model as a /v1/models/seir/simulate body (day 0 = start) */
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        scenarios: {
+                            cases: number[];
+                            date: string[];
+                            deaths: number[];
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            from: string;
+                            infections: number[];
+                            name: string;
+                            /** @description R from that date */
+                            r: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A model fit did not finish within its budget */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    postSeirSimulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "days": 120,
+                 *       "population": 1000000,
+                 *       "beta": {
+                 *         "value": 0.75,
+                 *         "changes": [
+                 *           {
+                 *             "day": 40,
+                 *             "value": 0.25
+                 *           }
+                 *         ]
+                 *       },
+                 *       "initial": {
+                 *         "infectious": 10
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Transmission rate β per day, piecewise constant (R = β × infectious_period) */
+                    beta: {
+                        /** @description Changes of β, days in increasing order */
+                        changes?: {
+                            day: number;
+                            /** @description β per day from this day on */
+                            value: number;
+                        }[];
+                        /** @description β per day from day 0 */
+                        value: number;
+                    };
+                    /** @description Days to simulate */
+                    days: number;
+                    /**
+                     * @description Mean days from removal to death (exponential). Default 16
+                     * @default 16
+                     */
+                    death_delay?: number;
+                    /**
+                     * @description Infection fatality ratio: share of removals who die. Default 0.0066 (Verity et al., Lancet ID 2020)
+                     * @default 0.0066
+                     */
+                    ifr?: number;
+                    /**
+                     * @description Mean infectious period, days (γ = 1 / infectious_period). Default 3.47 (Li R. et al., Science 2020)
+                     * @default 3.47
+                     */
+                    infectious_period?: number;
+                    /** @description Day-0 state; susceptibles are the rest of the population */
+                    initial?: {
+                        /** @description Default 0 */
+                        exposed?: number;
+                        /** @description Default 1 */
+                        infectious?: number;
+                        /** @description Recovered (immune) at day 0; default 0 */
+                        removed?: number;
+                    };
+                    /**
+                     * @description Mean latent period, days (σ = 1 / latent_period). Default 3.69 (Li R. et al., Science 2020)
+                     * @default 3.69
+                     */
+                    latent_period?: number;
+                    /** @description mobility[i][j]: share of patch i’s people travelling to patch j per day (diagonal ignored) */
+                    mobility?: number[][];
+                    /**
+                     * @description seir (default: S → E → I → R) or sir (no latent stage)
+                     * @default seir
+                     * @enum {string}
+                     */
+                    model?: "seir" | "sir";
+                    /** @description Metapopulation: the patches (cities); then give mobility, and no top-level population or initial */
+                    patches?: {
                         /** @description Transmission rate β per day, piecewise constant (R = β × infectious_period) */
-                        beta: {
+                        beta?: {
                             /** @description Changes of β, days in increasing order */
                             changes?: {
                                 day: number;
@@ -1766,23 +2372,6 @@ export interface paths {
                             /** @description β per day from day 0 */
                             value: number;
                         };
-                        /** @description Days to simulate */
-                        days: number;
-                        /**
-                         * @description Mean days from removal to death (exponential). Default 16
-                         * @default 16
-                         */
-                        death_delay?: number;
-                        /**
-                         * @description Infection fatality ratio: share of removals who die. Default 0.0066 (Verity et al., Lancet ID 2020)
-                         * @default 0.0066
-                         */
-                        ifr?: number;
-                        /**
-                         * @description Mean infectious period, days (γ = 1 / infectious_period). Default 3.47 (Li R. et al., Science 2020)
-                         * @default 3.47
-                         */
-                        infectious_period?: number;
                         /** @description Day-0 state; susceptibles are the rest of the population */
                         initial?: {
                             /** @description Default 0 */
@@ -1792,116 +2381,57 @@ export interface paths {
                             /** @description Recovered (immune) at day 0; default 0 */
                             removed?: number;
                         };
-                        /**
-                         * @description Mean latent period, days (σ = 1 / latent_period). Default 3.69 (Li R. et al., Science 2020)
-                         * @default 3.69
-                         */
-                        latent_period?: number;
-                        /** @description mobility[i][j]: share of patch i’s people travelling to patch j per day (diagonal ignored) */
-                        mobility?: number[][];
-                        /**
-                         * @description seir (default: S → E → I → R) or sir (no latent stage)
-                         * @default seir
-                         * @enum {string}
-                         */
-                        model?: "seir" | "sir";
-                        /** @description Metapopulation: the patches (cities); then give mobility, and no top-level population or initial */
-                        patches?: {
-                            /** @description Transmission rate β per day, piecewise constant (R = β × infectious_period) */
-                            beta?: {
-                                /** @description Changes of β, days in increasing order */
-                                changes?: {
-                                    day: number;
-                                    /** @description β per day from this day on */
-                                    value: number;
-                                }[];
-                                /** @description β per day from day 0 */
-                                value: number;
-                            };
-                            /** @description Day-0 state; susceptibles are the rest of the population */
-                            initial?: {
-                                /** @description Default 0 */
-                                exposed?: number;
-                                /** @description Default 1 */
-                                infectious?: number;
-                                /** @description Recovered (immune) at day 0; default 0 */
-                                removed?: number;
-                            };
-                            name: string;
-                            /** @description Persons */
-                            population: number;
-                        }[];
+                        name: string;
                         /** @description Persons */
-                        population?: number;
-                        /**
-                         * @description Whole days from becoming infectious to being reported (cases on day k = onsets of day k − report_delay; the run starts that many days before day 0). About 7 for COVID-19 cases
-                         * @default 0
-                         */
-                        report_delay?: number;
-                        /**
-                         * @description Share of new infectious people reported as cases
-                         * @default 1
-                         */
-                        reporting?: number;
-                        /**
-                         * Format: date
-                         * @description Date of day 0 (labels the output with dates)
-                         * @example 2021-01-01
-                         */
-                        start?: string;
-                    };
+                        population: number;
+                    }[];
+                    /** @description Persons */
+                    population?: number;
+                    /**
+                     * @description Whole days from becoming infectious to being reported (cases on day k = onsets of day k − report_delay; the run starts that many days before day 0). About 7 for COVID-19 cases
+                     * @default 0
+                     */
+                    report_delay?: number;
+                    /**
+                     * @description Share of new infectious people reported as cases
+                     * @default 1
+                     */
+                    reporting?: number;
+                    /**
+                     * Format: date
+                     * @description Date of day 0 (labels the output with dates)
+                     * @example 2021-01-01
+                     */
+                    start?: string;
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            meta: {
-                                days: number;
-                                model: string;
-                                population: number;
-                                r0: number;
-                                segments: {
-                                    beta: number;
-                                    date: string | null;
-                                    day: number;
-                                    /** @description β/γ (before depletion of susceptibles) */
-                                    r: number;
-                                }[];
-                                start: string | null;
-                            };
-                            patches: {
-                                name: string;
-                                population: number;
-                                r0: number;
-                                series: {
-                                    /** @description Reported cases during day k (reporting × new infectious) */
-                                    cases: number[];
-                                    date?: string[];
-                                    /** @description Day offset k (0 = start) */
-                                    day: number[];
-                                    /** @description At the end of day k (cumulative) */
-                                    dead: number[];
-                                    /** @description Deaths during day k */
-                                    deaths: number[];
-                                    /** @description At the end of day k: removed, fatal, not yet dead */
-                                    dying: number[];
-                                    /** @description At the end of day k */
-                                    exposed: number[];
-                                    /** @description New infections during day k */
-                                    infections: number[];
-                                    /** @description At the end of day k */
-                                    infectious: number[];
-                                    /** @description At the end of day k */
-                                    recovered: number[];
-                                    /** @description At the end of day k */
-                                    susceptible: number[];
-                                };
-                            }[] | null;
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meta: {
+                            days: number;
+                            model: string;
+                            population: number;
+                            r0: number;
+                            segments: {
+                                beta: number;
+                                date: string | null;
+                                day: number;
+                                /** @description β/γ (before depletion of susceptibles) */
+                                r: number;
+                            }[];
+                            start: string | null;
+                        };
+                        patches: {
+                            name: string;
+                            population: number;
+                            r0: number;
                             series: {
                                 /** @description Reported cases during day k (reporting × new infectious) */
                                 cases: number[];
@@ -1924,72 +2454,273 @@ export interface paths {
                                 recovered: number[];
                                 /** @description At the end of day k */
                                 susceptible: number[];
-                            } | null;
-                        };
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
+                            };
+                        }[] | null;
+                        series: {
+                            /** @description Reported cases during day k (reporting × new infectious) */
+                            cases: number[];
+                            date?: string[];
+                            /** @description Day offset k (0 = start) */
+                            day: number[];
+                            /** @description At the end of day k (cumulative) */
+                            dead: number[];
+                            /** @description Deaths during day k */
+                            deaths: number[];
+                            /** @description At the end of day k: removed, fatal, not yet dead */
+                            dying: number[];
+                            /** @description At the end of day k */
+                            exposed: number[];
+                            /** @description New infections during day k */
+                            infections: number[];
+                            /** @description At the end of day k */
+                            infectious: number[];
+                            /** @description At the end of day k */
+                            recovered: number[];
+                            /** @description At the end of day k */
+                            susceptible: number[];
+                        } | null;
                     };
                 };
             };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/v1/revisions": {
+    listRevisions: {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                date: string;
+                /** @example DE */
+                location: string;
+                metric?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Every published value of one cell, by vintage
-         * @description All values each source published for a location, metric and date, oldest issue first, with the run and file each came from.
-         */
-        get: {
-            parameters: {
-                query: {
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    date: string;
-                    /** @example DE */
-                    location: string;
-                    metric?: string;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description This source backs the default series */
+                            best: boolean;
+                            derived: boolean;
+                            file: {
+                                id: string;
+                                read_from: string;
+                                url: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            issue: string;
+                            /**
+                             * @description Why the value is missing (null when it is not): see /v1/metrics
+                             * @enum {string|null}
+                             */
+                            missing_reason: "not_reported" | "discontinued" | "incomplete" | "not_applicable" | null;
+                            note: string | null;
+                            run_id: number;
+                            source: string;
+                            value: number | null;
+                        }[];
+                        meta: {
+                            data_version: number;
+                            /**
+                             * Format: date
+                             * @description ISO date, YYYY-MM-DD
+                             * @example 2021-01-01
+                             */
+                            date: string;
+                            location: string;
+                            metric: string;
+                        };
                     };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description This source backs the default series */
-                                best: boolean;
-                                derived: boolean;
-                                file: {
-                                    id: string;
-                                    read_from: string;
-                                    url: string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getSeries: {
+        parameters: {
+            query: {
+                /**
+                 * @description Return the data as it was published on this date (newest issue on or before it)
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+                /** @description For 7-day averages: leave out days flagged backlog_dump or negative_change (as NYT does) */
+                exclude_anomalies?: boolean;
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                from?: string;
+                /**
+                 * @description Location keys, comma-separated (at most 100), e.g. FR,US_CA,US_CA_06037
+                 * @example FR,DE
+                 */
+                location: string;
+                /**
+                 * @description Metrics, comma-separated (see /v1/metrics)
+                 * @example confirmed,deaths
+                 */
+                metric?: string;
+                /** @description best (default: each date from the first source in precedence order that covers it) or a source id */
+                source?: string;
+                /**
+                 * @description ISO date, YYYY-MM-DD
+                 * @example 2021-01-01
+                 */
+                to?: string;
+                /** @description cumulative (as published), daily (new since the last report), daily_7day_avg, per_100k, daily_per_100k, daily_7day_avg_per_100k */
+                transform?: "cumulative" | "daily" | "daily_7day_avg" | "per_100k" | "daily_per_100k" | "daily_7day_avg_per_100k";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meta: {
+                            as_of: string | null;
+                            data_version: number;
+                            source: string;
+                            transform: string;
+                        };
+                        /** @description One entry per requested location and metric, in request order */
+                        series: {
+                            end: string | null;
+                            /** @description Anomalies flagged on dates of the series */
+                            flags: {
+                                /** @enum {string} */
+                                code: "negative_change" | "backlog_dump" | "cadence_change" | "stale_values" | "discontinued" | "duplicate_row";
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                date: string;
+                                detail?: {
+                                    [key: string]: string | number;
                                 };
+                            }[];
+                            /** @description Vintage of the values, as runs of dates */
+                            issues: {
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                from: string;
                                 /**
                                  * Format: date
                                  * @description ISO date, YYYY-MM-DD
@@ -1997,471 +2728,138 @@ export interface paths {
                                  */
                                 issue: string;
                                 /**
-                                 * @description Why the value is missing (null when it is not): see /v1/metrics
-                                 * @enum {string|null}
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
                                  */
-                                missing_reason: "not_reported" | "discontinued" | "incomplete" | "not_applicable" | null;
-                                note: string | null;
-                                run_id: number;
-                                source: string;
-                                value: number | null;
+                                to: string;
                             }[];
-                            meta: {
-                                data_version: number;
+                            location: string;
+                            metric: string;
+                            /** @description Why values are null, as runs of dates */
+                            missing: {
                                 /**
                                  * Format: date
                                  * @description ISO date, YYYY-MM-DD
                                  * @example 2021-01-01
                                  */
-                                date: string;
-                                location: string;
-                                metric: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/series": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Daily time series for locations and metrics
-         * @description JSON: one object per location and metric with a dense array of daily values from `start` to `end` (null where missing), the missing reasons, issues (vintages) and supplying sources as runs of dates, and the anomaly flags. CSV and JSON Lines: long format, one row per location, metric and date, with `missing_reason`, `source`, `derived`, `issue` and `flags` on every row. A missing value is null with its reason, never a fake 0. `source=best` (default) takes each date from the first source in precedence order whose series covers it; `as_of` returns the data as known on a past date.
-         */
-        get: {
-            parameters: {
-                query: {
-                    /**
-                     * @description Return the data as it was published on this date (newest issue on or before it)
-                     * @example 2021-01-01
-                     */
-                    as_of?: string;
-                    /** @description For 7-day averages: leave out days flagged backlog_dump or negative_change (as NYT does) */
-                    exclude_anomalies?: boolean;
-                    /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
-                    format?: "json" | "csv" | "jsonl";
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    from?: string;
-                    /**
-                     * @description Location keys, comma-separated (at most 100), e.g. FR,US_CA,US_CA_06037
-                     * @example FR,DE
-                     */
-                    location: string;
-                    /**
-                     * @description Metrics, comma-separated (see /v1/metrics)
-                     * @example confirmed,deaths
-                     */
-                    metric?: string;
-                    /** @description best (default: each date from the first source in precedence order that covers it) or a source id */
-                    source?: string;
-                    /**
-                     * @description ISO date, YYYY-MM-DD
-                     * @example 2021-01-01
-                     */
-                    to?: string;
-                    /** @description cumulative (as published), daily (new since the last report), daily_7day_avg, per_100k, daily_per_100k, daily_7day_avg_per_100k */
-                    transform?: "cumulative" | "daily" | "daily_7day_avg" | "per_100k" | "daily_per_100k" | "daily_7day_avg_per_100k";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            meta: {
-                                as_of: string | null;
-                                data_version: number;
+                                from: string;
+                                /** @enum {string} */
+                                reason: "not_reported" | "discontinued" | "incomplete" | "not_applicable";
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                to: string;
+                            }[];
+                            /** @description Which source supplied the values, as runs of dates */
+                            sources: {
+                                derived: boolean;
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                from: string;
                                 source: string;
-                                transform: string;
-                            };
-                            /** @description One entry per requested location and metric, in request order */
-                            series: {
-                                end: string | null;
-                                /** @description Anomalies flagged on dates of the series */
-                                flags: {
-                                    /** @enum {string} */
-                                    code: "negative_change" | "backlog_dump" | "cadence_change" | "stale_values" | "discontinued" | "duplicate_row";
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    date: string;
-                                    detail?: {
-                                        [key: string]: string | number;
-                                    };
-                                }[];
-                                /** @description Vintage of the values, as runs of dates */
-                                issues: {
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    from: string;
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    issue: string;
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    to: string;
-                                }[];
-                                location: string;
-                                metric: string;
-                                /** @description Why values are null, as runs of dates */
-                                missing: {
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    from: string;
-                                    /** @enum {string} */
-                                    reason: "not_reported" | "discontinued" | "incomplete" | "not_applicable";
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    to: string;
-                                }[];
-                                /** @description Which source supplied the values, as runs of dates */
-                                sources: {
-                                    derived: boolean;
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    from: string;
-                                    source: string;
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    to: string;
-                                }[];
-                                start: string | null;
-                                /** @description One value per day from start to end; null where missing */
-                                values: (number | null)[];
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                to: string;
                             }[];
-                        };
-                        "application/x-ndjson": {
-                            /**
-                             * Format: date
-                             * @description ISO date, YYYY-MM-DD
-                             * @example 2021-01-01
-                             */
-                            date: string;
-                            derived: boolean | null;
-                            /** @description Anomalies flagged on this date (CSV: separated by ";") */
-                            flags: ("negative_change" | "backlog_dump" | "cadence_change" | "stale_values" | "discontinued" | "duplicate_row")[];
-                            issue: string | null;
-                            location: string;
-                            metric: string;
-                            /**
-                             * @description Why the value is missing (null when it is not): see /v1/metrics
-                             * @enum {string|null}
-                             */
-                            missing_reason: "not_reported" | "discontinued" | "incomplete" | "not_applicable" | null;
-                            source: string | null;
-                            value: number | null;
-                        };
-                        "text/csv": string;
+                            start: string | null;
+                            /** @description One value per day from start to end; null where missing */
+                            values: (number | null)[];
+                        }[];
                     };
+                    "application/x-ndjson": {
+                        /**
+                         * Format: date
+                         * @description ISO date, YYYY-MM-DD
+                         * @example 2021-01-01
+                         */
+                        date: string;
+                        derived: boolean | null;
+                        /** @description Anomalies flagged on this date (CSV: separated by ";") */
+                        flags: ("negative_change" | "backlog_dump" | "cadence_change" | "stale_values" | "discontinued" | "duplicate_row")[];
+                        issue: string | null;
+                        location: string;
+                        metric: string;
+                        /**
+                         * @description Why the value is missing (null when it is not): see /v1/metrics
+                         * @enum {string|null}
+                         */
+                        missing_reason: "not_reported" | "discontinued" | "incomplete" | "not_applicable" | null;
+                        source: string | null;
+                        value: number | null;
+                    };
+                    "text/csv": string;
                 };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/v1/sources": {
+    listSources: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Every source: licence, coverage, freshness, last run */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                cadence: string;
-                                data_end: string | null;
-                                data_start: string | null;
-                                homepage: string;
-                                id: string;
-                                last_run: {
-                                    error: string | null;
-                                    finished_at: string | null;
-                                    id: number;
-                                    parser_version: number;
-                                    rows_read: number;
-                                    /** Format: date-time */
-                                    started_at: string;
-                                    status: string;
-                                    values_changed: number;
-                                    values_new: number;
-                                    values_read: number;
-                                } | null;
-                                last_success: {
-                                    error: string | null;
-                                    finished_at: string | null;
-                                    id: number;
-                                    parser_version: number;
-                                    rows_read: number;
-                                    /** Format: date-time */
-                                    started_at: string;
-                                    status: string;
-                                    values_changed: number;
-                                    values_new: number;
-                                    values_read: number;
-                                } | null;
-                                levels: string[];
-                                license: {
-                                    name: string;
-                                    spdx?: string;
-                                    url: string;
-                                };
-                                metrics: string[];
-                                publisher: string;
-                                redistribution: string;
-                                series_count: number;
-                                title: string;
-                            }[];
-                        };
-                    };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/sources/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One source: licence, files with upstream URLs, recent runs */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @example jhu-global */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                cadence: string;
-                                data_end: string | null;
-                                data_start: string | null;
-                                homepage: string;
-                                id: string;
-                                last_run: {
-                                    error: string | null;
-                                    finished_at: string | null;
-                                    id: number;
-                                    parser_version: number;
-                                    rows_read: number;
-                                    /** Format: date-time */
-                                    started_at: string;
-                                    status: string;
-                                    values_changed: number;
-                                    values_new: number;
-                                    values_read: number;
-                                } | null;
-                                last_success: {
-                                    error: string | null;
-                                    finished_at: string | null;
-                                    id: number;
-                                    parser_version: number;
-                                    rows_read: number;
-                                    /** Format: date-time */
-                                    started_at: string;
-                                    status: string;
-                                    values_changed: number;
-                                    values_new: number;
-                                    values_read: number;
-                                } | null;
-                                levels: string[];
-                                license: {
-                                    name: string;
-                                    spdx?: string;
-                                    url: string;
-                                };
-                                metrics: string[];
-                                publisher: string;
-                                redistribution: string;
-                                series_count: number;
-                                title: string;
-                            } & {
-                                discontinued: {
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    after: string;
-                                    metric: string;
-                                    note: string;
-                                    reference?: string;
-                                }[];
-                                files: {
-                                    id: string;
-                                    mirror: string[];
-                                    url: string;
-                                }[];
-                                frozen_on: string | null;
-                                notes: string[];
-                                runs: {
-                                    error: string | null;
-                                    finished_at: string | null;
-                                    id: number;
-                                    parser_version: number;
-                                    rows_read: number;
-                                    /** Format: date-time */
-                                    started_at: string;
-                                    status: string;
-                                    values_changed: number;
-                                    values_new: number;
-                                    values_read: number;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/sources/{id}/runs/{run}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One ingest run: files read (URL, sha256, bytes), counts and its validation report */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    run: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
+                content: {
+                    "application/json": {
+                        data: {
+                            cadence: string;
+                            data_end: string | null;
+                            data_start: string | null;
+                            homepage: string;
+                            id: string;
+                            last_run: {
                                 error: string | null;
                                 finished_at: string | null;
                                 id: number;
@@ -2473,79 +2871,325 @@ export interface paths {
                                 values_changed: number;
                                 values_new: number;
                                 values_read: number;
-                            } & {
-                                files: {
-                                    bytes: number;
-                                    file_id: string;
-                                    /**
-                                     * Format: date
-                                     * @description ISO date, YYYY-MM-DD
-                                     * @example 2021-01-01
-                                     */
-                                    issue: string;
-                                    location: string;
-                                    not_modified: boolean;
-                                    origin: string;
-                                    rows_read: number;
-                                    sha256: string;
-                                    url: string;
-                                    values_changed: number;
-                                    values_new: number;
-                                }[];
-                                report: ({
-                                    code: string;
-                                    message: string;
-                                    severity: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                source: string;
+                            } | null;
+                            last_success: {
+                                error: string | null;
+                                finished_at: string | null;
+                                id: number;
+                                parser_version: number;
+                                rows_read: number;
+                                /** Format: date-time */
+                                started_at: string;
+                                status: string;
+                                values_changed: number;
+                                values_new: number;
+                                values_read: number;
+                            } | null;
+                            levels: string[];
+                            license: {
+                                name: string;
+                                spdx?: string;
+                                url: string;
                             };
+                            metrics: string[];
+                            publisher: string;
+                            redistribution: string;
+                            series_count: number;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example jhu-global */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            cadence: string;
+                            data_end: string | null;
+                            data_start: string | null;
+                            homepage: string;
+                            id: string;
+                            last_run: {
+                                error: string | null;
+                                finished_at: string | null;
+                                id: number;
+                                parser_version: number;
+                                rows_read: number;
+                                /** Format: date-time */
+                                started_at: string;
+                                status: string;
+                                values_changed: number;
+                                values_new: number;
+                                values_read: number;
+                            } | null;
+                            last_success: {
+                                error: string | null;
+                                finished_at: string | null;
+                                id: number;
+                                parser_version: number;
+                                rows_read: number;
+                                /** Format: date-time */
+                                started_at: string;
+                                status: string;
+                                values_changed: number;
+                                values_new: number;
+                                values_read: number;
+                            } | null;
+                            levels: string[];
+                            license: {
+                                name: string;
+                                spdx?: string;
+                                url: string;
+                            };
+                            metrics: string[];
+                            publisher: string;
+                            redistribution: string;
+                            series_count: number;
+                            title: string;
+                        } & {
+                            discontinued: {
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                after: string;
+                                metric: string;
+                                note: string;
+                                reference?: string;
+                            }[];
+                            files: {
+                                id: string;
+                                mirror: string[];
+                                url: string;
+                            }[];
+                            frozen_on: string | null;
+                            notes: string[];
+                            runs: {
+                                error: string | null;
+                                finished_at: string | null;
+                                id: number;
+                                parser_version: number;
+                                rows_read: number;
+                                /** Format: date-time */
+                                started_at: string;
+                                status: string;
+                                values_changed: number;
+                                values_new: number;
+                                values_read: number;
+                            }[];
                         };
                     };
                 };
-                /** @description Every error has this shape; codes are listed in docs/api.md */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-}
-export type webhooks = Record<string, never>;
-export interface components {
-    schemas: {
-        /**
-         * Error
-         * @description Every error has this shape; codes are listed in docs/api.md
-         */
-        "def-0": {
-            error: {
-                /** @enum {string} */
-                code: "ERR_BAD_PARAMETER" | "ERR_UNKNOWN_LOCATION" | "ERR_UNKNOWN_METRIC" | "ERR_UNKNOWN_SOURCE" | "ERR_BAD_DATE" | "ERR_DATE_RANGE" | "ERR_TOO_MANY_LOCATIONS" | "ERR_NOT_SATURDAY" | "ERR_TOO_MANY_DATES" | "ERR_SERIES_TOO_SHORT" | "ERR_MODEL_INPUT" | "ERR_MODEL_TIMEOUT" | "ERR_NO_DATA" | "ERR_NOT_FOUND" | "ERR_LOCATION_NOT_FOUND" | "ERR_SOURCE_NOT_FOUND" | "ERR_RUN_NOT_FOUND" | "ERR_UNAVAILABLE" | "ERR_INTERNAL";
-                message: string;
-                /** @description The query parameter at fault, when there is one */
-                parameter?: string;
+    getSourceRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                run: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            error: string | null;
+                            finished_at: string | null;
+                            id: number;
+                            parser_version: number;
+                            rows_read: number;
+                            /** Format: date-time */
+                            started_at: string;
+                            status: string;
+                            values_changed: number;
+                            values_new: number;
+                            values_read: number;
+                        } & {
+                            files: {
+                                bytes: number;
+                                file_id: string;
+                                /**
+                                 * Format: date
+                                 * @description ISO date, YYYY-MM-DD
+                                 * @example 2021-01-01
+                                 */
+                                issue: string;
+                                location: string;
+                                not_modified: boolean;
+                                origin: string;
+                                rows_read: number;
+                                sha256: string;
+                                url: string;
+                                values_changed: number;
+                                values_new: number;
+                            }[];
+                            report: ({
+                                code: string;
+                                message: string;
+                                severity: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            source: string;
+                        };
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
             };
         };
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
 }
-export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
