@@ -10,6 +10,7 @@ import { ACCEPT_ENCODING, GOALS, SERVING_CONNECTIONS, SERVING_SEED, SERVING_SERI
 import { processCpuMs } from './cpu.js';
 import { fixed, int, seconds, table, verdictLines, type Verdict } from './format.js';
 import { getAnswer, percentile } from './http.js';
+import { backendPidsOf, totalCpuMs } from './pg-backends.js';
 import type { ServerPorts } from './api-server-child.js';
 import { readCatalog, seriesPaths, stormPaths, type Catalog, type SeriesUrl } from './serving-urls.js';
 import { POLL_EVERY_MS, runStorm, type PollStats, type StormResult } from './storm.js';
@@ -21,6 +22,8 @@ export interface UncachedSeriesMeasure extends UrlListLoadResult {
   withData: number;
   /** CPU the server process used during the load, in cores (PostgreSQL backends not included). */
   serverCores: number | null;
+  /** CPU the server's PostgreSQL backends used during the load, in cores (null on PGlite, which runs inside the server). */
+  dbCores: number | null;
   /** Latency by location level and with or without as_of. */
   groups: { level: string; asOf: boolean; requests: number; p50Ms: number; p99Ms: number }[];
 }
@@ -49,8 +52,10 @@ export async function runServingBench(target: BenchTarget, log: (s: string) => v
     const warm = await loadUrlList(paths.slice(0, WARMUP_URLS).map((u) => base + u.path), SERVING_CONNECTIONS, { headers: HEADERS });
     if (warm.errors) throw new Error(`warm-up: ${warm.errors} of ${WARMUP_URLS} series requests failed: ${warm.errorSamples.join(' | ')}`);
 
-    const uncached = await measureUncached(server.pid, base, paths.slice(WARMUP_URLS));
-    log(`\n(a) uncached mixed load: ${int(uncached.requests)} distinct /v1/series URLs (seed ${SERVING_SEED}, half with as_of), each once, ${SERVING_CONNECTIONS} connections, after ${WARMUP_URLS} other distinct URLs as warm-up`);
+    // After the warm-up the server's pool holds its connections, so its backends can be found.
+    const backends = target.target.kind === 'postgres' ? await backendPidsOf(server.pid, target.target.url) : [];
+    const uncached = await measureUncached(server.pid, backends, base, paths.slice(WARMUP_URLS));
+    log(`\n(a) uncached mixed load: ${int(uncached.requests)} distinct /v1/series URLs (seed ${SERVING_SEED}, half with as_of), each once, ${SERVING_CONNECTIONS} connections, after ${WARMUP_URLS} other distinct URLs as warm-up${backends.length ? `; the server holds ${backends.length} PostgreSQL connections` : ''}`);
     log(uncachedTable(uncached));
     log('');
     log(groupsTable(uncached));
@@ -74,15 +79,17 @@ export async function runServingBench(target: BenchTarget, log: (s: string) => v
   }
 }
 
-async function measureUncached(serverPid: number, base: string, urls: SeriesUrl[]): Promise<UncachedSeriesMeasure> {
+async function measureUncached(serverPid: number, backends: number[], base: string, urls: SeriesUrl[]): Promise<UncachedSeriesMeasure> {
   let withData = 0;
   const cpu0 = processCpuMs(serverPid);
+  const db0 = backends.length ? totalCpuMs(backends) : null;
   const r = await loadUrlList(urls.map((u) => base + u.path), SERVING_CONNECTIONS, {
     headers: HEADERS,
     // A byte search, not a JSON parse: the client shares the CPU with the server.
     onAnswer: (_url, a) => void (a.status === 200 && !a.body.includes('"values":[]') && withData++),
   });
   const cpu1 = processCpuMs(serverPid);
+  const db1 = backends.length ? totalCpuMs(backends) : null;
   const groups: UncachedSeriesMeasure['groups'] = [];
   for (const level of LOCATION_LEVELS) {
     for (const asOf of [false, true]) {
@@ -90,7 +97,18 @@ async function measureUncached(serverPid: number, base: string, urls: SeriesUrl[
       if (lat.length) groups.push({ level, asOf, requests: lat.length, p50Ms: percentile(lat, 0.5), p99Ms: percentile(lat, 0.99) });
     }
   }
-  return { ...r, withData, groups, serverCores: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / r.wallMs };
+  return {
+    ...r, withData, groups,
+    serverCores: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / r.wallMs,
+    dbCores: db0 === null || db1 === null ? null : (db1 - db0) / r.wallMs,
+  };
+}
+
+/** CPU time per request of the server process, and of its PostgreSQL backends when they are known. */
+function cpuPerRequest(m: UncachedSeriesMeasure): string {
+  const per = (cores: number) => fixed((cores * 1000) / m.reqPerSec, 2);
+  if (m.serverCores === null) return '?';
+  return m.dbCores === null ? per(m.serverCores) : `${per(m.serverCores)}+${per(m.dbCores)}`;
 }
 
 function groupsTable(m: UncachedSeriesMeasure): string {
@@ -118,11 +136,11 @@ const ms = (v: number) => (v < 10 ? fixed(v, 1) : int(v));
 function uncachedTable(m: UncachedSeriesMeasure): string {
   const statuses = Object.entries(m.statuses).map(([s, n]) => `${s}×${int(n)}`).join(' ');
   return table(
-    ['requests', 'with data', 'wall s', 'req/s', 'mean ms', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'statuses', 'avg body B', 'srv CPU', 'srv CPU ms/req', 'gen CPU'],
+    ['requests', 'with data', 'wall s', 'req/s', 'mean ms', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'statuses', 'avg body B', 'srv CPU', 'db CPU', 'gen CPU', 'CPU ms/req srv+db'],
     [[
       int(m.requests), int(m.withData), seconds(m.wallMs), int(m.reqPerSec), ms(m.meanMs), ms(m.p50Ms), ms(m.p99Ms), ms(m.maxMs), int(m.errors), statuses,
       int(m.bodyBytes / Math.max(1, m.requests)), m.serverCores === null ? '?' : fixed(m.serverCores, 2),
-      m.serverCores === null ? '?' : fixed((m.serverCores * 1000) / m.reqPerSec, 2), fixed(m.clientCores, 2),
+      m.dbCores === null ? '-' : fixed(m.dbCores, 2), fixed(m.clientCores, 2), cpuPerRequest(m),
     ]],
   );
 }
