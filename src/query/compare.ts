@@ -1,10 +1,11 @@
 import { agreement, type AgreementStats } from '../domain/agreement.js';
 import { dayNumber } from '../domain/dates.js';
 import type { MissingReason } from '../domain/missing.js';
+import type { MissingSpan } from '../domain/series.js';
 import { denseValues, type StoredPoints } from '../domain/stored-values.js';
 import type { Db } from '../store/db.js';
 import type { LocationLevel } from '../domain/location.js';
-import { findSeries, rankedSeriesAt, readPoints, readReadings, type Reading, type SeriesRef } from '../store/read-series.js';
+import { findSeries, rankedSeriesAt, readPoints, readSpans, type SeriesRef } from '../store/read-series.js';
 import { QueryError } from './errors.js';
 import type { Slicer } from './expensive.js';
 import { dateRange, knownLocation, metricId } from './params.js';
@@ -30,12 +31,12 @@ export async function alignSeries(db: Db, refs: SeriesRef[], asOf: string | null
   // Series read at different dates are read in one batch per date.
   const at = typeof asOf === 'function' ? asOf : () => asOf;
   const points = new Map<number, StoredPoints>();
-  const readings = new Map<number, Reading>();
+  const spans = new Map<number, MissingSpan[]>();
   for (const date of new Set(refs.map(at))) {
     const ids = refs.filter((r) => at(r) === date).map((r) => r.seriesId);
-    const [p, r] = await Promise.all([readPoints(db, ids, date), readReadings(db, ids, date)]);
+    const [p, r] = await Promise.all([readPoints(db, ids, date), readSpans(db, ids, date)]);
     for (const [k, v] of p) points.set(k, v);
-    for (const [k, v] of r) readings.set(k, v);
+    for (const [k, v] of r) spans.set(k, v);
   }
   const groups = new Map<string, SeriesRef[]>();
   for (const r of refs) {
@@ -51,7 +52,7 @@ export async function alignSeries(db: Db, refs: SeriesRef[], asOf: string | null
     if (to) last = Math.min(last, dayNumber(to));
     const length = Math.max(0, last - first + 1);
     const series = group.map((ref) => {
-      const { values, reasons } = denseValues(points.get(ref.seriesId)!, readings.get(ref.seriesId)?.spans ?? [], first, length, dayNumber);
+      const { values, reasons } = denseValues(points.get(ref.seriesId)!, spans.get(ref.seriesId) ?? [], first, length, dayNumber);
       return { ref, values, reasons };
     });
     out.set(k, { start: first, length, series });
