@@ -75,9 +75,14 @@ export async function knownSource(db: Db, source: string, parameter = 'source'):
 /** Every key exists; returns each key's population (null where unknown). */
 export async function knownLocations(db: Db, keys: readonly string[], parameter = 'location'): Promise<Map<string, number | null>> {
   const found = await locationPopulations(db, keys);
+  requireKnown(keys, found, parameter);
+  return found;
+}
+
+/** Every key is among those the store found (a use case that read them along with other data). */
+export function requireKnown(keys: readonly string[], found: ReadonlyMap<string, unknown>, parameter = 'location'): void {
   const unknown = keys.filter((k) => !found.has(k));
   if (unknown.length) throw new QueryError('ERR_UNKNOWN_LOCATION', `${parameter}: unknown key ${unknown.map((l) => JSON.stringify(l)).join(', ')} (search keys at /v1/locations?q=)`, parameter);
-  return found;
 }
 
 export async function knownLocation(db: Db, key: string, parameter = 'location'): Promise<number | null> {

@@ -5,8 +5,9 @@ import type { AnomalyFlag } from '../domain/series.js';
 import { applyTransform, type Transform } from '../domain/transforms.js';
 import { denseValues, type StoredPoints } from '../domain/stored-values.js';
 import type { Db } from '../store/db.js';
-import { findSeries, readPoints, readReadings, type Reading, type SeriesRef } from '../store/read-series.js';
-import { dateRange, knownLocations, knownSource, locationList, metricList, transformApplies } from './params.js';
+import type { Reading, SeriesRef } from '../store/read-series.js';
+import { readSeriesData, seriesCandidates } from '../store/read-served.js';
+import { dateRange, knownSource, locationList, metricList, requireKnown, transformApplies } from './params.js';
 import type { SeriesJson, SeriesRow } from './series-schemas.js';
 
 /** Location-metric pairs read from the database per batch while streaming. */
@@ -50,14 +51,15 @@ export async function planSeries(db: Db, q: SeriesQueryInput): Promise<SeriesPla
   transformApplies(q.transform, metrics);
   dateRange(q.from, q.to);
   await knownSource(db, q.source);
-  const populations = await knownLocations(db, locations);
+  const { populations, refs } = await seriesCandidates(db, locations, metrics, q.source);
+  requireKnown(locations, populations);
 
   const request: SeriesRequest = {
     locations, metrics, from: q.from ?? null, to: q.to ?? null, asOf: q.as_of ?? null, transform: q.transform, source: q.source,
     excludeAnomalies: q.exclude_anomalies ?? false,
   };
   const ranked = new Map<string, SeriesRef[]>();
-  for (const r of await findSeries(db, locations, metrics, q.source)) {
+  for (const r of refs) {
     const k = `${r.location}|${r.metric}`;
     ranked.set(k, [...(ranked.get(k) ?? []), r].sort((a, b) => a.rank - b.rank));
   }
@@ -93,10 +95,10 @@ export async function* servedSeries(db: Db, plan: SeriesPlan): AsyncGenerator<Se
     const pairs = plan.pairs.slice(i, i + BATCH);
     const refs = pairs.flatMap((p) => plan.ranked.get(`${p.location}|${p.metric}`) ?? []);
     const ids = refs.map((r) => r.seriesId);
-    const [points, readings] = await Promise.all([readPoints(db, ids, plan.request.asOf), readReadings(db, ids, plan.request.asOf)]);
+    const data = await readSeriesData(db, ids, plan.request.asOf);
     for (const p of pairs) {
-      const candidates = (plan.ranked.get(`${p.location}|${p.metric}`) ?? []).filter((r) => points.get(r.seriesId)?.days.length);
-      const blocks = candidates.map((r) => sourceBlock(points.get(r.seriesId)!, readings.get(r.seriesId) ?? { spans: [], flags: [] }, plan, plan.populations.get(r.location) ?? null));
+      const candidates = (plan.ranked.get(`${p.location}|${p.metric}`) ?? []).filter((r) => data.get(r.seriesId)?.points.days.length);
+      const blocks = candidates.map((r) => sourceBlock(data.get(r.seriesId)!.points, data.get(r.seriesId)!.reading, plan, plan.populations.get(r.location) ?? null));
       yield mergeByCoverage(p.location, p.metric, candidates, blocks, plan.request);
     }
   }
