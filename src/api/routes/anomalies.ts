@@ -3,7 +3,8 @@ import { ANOMALY_CODES } from '../../domain/anomalies.js';
 import { anomalies } from '../../query/anomalies.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
-import { AnomaliesQuery, AnomaliesResponse, AnomalyRowSchema, errorResponses } from '../schemas.js';
+import { errorResponses } from '../schemas.js';
+import { AnomaliesQuery, AnomaliesResponse, AnomalyRowSchema } from '../schemas-anomalies.js';
 
 const COLUMNS = ['location', 'metric', 'source', 'derived', 'date', 'code', 'detail'] as const;
 

@@ -6,7 +6,8 @@ import { Slicer } from '../../query/expensive.js';
 import { sendExpensive, withRetryAfter } from '../expensive-route.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
-import { CompareQuery, CompareResponse, CompareRow, DiscrepanciesQuery, DiscrepanciesResponse, DiscrepancyRow, errorResponses } from '../schemas.js';
+import { errorResponses } from '../schemas.js';
+import { CompareQuery, CompareResponse, CompareRow, DiscrepanciesQuery, DiscrepanciesResponse, DiscrepancyRow } from '../schemas-compare.js';
 
 const json = (body: unknown) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 const stats = (s: AgreementStats | null) =>

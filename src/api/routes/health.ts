@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { health } from '../../query/health.js';
-import { HealthResponse, HealthUnavailableResponse } from '../schemas.js';
+import { HealthResponse, HealthUnavailableResponse } from '../schemas-health.js';
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

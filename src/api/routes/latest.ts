@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { latest } from '../../query/latest.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
-import { errorResponses, LatestQuery, LatestResponse, LatestRow } from '../schemas.js';
+import { errorResponses } from '../schemas.js';
+import { LatestQuery, LatestResponse, LatestRow } from '../schemas-latest.js';
 
 const COLUMNS = ['location', 'name', 'level', 'parent', 'metric', 'date', 'value', 'value_per_100k', 'population', 'source', 'derived', 'issue'] as const;
 

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { findLocations, locationDetail } from '../../query/locations.js';
 import { sendCached } from '../response-cache.js';
-import { errorResponses, LocationDetail, LocationsQuery, LocationsResponse } from '../schemas.js';
+import { errorResponses } from '../schemas.js';
+import { LocationDetail, LocationsQuery, LocationsResponse } from '../schemas-locations.js';
 
 export const locationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { metricDefinitions } from '../../domain/metrics.js';
 import { MISSING_REASONS } from '../../domain/missing.js';
 import { TRANSFORMS } from '../../domain/transforms.js';
-import { MetricsResponse } from '../schemas.js';
+import { MetricsResponse } from '../schemas-metrics.js';
 
 export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { revisions } from '../../query/revisions.js';
 import { sendCached } from '../response-cache.js';
-import { errorResponses, RevisionsQuery, RevisionsResponse } from '../schemas.js';
+import { errorResponses } from '../schemas.js';
+import { RevisionsQuery, RevisionsResponse } from '../schemas-revisions.js';
 
 export const revisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

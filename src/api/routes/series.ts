@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../store/db.js';
 import { renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
-import { errorResponses, SeriesQuery, SeriesResponse, SeriesRow } from '../schemas.js';
+import { errorResponses } from '../schemas.js';
+import { SeriesQuery, SeriesResponse, SeriesRow } from '../schemas-series.js';
 import { planSeries, planSize, servedJson, servedRows, servedSeries, type SeriesPlan } from '../../query/series.js';
 
 const COLUMNS = ['location', 'date', 'metric', 'value', 'missing_reason', 'source', 'derived', 'issue', 'flags'] as const satisfies readonly (keyof SeriesRow)[];

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { runReport, sourceDetail, sources } from '../../query/sources.js';
 import { sendCached } from '../response-cache.js';
-import { errorResponses, RunDetail, SourceDetail, SourcesResponse } from '../schemas.js';
+import { errorResponses } from '../schemas.js';
+import { RunDetail, SourceDetail, SourcesResponse } from '../schemas-sources.js';
 
 const json = (body: unknown) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 
