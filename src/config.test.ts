@@ -15,7 +15,13 @@ describe('loadConfig', () => {
       refreshMs: 6 * 3_600_000,
       adminToken: null,
       rateLimit: null,
+      expensiveConcurrency: 2,
     });
+  });
+
+  it('bounds expensive work to GLACIER_EXPENSIVE_CONCURRENCY answers at once (1 to 64)', () => {
+    expect(loadConfig({ GLACIER_EXPENSIVE_CONCURRENCY: '4' }, {}, cwd).expensiveConcurrency).toBe(4);
+    for (const bad of ['0', '65', '1.5', 'many', '-2']) expect(() => loadConfig({ GLACIER_EXPENSIVE_CONCURRENCY: bad }, {}, cwd)).toThrow(ConfigError);
   });
 
   it('limits each client’s request rate only when GLACIER_RATE_LIMIT says so: 120/min, 10/s, 5000/h, off', () => {

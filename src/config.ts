@@ -19,6 +19,8 @@ export interface Config {
   adminToken: string | null;
   /** Requests each client (IP) may send per window (GLACIER_RATE_LIMIT), or null (off, the default). */
   rateLimit: RateLimit | null;
+  /** Expensive answers computed at once (GLACIER_EXPENSIVE_CONCURRENCY, default 2; docs/api.md "Cost bounds"). */
+  expensiveConcurrency: number;
 }
 
 export interface RateLimit {
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     refreshMs: parseRefresh(overrides.refresh ?? nonEmpty(env.GLACIER_REFRESH), mirrorRaw ? null : DEFAULT_REFRESH_MS),
     adminToken: parseAdminToken(env.GLACIER_ADMIN_TOKEN),
     rateLimit: parseRateLimit(nonEmpty(env.GLACIER_RATE_LIMIT)),
+    expensiveConcurrency: parseConcurrency(nonEmpty(env.GLACIER_EXPENSIVE_CONCURRENCY)),
   };
 }
 
@@ -80,6 +83,15 @@ export function parseRateLimit(raw: string | undefined): RateLimit | null {
   const m = /^\s*([1-9]\d{0,6})\s*\/\s*(s|min|h)\s*$/.exec(raw.toLowerCase());
   if (!m) throw new ConfigError(`GLACIER_RATE_LIMIT must be requests per second, minute or hour like 120/min, 10/s, 5000/h, or off (got ${JSON.stringify(raw)})`);
   return { max: Number(m[1]), windowMs: RATE_WINDOW_MS[m[2] as keyof typeof RATE_WINDOW_MS] };
+}
+
+export const DEFAULT_EXPENSIVE_CONCURRENCY = 2;
+
+function parseConcurrency(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_EXPENSIVE_CONCURRENCY;
+  const n = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || n < 1 || n > 64) throw new ConfigError(`GLACIER_EXPENSIVE_CONCURRENCY must be a whole number from 1 to 64 (got ${JSON.stringify(raw)})`);
+  return n;
 }
 
 /** A short token is guessable; refuse it rather than guard the admin route with it. */
