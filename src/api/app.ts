@@ -8,6 +8,7 @@ import type { Db } from '../store/db.js';
 import { createVersionTracker } from './data-version.js';
 import { errorBody, QueryError } from '../query/errors.js';
 import { httpStatus } from './errors.js';
+import { ajvPlugins } from './date-format.js';
 import { frameworkQueryError } from './framework-errors.js';
 import { guardInput, rejectNonFinite } from './input-guard.js';
 import { applyRouteContract, dropUnusedSecuritySchemes } from './route-contract.js';
@@ -55,7 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger ?? false,
     // Unknown query parameters are errors (a typo must not be silently ignored).
     // strictNumbers: NaN, Infinity and 1e309 are not numbers a parameter can take.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictNumbers: true } },
+    // Plugins: ajv-formats with `date` as the domain defines it (date-format.ts).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictNumbers: true }, plugins: ajvPlugins },
     // The router's own refusals (bad percent-encoding, an over-long path segment) in the registry's shape.
     frameworkErrors: (err, _req, reply) => {
       const e = frameworkQueryError(err) ?? new QueryError('ERR_BAD_PARAMETER', err.message);
@@ -68,6 +70,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('preHandler', rejectNonFinite);
   // Bodies are JSON only: anything else is a coded 415, not a string for the schema to refuse.
   app.removeContentTypeParser('text/plain');
+  // Set before any plugin declares routes (CORS's OPTIONS, /docs): a route keeps the error handler in force when it is declared.
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof QueryError) return reply.code(httpStatus(err)).send(errorBody(err));
+    if (err.validation) {
+      const e = validationError(err);
+      return reply.code(httpStatus(e)).send(errorBody(e));
+    }
+    const framework = frameworkQueryError(err);
+    if (framework) return reply.code(httpStatus(framework)).send(errorBody(framework));
+    req.log.error(err);
+    if (isConnectionError(err)) return reply.code(503).send(errorBody(new QueryError('ERR_UNAVAILABLE', 'the database cannot be reached; try again shortly')));
+    return reply.code(500).send(errorBody(new QueryError('ERR_INTERNAL', 'internal error; it has been logged')));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send(errorBody(new QueryError('ERR_NOT_FOUND', `no endpoint ${req.method} ${req.url.split('?')[0]} (see /docs)`)));
+  });
 
   const versions = createVersionTracker(deps.db, deps.versionTtlMs);
   const cache = new ResponseCache(versions);
@@ -108,22 +126,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // strictPreflight off: a bare OPTIONS (no CORS preflight headers) is answered 204 rather than with a plain-text 400.
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS', 'POST'], strictPreflight: false });
   await registerServingLimits(app, deps.limits);
-
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof QueryError) return reply.code(httpStatus(err)).send(errorBody(err));
-    if (err.validation) {
-      const e = validationError(err);
-      return reply.code(httpStatus(e)).send(errorBody(e));
-    }
-    const framework = frameworkQueryError(err);
-    if (framework) return reply.code(httpStatus(framework)).send(errorBody(framework));
-    req.log.error(err);
-    if (isConnectionError(err)) return reply.code(503).send(errorBody(new QueryError('ERR_UNAVAILABLE', 'the database cannot be reached; try again shortly')));
-    return reply.code(500).send(errorBody(new QueryError('ERR_INTERNAL', 'internal error; it has been logged')));
-  });
-  app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send(errorBody(new QueryError('ERR_NOT_FOUND', `no endpoint ${req.method} ${req.url.split('?')[0]} (see /docs)`)));
-  });
 
   await app.register(
     async (v1) => {

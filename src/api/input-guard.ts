@@ -39,18 +39,20 @@ export async function rejectNonFinite(req: FastifyRequest): Promise<void> {
   }
 }
 
-/** The path ("patches[1].population") of the first non-finite number in a parsed value. */
-function nonFiniteAt(value: unknown, path: string): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const at = nonFiniteAt(value[i], `${path}[${i}]`);
-      if (at !== undefined) return at;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const at = nonFiniteAt(v, path ? `${path}.${k}` : k);
-      if (at !== undefined) return at;
+/**
+ * The path ("patches[1].population") of the first non-finite number in a parsed value. Iterative:
+ * a body of 5,000 nested arrays must not overflow the stack.
+ */
+function nonFiniteAt(root: unknown, rootPath: string): string | undefined {
+  const stack: [unknown, string][] = [[root, rootPath]];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return path;
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}[${i}]`]);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value).reverse()) stack.push([v, path ? `${path}.${k}` : k]);
     }
   }
   return undefined;
