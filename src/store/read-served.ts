@@ -50,13 +50,16 @@ export interface SeriesData {
  * in force then, in one query. Series with no value by then are left out.
  */
 export async function readSeriesData(db: Db, seriesIds: readonly number[], asOf: string | null): Promise<Map<number, SeriesData>> {
-  const rows = await db.query<{ s: number; d: number[] | null; i: number[]; v: (number | null)[]; spans: MissingSpan[] | null; flags: AnomalyFlag[] | null }>(
-    `SELECT ids.id AS s, p.d, p.i, p.v, a.spans, a.flags
+  // The versions come in key order (the primary key's index: no sort), as one JSON text: parsing
+  // it natively costs about half of decoding three PostgreSQL arrays in JavaScript.
+  const rows = await db.query<{ s: number; p: string | null; spans: MissingSpan[] | null; flags: AnomalyFlag[] | null }>(
+    `SELECT ids.id AS s, p.p, a.spans, a.flags
      FROM unnest($1::int[]) AS ids(id)
      CROSS JOIN LATERAL (
-       SELECT array_agg(date - ${EPOCH} ORDER BY date, issue) AS d, array_agg(issue - ${EPOCH} ORDER BY date, issue) AS i,
-              array_agg(value ORDER BY date, issue) AS v
-       FROM observations WHERE series_id = ids.id AND ($2::date IS NULL OR issue <= $2::date)) p
+       SELECT json_build_array(array_agg(date - ${EPOCH}), array_agg(issue - ${EPOCH}), array_agg(value))::text AS p
+       FROM (SELECT date, issue, value FROM observations
+             WHERE series_id = ids.id AND ($2::date IS NULL OR issue <= $2::date) ORDER BY date, issue) o
+       HAVING count(*) > 0) p
      LEFT JOIN LATERAL (
        SELECT spans, flags FROM series_annotations
        WHERE series_id = ids.id AND ($2::date IS NULL OR issue <= $2::date) ORDER BY issue DESC LIMIT 1) a ON true`,
@@ -64,8 +67,9 @@ export async function readSeriesData(db: Db, seriesIds: readonly number[], asOf:
   );
   const out = new Map<number, SeriesData>();
   for (const r of rows) {
-    if (!r.d) continue;
-    out.set(r.s, { points: inForce(r.d, r.i, r.v), reading: { spans: r.spans ?? [], flags: r.flags ?? [] } });
+    if (!r.p) continue;
+    const [d, i, v] = JSON.parse(r.p) as [number[], number[], (number | null)[]];
+    out.set(r.s, { points: inForce(d, i, v), reading: { spans: r.spans ?? [], flags: r.flags ?? [] } });
   }
   return out;
 }
