@@ -15,7 +15,7 @@ describe('loadConfig', () => {
       refreshMs: 6 * 3_600_000,
       adminToken: null,
       rateLimit: null,
-      expensiveConcurrency: 2,
+      expensiveConcurrency: null,
     });
   });
 

@@ -19,8 +19,11 @@ export interface Config {
   adminToken: string | null;
   /** Requests each client (IP) may send per window (GLACIER_RATE_LIMIT), or null (off, the default). */
   rateLimit: RateLimit | null;
-  /** Expensive answers computed at once (GLACIER_EXPENSIVE_CONCURRENCY, default 2; docs/api.md "Cost bounds"). */
-  expensiveConcurrency: number;
+  /**
+   * Expensive answers computed at once (GLACIER_EXPENSIVE_CONCURRENCY), or null: by database, 1 on
+   * PGlite (one thread: more would only interleave), 2 on PostgreSQL (docs/api.md "Cost bounds").
+   */
+  expensiveConcurrency: number | null;
 }
 
 export interface RateLimit {
@@ -85,10 +88,8 @@ export function parseRateLimit(raw: string | undefined): RateLimit | null {
   return { max: Number(m[1]), windowMs: RATE_WINDOW_MS[m[2] as keyof typeof RATE_WINDOW_MS] };
 }
 
-export const DEFAULT_EXPENSIVE_CONCURRENCY = 2;
-
-function parseConcurrency(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_EXPENSIVE_CONCURRENCY;
+function parseConcurrency(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
   const n = Number(raw);
   if (!/^\s*\d+\s*$/.test(raw) || n < 1 || n > 64) throw new ConfigError(`GLACIER_EXPENSIVE_CONCURRENCY must be a whole number from 1 to 64 (got ${JSON.stringify(raw)})`);
   return n;

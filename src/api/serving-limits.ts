@@ -7,7 +7,11 @@ import { decorateExpensiveWork } from './expensive-route.js';
 
 /** What a public server bounds: expensive work, each client's request rate, and what browsers may do with the pages. */
 export interface ServingLimits {
-  /** The expensive-work gate (src/query/expensive.ts); defaults: 2 at once, 32 queued, 30 s, 256 MiB kept. */
+  /**
+   * The expensive-work gate (src/query/expensive.ts); defaults: 1 at once on PGlite (its queries run
+   * on this thread: two jobs would only interleave, and a cheap request waits behind a slice of each),
+   * 2 on PostgreSQL (the database works in its own processes); 32 queued, 30 s, 256 MiB kept.
+   */
   expensive?: Partial<ExpensiveLimits>;
   /** Requests per client (IP) per window; null or absent: no limit (GLACIER_RATE_LIMIT). */
   rateLimit?: { max: number; windowMs: number } | null;
@@ -40,7 +44,7 @@ export const CONTENT_SECURITY_POLICY = {
 
 /** Registers the gate, then (before any route, so they cover all) the rate limit and security headers. */
 export async function registerServingLimits(app: FastifyInstance, limits: ServingLimits = {}): Promise<void> {
-  decorateExpensiveWork(app, limits.expensive);
+  decorateExpensiveWork(app, { concurrency: app.db.kind === 'pglite' ? 1 : 2, ...limits.expensive });
   if (limits.securityHeaders !== false) {
     await app.register(helmet, {
       contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },

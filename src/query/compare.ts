@@ -158,8 +158,11 @@ export async function discrepancies(db: Db, r: DiscrepanciesRequest, slicer?: Sl
   return rows.sort((a, b) => b.mean_rel_diff - a.mean_rel_diff || b.share_differing - a.share_differing || a.location.localeCompare(b.location));
 }
 
-/** Series read and compared per slice (about this many; two short queries and a few ms of work). */
-const SLICE_SERIES = 300;
+/**
+ * Series read and compared per slice: two short queries and a few ms of work. On PGlite each query
+ * holds the thread; 100 rather than 300 cut the storm's poller p99 (docs/api.md "Cost bounds").
+ */
+const SLICE_SERIES = 100;
 
 /**
  * The candidates (sorted by location) cut into slices of whole locations, without the locations

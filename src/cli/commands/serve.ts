@@ -23,7 +23,7 @@ export async function serve(db: Db, config: Config): Promise<void> {
   const refresh = createServerRefresh(db, config, { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m) }, () => app.cache.versions.invalidate());
   const app = await buildApp({
     db, logger: serverLoggerOptions(), admin: config.adminToken ? { token: config.adminToken, refresh } : undefined,
-    limits: { rateLimit: config.rateLimit, expensive: { concurrency: config.expensiveConcurrency } },
+    limits: { rateLimit: config.rateLimit, expensive: config.expensiveConcurrency === null ? {} : { concurrency: config.expensiveConcurrency } },
   });
   log = app.log;
   await app.listen({ host: config.host, port: config.port });
