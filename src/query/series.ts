@@ -6,7 +6,7 @@ import { applyTransform, type Transform } from '../domain/transforms.js';
 import { denseValues, type StoredPoints } from '../domain/stored-values.js';
 import type { Db } from '../store/db.js';
 import type { Reading, SeriesRef } from '../store/read-series.js';
-import { readSeriesData, seriesCandidates } from '../store/read-served.js';
+import { readSeriesData, seriesCandidates, type SeriesData } from '../store/read-served.js';
 import { dateRange, knownSource, locationList, metricList, requireKnown, transformApplies } from './params.js';
 import type { SeriesJson, SeriesRow } from './series-schemas.js';
 
@@ -31,6 +31,8 @@ export interface SeriesPlan {
   populations: Map<string, number | null>;
   /** The requested pairs, in request order. */
   pairs: { location: string; metric: string }[];
+  /** Every candidate's data, when it was read with the plan (a request of one batch). */
+  data?: Map<number, SeriesData>;
 }
 
 export interface SeriesQueryInput {
@@ -51,7 +53,9 @@ export async function planSeries(db: Db, q: SeriesQueryInput): Promise<SeriesPla
   transformApplies(q.transform, metrics);
   dateRange(q.from, q.to);
   await knownSource(db, q.source);
-  const { populations, refs } = await seriesCandidates(db, locations, metrics, q.source);
+  // A request of one batch reads its data along with its candidates: one round trip.
+  const oneBatch = locations.length * metrics.length <= BATCH;
+  const { populations, refs, data } = await seriesCandidates(db, locations, metrics, q.source, oneBatch ? q.as_of ?? null : undefined);
   requireKnown(locations, populations);
 
   const request: SeriesRequest = {
@@ -63,7 +67,7 @@ export async function planSeries(db: Db, q: SeriesQueryInput): Promise<SeriesPla
     const k = `${r.location}|${r.metric}`;
     ranked.set(k, [...(ranked.get(k) ?? []), r].sort((a, b) => a.rank - b.rank));
   }
-  return { request, ranked, populations, pairs: locations.flatMap((location) => metrics.map((metric) => ({ location, metric }))) };
+  return { request, ranked, populations, pairs: locations.flatMap((location) => metrics.map((metric) => ({ location, metric }))), data };
 }
 
 /** The number of stored series a plan reads (its size, for deciding to stream). */
@@ -95,7 +99,7 @@ export async function* servedSeries(db: Db, plan: SeriesPlan): AsyncGenerator<Se
     const pairs = plan.pairs.slice(i, i + BATCH);
     const refs = pairs.flatMap((p) => plan.ranked.get(`${p.location}|${p.metric}`) ?? []);
     const ids = refs.map((r) => r.seriesId);
-    const data = await readSeriesData(db, ids, plan.request.asOf);
+    const data = plan.data ?? (await readSeriesData(db, ids, plan.request.asOf));
     for (const p of pairs) {
       const candidates = (plan.ranked.get(`${p.location}|${p.metric}`) ?? []).filter((r) => data.get(r.seriesId)?.points.days.length);
       const blocks = candidates.map((r) => sourceBlock(data.get(r.seriesId)!.points, data.get(r.seriesId)!.reading, plan, plan.populations.get(r.location) ?? null));
