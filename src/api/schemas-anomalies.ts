@@ -25,7 +25,8 @@ export const AnomalyRowSchema = Type.Object({
   derived: Type.Boolean(),
   date: IsoDate,
   code: AnomalyCodeSchema,
-  detail: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  // null values: a z-score that is infinite (the window's spread is 0) is stored as JSON null.
+  detail: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]), { description: 'What the rule measured (e.g. change, z; null: not finite)' })),
 });
 export const AnomaliesResponse = Type.Object({
   meta: Type.Object({ total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(), codes: Type.Record(Type.String(), Type.String()) }),

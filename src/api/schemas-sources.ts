@@ -40,7 +40,7 @@ export const SourceDetail = Type.Object({
     Type.Object({
       frozen_on: Nullable(IsoDate),
       notes: Type.Array(Type.String()),
-      files: Type.Array(Type.Object({ id: Type.String(), url: Type.String(), mirror: Type.Array(Type.String()) })),
+      files: Type.Array(Type.Object({ id: Type.String(), url: Type.String(), mirror: Type.Array(Type.Union([Type.String(), Type.Object({ path: Type.String(), issue: IsoDate })]), { description: 'Paths in a local mirror; a dated copy whose name does not give its issue has it beside' }) })),
       discontinued: Type.Array(Type.Object({ metric: Type.String(), after: IsoDate, note: Type.String(), reference: Type.Optional(Type.String()) })),
       runs: Type.Array(RunSchema),
     }),

@@ -29,7 +29,7 @@ export const SeriesJson = Type.Object({
   ),
   issues: Type.Array(Type.Object({ from: IsoDate, to: IsoDate, issue: IsoDate }), { description: 'Vintage of the values, as runs of dates' }),
   sources: Type.Array(Type.Object({ from: IsoDate, to: IsoDate, source: Type.String(), derived: Type.Boolean() }), { description: 'Which source supplied the values, as runs of dates' }),
-  flags: Type.Array(Type.Object({ date: IsoDate, code: AnomalyCodeSchema, detail: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))) }), { description: 'Anomalies flagged on dates of the series' }),
+  flags: Type.Array(Type.Object({ date: IsoDate, code: AnomalyCodeSchema, detail: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]), { description: 'What the rule measured (e.g. change, z; null: not finite)' })) }), { description: 'Anomalies flagged on dates of the series' }),
 });
 export type SeriesJson = Static<typeof SeriesJson>;
 

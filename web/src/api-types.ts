@@ -440,7 +440,7 @@ export interface operations {
                             date: string;
                             derived: boolean;
                             detail: {
-                                [key: string]: string | number;
+                                [key: string]: string | number | null;
                             } | null;
                             location: string;
                             metric: string;
@@ -466,7 +466,7 @@ export interface operations {
                         date: string;
                         derived: boolean;
                         detail: {
-                            [key: string]: string | number;
+                            [key: string]: string | number | null;
                         } | null;
                         location: string;
                         metric: string;
@@ -2709,8 +2709,9 @@ export interface operations {
                                  * @example 2021-01-01
                                  */
                                 date: string;
+                                /** @description What the rule measured (e.g. change, z; null: not finite) */
                                 detail?: {
-                                    [key: string]: string | number;
+                                    [key: string]: string | number | null;
                                 };
                             }[];
                             /** @description Vintage of the values, as runs of dates */
@@ -3014,7 +3015,16 @@ export interface operations {
                             }[];
                             files: {
                                 id: string;
-                                mirror: string[];
+                                /** @description Paths in a local mirror; a dated copy whose name does not give its issue has it beside */
+                                mirror: (string | {
+                                    /**
+                                     * Format: date
+                                     * @description ISO date, YYYY-MM-DD
+                                     * @example 2021-01-01
+                                     */
+                                    issue: string;
+                                    path: string;
+                                })[];
                                 url: string;
                             }[];
                             frozen_on: string | null;

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTTP_STATUS } from '../src/api/errors.js';
+import { apiFixture, type ApiFixture } from './api-fixture.js';
+import { DB_TARGETS } from './databases.js';
+import { requestArb, type FuzzRequest, type Operation, type Vocabulary } from './fuzz-requests.js';
+
+/**
+ * Property-based fuzzing of every operation in the committed openapi.json: requests with valid,
+ * edge and hostile values (fast-check, fixed seed) are sent to an app over real JHU and WHO data.
+ * Whatever the request, the API never answers 5xx, every 4xx is the coded error body with the
+ * status the registry gives its code, and every JSON 2xx matches the operation's response schema.
+ */
+const SEED = 20_261_206;
+const RUNS: Record<string, number> = { pglite: 2400, postgres: 600 };
+
+const doc = JSON.parse(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8')) as {
+  paths: Record<string, Record<string, Operation & { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
+  components: object;
+};
+const operations: (Operation & { key: string })[] = Object.entries(doc.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, op]) => ({ ...op, path, method: method.toUpperCase(), key: `${method.toUpperCase()} ${path}` })),
+);
+
+// OpenAPI 3.1 schemas are JSON Schema 2020-12; unknown OpenAPI keywords (e.g. `example`) are not errors.
+const ajv = new Ajv2020({ strict: false, allErrors: false });
+(formats as unknown as (a: Ajv2020) => void)(ajv);
+ajv.addSchema({ $id: 'openapi.json', components: doc.components });
+const validators = new Map<string, ReturnType<Ajv2020['compile']> | null>();
+function responseValidator(op: (typeof operations)[number]) {
+  if (!validators.has(op.key)) {
+    const schema = doc.paths[op.path][op.method.toLowerCase()].responses['200']?.content?.['application/json']?.schema;
+    // '#/components/…' in an operation's schema points into the document's root.
+    const rooted = schema && JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/'));
+    validators.set(op.key, rooted ? ajv.compile(rooted) : null);
+  }
+  return validators.get(op.key)!;
+}
+
+interface Failure {
+  request: string;
+  status: number;
+  problem: string;
+}
+
+/** What is wrong with the answer to one request (undefined: nothing). */
+function check(req: FuzzRequest, op: (typeof operations)[number] | undefined, status: number, contentType: string, body: string): string | undefined {
+  if (status >= 500) return `server error: ${body.slice(0, 300)}`;
+  if (req.method === 'HEAD' || status === 204 || status === 304) return undefined;
+  if (status >= 400) {
+    let parsed: { error?: { code?: string; message?: unknown } };
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return `uncoded ${status}: ${body.slice(0, 200)}`;
+    }
+    const code = parsed.error?.code;
+    if (!code || !(code in HTTP_STATUS)) return `code not in the registry: ${body.slice(0, 200)}`;
+    if (HTTP_STATUS[code as keyof typeof HTTP_STATUS] !== status) return `${code} sent with ${status}, registry says ${HTTP_STATUS[code as keyof typeof HTTP_STATUS]}`;
+    if (typeof parsed.error?.message !== 'string' || !parsed.error.message) return `no message: ${body.slice(0, 200)}`;
+    return undefined;
+  }
+  if (!op) return `${status} for a request to no operation`;
+  if (!contentType.startsWith('application/json')) return undefined;
+  const validate = responseValidator(op);
+  if (validate && !validate(JSON.parse(body))) return `2xx body does not match the schema: ${ajv.errorsText(validate.errors).slice(0, 300)}`;
+  return undefined;
+}
+
+describe.each(DB_TARGETS)('fuzzing every operation of openapi.json on %s', (target) => {
+  let f: ApiFixture;
+  let vocabulary: Vocabulary;
+  beforeAll(async () => {
+    f = await apiFixture(target);
+    const metrics = (await f.app.inject('/v1/metrics')).json().data.map((m: { id: string }) => m.id);
+    const sources = (await f.app.inject('/v1/sources')).json().data.map((s: { id: string }) => s.id);
+    vocabulary = { metrics, sources };
+  }, 300_000);
+  afterAll(async () => f?.close());
+
+  it(`answers ${RUNS[target]} generated requests without a 5xx, with coded 4xx and schema-valid 2xx`, async () => {
+    const requests = fc.sample(requestArb(operations, vocabulary), { seed: SEED, numRuns: RUNS[target] });
+    const failures: Failure[] = [];
+    const statuses = new Map<number, number>();
+    const perOperation = new Map<string, number>();
+    const ok = new Map<string, number>();
+    const started = Date.now();
+    for (const req of requests) {
+      const res = await f.app.inject({ method: req.method, url: req.url, headers: req.headers, payload: req.payload });
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      const op = operations.find((o) => o.key === req.operation);
+      perOperation.set(req.operation, (perOperation.get(req.operation) ?? 0) + 1);
+      if (res.statusCode === 200 && req.method !== 'HEAD') ok.set(req.operation, (ok.get(req.operation) ?? 0) + 1);
+      const problem = check(req, op, res.statusCode, String(res.headers['content-type'] ?? ''), res.body);
+      if (problem) failures.push({ request: `${req.method} ${req.url.slice(0, 200)}${req.payload ? ` ${String(req.payload).slice(0, 200)}` : ''}`, status: res.statusCode, problem });
+    }
+    const summary = { ms: Date.now() - started, statuses: Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])) };
+    process.stdout.write(`fuzz on ${target}: ${JSON.stringify(summary)}\n`);
+    expect(failures.slice(0, 30)).toEqual([]);
+    // The sample reaches every operation, and with enough valid requests to see 2xx answers.
+    for (const op of operations) expect(perOperation.get(op.key) ?? 0, op.key).toBeGreaterThan(RUNS[target] / operations.length / 3);
+    expect(statuses.get(200) ?? 0).toBeGreaterThan(RUNS[target] / 4);
+    for (const op of operations) expect(ok.get(op.key) ?? 0, `${op.key}: no 2xx answer was checked`).toBeGreaterThan(0);
+    expect(requests.length).toBeGreaterThanOrEqual(RUNS[target]);
+  }, 300_000);
+});
