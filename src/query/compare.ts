@@ -111,20 +111,15 @@ export interface DiscrepanciesRequest {
   minDays: number;
 }
 
-export interface DiscrepancyEntry {
+/** A location's worst-disagreeing source and its agreement with the reference. */
+export type DiscrepancyEntry = Omit<AgreementStats, 'first_differing' | 'last_differing'> & {
   location: string;
   name: string;
   level: LocationLevel;
   reference: string;
   sources_compared: number;
   worst_source: string;
-  days_compared: number;
-  days_differing: number;
-  share_differing: number;
-  max_abs_diff: number;
-  max_rel_diff: number;
-  mean_rel_diff: number;
-}
+};
 
 /**
  * Every location with two or more sources of the metric, scored by the mean relative difference
