@@ -87,6 +87,32 @@ describe.each(DB_TARGETS)('expensive work on %s: one computation, bounded queue,
     expect(performance.now() - t0).toBeLessThan(5000);
   });
 
+  it('fits SEIR off the event loop: cheap requests are answered while a fit runs', async () => {
+    const { app: a } = await app({});
+    const body = { location: 'DE', from: '2020-02-24', to: '2020-06-30', change_dates: ['2020-03-16', '2020-03-23'], fit_deaths: true, likelihood: 'negbin', starts: 4, intervals: 'profile' };
+    let fitting = true;
+    const t0 = performance.now();
+    const fit = a.inject({ method: 'POST', url: '/v1/models/seir/fit', payload: body }).finally(() => (fitting = false));
+    // The longest stretch without an answer, the pauses between requests included: a fit on
+    // the event loop would hold the timers as well as the requests.
+    const answered: number[] = [t0];
+    while (fitting) {
+      expect((await a.inject({ method: 'GET', url: '/v1/metrics' })).statusCode).toBe(200);
+      answered.push(performance.now());
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const r = await fit;
+    const fitMs = performance.now() - t0;
+    answered.push(performance.now());
+    const waits = answered.slice(1).map((t, i) => t - answered[i]);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().optimizer.converged).toBe(true);
+    // On the event loop the fit would hold every request for its whole duration.
+    expect(fitMs).toBeGreaterThan(300);
+    expect(waits.length).toBeGreaterThan(5);
+    expect(Math.max(...waits)).toBeLessThan(fitMs / 2);
+  });
+
   it('limits each client to the configured rate with 429 ERR_RATE_LIMITED and Retry-After', async () => {
     const { app: a } = await app({ rateLimit: { max: 3, windowMs: 60_000 } });
     const codes: number[] = [];

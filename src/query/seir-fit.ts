@@ -1,11 +1,12 @@
-import { fitEpidemic, type FitResult } from '../models/seir/fit.js';
+import type { FitResult } from '../models/seir/fit.js';
 import { betaOn, COVID_DEFAULTS } from '../models/seir/params.js';
 import { project, type TransmissionEdit } from '../models/seir/scenario.js';
 import type { Db } from '../store/db.js';
 import { QueryError } from './errors.js';
 import type { SeirFitBody } from './seir-schemas.js';
 import { dateAt, fitInput, offsetOf, type FitInput } from './seir-fit-input.js';
-import { diseaseParams, modelError } from './seir-params.js';
+import { fitOffThread } from './seir-fit-pool.js';
+import { diseaseParams } from './seir-params.js';
 
 /** A fit's work bounds: past either, the request ends with ERR_MODEL_TIMEOUT instead of running on. */
 export const FIT_BUDGET = { maxEvaluations: 300_000, timeLimitMs: 20_000 };
@@ -27,17 +28,13 @@ export async function runFit(db: Db, b: SeirFitBody, dataVersion: () => Promise<
   if (free.has('ifr') && !input.deaths) throw new QueryError('ERR_MODEL_INPUT', 'free: ifr can be fitted only with deaths (observed.deaths or fit_deaths)', 'free');
   const disease = diseaseParams(b);
   const started = performance.now();
-  let fit: FitResult;
-  try {
-    fit = fitEpidemic({
-      structure: disease.structure, population: input.population, cases: input.cases, deaths: input.deaths, changeDays,
-      sigma: disease.sigma, gamma: disease.gamma, reporting: disease.reporting, reportingDelay: disease.reportingDelay, ifr: disease.deaths!.ifr, deathDelay: disease.deaths!.delay,
-      free: { gamma: free.has('gamma'), reporting: free.has('reporting'), ifr: free.has('ifr') },
-      likelihood: b.likelihood ?? 'negbin', starts: b.starts ?? 4, seed: b.seed ?? 1, intervals: b.intervals ?? 'profile', budget: FIT_BUDGET,
-    });
-  } catch (err) {
-    throw modelError(err);
-  }
+  // In a worker thread: a fit is seconds of numerics that must not hold the event loop.
+  const fit: FitResult = await fitOffThread({
+    structure: disease.structure, population: input.population, cases: input.cases, deaths: input.deaths, changeDays,
+    sigma: disease.sigma, gamma: disease.gamma, reporting: disease.reporting, reportingDelay: disease.reportingDelay, ifr: disease.deaths!.ifr, deathDelay: disease.deaths!.delay,
+    free: { gamma: free.has('gamma'), reporting: free.has('reporting'), ifr: free.has('ifr') },
+    likelihood: b.likelihood ?? 'negbin', starts: b.starts ?? 4, seed: b.seed ?? 1, intervals: b.intervals ?? 'profile', budget: FIT_BUDGET,
+  });
   const seconds = (performance.now() - started) / 1000;
   const horizon = b.horizon ?? (b.scenarios?.length ? 60 : 0);
   const total = n + horizon;
