@@ -10,7 +10,7 @@ export interface ServingLimits {
   /**
    * The expensive-work gate (src/query/expensive.ts); defaults: 1 at once on PGlite (its queries run
    * on this thread: two jobs would only interleave, and a cheap request waits behind a slice of each),
-   * 2 on PostgreSQL (the database works in its own processes); 32 queued, 30 s, 256 MiB kept.
+   * 2 on PostgreSQL (the database works in its own processes); 32 queued, 60 s, 256 MiB kept.
    */
   expensive?: Partial<ExpensiveLimits>;
   /** Requests per client (IP) per window; null or absent: no limit (GLACIER_RATE_LIMIT). */

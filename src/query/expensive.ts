@@ -26,7 +26,7 @@ export interface ExpensiveLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_EXPENSIVE_LIMITS: ExpensiveLimits = { concurrency: 2, queue: 32, budgetMs: 30_000, maxBytes: 256 << 20 };
+export const DEFAULT_EXPENSIVE_LIMITS: ExpensiveLimits = { concurrency: 2, queue: 32, budgetMs: 60_000, maxBytes: 256 << 20 };
 
 export interface ExpensiveJob<T> {
   /** What the result is: two jobs with one key and data version have the same result. */
