@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/api/app.js';
-import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, type ApiFixture } from './dashboard-harness.js';
+import type { ApiFixture } from '../api-fixture.js';
+import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT } from './dashboard-harness.js';
 
 /** Its own build folder: the dashboard suite builds dist/web-e2e at the same time. */
 const WEB_DIST = path.join(ROOT, 'dist/web-e2e-csp');
