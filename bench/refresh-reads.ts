@@ -9,6 +9,7 @@
  *   BENCH_TARGETS=pglite npx tsx bench/refresh-reads.ts
  */
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { buildApp } from '../src/api/app.js';
 import { silentLogger } from '../src/ingest/context.js';
@@ -87,10 +88,15 @@ async function measure(bench: BenchTarget): Promise<void> {
     console.log(`${bench.name}: idle          ${summary(idle)}`);
     const t1 = performance.now();
     let runs: Awaited<ReturnType<typeof ingestAll>> = [];
+    // How long the server's event loop was blocked at worst (parsing, diffing, PGlite's wasm): the
+    // part of a read's wait that is not waiting for the database connection.
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const during = await poll(port, async () => {
       runs = await ingestAll(deps, [jhuGlobal], { force: true });
     });
-    console.log(`${bench.name}: during ingest ${summary(during)}  (ingest --force ${((performance.now() - t1) / 1000).toFixed(1)} s, ${runs.map((r) => `${r.sourceId} ${r.status}`).join(', ')})`);
+    loop.disable();
+    console.log(`${bench.name}: during ingest ${summary(during)}  (ingest --force ${((performance.now() - t1) / 1000).toFixed(1)} s, ${runs.map((r) => `${r.sourceId} ${r.status}`).join(', ')}; event loop blocked at most ${(loop.max / 1e6).toFixed(0)} ms)`);
     await app.close();
   } finally {
     await db.close();

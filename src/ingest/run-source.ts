@@ -28,10 +28,13 @@ export interface GazetteerHandle {
 }
 
 /**
- * One source run: fetch every vintage → parse and key every file → then, oldest vintage first:
- * store what the files report, derive the totals they do not report, and read every touched
- * series (missing-value spans, anomaly flags), all in one transaction. Any error fails this
- * run only, leaves the store as it was, and is recorded with the run.
+ * One source run: fetch every vintage → then, oldest vintage first, parse and key its files,
+ * compare what they report and the totals derived from them with the stored versions, and read
+ * every touched series (missing-value spans, anomaly flags) → then write it all in one short
+ * transaction. Parsing and comparing happen outside the transaction, so that on PGlite (one
+ * connection) readers keep being served while a source is read; they see the run's data all at
+ * once, at the commit that also bumps the data version. Any error fails this run only, leaves
+ * the store as it was, and is recorded with the run.
  */
 export async function runSource(deps: IngestDeps, connector: Connector, gaz: GazetteerHandle, opts: IngestOptions = {}): Promise<RunSummary> {
   const { db, clock } = deps;
@@ -66,21 +69,24 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
       return keyed.series.map((s) => ({ ...s, fileId: String(i) }));
     };
 
+    deps.progress?.(m.id, 'parse');
+    const store = new RunStore(db, m.id, rules, (ref) => runFileIds[Number(ref)], { readings: !m.sparse, completeVintages: m.completeVintages });
+    // Vintage by vintage: what the files report (in file order, a later file of one vintage
+    // revising an earlier one), then the totals derived from all of the vintage's files.
+    for (const files of byIssue(provided.files)) {
+      const series: KeyedSeries[] = [];
+      for (const i of files) series.push(...(await parseFile(i)));
+      for (const [issue, ofIssue] of issuesOf(series)) {
+        await store.apply(issue, ofIssue);
+        if (!m.sparse) await store.apply(issue, deriveTotals(ofIssue, gaz.gazetteer));
+      }
+      await store.endIssue();
+    }
+    const c = await store.finish();
+
     deps.progress?.(m.id, 'store');
     await db.transaction(async (tx) => {
-      const store = new RunStore(tx, m.id, rules, (ref) => runFileIds[Number(ref)], { readings: !m.sparse, completeVintages: m.completeVintages });
-      // Vintage by vintage: what the files report (in file order, a later file of one vintage
-      // revising an earlier one), then the totals derived from all of the vintage's files.
-      for (const files of byIssue(provided.files)) {
-        const series: KeyedSeries[] = [];
-        for (const i of files) series.push(...(await parseFile(i)));
-        for (const [issue, ofIssue] of issuesOf(series)) {
-          await store.apply(issue, ofIssue);
-          if (!m.sparse) await store.apply(issue, deriveTotals(ofIssue, gaz.gazetteer));
-        }
-        await store.endIssue();
-      }
-      const c = await store.finish();
+      await store.commit(tx);
       const populations = new Map(perFile.flatMap((f) => [...f.populations].map(([k, p]) => [k, p.population] as const)));
       const filled = await fillPopulations(tx, populations);
       if (filled.length) summary.issues.push({ code: 'population_mismatch', severity: 'info', message: `population taken from the source for ${filled.length} places the gazetteer had none for`, count: filled.length });

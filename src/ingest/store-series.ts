@@ -2,7 +2,7 @@ import { dayNumber, isoFromDay } from '../domain/dates.js';
 import { metricKind, type MetricId } from '../domain/metrics.js';
 import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
 import type { Db } from '../store/db.js';
-import { ensureSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesSummary } from '../store/series.js';
+import { ensureSeries, findSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesKey, type SeriesSummary } from '../store/series.js';
 import {
   deleteObservations, readAnnotations, readVersions, writeAnnotations, writeNotes, writeObservations,
   type AnnotationRow, type AnnotationVersion, type NoteRow, type ObservationBatch, type SeriesVersions,
@@ -49,14 +49,36 @@ interface Cached {
   derivedIssue: number;
 }
 
-/** Pending values (new or changed) from which a finished issue is written out. */
+/** Pending values (new or changed) from which a finished issue is compacted. */
 const FLUSH_AT_VALUES = 200_000;
+/** Series whose stored versions are read in one query. */
+const READ_CHUNK = 64;
+/**
+ * Longest stretch of comparing and reading series without yielding to the event loop (ms), so
+ * requests are served meanwhile; a long series takes up to ~50 ms on a busy machine.
+ */
+const SLICE_MS = 20;
+
+let sliceStart = performance.now();
+/** Yields to the event loop once the current slice of synchronous work has run its time. */
+async function yieldWhenDue(): Promise<void> {
+  if (performance.now() - sliceStart < SLICE_MS) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  sliceStart = performance.now();
+}
+
+/** A write, run in the commit transaction; `id` turns a placeholder series id into the real one. */
+type Write = (tx: Db, id: (seriesId: number) => number) => Promise<void>;
 
 /**
- * Stores a run's issues, oldest first, inside the caller's transaction. Each series is read
- * once; each issue is compared with the versions in force at that issue (earlier issues of
- * the same run included), and its missing-value spans and anomaly flags are computed on the
- * series as known at that issue. Writes happen in `endIssue()` (once enough is pending) and `finish()`.
+ * Stores a run's issues, oldest first, in two phases. `apply()` … `finish()` only read (outside
+ * any transaction: on PGlite's single connection, readers are served between these reads) and
+ * compute: each series is read once; each issue is compared with the versions in force at that
+ * issue (earlier issues of the same run included), and its missing-value spans and anomaly flags
+ * are computed on the series as known at that issue. The writes are kept (compacted to the
+ * values they add) and `commit(tx)` runs them all in the caller's short transaction, so a run is
+ * still atomic. New series get negative placeholder ids until the commit creates them.
+ * Only one run may write a source at a time (the ingest lock; one refresh at a time per process).
  */
 export class RunStore {
   private readonly ids = new Map<string, number>();
@@ -69,13 +91,16 @@ export class RunStore {
   private readonly annotationRows = new Map<string, AnnotationRow>();
   private readonly notes: NoteRow[] = [];
   private pendingValues = 0;
+  private readonly writes: Write[] = [];
+  /** Series this run creates, by placeholder id (-1, -2, …). */
+  private readonly created = new Map<number, SeriesKey>();
   readonly counts: StoreCounts = {
     valuesRead: 0, valuesNew: 0, valuesChanged: 0, annotationsChanged: 0, anomalies: 0,
     rules: new Map(), anomalyCodes: new Map(), byFile: new Map(), byIssue: new Map(),
   };
 
   constructor(
-    private readonly tx: Db,
+    private readonly reader: Db,
     private readonly sourceId: string,
     private readonly rules: (metric: string) => MissingRuleOptions,
     private readonly runFileId: (fileId: string) => number,
@@ -85,10 +110,24 @@ export class RunStore {
   async apply(issueIso: string, series: readonly IssueSeries[]): Promise<void> {
     const issue = dayNumber(issueIso);
     const fresh = [...new Map(series.filter((s) => !this.ids.has(`${s.key}|${s.metric}`)).map((s) => [`${s.key}|${s.metric}`, s])).values()];
-    for (const [k, id] of await ensureSeries(this.tx, this.sourceId, fresh.map((s) => ({ key: s.key, metric: s.metric, derived: s.derived })))) this.ids.set(k, id);
+    const existing = await findSeries(this.reader, this.sourceId, fresh);
+    for (const s of fresh) {
+      const k = `${s.key}|${s.metric}`;
+      let id = existing.get(k);
+      if (id === undefined) this.created.set((id = -(this.created.size + 1)), { key: s.key, metric: s.metric, derived: s.derived });
+      this.ids.set(k, id);
+    }
     const idOf = (s: IssueSeries) => this.ids.get(`${s.key}|${s.metric}`)!;
-    const uncached = [...new Set(series.map(idOf))].filter((id) => !this.cache.has(id));
-    const [versions, annotations] = await Promise.all([readVersions(this.tx, uncached), readAnnotations(this.tx, uncached)]);
+    // A placeholder has nothing stored yet.
+    const uncached = [...new Set(series.map(idOf))].filter((id) => id > 0 && !this.cache.has(id));
+    // In small reads: PGlite serves one query at a time, and a reader waits for at most one of these.
+    const versions = new Map<number, SeriesVersions>();
+    const annotations = new Map<number, AnnotationVersion[]>();
+    for (let k = 0; k < uncached.length; k += READ_CHUNK) {
+      const ids = uncached.slice(k, k + READ_CHUNK);
+      for (const [id, v] of await readVersions(this.reader, ids)) versions.set(id, v);
+      for (const [id, a] of await readAnnotations(this.reader, ids)) annotations.set(id, a);
+    }
     for (const s of series) {
       const id = idOf(s);
       if (!this.cache.has(id)) {
@@ -99,7 +138,10 @@ export class RunStore {
       }
     }
     const label = isoFromDay(issue);
-    for (const s of series) this.applyOne(idOf(s), issue, label, s);
+    for (const s of series) {
+      await yieldWhenDue();
+      this.applyOne(idOf(s), issue, label, s);
+    }
   }
 
   private applyOne(seriesId: number, issue: number, issueIso: string, s: IssueSeries): void {
@@ -163,20 +205,26 @@ export class RunStore {
   }
 
   /**
-   * Called when every file of an issue has been applied: writes what is pending once it is
-   * large. Holding a whole multi-vintage run until finish() took 1.4 GB for jhu-daily's 114
-   * vintages (a batch per series per issue); a (series, issue) pair never spans two issues,
-   * so the same-issue merge stays exact.
+   * Called when every file of an issue has been applied: compacts what is pending once it is
+   * large. Holding every batch (each the whole parsed series) until finish() took 1.4 GB for
+   * jhu-daily's 114 vintages; compacted, a batch keeps only the span of days it adds. A
+   * (series, issue) pair never spans two issues, so the same-issue merge stays exact.
    */
   async endIssue(): Promise<void> {
     if (this.pendingValues >= FLUSH_AT_VALUES) await this.flush();
   }
 
   private async flush(): Promise<void> {
-    await deleteObservations(this.tx, this.replaced);
-    await writeObservations(this.tx, mergeRewritten(this.batches, this.rewritten));
-    if (this.annotationRows.size) await writeAnnotations(this.tx, [...this.annotationRows.values()]);
-    if (this.notes.length) await writeNotes(this.tx, this.notes);
+    const replaced = [...this.replaced];
+    const batches = mergeRewritten(this.batches, this.rewritten).map(compactBatch);
+    const annotations = [...this.annotationRows.values()];
+    const notes = [...this.notes];
+    this.writes.push(async (tx, id) => {
+      await deleteObservations(tx, replaced.map((r) => ({ ...r, seriesId: id(r.seriesId) })));
+      await writeObservations(tx, batches.map((b) => ({ ...b, seriesId: id(b.seriesId) })));
+      if (annotations.length) await writeAnnotations(tx, annotations.map((a) => ({ ...a, seriesId: id(a.seriesId) })));
+      if (notes.length) await writeNotes(tx, notes.map((n) => ({ ...n, seriesId: id(n.seriesId) })));
+    });
     this.replaced.length = 0;
     this.batches.length = 0;
     this.rewritten.clear();
@@ -186,22 +234,48 @@ export class RunStore {
     this.pendingValues = 0;
   }
 
-  /** Writes everything, then the summaries of the touched series and the default-series table. */
+  /** Computes the summaries of the touched series; nothing is written before `commit()`. */
   async finish(): Promise<StoreCounts> {
     await this.flush();
     const summaries: SeriesSummary[] = [];
     for (const [seriesId, c] of this.cache) {
+      await yieldWhenDue();
       const latest = c.annotations[c.annotations.length - 1];
       summaries.push(summarize(seriesId, viewAt(c.versions, Number.POSITIVE_INFINITY), latest?.spans ?? [], latest?.flags.length ?? 0));
       this.tally(c, latest);
     }
-    await writeSummaries(this.tx, summaries);
     // Where this run read the newest vintage of a series, that vintage says whether it is derived.
     const newest = (c: Cached) => c.versions.issues.reduce((a, b) => Math.max(a, b), -1);
-    await setDerived(this.tx, [...this.cache].filter(([, c]) => c.derivedIssue >= newest(c)).map(([id, c]) => ({ id, derived: c.derived })));
-    await refreshSeriesRanks(this.tx);
+    const derived = [...this.cache].filter(([, c]) => c.derivedIssue >= newest(c)).map(([id, c]) => ({ id, derived: c.derived }));
+    this.writes.push(async (tx, id) => {
+      await writeSummaries(tx, summaries.map((x) => ({ ...x, seriesId: id(x.seriesId) })));
+      await setDerived(tx, derived.map((x) => ({ ...x, id: id(x.id) })));
+    });
     return this.counts;
   }
+
+  /** Inside the caller's transaction: creates the new series, writes everything, re-ranks the default series. */
+  async commit(tx: Db): Promise<void> {
+    const created = [...this.created];
+    const real = await ensureSeries(tx, this.sourceId, created.map(([, k]) => k));
+    const ids = new Map(created.map(([placeholder, k]) => [placeholder, real.get(`${k.key}|${k.metric}`)!]));
+    const id = (seriesId: number) => (seriesId < 0 ? ids.get(seriesId)! : seriesId);
+    for (const write of this.writes) await write(tx, id);
+    this.writes.length = 0;
+    await refreshSeriesRanks(tx);
+  }
+}
+
+/** The batch cut to the days between its first and last added value (a copy: the parsed series can go). */
+function compactBatch(b: ObservationBatch): ObservationBatch {
+  if (b.indices.length === 0) return b;
+  let lo = b.indices[0];
+  let hi = lo;
+  for (const i of b.indices) {
+    if (i < lo) lo = i;
+    if (i > hi) hi = i;
+  }
+  return { ...b, start: b.start + lo, values: b.values.slice(lo, hi + 1), indices: b.indices.map((i) => i - lo) };
 }
 
 function tallyInto(counts: StoreCounts, c: Cached, latest: AnnotationVersion | undefined): void {

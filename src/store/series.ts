@@ -26,6 +26,22 @@ export async function ensureSeries(db: Db, sourceId: string, list: SeriesKey[]):
   return ids;
 }
 
+/** Ids of the source's series that exist already, by "key|metric" (read only: nothing is created). */
+export async function findSeries(db: Db, sourceId: string, list: readonly { key: string; metric: string }[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < list.length; i += 5000) {
+    const part = list.slice(i, i + 5000);
+    const rows = await db.query<{ id: number; location_key: string; metric: string }>(
+      `SELECT s.id, s.location_key, s.metric FROM series s
+       JOIN unnest($2::text[], $3::text[]) AS u(k, m) ON s.location_key = u.k AND s.metric = u.m
+       WHERE s.source_id = $1`,
+      [sourceId, part.map((s) => s.key), part.map((s) => s.metric)],
+    );
+    for (const r of rows) ids.set(`${r.location_key}|${r.metric}`, r.id);
+  }
+  return ids;
+}
+
 /** A series is reported or derived as of its newest vintage. */
 export async function setDerived(db: Db, list: { id: number; derived: boolean }[]): Promise<void> {
   if (list.length === 0) return;
