@@ -24,6 +24,8 @@ export interface Operation {
 export interface Vocabulary {
   metrics: string[];
   sources: string[];
+  /** The bearer token of the admin routes. */
+  adminToken: string;
 }
 export interface FuzzRequest {
   /** "METHOD /path" of the operation aimed at. */
@@ -60,16 +62,19 @@ function validValue(p: Parameter, vocab: Vocabulary): fc.Arbitrary<string> {
   const s = p.schema;
   if (Array.isArray(s.enum)) return fc.constantFrom(...(s.enum as unknown[]).map(String));
   const byName: Record<string, fc.Arbitrary<string>> = {
-    location: p.in === 'query' ? commaList(LOCATIONS) : fc.constantFrom(...LOCATIONS),
+    // Most routes take one location; series, compare and anomalies take lists.
+    location: fc.oneof({ arbitrary: fc.constantFrom(...LOCATIONS), weight: 3 }, { arbitrary: commaList(LOCATIONS), weight: 1 }),
     key: fc.constantFrom(...LOCATIONS),
     parent: fc.constantFrom('US', 'US_CA', 'CN', 'DE'),
     metric: fc.oneof(fc.constantFrom(...vocab.metrics), commaList(vocab.metrics, 3)),
-    source: fc.constantFrom('best', ...vocab.sources),
+    source: fc.oneof({ arbitrary: fc.constant('best'), weight: 3 }, { arbitrary: fc.constantFrom(...vocab.sources), weight: 1 }),
+    // As of a late date more often than not, so that models and comparisons have data to answer with.
+    as_of: fc.oneof(fc.constantFrom('2023-03-10', '2024-09-01'), realDate),
     reference: fc.constantFrom(...vocab.sources),
     id: fc.constantFrom(...vocab.sources),
     run: fc.integer({ min: 1, max: 6 }).map(String),
     q: fc.constantFrom('Germany', 'cote d’ivoire', 'CÔTE D’IVOIRE', 'Hubei', 'Cal', 'US_CA', 'new', 'ü'),
-    reference_date: fc.oneof(fc.constantFrom(...SATURDAYS), realDate),
+    reference_date: fc.constantFrom(...SATURDAYS),
     si_distr: fc.constantFrom('0,0.2,0.5,0.3', '0,1', '0,0.1,0.2,0.3,0.2,0.1,0.1', '1,0', '0,-1,2', '0,0.5'),
     windows: fc.tuple(realDate, fc.integer({ min: 1, max: 30 })).map(([d, n]) => `${d}/${iso(Date.parse(d) + n * DAY)}`),
   };
@@ -206,7 +211,28 @@ function postRequest(op: Operation): fc.Arbitrary<FuzzRequest> {
   }));
 }
 
+/** The admin routes: right, wrong and missing bearer tokens; valid, unknown and malformed source lists. */
+function adminRequest(op: Operation, vocab: Vocabulary): fc.Arbitrary<FuzzRequest> {
+  const authorization = fc.oneof(
+    { arbitrary: fc.constant(`Bearer ${vocab.adminToken}`), weight: 6 },
+    { arbitrary: fc.constantFrom('', 'Bearer', 'Bearer ', `bearer ${vocab.adminToken}`, `Bearer ${vocab.adminToken}x`, `Basic ${vocab.adminToken}`, 'Bearer \u0000'), weight: 2 },
+  );
+  const body = fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 2 },
+    { arbitrary: fc.subarray(vocab.sources).map((source) => JSON.stringify({ source })), weight: 4 },
+    { arbitrary: fc.constantFrom('{"source": ["nope"]}', '{"source": "who"}', '{"source": ["who", "who"]}', '{"sources": []}', `{"source": ["${'a'.repeat(101)}"]}`), weight: 2 },
+    { arbitrary: malformedBody, weight: 1 },
+  );
+  return fc.tuple(authorization, body).map(([auth, payload]) => ({
+    operation: `${op.method} ${op.path}`,
+    method: 'POST' as const,
+    url: op.path,
+    headers: { ...(auth ? { authorization: auth.replace('\u0000', '%00') } : {}), ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+    payload,
+  }));
+}
+
 /** Requests spread evenly over every operation of the document. */
 export function requestArb(operations: Operation[], vocab: Vocabulary): fc.Arbitrary<FuzzRequest> {
-  return fc.oneof(...operations.map((op) => (op.method === 'POST' ? postRequest(op) : getRequest(op, vocab))));
+  return fc.oneof(...operations.map((op) => (op.path.includes('/admin/') ? adminRequest(op, vocab) : op.method === 'POST' ? postRequest(op) : getRequest(op, vocab))));
 }

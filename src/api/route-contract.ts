@@ -62,9 +62,11 @@ function isErrorRef(r: unknown): boolean {
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'A parameter or the body is malformed, out of range or unknown',
+  401: 'The route needs a bearer token (Authorization header) and did not get the right one',
   404: 'Nothing has this key or id',
   413: 'The body is larger than 1 MiB',
   415: 'The body is not JSON',
+  409: 'Busy with the same work (e.g. a refresh is already running)',
   422: 'A model fit did not finish within its budget',
   429: 'Too many requests from this client; see Retry-After',
   500: 'A fault on the server (logged)',

@@ -1,6 +1,26 @@
 // Generated from openapi.json by scripts/write-web-types.ts (npm run web:types). Do not edit.
 
 export interface paths {
+    "/v1/admin/ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a refresh (ingest) in the background
+         * @description Needs `Authorization: Bearer <GLACIER_ADMIN_TOKEN>`; the route exists only when that variable is set. 202 once the refresh has started (follow it at /v1/health and /v1/sources); 409 ERR_BUSY while one is running in this process. On PostgreSQL, when another process holds the ingest lock, the refresh is skipped (and logged).
+         */
+        post: operations["postAdminIngest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/anomalies": {
         parameters: {
             query?: never;
@@ -392,6 +412,115 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    postAdminIngest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only these sources (ids of /v1/sources); all when left out */
+                    source?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        refresh: {
+                            /** @description Numbered per server process, from 1 */
+                            id: number;
+                            /** @description Empty: every source */
+                            sources: string[];
+                            started_at: string;
+                            trigger: string;
+                        };
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The route needs a bearer token (Authorization header) and did not get the right one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Busy with the same work (e.g. a refresh is already running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     listAnomalies: {
         parameters: {
             query?: {
