@@ -7,12 +7,13 @@ import { DB_TARGETS } from './databases.js';
 
 /** The fixture's database with every query that reads stored values counted. */
 function countingDb(db: Db) {
-  const counter = { observationReads: 0 };
+  const counter = { observationReads: 0, levelLists: 0 };
   const counted: Db = {
     ...db,
     kind: db.kind,
     query: (text, params) => {
       if (/\bFROM observations\b/.test(text)) counter.observationReads++;
+      if (/\bFROM series_rank r JOIN series s ON s.id = r.series_id JOIN locations\b/.test(text)) counter.levelLists++;
       return db.query(text, params);
     },
   };
@@ -60,6 +61,11 @@ describe.each(DB_TARGETS)('expensive work on %s: one computation, bounded queue,
     expect(page2.statusCode).toBe(200);
     expect(page2.json().data).toEqual(single.json().data.slice(5, 10));
     expect(many.counter.observationReads).toBe(readsForOne);
+    // The same ranking as of another date reads the values again, but lists the level's series once per data version.
+    expect(many.counter.levelLists).toBe(1);
+    expect((await many.app.inject({ method: 'GET', url: `${DISCREPANCIES}&as_of=2023-01-01` })).statusCode).toBe(200);
+    expect(many.counter.observationReads).toBeGreaterThan(readsForOne);
+    expect(many.counter.levelLists).toBe(1);
   });
 
   it('answers 503 ERR_OVERLOADED with Retry-After beyond the queue bound, and serves cheap requests meanwhile', async () => {

@@ -8,6 +8,7 @@ import type { LocationLevel } from '../domain/location.js';
 import { findSeries, rankedSeriesAt, readPoints, readSpans, type SeriesRef } from '../store/read-series.js';
 import { QueryError } from './errors.js';
 import type { Slicer } from './expensive.js';
+import type { SeriesLister } from './map.js';
 import { dateRange, knownLocation, metricId } from './params.js';
 
 /** One source's values of a location and metric on a shared date range, missing days as NaN. */
@@ -127,10 +128,10 @@ export type DiscrepancyEntry = Omit<AgreementStats, 'first_differing' | 'last_di
  * series for confirmed counts: they are read and compared in slices of whole locations, and
  * `slicer` yields to the event loop between slices (and stops the work past its time budget).
  */
-export async function discrepancies(db: Db, r: DiscrepanciesRequest, slicer?: Slicer): Promise<DiscrepancyEntry[]> {
+export async function discrepancies(db: Db, r: DiscrepanciesRequest, slicer?: Slicer, list: SeriesLister = (m, l, p) => rankedSeriesAt(db, m, l, p)): Promise<DiscrepancyEntry[]> {
   const metric = metricId(r.metric);
   dateRange(r.from, r.to);
-  const candidates = await rankedSeriesAt(db, metric, r.level, r.parent);
+  const candidates = await list(metric, r.level, r.parent);
   const names = new Map(candidates.map((c) => [c.location, c.name]));
   const levels = new Map(candidates.map((c) => [c.location, c.level]));
   const rows: DiscrepancyEntry[] = [];

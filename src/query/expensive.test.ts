@@ -119,6 +119,17 @@ describe('ExpensiveWork', () => {
     expect(work.stats().timedOut).toBe(2);
   });
 
+  it('memo: a part shared by jobs is computed once per data version, without a slot of its own', async () => {
+    const work = new ExpensiveWork({ concurrency: 1, queue: 0 });
+    let listed = 0;
+    const list = (version: number) => work.memo({ key: 'series of a level', version, compute: async () => ++listed, bytes: () => 8 });
+    // Two jobs in turn through the only slot, each asking for the shared part from inside it.
+    const a = await work.run({ key: 'a', version: 1, compute: async () => `a${await list(1)}` });
+    const b = await work.run({ key: 'b', version: 1, compute: async () => `b${await list(1)}` });
+    expect([a, b, listed]).toEqual(['a1', 'b1', 1]);
+    expect(await Promise.all([list(2), list(2)])).toEqual([2, 2]);
+  });
+
   it('does not keep a failed computation: the next request computes again', async () => {
     const work = new ExpensiveWork();
     let calls = 0;

@@ -77,7 +77,25 @@ export class ExpensiveWork {
     return { ...this.counts, running: this.running, queued: this.waiting.length, keptBytes: this.kept.calculatedSize };
   }
 
+  /**
+   * A part that several jobs share (the list of a level's series, say), computed once per data
+   * version and kept like a result, but without a slot or budget of its own: it is called from
+   * inside a job, which already holds a slot (a job waiting for a second slot could wait for itself).
+   */
+  memo<T>(job: ExpensiveJob<T> & { bytes(result: T): number }): Promise<T> {
+    return this.lookup(job, async (id) => {
+      const value = await job.compute(new AbortController().signal);
+      this.kept.set(id, { value, bytes: job.bytes(value) });
+      return value;
+    });
+  }
+
   run<T>(job: ExpensiveJob<T>): Promise<T> {
+    return this.lookup(job, (id) => this.schedule(job, id));
+  }
+
+  /** A kept result, or the computation already running, or `start` a new one (shared until it ends). */
+  private lookup<T>(job: ExpensiveJob<T>, start: (id: string) => Promise<T>): Promise<T> {
     if (job.version !== this.version) {
       // Results of an older data version are never served again.
       this.kept.clear();
@@ -94,7 +112,7 @@ export class ExpensiveWork {
       this.counts.joined++;
       return pending as Promise<T>;
     }
-    const p = this.schedule(job, id);
+    const p = start(id);
     this.inflight.set(id, p);
     const forget = () => {
       if (this.inflight.get(id) === p) this.inflight.delete(id);
@@ -135,23 +153,21 @@ export class ExpensiveWork {
           this.running++;
           this.counts.computed++;
           const started = performance.now();
-          job
-            .compute(controller.signal)
-            .then(
-              (value) => {
-                if (job.bytes) this.kept.set(id, { value, bytes: job.bytes(value) });
-                if (state !== 'done') resolve(value);
-              },
-              (err: unknown) => {
-                if (state !== 'done') reject(err);
-              },
-            )
-            .finally(() => {
-              finish();
-              this.meanMs = 0.8 * this.meanMs + 0.2 * (performance.now() - started);
-              this.running--;
-              this.next();
-            });
+          // The slot is free before the caller hears of the result: its next request finds it free.
+          const settle = (answer: () => void) => {
+            this.meanMs = 0.8 * this.meanMs + 0.2 * (performance.now() - started);
+            this.running--;
+            if (state !== 'done') answer();
+            finish();
+            this.next();
+          };
+          job.compute(controller.signal).then(
+            (value) => {
+              if (job.bytes) this.kept.set(id, { value, bytes: job.bytes(value) });
+              settle(() => resolve(value));
+            },
+            (err: unknown) => settle(() => reject(err)),
+          );
         },
       };
       if (this.running < this.limits.concurrency) waiter.start();

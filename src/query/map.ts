@@ -6,7 +6,7 @@ import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
 import { rankedSeriesAt, type SeriesRef } from '../store/read-series.js';
 import { QueryError } from './errors.js';
-import type { Slicer } from './expensive.js';
+import type { ExpensiveWork, Slicer } from './expensive.js';
 import { servedSeries, type SeriesPlan } from './series.js';
 
 /**
@@ -69,11 +69,23 @@ export async function checkMapQuery(db: Db, key: MapKey): Promise<void> {
 }
 
 /**
+ * The ranked series of a metric over a level or parent (rankedSeriesAt): the same for every date
+ * and as_of, so a server keeps it per data version (ExpensiveWork.memo) instead of asking again.
+ */
+export type SeriesLister = (metric: string, level: LocationLevel | null, parent: string | null) => ReturnType<typeof rankedSeriesAt>;
+
+/** The lister that keeps each list in `work` for the data version (about 200 bytes a series). */
+export function keptSeriesLister(db: Db, work: ExpensiveWork, version: number): SeriesLister {
+  return (metric, level, parent) =>
+    work.memo({ key: `series-list ${JSON.stringify([metric, level, parent])}`, version, compute: () => rankedSeriesAt(db, metric, level, parent), bytes: (rows) => 200 * rows.length + 64 });
+}
+
+/**
  * Builds the served matrix: the same plan /v1/series makes, over every location of the level.
  * `slicer` yields to the event loop between series (a county map is 3,000+ of them).
  */
-export async function buildMapMatrix(db: Db, key: MapKey, slicer?: Slicer): Promise<MapMatrix> {
-  const candidates = await rankedSeriesAt(db, key.metric, key.level, key.parent);
+export async function buildMapMatrix(db: Db, key: MapKey, slicer?: Slicer, list: SeriesLister = (m, l, p) => rankedSeriesAt(db, m, l, p)): Promise<MapMatrix> {
+  const candidates = await list(key.metric, key.level, key.parent);
   const ranked = new Map<string, SeriesRef[]>();
   const info = new Map<string, { name: string; level: LocationLevel }>();
   for (const c of candidates) {

@@ -3,6 +3,7 @@ import type { AgreementStats } from '../../domain/agreement.js';
 import { isoFromDay } from '../../domain/dates.js';
 import { compareSources, discrepancies } from '../../query/compare.js';
 import { Slicer } from '../../query/expensive.js';
+import { keptSeriesLister } from '../../query/map.js';
 import { sendExpensive, withRetryAfter } from '../expensive-route.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
@@ -79,7 +80,7 @@ export const compareRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const rows = await app.expensive.run({
           key: `discrepancies ${JSON.stringify(request)}`,
           version,
-          compute: (signal) => discrepancies(app.db, request, new Slicer(signal)),
+          compute: (signal) => discrepancies(app.db, request, new Slicer(signal), keptSeriesLister(app.db, app.expensive, version)),
           bytes: (r) => 300 * r.length + 64,
         });
         const page = rows.slice(q.offset, q.offset + q.limit);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { dayNumber } from '../../domain/dates.js';
 import { Slicer } from '../../query/expensive.js';
-import { buildMapMatrix, checkMapQuery, dayOrNull, matrixBytes, snapshotAt } from '../../query/map.js';
+import { buildMapMatrix, checkMapQuery, dayOrNull, keptSeriesLister, matrixBytes, snapshotAt } from '../../query/map.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { withRetryAfter } from '../expensive-route.js';
 import { sendCached } from '../response-cache.js';
@@ -36,7 +36,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const matrix = await app.expensive.run({
           key: `map-matrix ${JSON.stringify([key.metric, key.transform, key.level, key.parent, key.asOf])}`,
           version,
-          compute: (signal) => buildMapMatrix(app.db, key, new Slicer(signal)),
+          compute: (signal) => buildMapMatrix(app.db, key, new Slicer(signal), keptSeriesLister(app.db, app.expensive, version)),
           bytes: matrixBytes,
         });
         const day = q.date ? dayNumber(q.date) : matrix.last;
