@@ -65,6 +65,7 @@ describe('hostile and malformed requests get coded 4xx answers', () => {
     await expectError('/v1/locations?limit=1&limit=1', 400, 'ERR_BAD_PARAMETER', 'limit');
     await expectError('/v1/metrics?x=1', 400, 'ERR_BAD_PARAMETER', 'x');
     await expectError('/v1/health?verbose=true', 400, 'ERR_BAD_PARAMETER', 'verbose');
+    await expectError({ method: 'POST', url: '/v1/models/seir/simulate?days=10', headers: json, payload: '{}' }, 400, 'ERR_BAD_PARAMETER', 'days');
   });
 
   it('refuses dates that are not real calendar dates, including years PostgreSQL cannot hold', async () => {

@@ -29,7 +29,7 @@ export function applyRouteContract(route: RouteOptions): void {
   if (id && schema.operationId === undefined) schema.operationId = id;
   // An operation without `security` inherits nothing: [] states that it is public (admin routes declare their scheme).
   if (schema.security === undefined) schema.security = [];
-  if (schema.querystring === undefined && (method === 'GET' || method === 'HEAD')) schema.querystring = { type: 'object', properties: {}, additionalProperties: false };
+  if (schema.querystring === undefined) schema.querystring = { type: 'object', properties: {}, additionalProperties: false };
   if (schema.querystring) schema.querystring = bounded(schema.querystring as JsonSchema, MAX_STRING_LENGTH);
   // Longer path segments never get here: the router answers 414 past its maxParamLength (100).
   if (schema.params) schema.params = bounded(schema.params as JsonSchema, MAX_PARAM_LENGTH);
