@@ -73,20 +73,26 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
     const store = new RunStore(db, m.id, rules, (ref) => runFileIds[Number(ref)], { readings: !m.sparse, completeVintages: m.completeVintages });
     // Vintage by vintage: what the files report (in file order, a later file of one vintage
     // revising an earlier one), then the totals derived from all of the vintage's files.
-    for (const files of byIssue(provided.files)) {
-      const series: KeyedSeries[] = [];
-      for (const i of files) series.push(...(await parseFile(i)));
-      for (const [issue, ofIssue] of issuesOf(series)) {
-        await store.apply(issue, ofIssue);
-        if (!m.sparse) await store.apply(issue, deriveTotals(ofIssue, gaz.gazetteer));
+    let c: Awaited<ReturnType<RunStore['finish']>>;
+    try {
+      for (const files of byIssue(provided.files)) {
+        const series: KeyedSeries[] = [];
+        for (const i of files) series.push(...(await parseFile(i)));
+        for (const [issue, ofIssue] of issuesOf(series)) {
+          await store.apply(issue, ofIssue);
+          if (!m.sparse) await store.apply(issue, deriveTotals(ofIssue, gaz.gazetteer));
+        }
+        await store.endIssue();
       }
-      await store.endIssue();
+      c = await store.finish();
+    } catch (err) {
+      // A big first load may have opened its transaction already: nothing of it is kept.
+      await store.abort(err);
+      throw err;
     }
-    const c = await store.finish();
 
     deps.progress?.(m.id, 'store');
-    await db.transaction(async (tx) => {
-      await store.commit(tx);
+    await store.commit(async (tx) => {
       const populations = new Map(perFile.flatMap((f) => [...f.populations].map(([k, p]) => [k, p.population] as const)));
       const filled = await fillPopulations(tx, populations);
       if (filled.length) summary.issues.push({ code: 'population_mismatch', severity: 'info', message: `population taken from the source for ${filled.length} places the gazetteer had none for`, count: filled.length });

@@ -1,7 +1,7 @@
 import { dayNumber, isoFromDay } from '../domain/dates.js';
 import { metricKind, type MetricId } from '../domain/metrics.js';
 import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
-import type { Db } from '../store/db.js';
+import { openTransaction, type Db, type OpenTransaction } from '../store/db.js';
 import { ensureSeries, findSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesKey, type SeriesSummary } from '../store/series.js';
 import {
   deleteObservations, readAnnotations, readVersions, writeAnnotations, writeNotes, writeObservations,
@@ -49,8 +49,16 @@ interface Cached {
   derivedIssue: number;
 }
 
-/** Pending values (new or changed) from which a finished issue is compacted. */
-const FLUSH_AT_VALUES = 200_000;
+/**
+ * Values a run holds in memory for its final short transaction (about 12 bytes each, plus what
+ * each batch costs): a daily refresh holds a few thousand; a first load of jhu-daily's 114
+ * vintages would hold over a million batches (some 500 MB more at peak) and writes as it goes.
+ */
+export const RUN_STORE_LIMITS = {
+  heldValuesMax: 2_000_000,
+  /** Pending values (new or changed) from which a finished issue is compacted (and written, past heldValuesMax). */
+  flushAtValues: 200_000,
+};
 /** Series whose stored versions are read in one query. */
 const READ_CHUNK = 64;
 /**
@@ -77,7 +85,9 @@ type Write = (tx: Db, id: (seriesId: number) => number) => Promise<void>;
  * issue (earlier issues of the same run included), and its missing-value spans and anomaly flags
  * are computed on the series as known at that issue. The writes are kept (compacted to the
  * values they add) and `commit(tx)` runs them all in the caller's short transaction, so a run is
- * still atomic. New series get negative placeholder ids until the commit creates them.
+ * still atomic. New series get negative placeholder ids until the commit creates them. A first
+ * load of a big source would hold too much: past RUN_STORE_LIMITS.heldValuesMax held values the run opens its
+ * transaction early and writes as it goes (readers on PGlite then wait for it, as they used to).
  * Only one run may write a source at a time (the ingest lock; one refresh at a time per process).
  */
 export class RunStore {
@@ -92,20 +102,29 @@ export class RunStore {
   private readonly notes: NoteRow[] = [];
   private pendingValues = 0;
   private readonly writes: Write[] = [];
+  /** Values in `writes`: past RUN_STORE_LIMITS.heldValuesMax the run writes as it goes, in an open transaction. */
+  private heldValues = 0;
   /** Series this run creates, by placeholder id (-1, -2, …). */
   private readonly created = new Map<number, SeriesKey>();
+  /** Placeholder ids already created (in the open transaction). */
+  private readonly realIds = new Map<number, number>();
+  /** The transaction opened once the held writes grew past their bound; reads go through it from then on. */
+  private open: OpenTransaction | null = null;
   readonly counts: StoreCounts = {
     valuesRead: 0, valuesNew: 0, valuesChanged: 0, annotationsChanged: 0, anomalies: 0,
     rules: new Map(), anomalyCodes: new Map(), byFile: new Map(), byIssue: new Map(),
   };
 
   constructor(
-    private readonly reader: Db,
+    private reader: Db,
     private readonly sourceId: string,
     private readonly rules: (metric: string) => MissingRuleOptions,
     private readonly runFileId: (fileId: string) => number,
     private readonly options: { readings: boolean; completeVintages?: boolean } = { readings: true },
-  ) {}
+  ) {
+    this.rootDb = reader;
+  }
+  private readonly rootDb: Db;
 
   async apply(issueIso: string, series: readonly IssueSeries[]): Promise<void> {
     const issue = dayNumber(issueIso);
@@ -211,7 +230,7 @@ export class RunStore {
    * (series, issue) pair never spans two issues, so the same-issue merge stays exact.
    */
   async endIssue(): Promise<void> {
-    if (this.pendingValues >= FLUSH_AT_VALUES) await this.flush();
+    if (this.pendingValues >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
   }
 
   private async flush(): Promise<void> {
@@ -219,6 +238,8 @@ export class RunStore {
     const batches = mergeRewritten(this.batches, this.rewritten).map(compactBatch);
     const annotations = [...this.annotationRows.values()];
     const notes = [...this.notes];
+    // A batch's object and two typed arrays cost about what 32 values do; an annotation row about 16.
+    this.heldValues += batches.reduce((n, b) => n + b.indices.length + 32, 0) + 16 * annotations.length;
     this.writes.push(async (tx, id) => {
       await deleteObservations(tx, replaced.map((r) => ({ ...r, seriesId: id(r.seriesId) })));
       await writeObservations(tx, batches.map((b) => ({ ...b, seriesId: id(b.seriesId) })));
@@ -232,6 +253,27 @@ export class RunStore {
     this.annotationRows.clear();
     this.notes.length = 0;
     this.pendingValues = 0;
+    if (this.heldValues > RUN_STORE_LIMITS.heldValuesMax) {
+      // A first load of a big source: holding all of it until the end would cost hundreds of MB,
+      // so from here the run writes as it goes in one open transaction (readers on PGlite wait
+      // for it, as before; a refresh adds far fewer values and never gets here).
+      if (!this.open) {
+        this.open = await openTransaction(this.rootDb);
+        this.reader = this.open.tx;
+      }
+      await this.drain(this.open.tx);
+    }
+  }
+
+  /** Creates the series made so far and runs the held writes in `tx`. */
+  private async drain(tx: Db): Promise<void> {
+    const created = [...this.created].filter(([placeholder]) => !this.realIds.has(placeholder));
+    const real = await ensureSeries(tx, this.sourceId, created.map(([, k]) => k));
+    for (const [placeholder, k] of created) this.realIds.set(placeholder, real.get(`${k.key}|${k.metric}`)!);
+    const id = (seriesId: number) => (seriesId < 0 ? this.realIds.get(seriesId)! : seriesId);
+    for (const write of this.writes) await write(tx, id);
+    this.writes.length = 0;
+    this.heldValues = 0;
   }
 
   /** Computes the summaries of the touched series; nothing is written before `commit()`. */
@@ -254,15 +296,33 @@ export class RunStore {
     return this.counts;
   }
 
-  /** Inside the caller's transaction: creates the new series, writes everything, re-ranks the default series. */
-  async commit(tx: Db): Promise<void> {
-    const created = [...this.created];
-    const real = await ensureSeries(tx, this.sourceId, created.map(([, k]) => k));
-    const ids = new Map(created.map(([placeholder, k]) => [placeholder, real.get(`${k.key}|${k.metric}`)!]));
-    const id = (seriesId: number) => (seriesId < 0 ? ids.get(seriesId)! : seriesId);
-    for (const write of this.writes) await write(tx, id);
-    this.writes.length = 0;
-    await refreshSeriesRanks(tx);
+  /**
+   * Writes everything and then `more(tx)` in one transaction (the one already open, if the run
+   * had to open it), re-ranking the default series; commits.
+   */
+  async commit(more: (tx: Db) => Promise<void>): Promise<void> {
+    const run = async (tx: Db) => {
+      await this.drain(tx);
+      await refreshSeriesRanks(tx);
+      await more(tx);
+    };
+    if (!this.open) return this.rootDb.transaction(run);
+    const open = this.open;
+    this.open = null;
+    try {
+      await run(open.tx);
+    } catch (err) {
+      await open.rollback(err);
+      throw err;
+    }
+    await open.commit();
+  }
+
+  /** After a failure: rolls back the transaction the run opened, if any. */
+  async abort(err: unknown): Promise<void> {
+    const open = this.open;
+    this.open = null;
+    await open?.rollback(err);
   }
 }
 

@@ -37,6 +37,42 @@ export async function openDb(target: DatabaseTarget): Promise<Db> {
   return openPglite(target.kind === 'pglite' ? target.dir : null);
 }
 
+export interface OpenTransaction {
+  tx: Db;
+  commit(): Promise<void>;
+  rollback(reason?: unknown): Promise<void>;
+}
+
+/**
+ * A transaction kept open across calls (Db.transaction scopes it to one callback): it commits
+ * on commit(), rolls back on rollback(). On PGlite every other query waits until then.
+ */
+export function openTransaction(db: Db): Promise<OpenTransaction> {
+  return new Promise((resolveOpen, rejectOpen) => {
+    let decide!: (commit: boolean, reason?: unknown) => void;
+    const decided = new Promise<void>((resolve, reject) => (decide = (commit, reason) => (commit ? resolve() : reject(reason ?? new Error('rolled back')))));
+    let opened = false;
+    const done: Promise<void> = db.transaction(async (tx) => {
+      opened = true;
+      resolveOpen({
+        tx,
+        commit: async () => {
+          decide(true);
+          await done;
+        },
+        rollback: async (reason) => {
+          decide(false, reason);
+          await done.catch(() => {});
+        },
+      });
+      await decided;
+    });
+    done.catch((err) => {
+      if (!opened) rejectOpen(err);
+    });
+  });
+}
+
 /** Escapes one value for COPY text format. */
 export function copyText(v: string | number | boolean | null): string {
   if (v === null) return '\\N';
