@@ -1,12 +1,11 @@
 import { isoFromDay } from '../domain/dates.js';
 import { parentOfKey, type LocationLevel } from '../domain/location.js';
-import { isMetricId, metricKind } from '../domain/metrics.js';
 import type { Transform } from '../domain/transforms.js';
 import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
 import { rankedSeriesAt, type SeriesRef } from '../store/read-series.js';
-import { QueryError } from './errors.js';
 import type { ExpensiveWork, Slicer } from './expensive.js';
+import { knownLocation, metricId, transformApplies } from './params.js';
 import { servedSeries, type SeriesPlan } from './series.js';
 
 /**
@@ -57,15 +56,8 @@ export interface MapRow {
 
 /** The checks /v1/series makes, for one metric and a whole level. */
 export async function checkMapQuery(db: Db, key: MapKey): Promise<void> {
-  if (!isMetricId(key.metric)) throw new QueryError('ERR_UNKNOWN_METRIC', `metric: unknown ${JSON.stringify(key.metric)} (see /v1/metrics)`, 'metric');
-  const base = key.transform.replace(/_per_100k$/, '');
-  if (base !== 'cumulative' && base !== 'per_100k' && metricKind(key.metric) !== 'cumulative') {
-    throw new QueryError('ERR_BAD_PARAMETER', `transform: ${key.transform} applies to cumulative metrics; ${key.metric} is not (see /v1/metrics)`, 'transform');
-  }
-  if (key.parent) {
-    const [p] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM locations WHERE key = $1', [key.parent]);
-    if (!p.n) throw new QueryError('ERR_UNKNOWN_LOCATION', `parent: unknown key ${JSON.stringify(key.parent)}`, 'parent');
-  }
+  transformApplies(key.transform, [metricId(key.metric)]);
+  if (key.parent) await knownLocation(db, key.parent, 'parent');
 }
 
 /**
