@@ -143,6 +143,8 @@ export class RunStore {
     const versions = new Map<number, SeriesVersions>();
     const annotations = new Map<number, AnnotationVersion[]>();
     for (let k = 0; k < uncached.length; k += READ_CHUNK) {
+      // PGlite runs a query on this thread and its promise settles without an event-loop turn.
+      await yieldWhenDue();
       const ids = uncached.slice(k, k + READ_CHUNK);
       for (const [id, v] of await readVersions(this.reader, ids)) versions.set(id, v);
       for (const [id, a] of await readAnnotations(this.reader, ids)) annotations.set(id, a);
