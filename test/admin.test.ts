@@ -49,7 +49,7 @@ describe('POST /v1/admin/ingest', () => {
   });
 
   it('answers a coded 401 to a missing, wrong, truncated or non-bearer token, and starts nothing', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${TOKEN.slice(0, -1)}` }, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Basic ${TOKEN}` }, { authorization: TOKEN }]) {
+    for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${TOKEN.slice(0, -1)}` }, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Basic ${TOKEN}` }, { authorization: TOKEN }]) {
       const r = await post(app, headers, { source: ['who'] });
       expect(r.statusCode, JSON.stringify(headers)).toBe(401);
       expect(r.json()).toEqual({ error: { code: 'ERR_UNAUTHORIZED', message: 'this route needs the header Authorization: Bearer <GLACIER_ADMIN_TOKEN>', parameter: 'authorization' } });
