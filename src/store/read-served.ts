@@ -26,18 +26,19 @@ export interface SeriesCandidates {
 }
 
 /**
- * The versions of series `id` in force at `asOf` ($2), in primary-key order (the index: no sort),
- * as one JSON text — parsing it natively costs about half of decoding three PostgreSQL arrays in
- * JavaScript — and the reading (missing spans, anomaly flags) in force then.
+ * The versions of series `id` in force at `asOf` (a parameter's $n; null: now, with no condition at
+ * all, which plans cheaper), in primary-key order (the index: no sort), as one JSON text — parsing
+ * it natively costs about half of decoding three PostgreSQL arrays in JavaScript — and the reading
+ * (missing spans, anomaly flags) in force then.
  */
-const dataOf = (id: string, asOf: string) => `
+const dataOf = (id: string, asOf: string | null) => `
   LEFT JOIN LATERAL (
     SELECT json_build_array(array_agg(date - ${EPOCH}), array_agg(issue - ${EPOCH}), array_agg(value))::text AS p
-    FROM (SELECT date, issue, value FROM observations WHERE series_id = ${id} AND (${asOf}::date IS NULL OR issue <= ${asOf}::date) ORDER BY date, issue) o
+    FROM (SELECT date, issue, value FROM observations WHERE series_id = ${id}${asOf ? ` AND issue <= ${asOf}::date` : ''} ORDER BY date, issue) o
     HAVING count(*) > 0) p ON true
   LEFT JOIN LATERAL (
     SELECT spans, flags FROM series_annotations
-    WHERE series_id = ${id} AND (${asOf}::date IS NULL OR issue <= ${asOf}::date) ORDER BY issue DESC LIMIT 1) a ON true`;
+    WHERE series_id = ${id}${asOf ? ` AND issue <= ${asOf}::date` : ''} ORDER BY issue DESC LIMIT 1) a ON true`;
 
 interface DataColumns {
   p: string | null;
@@ -54,33 +55,40 @@ function seriesData(r: DataColumns): SeriesData | null {
 /** The locations, their candidate series and, with `withDataAsOf` (undefined: no data), the series' data. */
 export async function seriesCandidates(db: Db, locations: readonly string[], metrics: readonly string[], source: string, withDataAsOf?: string | null): Promise<SeriesCandidates> {
   const withData = withDataAsOf !== undefined;
+  // Parameters are numbered as they are used: a query without as_of has no as_of condition at all.
+  const params: unknown[] = [locations, metrics];
+  const param = (v: unknown) => `$${params.push(v)}`;
   const series =
     source === 'best'
       ? `LEFT JOIN series_rank r ON r.location_key = l.key AND r.metric = ANY($2) LEFT JOIN series s ON s.id = r.series_id`
-      : `LEFT JOIN series s ON s.location_key = l.key AND s.metric = ANY($2) AND s.source_id = $4`;
+      : `LEFT JOIN series s ON s.location_key = l.key AND s.metric = ANY($2) AND s.source_id = ${param(source)}`;
+  const data = withData ? dataOf('s.id', withDataAsOf === null ? null : param(withDataAsOf)) : '';
   const rows = await db.query<{ key: string; population: number | null; id: number | null; metric: string; source_id: string; derived: boolean; rank: number } & DataColumns>(
     `SELECT l.key, l.population, s.id, s.metric, s.source_id, s.derived, ${source === 'best' ? 'r.rank' : '0 AS rank'}
             ${withData ? ', p.p, a.spans, a.flags' : ''}
-     FROM locations l ${series} ${withData ? dataOf('s.id', '$3') : ''}
+     FROM locations l ${series} ${data}
      WHERE l.key = ANY($1)`,
-    [locations, metrics, withData ? withDataAsOf : null, ...(source === 'best' ? [] : [source])],
+    params,
   );
   const populations = new Map<string, number | null>();
   const refs: SeriesRef[] = [];
-  const data = withData ? new Map<number, SeriesData>() : undefined;
+  const found = withData ? new Map<number, SeriesData>() : undefined;
   for (const r of rows) {
     populations.set(r.key, r.population);
     if (r.id === null) continue;
     refs.push({ seriesId: r.id, location: r.key, metric: r.metric, source: r.source_id, derived: r.derived, rank: r.rank });
-    const d = data && seriesData(r);
-    if (d) data!.set(r.id, d);
+    const d = found && seriesData(r);
+    if (d) found!.set(r.id, d);
   }
-  return { populations, refs, data };
+  return { populations, refs, data: found };
 }
 
 /** Each series' values and reading in force at `asOf` (or now); series with no value by then are left out. */
 export async function readSeriesData(db: Db, seriesIds: readonly number[], asOf: string | null): Promise<Map<number, SeriesData>> {
-  const rows = await db.query<{ s: number } & DataColumns>(`SELECT ids.id AS s, p.p, a.spans, a.flags FROM unnest($1::int[]) AS ids(id) ${dataOf('ids.id', '$2')}`, [seriesIds, asOf]);
+  const rows = await db.query<{ s: number } & DataColumns>(
+    `SELECT ids.id AS s, p.p, a.spans, a.flags FROM unnest($1::int[]) AS ids(id) ${dataOf('ids.id', asOf === null ? null : '$2')}`,
+    asOf === null ? [seriesIds] : [seriesIds, asOf],
+  );
   const out = new Map<number, SeriesData>();
   for (const r of rows) {
     const d = seriesData(r);
