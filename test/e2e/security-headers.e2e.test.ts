@@ -10,7 +10,7 @@ import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT } from './dash
 const WEB_DIST = path.join(ROOT, 'dist/web-e2e-csp');
 
 /**
- * The security headers (@fastify/helmet, on by default) must not break what the server serves to
+ * The security headers (helmet, on by default) must not break what the server serves to
  * browsers: the dashboard at / and Swagger UI at /docs load, render, and cause no
  * Content-Security-Policy violation in Chromium.
  */
