@@ -72,7 +72,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.removeContentTypeParser('text/plain');
   // Set before any plugin declares routes (CORS's OPTIONS, /docs): a route keeps the error handler in force when it is declared.
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof QueryError) return reply.code(httpStatus(err)).send(errorBody(err));
+    if (err instanceof QueryError) {
+      // A refusal that says when to come back (ERR_OVERLOADED, ERR_TIMEOUT, ERR_RATE_LIMITED).
+      if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
+      return reply.code(httpStatus(err)).send(errorBody(err));
+    }
     if (err.validation) {
       const e = validationError(err);
       return reply.code(httpStatus(e)).send(errorBody(e));

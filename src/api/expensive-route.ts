@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { QueryError } from '../query/errors.js';
 import { ExpensiveWork, Slicer, type ExpensiveLimits } from '../query/expensive.js';
 import { sendCached, type Body } from './response-cache.js';
 
@@ -15,19 +14,7 @@ export async function sendExpensive(
   reply: FastifyReply,
   build: (version: number, slicer: Slicer) => Promise<Body>,
 ): Promise<FastifyReply> {
-  return withRetryAfter(reply, () =>
-    sendCached(req, reply, app.cache, (version) => app.expensive.run({ key: `body ${req.url}`, version, compute: (signal) => build(version, new Slicer(signal)) })),
-  );
-}
-
-/** Runs `fn`; a refusal that says when to come back (ERR_OVERLOADED, ERR_TIMEOUT) sets Retry-After. */
-export async function withRetryAfter<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof QueryError && err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
-    throw err;
-  }
+  return sendCached(req, reply, app.cache, (version) => app.expensive.run({ key: `body ${req.url}`, version, compute: (signal) => build(version, new Slicer(signal)) }));
 }
 
 /** The gate, one per app: `app.expensive`. */

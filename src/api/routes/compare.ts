@@ -4,7 +4,7 @@ import { isoFromDay } from '../../domain/dates.js';
 import { compareSources, discrepancies } from '../../query/compare.js';
 import { Slicer } from '../../query/expensive.js';
 import { keptSeriesLister } from '../../query/map.js';
-import { sendExpensive, withRetryAfter } from '../expensive-route.js';
+import { sendExpensive } from '../expensive-route.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses } from '../schemas.js';
@@ -72,7 +72,7 @@ export const compareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      withRetryAfter(reply, () => sendCached(req, reply, app.cache, async (version) => {
+      sendCached(req, reply, app.cache, async (version) => {
         const q = req.query;
         const request = { metric: q.metric, level: q.level ?? null, parent: q.parent ?? null, from: q.from ?? null, to: q.to ?? null, asOf: q.as_of ?? null, minDays: q.min_days };
         // The ranking is the expensive part: built through the gate and kept, so every page and
@@ -87,6 +87,6 @@ export const compareRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const meta = { metric: q.metric, total: rows.length, limit: q.limit, offset: q.offset, data_version: version };
         const columns = ['location', 'name', 'level', 'reference', 'sources_compared', 'worst_source', 'days_compared', 'days_differing', 'share_differing', 'max_abs_diff', 'max_rel_diff', 'mean_rel_diff'] as const;
         return renderText(q.format, rowsText(q.format, columns, meta, once(page)), false);
-      })),
+      }),
   );
 };

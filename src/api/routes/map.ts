@@ -3,7 +3,6 @@ import { dayNumber } from '../../domain/dates.js';
 import { Slicer } from '../../query/expensive.js';
 import { buildMapMatrix, checkMapQuery, dayOrNull, keptSeriesLister, matrixBytes, snapshotAt } from '../../query/map.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
-import { withRetryAfter } from '../expensive-route.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses } from '../schemas.js';
 import { MapQuery, MapResponse, MapRowSchema } from '../schemas-map.js';
@@ -27,7 +26,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      withRetryAfter(reply, () => sendCached(req, reply, app.cache, async (version) => {
+      sendCached(req, reply, app.cache, async (version) => {
         const q = req.query;
         const key = { metric: q.metric, transform: q.transform, level: q.level ?? null, parent: q.parent ?? null, asOf: q.as_of ?? null };
         await checkMapQuery(app.db, key);
@@ -46,6 +45,6 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
           first_date: dayOrNull(matrix.first), last_date: dayOrNull(matrix.last), data_version: version,
         };
         return renderText(q.format, rowsText(q.format, COLUMNS, meta, once(rows)), false);
-      })),
+      }),
   );
 };

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { bodyValidationError } from '../body-validation-error.js';
-import { withRetryAfter } from '../expensive-route.js';
 import { errorResponses } from '../schemas.js';
 import { SEIR_LIMITS, SeirFitBody, SeirFitResponse, SeirSimulateBody, SeirSimulateResponse } from '../../query/seir-schemas.js';
 import { FIT_BUDGET, runFit } from '../../query/seir-fit.js';
@@ -46,14 +45,12 @@ export const modelSeirRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SeirFitResponse, ...errorResponses(400, 404, 422) },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       if (req.validationError) throw bodyValidationError(req.validationError);
       // A fit is seconds of work: it goes through the gate (bounded concurrency and queue, time
       // budget); identical bodies sent at once share one fit. Not kept: bodies carry their own data.
       const body = req.body;
-      return withRetryAfter(reply, async () =>
-        app.expensive.run({ key: `seir-fit ${JSON.stringify(body)}`, version: await app.cache.versions.current(), compute: () => runFit(app.db, body, () => app.cache.versions.current()) }),
-      );
+      return app.expensive.run({ key: `seir-fit ${JSON.stringify(body)}`, version: await app.cache.versions.current(), compute: () => runFit(app.db, body, () => app.cache.versions.current()) });
     },
   );
 };
