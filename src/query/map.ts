@@ -3,10 +3,10 @@ import { parentOfKey, type LocationLevel } from '../domain/location.js';
 import type { Transform } from '../domain/transforms.js';
 import type { Db } from '../store/db.js';
 import { locationPopulations } from '../store/read-locations.js';
-import { rankedSeriesAt, type SeriesRef } from '../store/read-series.js';
+import { rankedSeriesAt } from '../store/read-series.js';
 import type { ExpensiveWork, Slicer } from './expensive.js';
 import { knownLocation, metricId, transformApplies } from './params.js';
-import { servedSeries, type SeriesPlan } from './series.js';
+import { rankedByPair, servedSeries, type SeriesPlan } from './series.js';
 
 /**
  * Map snapshots: every location's value of one metric and transform on one date. A snapshot
@@ -78,19 +78,12 @@ export function keptSeriesLister(db: Db, work: ExpensiveWork, version: number): 
  */
 export async function buildMapMatrix(db: Db, key: MapKey, slicer?: Slicer, list: SeriesLister = (m, l, p) => rankedSeriesAt(db, m, l, p)): Promise<MapMatrix> {
   const candidates = await list(key.metric, key.level, key.parent);
-  const ranked = new Map<string, SeriesRef[]>();
-  const info = new Map<string, { name: string; level: LocationLevel }>();
-  for (const c of candidates) {
-    const k = `${c.location}|${c.metric}`;
-    ranked.set(k, [...(ranked.get(k) ?? []), c]);
-    info.set(c.location, { name: c.name, level: c.level });
-  }
-  for (const refs of ranked.values()) refs.sort((a, b) => a.rank - b.rank);
+  const info = new Map(candidates.map((c) => [c.location, { name: c.name, level: c.level }]));
   const keys = [...info.keys()];
   const populations = await locationPopulations(db, keys);
   const plan: SeriesPlan = {
     request: { locations: keys, metrics: [key.metric], from: null, to: null, asOf: key.asOf, transform: key.transform, source: 'best', excludeAnomalies: false },
-    ranked,
+    ranked: rankedByPair(candidates),
     populations,
     pairs: keys.map((location) => ({ location, metric: key.metric })),
   };

@@ -62,12 +62,20 @@ export async function planSeries(db: Db, q: SeriesQueryInput): Promise<SeriesPla
     locations, metrics, from: q.from ?? null, to: q.to ?? null, asOf: q.as_of ?? null, transform: q.transform, source: q.source,
     excludeAnomalies: q.exclude_anomalies ?? false,
   };
+  return { request, ranked: rankedByPair(refs), populations, pairs: locations.flatMap((location) => metrics.map((metric) => ({ location, metric }))), data };
+}
+
+/** Candidate series grouped by "location|metric", each group in rank order. */
+export function rankedByPair(refs: readonly SeriesRef[]): Map<string, SeriesRef[]> {
   const ranked = new Map<string, SeriesRef[]>();
   for (const r of refs) {
     const k = `${r.location}|${r.metric}`;
-    ranked.set(k, [...(ranked.get(k) ?? []), r].sort((a, b) => a.rank - b.rank));
+    const group = ranked.get(k);
+    if (group) group.push(r);
+    else ranked.set(k, [r]);
   }
-  return { request, ranked, populations, pairs: locations.flatMap((location) => metrics.map((metric) => ({ location, metric }))), data };
+  for (const group of ranked.values()) group.sort((a, b) => a.rank - b.rank);
+  return ranked;
 }
 
 /** The number of stored series a plan reads (its size, for deciding to stream). */
