@@ -1,5 +1,4 @@
 import type { RouteOptions } from 'fastify';
-import { HTTP_STATUS } from './errors.js';
 import { OPERATION_IDS } from './operation-ids.js';
 
 /**
@@ -43,11 +42,10 @@ export function applyRouteContract(route: RouteOptions): void {
  * answers 503 with its health report).
  */
 function withErrorResponses(url: string, schema: Record<string, unknown>): Record<string, unknown> {
-  const statuses = [400, 500, 503];
+  // 429: the optional per-client rate limit applies to every route.
+  const statuses = [400, 429, 500, 503];
   if (url.includes(':')) statuses.push(404);
   if (schema.body) statuses.push(413, 415);
-  // Rate limiting is optional; its status is documented once its code is in the registry.
-  if (Object.values(HTTP_STATUS).includes(429 as never)) statuses.push(429);
   const responses: Record<string, unknown> = { ...((schema.response as Record<string, unknown> | undefined) ?? {}) };
   for (const s of statuses) responses[s] ??= { $ref: 'Error' };
   for (const [status, r] of Object.entries(responses)) {
