@@ -159,19 +159,22 @@ function mergeByCoverage(location: string, metric: string, refs: SeriesRef[], bl
     location, metric, refs, start: first, values: new Float64Array(n).fill(Number.NaN), reasons: new Array(n).fill('not_reported'),
     issues: new Int32Array(n).fill(-1), supplier: new Int16Array(n).fill(-1), flags: new Map(),
   };
-  for (let i = 0; i < n; i++) {
-    const day = first + i;
-    const k = blocks.findIndex((b) => day >= b.start && day < b.start + b.values.length);
-    if (k < 0) continue;
-    const b = blocks[k];
-    const j = day - b.start;
-    out.values[i] = b.values[j];
-    out.reasons[i] = b.reasons[j];
-    out.issues[i] = b.issues[j];
-    out.supplier[i] = k;
-    const f = b.flags.get(day);
-    if (f) out.flags.set(day, f);
-  }
+  // Blocks are in rank order: each fills the days of its range that no better-ranked block took.
+  blocks.forEach((b, k) => {
+    const from = Math.max(first, b.start);
+    const to = Math.min(last, b.start + b.values.length - 1);
+    for (let day = from; day <= to; day++) {
+      const i = day - first;
+      if (out.supplier[i] >= 0) continue;
+      const j = day - b.start;
+      out.values[i] = b.values[j];
+      out.reasons[i] = b.reasons[j];
+      out.issues[i] = b.issues[j];
+      out.supplier[i] = k;
+      const f = b.flags.get(day);
+      if (f) out.flags.set(day, f);
+    }
+  });
   return out;
 }
 
