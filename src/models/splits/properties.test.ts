@@ -97,7 +97,7 @@ function reorder<T extends { id: string }>(xs: readonly T[], salt: number): T[] 
 }
 
 const ratiosArb: fc.Arbitrary<number[]> = fc.oneof(
-  fc.constantFrom([0.7, 0.15, 0.15], [0.8, 0.1, 0.1], [0.6, 0.2, 0.2], [1 / 3, 1 / 3, 1 / 3], [0.5, 0.5], [0.9, 0.1], [1], [0, 0.5, 0.5], [0.5, 0, 0.5]),
+  fc.constantFrom<number[]>([0.7, 0.15, 0.15], [0.8, 0.1, 0.1], [0.6, 0.2, 0.2], [1 / 3, 1 / 3, 1 / 3], [0.5, 0.5], [0.9, 0.1], [1], [0, 0.5, 0.5], [0.5, 0, 0.5]),
   fc
     .array(fc.nat(20), { minLength: 1, maxLength: 3 })
     .filter((w) => w.some((x) => x > 0))
