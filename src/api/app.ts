@@ -18,6 +18,8 @@ import { ErrorResponse } from './schemas.js';
 import { adminRoutes, type AdminOptions } from './routes/admin.js';
 import { anomalyRoutes } from './routes/anomalies.js';
 import { compareRoutes } from './routes/compare.js';
+import { datasetRoutes } from './routes/datasets.js';
+import { imagingRoutes } from './routes/imaging.js';
 import { modelForecastRoutes } from './routes/models-forecast.js';
 import { modelSeirRoutes } from './routes/models-seir.js';
 import { healthRoutes } from './routes/health.js';
@@ -122,6 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'sources', description: 'Sources, licences, ingest runs' },
         { name: 'meta', description: 'Health and vocabularies' },
         { name: 'models', description: 'Models on the stored data: forecasts and their evaluation, Rt, SEIR' },
+        { name: 'datasets', description: 'The catalog of COVID-19 research datasets: licences, counts, citations, what Glacier holds' },
+        { name: 'imaging', description: 'The medical-imaging index: images, summary, thumbnails, patient-level splits and their audit, duplicates' },
       ],
     },
   });
@@ -140,6 +144,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await v1.register(revisionRoutes);
       await v1.register(anomalyRoutes);
       await v1.register(compareRoutes);
+      await v1.register(datasetRoutes);
+      await v1.register(imagingRoutes);
       await v1.register(modelForecastRoutes);
       await v1.register(modelSeirRoutes);
       await v1.register(modelRtRoutes);

@@ -18,6 +18,14 @@ export const VALIDATION_CODES = {
   unparseable_cell: 'A cell could not be read as a number; the value is stored as missing.',
   row_skipped: 'A row the source file holds was not stored, for the reason given (e.g. an erratum naming no place that exists).',
   anomalies: 'Anomalies flagged in this run (summary per code; list them at /v1/anomalies).',
+  encoding_damage: 'Text holds U+FFFD replacement characters (the upstream file lost its encoding); kept as published.',
+  missing_marker: 'A cell holds a marker for "not available" (n/A, N.A., None, nd, …); stored as missing.',
+  partial_date: 'A date is given to the month or year only, or in a short form (dd.mm.yy); stored with its precision.',
+  stray_whitespace: 'A value had leading, trailing or doubled spaces ("Patient 180 "); stored trimmed.',
+  case_variant: 'A value differs from the vocabulary only in letter case ("No finding"); stored in the vocabulary\'s spelling.',
+  stray_row: 'A row is not a record (e.g. a caption fragment split off a quoted cell); not stored.',
+  name_without_extension: 'A file name is listed without its extension; kept as published.',
+  duplicate_image: 'One image file is listed twice (or under two patients); each listing is kept and reported.',
 } as const;
 
 export type ValidationCode = keyof typeof VALIDATION_CODES;

@@ -1,23 +1,26 @@
-import type { Connector } from '../domain/series.js';
+import { isImagingConnector, type AnyConnector } from '../domain/imaging.js';
 import { closeInterruptedRuns } from '../store/runs.js';
 import type { IngestDeps, IngestOptions } from './context.js';
 import { refreshGazetteer } from './gazetteer-step.js';
+import { runImagingSource } from './run-imaging.js';
 import { runSource } from './run-source.js';
 import type { RunSummary } from './run-summary.js';
 
 /**
- * The gazetteer, then each source in turn. Sources are isolated: one failing source is
+ * The gazetteer, then each source (case counts, then imaging sets) in turn. Sources are isolated: one failing source is
  * recorded and the others still run. Without any gazetteer (first run, lookup table
  * unreadable) the sources are not run.
  */
-export async function ingestAll(deps: IngestDeps, connectors: readonly Connector[], opts: IngestOptions = {}): Promise<RunSummary[]> {
+export async function ingestAll(deps: IngestDeps, connectors: readonly AnyConnector[], opts: IngestOptions = {}): Promise<RunSummary[]> {
   await closeInterruptedRuns(deps.db, deps.clock());
   const { handle, summary } = await refreshGazetteer(deps, { force: opts.force });
   const summaries: RunSummary[] = [summary];
   for (const c of connectors) {
     // A source run is atomic, so stopping between two is clean; the rest runs next time.
     if (opts.signal?.aborted) break;
-    summaries.push(handle ? await runSource(deps, c, handle, opts) : failedWithoutRun(c.manifest.id, 'not run: no gazetteer (see the gazetteer run)'));
+    // Imaging sets name no places: they need no gazetteer.
+    if (isImagingConnector(c)) summaries.push(await runImagingSource(deps, c, opts));
+    else summaries.push(handle ? await runSource(deps, c, handle, opts) : failedWithoutRun(c.manifest.id, 'not run: no gazetteer (see the gazetteer run)'));
   }
   return summaries;
 }
