@@ -1,0 +1,56 @@
+import type { DatasetEntry } from '../../domain/dataset.js';
+
+export const entry = {
+  id: 'covid-ct',
+  title: 'COVID-CT-Dataset (UCSD-AI4H)',
+  publisher: 'UCSD AI4H group (Jinyu Zhao, Yichen Zhang, Xuehai He, Pengtao Xie), University of California San Diego',
+  description:
+    'CT slices of COVID-19 and non-COVID-19 patients extracted from figures of COVID-19 papers on medRxiv, bioRxiv and in journals, with a metadata spreadsheet (source paper, patient, caption) and an official patient-disjoint train/validation/test split. Slices are images (PNG/JPG) from figures, not DICOM volumes.',
+  type: 'imaging',
+  modalities: ['ct'],
+  counts: [
+    {
+      unit: 'images',
+      value: 349,
+      statedOn: '2020-03-30',
+      source: 'https://github.com/UCSD-AI4H/COVID-CT',
+      note: 'COVID-19-positive CT images, from 216 patients (README and arXiv 2003.13865). The official split lists 191/60/98 of them.',
+    },
+    {
+      unit: 'patients',
+      value: 216,
+      statedOn: '2020-03-30',
+      source: 'https://github.com/UCSD-AI4H/COVID-CT',
+      note: 'Patients with COVID-19 whose images the 349 are.',
+    },
+    {
+      unit: 'images',
+      value: 397,
+      statedOn: '2020-08-12',
+      source: 'https://github.com/UCSD-AI4H/COVID-CT/tree/master/Data-split/NonCOVID',
+      note: 'Non-COVID-19 CT images in the official split lists (234/58/105), counted by Glacier.',
+    },
+  ],
+  license: { name: 'Research use (UCSD-AI4H/COVID-CT README); images remain under their source papers\' terms', url: 'https://github.com/UCSD-AI4H/COVID-CT' },
+  redistribution: 'research-only',
+  redistributionNote: 'Released for research use; the images are figures taken from published papers and preprints, whose copyright and licences still apply, so commercial use and republication of the images are not covered.',
+  commercialUse: false,
+  access: ['download'],
+  homepage: 'https://github.com/UCSD-AI4H/COVID-CT',
+  downloads: [{ title: 'Repository archive (images, metadata, split lists)', url: 'https://github.com/UCSD-AI4H/COVID-CT/archive/HEAD.zip', format: 'application/zip' }],
+  citation: {
+    key: 'zhao2020covidct',
+    kind: 'preprint',
+    title: 'COVID-CT-Dataset: A CT Scan Dataset about COVID-19',
+    authors: ['Zhao, Jinyu', 'Zhang, Yichen', 'He, Xuehai', 'Xie, Pengtao'],
+    year: 2020,
+    container: 'arXiv',
+    doi: '10.48550/arXiv.2003.13865',
+    url: 'https://arxiv.org/abs/2003.13865',
+  },
+  temporalCoverage: { start: '2020-01-01', end: '2020-12-31' },
+  spatialCoverage: 'Mostly China (figures of early COVID-19 papers)',
+  status: { state: 'active' },
+  connectors: ['covid-ct'],
+  keywords: ['COVID-19', 'CT', 'computed tomography', 'COVID-CT', 'UCSD', 'deep learning', '肺部CT'],
+} satisfies DatasetEntry;

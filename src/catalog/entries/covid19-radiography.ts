@@ -1,0 +1,58 @@
+import type { DatasetEntry } from '../../domain/dataset.js';
+
+export const entry = {
+  id: 'covid19-radiography',
+  title: 'COVID-19 Radiography Database (Kaggle)',
+  publisher: 'Tawsifur Rahman, Muhammad E. H. Chowdhury et al. (Qatar University, University of Dhaka and collaborators)',
+  description:
+    'Chest X-ray images of COVID-19, normal, lung-opacity (non-COVID lung infection) and viral-pneumonia cases, with lung masks, gathered from several public datasets, repositories and publications (covid-chestxray-dataset and SIRM among them) and published on Kaggle.',
+  type: 'imaging',
+  modalities: ['x-ray'],
+  counts: [
+    {
+      unit: 'images',
+      value: 3616,
+      statedOn: '2021-03-01',
+      source: 'https://www.kaggle.com/datasets/tawsifurrahman/covid19-radiography-database',
+      note: 'COVID-19-positive images in the version described by Rahman et al. 2021 (with 10,192 normal, 6,012 lung opacity and 1,345 viral pneumonia images). The statement date is approximate (the 2021 update).',
+    },
+  ],
+  license: {
+    name: 'Terms on the Kaggle dataset page; images from several sources, each under its own terms',
+    url: 'https://www.kaggle.com/datasets/tawsifurrahman/covid19-radiography-database',
+  },
+  redistribution: 'unclear',
+  redistributionNote: 'The database collects images from other datasets whose own licences still apply (some non-commercial); the authors ask to be cited. Check each source before redistributing images.',
+  commercialUse: null,
+  access: ['download', 'registration'],
+  homepage: 'https://www.kaggle.com/datasets/tawsifurrahman/covid19-radiography-database',
+  downloads: [],
+  citation: {
+    key: 'chowdhury2020can',
+    kind: 'article',
+    title: 'Can AI Help in Screening Viral and COVID-19 Pneumonia?',
+    authors: [
+      'Chowdhury, Muhammad E. H.',
+      'Rahman, Tawsifur',
+      'Khandakar, Amith',
+      'Mazhar, Rashid',
+      'Kadir, Muhammad Abdul',
+      'Mahbub, Zaid Bin',
+      'Islam, Khandakar Reajul',
+      'Khan, Muhammad Salman',
+      'Iqbal, Atif',
+      'Al Emadi, Nasser',
+      'Reaz, Mamun Bin Ibne',
+      'Islam, Mohammad Tariqul',
+    ],
+    year: 2020,
+    container: 'IEEE Access',
+    volume: '8',
+    pages: '132665-132676',
+    doi: '10.1109/ACCESS.2020.3010287',
+  },
+  spatialCoverage: 'Worldwide (images pooled from several countries\' datasets)',
+  status: { state: 'active' },
+  connectors: [],
+  keywords: ['COVID-19', 'chest X-ray', 'Kaggle', 'radiography', 'viral pneumonia', 'lung opacity', 'lung masks', 'deep learning'],
+} satisfies DatasetEntry;

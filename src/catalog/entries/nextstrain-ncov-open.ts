@@ -1,0 +1,61 @@
+import type { DatasetEntry } from '../../domain/dataset.js';
+
+const OPEN = 'https://data.nextstrain.org/files/ncov/open';
+
+export const entry = {
+  id: 'nextstrain-ncov-open',
+  title: 'Nextstrain SARS-CoV-2 open data (ncov open files)',
+  publisher: 'Nextstrain (Fred Hutchinson Cancer Center and University of Basel)',
+  description:
+    'Nextstrain\'s curated, daily-refreshed copies of all SARS-CoV-2 genomes in GenBank: sequences (FASTA), metadata (TSV with dates, places, Nextclade clades and Pango lineages, QC) and aligned sequences, ready for the ncov workflow; a small example subset ships with the nextstrain/ncov repository.',
+  type: 'sequences',
+  counts: [
+    {
+      unit: 'sequences',
+      value: 418,
+      statedOn: '2026-07-22',
+      source: 'https://github.com/nextstrain/ncov/tree/master/data',
+      note: 'The example subset only (example_sequences.fasta.gz in nextstrain/ncov at commit 5993a74), counted by Glacier; the open files hold millions of genomes.',
+    },
+  ],
+  license: {
+    name: 'GenBank/INSDC data (no restrictions on use); Nextstrain asks to acknowledge the data submitters',
+    url: 'https://docs.nextstrain.org/projects/ncov/en/latest/reference/remote_inputs.html',
+  },
+  redistribution: 'attribution',
+  redistributionNote: 'Built from GenBank, whose data carry no restrictions; Nextstrain asks users to acknowledge the originating and submitting laboratories. No licence file is attached to the open files themselves.',
+  commercialUse: null,
+  access: ['download'],
+  homepage: 'https://docs.nextstrain.org/projects/ncov/en/latest/reference/remote_inputs.html',
+  downloads: [
+    { title: 'metadata.tsv.gz', url: `${OPEN}/metadata.tsv.gz`, format: 'text/tab-separated-values' },
+    { title: 'sequences.fasta.xz', url: `${OPEN}/sequences.fasta.xz`, format: 'fasta' },
+  ],
+  citation: {
+    key: 'hadfield2018nextstrain',
+    kind: 'article',
+    title: 'Nextstrain: real-time tracking of pathogen evolution',
+    authors: [
+      'Hadfield, James',
+      'Megill, Colin',
+      'Bell, Sidney M.',
+      'Huddleston, John',
+      'Potter, Barney',
+      'Callender, Charlton',
+      'Sagulenko, Pavel',
+      'Bedford, Trevor',
+      'Neher, Richard A.',
+    ],
+    year: 2018,
+    container: 'Bioinformatics',
+    volume: '34',
+    issue: '23',
+    pages: '4121-4123',
+    doi: '10.1093/bioinformatics/bty407',
+  },
+  temporalCoverage: { start: '2019-12-01' },
+  spatialCoverage: 'Worldwide',
+  status: { state: 'active' },
+  connectors: [],
+  keywords: ['SARS-CoV-2', 'Nextstrain', 'ncov', 'genomes', 'phylogenetics', 'Pango lineages', 'Nextclade', 'GenBank', 'open data'],
+} satisfies DatasetEntry;

@@ -1,0 +1,50 @@
+import type { DatasetEntry } from '../../domain/dataset.js';
+
+export const entry = {
+  id: 'panacea-covid19-twitter',
+  title: 'COVID-19 Twitter chatter dataset (Panacea Lab)',
+  publisher: 'Panacea Lab, Georgia State University (Juan M. Banda et al.)',
+  description:
+    'Identifiers of COVID-19-related tweets collected from the Twitter streaming API since January 2020 (full and retweet-free "clean" daily files, with language and country where known), plus daily top-1,000 term, bigram and trigram frequencies, versioned on Zenodo. Tweet texts are not included: users rehydrate the IDs themselves.',
+  type: 'social',
+  counts: [],
+  license: {
+    spdx: 'CC-BY-4.0',
+    name: 'Creative Commons Attribution 4.0 International (the ID lists and frequency tables); tweets under the Twitter/X terms',
+    url: 'https://creativecommons.org/licenses/by/4.0/',
+  },
+  redistribution: 'ids-only',
+  redistributionNote:
+    'Only tweet IDs may be shared (Twitter/X developer terms): the dataset publishes IDs, and tweet texts must be hydrated by each user through the Twitter/X API; deleted or protected tweets can no longer be retrieved.',
+  commercialUse: null,
+  access: ['download'],
+  homepage: 'https://github.com/thepanacealab/covid19_twitter',
+  downloads: [{ title: 'Zenodo record (all versions)', url: 'https://doi.org/10.5281/zenodo.3723939', format: 'text/tab-separated-values' }],
+  citation: {
+    key: 'banda2021largescale',
+    kind: 'article',
+    title: 'A Large-Scale COVID-19 Twitter Chatter Dataset for Open Scientific Research—An International Collaboration',
+    authors: [
+      'Banda, Juan M.',
+      'Tekumalla, Ramya',
+      'Wang, Guanyu',
+      'Yu, Jingyuan',
+      'Liu, Tuo',
+      'Ding, Yuning',
+      'Artemova, Ekaterina',
+      'Tutubalina, Elena',
+      'Chowell, Gerardo',
+    ],
+    year: 2021,
+    container: 'Epidemiologia',
+    volume: '2',
+    issue: '3',
+    pages: '315-324',
+    doi: '10.3390/epidemiologia2030024',
+  },
+  temporalCoverage: { start: '2020-01-01' },
+  spatialCoverage: 'Worldwide (tweets in many languages)',
+  status: { state: 'active' },
+  connectors: [],
+  keywords: ['COVID-19', 'Twitter', 'X', 'tweets', 'tweet IDs', 'social media', 'NLP', 'infodemiology', '推特'],
+} satisfies DatasetEntry;
