@@ -1,0 +1,5 @@
+import type { ImagingConnector } from '../domain/imaging.js';
+import { covidChestxray } from './covid-chestxray/index.js';
+
+/** Every imaging connector, in the order `glacier ingest` runs them. */
+export const IMAGING_CONNECTORS: readonly ImagingConnector[] = [covidChestxray];
