@@ -1,5 +1,6 @@
 import type { ImagingConnector } from '../domain/imaging.js';
+import { actualmed } from './actualmed/index.js';
 import { covidChestxray } from './covid-chestxray/index.js';
 
 /** Every imaging connector, in the order `glacier ingest` runs them. */
-export const IMAGING_CONNECTORS: readonly ImagingConnector[] = [covidChestxray];
+export const IMAGING_CONNECTORS: readonly ImagingConnector[] = [covidChestxray, actualmed];
