@@ -3,12 +3,13 @@ import { gunzipSync } from 'node:zlib';
 import { buildApp, type App } from '../src/api/app.js';
 import { silentLogger } from '../src/ingest/context.js';
 import { ingestAll } from '../src/ingest/ingest-all.js';
+import { IMAGING_CONNECTORS } from '../src/sources/imaging-registry.js';
 import { jhuGlobal } from '../src/sources/jhu-global/index.js';
 import { jhuUs } from '../src/sources/jhu-us/index.js';
 import { who } from '../src/sources/who/index.js';
 import { openTestDb, type DbTarget, type TestDb } from './databases.js';
 import { JHU_GLOBAL_FILES, makeMirror } from './mirror.js';
-import { dataPath } from './shared-data.js';
+import { dataPath, SHARED_DATA } from './shared-data.js';
 
 /** US states kept from the real JHU US files, so that API tests ingest in seconds. */
 export const US_STATES = ['California', 'Washington', 'New York', 'Puerto Rico', 'Diamond Princess'];
@@ -25,7 +26,10 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-/** A database holding the final JHU global files, a JHU US subset and WHO's 2024 file, and an app over it. */
+/**
+ * A database holding the final JHU global files, a JHU US subset, WHO's 2024 file and the four
+ * imaging sets (read in place from ../shared/data, image files included), and an app over it.
+ */
 export async function apiFixture(target: DbTarget): Promise<ApiFixture> {
   const mirror = await makeMirror({
     ...JHU_GLOBAL_FILES,
@@ -36,6 +40,7 @@ export async function apiFixture(target: DbTarget): Promise<ApiFixture> {
   const t = await openTestDb(target);
   const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, [jhuGlobal, jhuUs, who]);
   await mirror.cleanup();
+  runs.push(...(await ingestAll({ db: t.db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, IMAGING_CONNECTORS)));
   const failed = runs.filter((r) => r.status === 'failed');
   if (failed.length) throw new Error(`fixture ingest failed: ${failed.map((r) => `${r.sourceId}: ${r.error}`).join('; ')}`);
   const app = await buildApp({ db: t.db, versionTtlMs: 0 });

@@ -6,6 +6,7 @@ import { migrate } from '../store/migrate.js';
 import { seriesCount } from '../store/read-sources.js';
 import { failedRuns, LOCK_HELD, runIngest } from './commands/ingest.js';
 import { serve } from './commands/serve.js';
+import { printCitation, printDatasets, printImagingAudit, printImagingSplits } from './commands/research.js';
 import { printSources } from './commands/sources.js';
 import { printRt, rtFormat, rtRequest } from './commands/rt.js';
 import { backtestRequest, printBacktest } from './commands/backtest.js';
@@ -147,6 +148,44 @@ program
     await withStore(config(cmd), async (db) => {
       await printBacktest(db, request, opts.summary ?? false, (text) => process.stdout.write(text));
     });
+  });
+
+program
+  .command('datasets')
+  .description('the catalog of COVID-19 research datasets: licence, redistribution class, what is held here (CSV on stdout)')
+  .option('--type <type>', 'cases, imaging, literature, sequences, social or linelist')
+  .option('--q <words>', 'words that must all appear in the entry')
+  .option('--local', 'only datasets held here')
+  .option('--format <format>', 'csv (default) or json')
+  .action(async (opts, cmd: Command) => {
+    await withStore(config(cmd), (db) => printDatasets(db, opts, (text) => process.stdout.write(text)));
+  });
+
+program
+  .command('citation')
+  .description('how to cite a dataset of the catalog: BibTeX (default) or RIS on stdout')
+  .argument('<id>', 'dataset id (see `glacier datasets`)')
+  .option('--format <format>', 'bibtex (default) or ris')
+  .action((id: string, opts: { format?: string }) => printCitation(id, opts.format, (text) => process.stdout.write(text)));
+
+program
+  .command('imaging-splits')
+  .description('a patient-level train/val/test split of the imaging index, stratified by finding, as CSV on stdout')
+  .option('--dataset <ids>', 'imaging datasets, comma-separated (default: all)')
+  .option('--finding <prefix>', 'only findings under this hierarchy prefix, e.g. Pneumonia/Viral')
+  .option('--ratios <list>', 'train,val,test fractions (default 0.7,0.15,0.15)')
+  .option('--seed <n>', 'integer seed: same seed, same split (default 0)')
+  .action(async (opts, cmd: Command) => {
+    await withStore(config(cmd), (db) => printImagingSplits(db, opts, (text) => process.stdout.write(text)));
+  });
+
+program
+  .command('imaging-audit')
+  .description('audit a split (CSV with dataset,image_id,split): patients and duplicate images in several splits; exit 1 on leakage')
+  .argument('<file>', 'the split as CSV')
+  .action(async (file: string, _opts, cmd: Command) => {
+    const leaky = await withStore(config(cmd), (db) => printImagingAudit(db, file, (text) => process.stdout.write(text)));
+    if (leaky) process.exitCode = EXIT.failed;
   });
 
 program

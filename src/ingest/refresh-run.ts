@@ -1,4 +1,4 @@
-import type { Connector } from '../domain/series.js';
+import type { AnyConnector } from '../domain/imaging.js';
 import { withIngestLock } from '../store/ingest-lock.js';
 import type { IngestDeps, IngestOptions } from './context.js';
 import { ingestAll } from './ingest-all.js';
@@ -11,7 +11,7 @@ export type RefreshOutcome = { status: 'done'; runs: RunSummary[] } | { status: 
  * it (several API processes on one PostgreSQL database), this round is skipped: that process's
  * commits bump the data version, which every process re-reads.
  */
-export async function refreshOnce(deps: IngestDeps, connectors: readonly Connector[], opts: IngestOptions = {}): Promise<RefreshOutcome> {
+export async function refreshOnce(deps: IngestDeps, connectors: readonly AnyConnector[], opts: IngestOptions = {}): Promise<RefreshOutcome> {
   const locked = await withIngestLock(deps.db, () => ingestAll(deps, connectors, opts));
   if (!locked.acquired) {
     const reason = 'another process is ingesting into this database';

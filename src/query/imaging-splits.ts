@@ -4,7 +4,6 @@ import type { Db } from '../store/db.js';
 import { datasetsWithPublishedSplit, imagesForSplits, publishedSplit, type SplitSourceRow } from '../store/read-imaging.js';
 import { QueryError } from './errors.js';
 import { EMPTY_REQUEST, imageFilter } from './imaging.js';
-import { splitList } from './params.js';
 
 /** Patient-level splits of the imaging index: built here, or audited (a client's or the authors'). */
 
@@ -46,10 +45,11 @@ function splitItem(r: SplitSourceRow): SplitItem {
   };
 }
 
-function ratiosOf(raw: string): number[] {
-  const parts = splitList(raw);
+/** "0.7,0.15,0.15" → [0.7, 0.15, 0.15] (repeats kept: they are different splits). */
+export function ratiosOf(raw: string): number[] {
+  const parts = raw.split(',').map((s) => s.trim());
   const ratios = parts.map(Number);
-  if (!parts.length || ratios.some((x, i) => !Number.isFinite(x) || parts[i].trim() === '')) {
+  if (ratios.some((x, i) => !Number.isFinite(x) || parts[i] === '')) {
     throw new QueryError('ERR_BAD_PARAMETER', `ratios: ${JSON.stringify(raw)} is not a comma-separated list of numbers (e.g. 0.7,0.15,0.15)`, 'ratios');
   }
   return ratios;

@@ -61,6 +61,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalog of COVID-19 research datasets: licences, counts, citations, what Glacier holds
+         * @description One entry per dataset (case counts, imaging, literature, sequences, social media, line lists), whether Glacier ingests it or not: licence, redistribution class, whether commercial use is allowed, access, counts as the publisher states them, citation, coverage, status, and `local`: the tables and rows Glacier holds of it here.
+         */
+        get: operations["listDatasets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/datasets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dataset of the catalog; format=jsonld gives it as a schema.org Dataset */
+        get: operations["getDataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/datasets/{id}/citation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to cite a dataset: its describing paper as BibTeX or RIS */
+        get: operations["getDatasetCitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/discrepancies": {
         parameters: {
             query?: never;
@@ -93,6 +147,118 @@ export interface paths {
          * @description 200 with status ok, or degraded when a required source (the first choice of a precedence rule) is failing or stale; a source is stale when its last success is older than its cadence allows (daily 48 h, weekly 9 days, irregular 31 days; archived sources with frozen_on never are). 503 with status unavailable when the database cannot be reached. Never cached.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imaging/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Images filed twice: under two patients, or in two datasets */
+        get: operations["listImageDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imaging/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The imaging index: one row per image, with normalised finding, view, patient and clinical fields
+         * @description Images of the medical-imaging datasets Glacier indexes, filtered and paged. `finding` matches a hierarchy prefix. Raw strings are kept beside normalised values; `local` images have a hash, size and thumbnail.
+         */
+        get: operations["listImages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imaging/images/{dataset}/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A JPEG thumbnail of an image whose file is held here */
+        get: operations["getImageThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imaging/splits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient-level train/val/test split, stratified by finding, reproducible for a seed
+         * @description Whole patients go to one split, and images that are the same image under two patient ids (same file name and source, or identical content) go with them: no patient and no image is in two splits. Per finding, the number of groups (a patient with any patient it shares an image with) in each split is the ratio’s share rounded down or up. Same seed, same split. See docs/models/splits.md.
+         */
+        get: operations["getImagingSplits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imaging/splits/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit the split a dataset’s authors published (COVID-CT’s train/val/test lists) */
+        get: operations["getPublishedSplitAudit"];
+        put?: never;
+        /**
+         * Audit a split: patients and duplicate images in more than one split, findings per split
+         * @description The body is `{"rows": [{"dataset", "image_id", "split"}]}` as JSON, or CSV (Content-Type: text/csv) with a header naming dataset, image_id and split.
+         */
+        post: operations["postImagingSplitAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imaging/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Images and patients by dataset × finding × modality × view */
+        get: operations["getImagingSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -397,7 +563,7 @@ export interface components {
         "def-0": {
             error: {
                 /** @enum {string} */
-                code: "ERR_BAD_PARAMETER" | "ERR_UNKNOWN_LOCATION" | "ERR_UNKNOWN_METRIC" | "ERR_UNKNOWN_SOURCE" | "ERR_BAD_DATE" | "ERR_DATE_RANGE" | "ERR_TOO_MANY_LOCATIONS" | "ERR_NOT_SATURDAY" | "ERR_TOO_MANY_DATES" | "ERR_SERIES_TOO_SHORT" | "ERR_MODEL_INPUT" | "ERR_MODEL_TIMEOUT" | "ERR_NO_DATA" | "ERR_BAD_BODY" | "ERR_PAYLOAD_TOO_LARGE" | "ERR_URI_TOO_LONG" | "ERR_UNSUPPORTED_MEDIA_TYPE" | "ERR_NOT_FOUND" | "ERR_LOCATION_NOT_FOUND" | "ERR_SOURCE_NOT_FOUND" | "ERR_RUN_NOT_FOUND" | "ERR_UNAUTHORIZED" | "ERR_BUSY" | "ERR_RATE_LIMITED" | "ERR_OVERLOADED" | "ERR_TIMEOUT" | "ERR_UNAVAILABLE" | "ERR_INTERNAL";
+                code: "ERR_BAD_PARAMETER" | "ERR_UNKNOWN_LOCATION" | "ERR_UNKNOWN_METRIC" | "ERR_UNKNOWN_SOURCE" | "ERR_BAD_DATE" | "ERR_DATE_RANGE" | "ERR_TOO_MANY_LOCATIONS" | "ERR_NOT_SATURDAY" | "ERR_TOO_MANY_DATES" | "ERR_SERIES_TOO_SHORT" | "ERR_MODEL_INPUT" | "ERR_MODEL_TIMEOUT" | "ERR_NO_DATA" | "ERR_BAD_BODY" | "ERR_PAYLOAD_TOO_LARGE" | "ERR_URI_TOO_LONG" | "ERR_UNSUPPORTED_MEDIA_TYPE" | "ERR_NOT_FOUND" | "ERR_LOCATION_NOT_FOUND" | "ERR_SOURCE_NOT_FOUND" | "ERR_RUN_NOT_FOUND" | "ERR_DATASET_NOT_FOUND" | "ERR_NO_CITATION" | "ERR_IMAGE_NOT_FOUND" | "ERR_NO_LOCAL_FILE" | "ERR_UNAUTHORIZED" | "ERR_BUSY" | "ERR_RATE_LIMITED" | "ERR_OVERLOADED" | "ERR_TIMEOUT" | "ERR_UNAVAILABLE" | "ERR_INTERNAL";
                 message: string;
                 /** @description The query parameter at fault, when there is one */
                 parameter?: string;
@@ -775,6 +941,437 @@ export interface operations {
             };
         };
     };
+    listDatasets: {
+        parameters: {
+            query?: {
+                /** @description Only datasets offering this kind of access */
+                access?: "download" | "registration" | "web-pages" | "api";
+                /** @description true: commercial use allowed; false: not allowed (datasets whose terms do not say match neither) */
+                commercial?: "true" | "false";
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                /** @description true: only datasets Glacier holds rows of; false: only those it does not */
+                local?: "true" | "false";
+                /** @description Only imaging datasets of this modality */
+                modality?: "x-ray" | "ct" | "ultrasound";
+                /** @description Words that must all appear (any case) in the id, title, publisher, description or keywords */
+                q?: string;
+                /** @description Only datasets of this redistribution class */
+                redistribution?: "open" | "attribution" | "share-alike" | "non-commercial" | "research-only" | "registration-required" | "ids-only" | "unclear";
+                /** @description Only datasets of this type */
+                type?: "cases" | "imaging" | "literature" | "sequences" | "social" | "linelist";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            access: ("download" | "registration" | "web-pages" | "api")[];
+                            citation: {
+                                authors: string[];
+                                container: string | null;
+                                doi: string | null;
+                                key: string;
+                                kind: string;
+                                title: string;
+                                url: string | null;
+                                year: number;
+                            } | null;
+                            commercial_use: boolean | null;
+                            /** @description The Glacier connectors (source ids) that ingest it */
+                            connectors: string[];
+                            /** @description Counts as the publisher states them, with the date stated */
+                            counts: {
+                                note: string | null;
+                                source: string;
+                                /** @description When the publisher stated the count */
+                                stated_on: string;
+                                unit: string;
+                                value: number;
+                            }[];
+                            description: string;
+                            downloads: {
+                                format: string | null;
+                                title: string;
+                                url: string;
+                            }[];
+                            homepage: string;
+                            id: string;
+                            keywords: string[];
+                            last_update: string | null;
+                            license: {
+                                name: string;
+                                spdx: string | null;
+                                url: string;
+                            };
+                            /** @description What Glacier holds of it here: tables and rows (empty: nothing) */
+                            local: {
+                                rows: number;
+                                source: string;
+                                table: string;
+                            }[];
+                            modalities: ("x-ray" | "ct" | "ultrasound")[];
+                            publisher: string;
+                            /**
+                             * @description What others may do with the data
+                             * @enum {string}
+                             */
+                            redistribution: "open" | "attribution" | "share-alike" | "non-commercial" | "research-only" | "registration-required" | "ids-only" | "unclear";
+                            redistribution_note: string;
+                            spatial_coverage: string;
+                            /** @enum {string} */
+                            status: "active" | "frozen";
+                            temporal_coverage: {
+                                end: string | null;
+                                start: string | null;
+                            } | null;
+                            title: string;
+                            /**
+                             * @description What the dataset holds
+                             * @enum {string}
+                             */
+                            type: "cases" | "imaging" | "literature" | "sequences" | "social" | "linelist";
+                        }[];
+                        meta: {
+                            total: number;
+                        };
+                    };
+                    "application/x-ndjson": {
+                        access: ("download" | "registration" | "web-pages" | "api")[];
+                        citation: {
+                            authors: string[];
+                            container: string | null;
+                            doi: string | null;
+                            key: string;
+                            kind: string;
+                            title: string;
+                            url: string | null;
+                            year: number;
+                        } | null;
+                        commercial_use: boolean | null;
+                        /** @description The Glacier connectors (source ids) that ingest it */
+                        connectors: string[];
+                        /** @description Counts as the publisher states them, with the date stated */
+                        counts: {
+                            note: string | null;
+                            source: string;
+                            /** @description When the publisher stated the count */
+                            stated_on: string;
+                            unit: string;
+                            value: number;
+                        }[];
+                        description: string;
+                        downloads: {
+                            format: string | null;
+                            title: string;
+                            url: string;
+                        }[];
+                        homepage: string;
+                        id: string;
+                        keywords: string[];
+                        last_update: string | null;
+                        license: {
+                            name: string;
+                            spdx: string | null;
+                            url: string;
+                        };
+                        /** @description What Glacier holds of it here: tables and rows (empty: nothing) */
+                        local: {
+                            rows: number;
+                            source: string;
+                            table: string;
+                        }[];
+                        modalities: ("x-ray" | "ct" | "ultrasound")[];
+                        publisher: string;
+                        /**
+                         * @description What others may do with the data
+                         * @enum {string}
+                         */
+                        redistribution: "open" | "attribution" | "share-alike" | "non-commercial" | "research-only" | "registration-required" | "ids-only" | "unclear";
+                        redistribution_note: string;
+                        spatial_coverage: string;
+                        /** @enum {string} */
+                        status: "active" | "frozen";
+                        temporal_coverage: {
+                            end: string | null;
+                            start: string | null;
+                        } | null;
+                        title: string;
+                        /**
+                         * @description What the dataset holds
+                         * @enum {string}
+                         */
+                        type: "cases" | "imaging" | "literature" | "sequences" | "social" | "linelist";
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getDataset: {
+        parameters: {
+            query?: {
+                /** @description json (default) or jsonld: a schema.org Dataset */
+                format?: "json" | "jsonld";
+            };
+            header?: never;
+            path: {
+                /** @example covid-chestxray */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            access: ("download" | "registration" | "web-pages" | "api")[];
+                            citation: {
+                                authors: string[];
+                                container: string | null;
+                                doi: string | null;
+                                key: string;
+                                kind: string;
+                                title: string;
+                                url: string | null;
+                                year: number;
+                            } | null;
+                            commercial_use: boolean | null;
+                            /** @description The Glacier connectors (source ids) that ingest it */
+                            connectors: string[];
+                            /** @description Counts as the publisher states them, with the date stated */
+                            counts: {
+                                note: string | null;
+                                source: string;
+                                /** @description When the publisher stated the count */
+                                stated_on: string;
+                                unit: string;
+                                value: number;
+                            }[];
+                            description: string;
+                            downloads: {
+                                format: string | null;
+                                title: string;
+                                url: string;
+                            }[];
+                            homepage: string;
+                            id: string;
+                            keywords: string[];
+                            last_update: string | null;
+                            license: {
+                                name: string;
+                                spdx: string | null;
+                                url: string;
+                            };
+                            /** @description What Glacier holds of it here: tables and rows (empty: nothing) */
+                            local: {
+                                rows: number;
+                                source: string;
+                                table: string;
+                            }[];
+                            modalities: ("x-ray" | "ct" | "ultrasound")[];
+                            publisher: string;
+                            /**
+                             * @description What others may do with the data
+                             * @enum {string}
+                             */
+                            redistribution: "open" | "attribution" | "share-alike" | "non-commercial" | "research-only" | "registration-required" | "ids-only" | "unclear";
+                            redistribution_note: string;
+                            spatial_coverage: string;
+                            /** @enum {string} */
+                            status: "active" | "frozen";
+                            temporal_coverage: {
+                                end: string | null;
+                                start: string | null;
+                            } | null;
+                            title: string;
+                            /**
+                             * @description What the dataset holds
+                             * @enum {string}
+                             */
+                            type: "cases" | "imaging" | "literature" | "sequences" | "social" | "linelist";
+                        };
+                    };
+                    "application/ld+json": {
+                        "@context": string;
+                        /** @enum {string} */
+                        "@type": "Dataset";
+                        name: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getDatasetCitation: {
+        parameters: {
+            query?: {
+                /** @description bibtex (default) or ris */
+                format?: "bibtex" | "ris";
+            };
+            header?: never;
+            path: {
+                /** @example covid-chestxray */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-bibtex": string;
+                    "application/x-research-info-systems": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     listDiscrepancies: {
         parameters: {
             query?: {
@@ -1014,6 +1611,739 @@ export interface operations {
                         /** @enum {string} */
                         status: "unavailable";
                     };
+                };
+            };
+        };
+    };
+    listImageDuplicates: {
+        parameters: {
+            query?: {
+                /** @description Imaging datasets, comma-separated (covid-chestxray, actualmed, covid-ct, pocus) */
+                dataset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            datasets: number;
+                            key: string;
+                            listings: {
+                                dataset: string;
+                                finding: string | null;
+                                image_id: string;
+                                listing: number;
+                                patient: string | null;
+                                source_url: string | null;
+                            }[];
+                            patients: number;
+                            /** @enum {string} */
+                            reason: "same_name_and_source" | "same_content";
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listImages: {
+        parameters: {
+            query?: {
+                age_max?: number;
+                age_min?: number;
+                /** @description true: licence allows commercial use; false: it does not (unknown matches neither) */
+                commercial?: "true" | "false";
+                /** @description Imaging datasets, comma-separated (covid-chestxray, actualmed, covid-ct, pocus) */
+                dataset?: string;
+                /** @description A finding or a prefix of the hierarchy: `Pneumonia/Viral` matches `Pneumonia/Viral/COVID-19`, `Pneumonia/Viral/SARS`, … */
+                finding?: string;
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                limit?: number;
+                modality?: "x-ray" | "ct" | "ultrasound";
+                offset?: number;
+                /** @description The dataset’s own patient id (use with one dataset) */
+                patient?: string;
+                sex?: "M" | "F";
+                /** @description Normalised view: PA, AP, AP Supine, L, Axial, Coronal, … */
+                view?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            age: number | null;
+                            also_findings: string[];
+                            bytes: number | null;
+                            /** @description Clinical fields the dataset publishes (survival, intubated, went_icu, temperature, …) */
+                            clinical: {
+                                [key: string]: unknown;
+                            };
+                            commercial_use: boolean | null;
+                            dataset: string;
+                            doi: string | null;
+                            /** @description The metadata file the record comes from */
+                            file: string;
+                            finding: string | null;
+                            finding_raw: string | null;
+                            height: number | null;
+                            /** @description The file name as published */
+                            image_id: string;
+                            license: string | null;
+                            /** @description Its line there (header = 1) */
+                            line: number;
+                            /** @description 1, or 2, 3, … when the metadata lists the same file again (e.g. under another patient) */
+                            listing: number;
+                            /** @description The image file is held here (hash, size and thumbnail available) */
+                            local: boolean;
+                            /** @description As the annotation gives it */
+                            lung_boxes: unknown;
+                            /** @enum {string} */
+                            modality: "x-ray" | "ct" | "ultrasound";
+                            offset_days: number | null;
+                            patient: string | null;
+                            /** @description As the annotation gives it */
+                            severity: unknown;
+                            sex: ("M" | "F") | null;
+                            sha256: string | null;
+                            source_url: string | null;
+                            study_date: string | null;
+                            /** @enum {string} */
+                            study_date_precision: "day" | "month" | "year" | "unknown";
+                            study_date_raw: string | null;
+                            thumbnail: string | null;
+                            view: string | null;
+                            view_raw: string | null;
+                            width: number | null;
+                        }[];
+                        meta: {
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                    "application/x-ndjson": {
+                        age: number | null;
+                        also_findings: string[];
+                        bytes: number | null;
+                        /** @description Clinical fields the dataset publishes (survival, intubated, went_icu, temperature, …) */
+                        clinical: {
+                            [key: string]: unknown;
+                        };
+                        commercial_use: boolean | null;
+                        dataset: string;
+                        doi: string | null;
+                        /** @description The metadata file the record comes from */
+                        file: string;
+                        finding: string | null;
+                        finding_raw: string | null;
+                        height: number | null;
+                        /** @description The file name as published */
+                        image_id: string;
+                        license: string | null;
+                        /** @description Its line there (header = 1) */
+                        line: number;
+                        /** @description 1, or 2, 3, … when the metadata lists the same file again (e.g. under another patient) */
+                        listing: number;
+                        /** @description The image file is held here (hash, size and thumbnail available) */
+                        local: boolean;
+                        /** @description As the annotation gives it */
+                        lung_boxes: unknown;
+                        /** @enum {string} */
+                        modality: "x-ray" | "ct" | "ultrasound";
+                        offset_days: number | null;
+                        patient: string | null;
+                        /** @description As the annotation gives it */
+                        severity: unknown;
+                        sex: ("M" | "F") | null;
+                        sha256: string | null;
+                        source_url: string | null;
+                        study_date: string | null;
+                        /** @enum {string} */
+                        study_date_precision: "day" | "month" | "year" | "unknown";
+                        study_date_raw: string | null;
+                        thumbnail: string | null;
+                        view: string | null;
+                        view_raw: string | null;
+                        width: number | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getImageThumbnail: {
+        parameters: {
+            query?: {
+                /** @description Longer side in pixels (never upscaled) */
+                size?: 64 | 128 | 256 | 512;
+            };
+            header?: never;
+            path: {
+                /** @example covid-chestxray */
+                dataset: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getImagingSplits: {
+        parameters: {
+            query?: {
+                /** @description Imaging datasets, comma-separated (covid-chestxray, actualmed, covid-ct, pocus) */
+                dataset?: string;
+                /** @description A finding or a prefix of the hierarchy: `Pneumonia/Viral` matches `Pneumonia/Viral/COVID-19`, `Pneumonia/Viral/SARS`, … */
+                finding?: string;
+                format?: "json" | "csv";
+                /** @description Fractions for train, val, test (1 to 3, summing to 1) */
+                ratios?: string;
+                /** @description Same seed, same split */
+                seed?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            dataset: string;
+                            finding: string | null;
+                            image_id: string;
+                            listing: number;
+                            patient: string | null;
+                            /** @enum {string} */
+                            split: "train" | "val" | "test";
+                        }[];
+                        meta: {
+                            /** @description Groups of images that go together: one patient, joined with any image it shares */
+                            groups: number;
+                            ratios: number[];
+                            seed: number;
+                        };
+                        summary: {
+                            findings: {
+                                [key: string]: {
+                                    images: number;
+                                    patients: number;
+                                };
+                            };
+                            groups: number;
+                            images: number;
+                            patients: number;
+                            /** @enum {string} */
+                            split: "train" | "val" | "test";
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getPublishedSplitAudit: {
+        parameters: {
+            query: {
+                /** @description A dataset whose authors published a split (covid-ct) */
+                dataset: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        duplicates_across_splits: {
+                            items: {
+                                id: string;
+                                split: string;
+                            }[];
+                            key: string;
+                        }[];
+                        findings_per_split: {
+                            findings: {
+                                [key: string]: number;
+                            };
+                            images: number;
+                            patients: number;
+                            split: string;
+                        }[];
+                        ids_in_several_splits: {
+                            id: string;
+                            splits: string[];
+                        }[];
+                        /** @description A patient, an image or a duplicated image is in more than one split */
+                        leakage: boolean;
+                        meta: {
+                            dataset: string | null;
+                            rows: number;
+                        };
+                        patients_in_several_splits: {
+                            patient: string;
+                            splits: {
+                                [key: string]: number;
+                            };
+                        }[];
+                        /** @description Rows naming no image of the index */
+                        unknown: {
+                            dataset: string;
+                            image_id: string;
+                            row: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    postImagingSplitAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rows: {
+                        dataset: string;
+                        image_id: string;
+                        split: string;
+                    }[];
+                };
+                "text/csv": {
+                    rows: {
+                        dataset: string;
+                        image_id: string;
+                        split: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        duplicates_across_splits: {
+                            items: {
+                                id: string;
+                                split: string;
+                            }[];
+                            key: string;
+                        }[];
+                        findings_per_split: {
+                            findings: {
+                                [key: string]: number;
+                            };
+                            images: number;
+                            patients: number;
+                            split: string;
+                        }[];
+                        ids_in_several_splits: {
+                            id: string;
+                            splits: string[];
+                        }[];
+                        /** @description A patient, an image or a duplicated image is in more than one split */
+                        leakage: boolean;
+                        meta: {
+                            dataset: string | null;
+                            rows: number;
+                        };
+                        patients_in_several_splits: {
+                            patient: string;
+                            splits: {
+                                [key: string]: number;
+                            };
+                        }[];
+                        /** @description Rows naming no image of the index */
+                        unknown: {
+                            dataset: string;
+                            image_id: string;
+                            row: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getImagingSummary: {
+        parameters: {
+            query?: {
+                /** @description Imaging datasets, comma-separated (covid-chestxray, actualmed, covid-ct, pocus) */
+                dataset?: string;
+                /** @description A finding or a prefix of the hierarchy: `Pneumonia/Viral` matches `Pneumonia/Viral/COVID-19`, `Pneumonia/Viral/SARS`, … */
+                finding?: string;
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                modality?: "x-ray" | "ct" | "ultrasound";
+                /** @description Normalised view: PA, AP, AP Supine, L, Axial, Coronal, … */
+                view?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            dataset: string;
+                            finding: string | null;
+                            images: number;
+                            local_files: number;
+                            modality: string;
+                            /** @description Distinct patients (null patients not counted) */
+                            patients: number;
+                            view: string | null;
+                        }[];
+                        meta: {
+                            images: number;
+                            patients: number;
+                        };
+                    };
+                    "application/x-ndjson": {
+                        dataset: string;
+                        finding: string | null;
+                        images: number;
+                        local_files: number;
+                        modality: string;
+                        /** @description Distinct patients (null patients not counted) */
+                        patients: number;
+                        view: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
                 };
             };
         };

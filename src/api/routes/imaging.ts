@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Papa from 'papaparse';
-import { auditImagingSplit, auditPublishedSplit, buildImagingSplits, type AuditResult } from '../../query/imaging-splits.js';
+import { auditImagingSplit, auditPublishedSplit, buildImagingSplits, ratiosOf, type AuditResult } from '../../query/imaging-splits.js';
 import { duplicateImages, images, imageThumbnail, imagingSummaryOf, type ImagesRequest, type ThumbnailSize } from '../../query/imaging.js';
 import { QueryError } from '../../query/errors.js';
 import type { ImageRow } from '../../store/read-imaging.js';
@@ -138,7 +138,7 @@ export const imagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'A patient-level train/val/test split, stratified by finding, reproducible for a seed',
         description:
           'Whole patients go to one split, and images that are the same image under two patient ids (same file name and source, or identical content) go with them: ' +
-          'no patient and no image is in two splits. Per finding, the number of patients in each split is within one of the ratio. Same seed, same split. See docs/models/splits.md.',
+          'no patient and no image is in two splits. Per finding, the number of groups (a patient with any patient it shares an image with) in each split is the ratio’s share rounded down or up. Same seed, same split. See docs/models/splits.md.',
         querystring: SplitsQuery,
         response: {
           200: { content: { 'application/json': { schema: SplitsResponse }, 'text/csv': { schema: { type: 'string', description: 'dataset,image_id,patient,finding,split' } } } },
@@ -151,8 +151,7 @@ export const imagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const q = req.query;
         const built = await buildImagingSplits(app.db, { dataset: q.dataset ?? null, finding: q.finding ?? null, ratios: q.ratios, seed: q.seed });
         if (q.format === 'csv') return renderText('csv', rowsText('csv', SPLIT_CSV_COLUMNS, {}, once(built.rows)), false);
-        const ratios = q.ratios.split(',').map(Number);
-        return json({ meta: { ratios, seed: q.seed, groups: built.groups }, summary: built.summary, data: built.rows });
+        return json({ meta: { ratios: ratiosOf(q.ratios), seed: q.seed, groups: built.groups }, summary: built.summary, data: built.rows });
       }),
   );
 

@@ -2,7 +2,7 @@ import type { Config } from '../../config.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import type { RunSummary } from '../../ingest/run-summary.js';
-import { CONNECTORS } from '../../sources/registry.js';
+import { ALL_CONNECTORS } from '../../sources/all-sources.js';
 import type { Db } from '../../store/db.js';
 import { withIngestLock, type Locked } from '../../store/ingest-lock.js';
 import { CliError, EXIT } from '../errors.js';
@@ -17,10 +17,10 @@ export interface IngestFlags {
 }
 
 export function selectConnectors(ids: string[] | undefined) {
-  if (!ids?.length) return CONNECTORS;
-  const unknown = ids.filter((id) => !CONNECTORS.some((c) => c.manifest.id === id));
-  if (unknown.length) throw new CliError(`unknown source ${unknown.join(', ')} (known: ${CONNECTORS.map((c) => c.manifest.id).join(', ')})`, EXIT.usage);
-  return CONNECTORS.filter((c) => ids.includes(c.manifest.id));
+  if (!ids?.length) return ALL_CONNECTORS;
+  const unknown = ids.filter((id) => !ALL_CONNECTORS.some((c) => c.manifest.id === id));
+  if (unknown.length) throw new CliError(`unknown source ${unknown.join(', ')} (known: ${ALL_CONNECTORS.map((c) => c.manifest.id).join(', ')})`, EXIT.usage);
+  return ALL_CONNECTORS.filter((c) => ids.includes(c.manifest.id));
 }
 
 /**

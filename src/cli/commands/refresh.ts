@@ -2,7 +2,7 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../ingest/context.js';
 import { describeRefresh, refreshOnce } from '../../ingest/refresh-run.js';
 import { createRefreshScheduler, type RefreshScheduler, type SchedulerLog } from '../../ingest/refresh-scheduler.js';
-import { CONNECTORS } from '../../sources/registry.js';
+import { ALL_CONNECTORS } from '../../sources/all-sources.js';
 import type { Db } from '../../store/db.js';
 import { fileOrigin } from '../context.js';
 import { selectConnectors } from './ingest.js';
@@ -15,7 +15,7 @@ import { selectConnectors } from './ingest.js';
 export function createServerRefresh(db: Db, config: Config, log: SchedulerLog, afterRun: () => void): RefreshScheduler {
   const ingestLog: Logger = { info: (m) => log.info({}, `refresh: ${m}`), warn: (m) => log.warn({}, `refresh: ${m}`) };
   return createRefreshScheduler({
-    sourceIds: CONNECTORS.map((c) => c.manifest.id),
+    sourceIds: ALL_CONNECTORS.map((c) => c.manifest.id),
     intervalMs: config.refreshMs,
     log,
     async run(sources, signal) {
