@@ -10,7 +10,9 @@ import { SourcesPage } from './views/sources';
 
 /** The dashboard's entry: header (pages, search), then the page the URL names. */
 const store = new Store();
-const PAGE_LABEL: Record<Page, string> = { explorer: 'Explorer', sources: 'Sources', anomalies: 'Anomalies', models: 'Models' };
+const PAGE_LABEL: Record<Page, string> = { explorer: 'Explorer', sources: 'Sources', anomalies: 'Anomalies', models: 'Models', datasets: 'Datasets', dataset: 'Dataset', imaging: 'Imaging' };
+/** The id of the dataset page's JSON-LD script (views/datasets.ts), removed when another page is shown. */
+const JSONLD_ID = 'glacier-dataset-jsonld';
 
 const nav = h('nav', { class: 'pages', 'aria-label': 'Pages' });
 const main = h('main', { id: 'main' });
@@ -26,8 +28,10 @@ let modelsAvailable = false;
 const pages: Partial<Record<Page, { el: HTMLElement; update(s: ViewState): Promise<void> }>> = {};
 
 function renderNav(s: ViewState): void {
-  const shown: Page[] = ['explorer', 'sources', 'anomalies', ...(modelsAvailable ? (['models'] as Page[]) : [])];
-  nav.replaceChildren(...shown.map((p) => h('button', { type: 'button', 'aria-current': s.page === p ? 'page' : null, onclick: () => void store.set({ page: p, pageNo: 0 }) }, PAGE_LABEL[p])));
+  const shown: Page[] = ['explorer', 'sources', 'anomalies', ...(modelsAvailable ? (['models'] as Page[]) : []), 'datasets', 'imaging'];
+  // A dataset's page belongs to Datasets.
+  const current = s.page === 'dataset' ? 'datasets' : s.page;
+  nav.replaceChildren(...shown.map((p) => h('button', { type: 'button', 'aria-current': current === p ? 'page' : null, onclick: () => void store.set({ page: p, pageNo: 0 }) }, PAGE_LABEL[p])));
 }
 
 async function pageFor(p: Page) {
@@ -36,11 +40,21 @@ async function pageFor(p: Page) {
     const { ModelsPage } = await import('./views/models');
     return new ModelsPage(store);
   }
+  // The research pages are rarely opened: loaded when asked for.
+  if (p === 'datasets' || p === 'dataset') {
+    const { DatasetsPage, DatasetPage } = await import('./views/datasets');
+    return p === 'datasets' ? new DatasetsPage(store) : new DatasetPage(store);
+  }
+  if (p === 'imaging') {
+    const { ImagingPage } = await import('./views/imaging');
+    return new ImagingPage(store);
+  }
   return p === 'sources' ? new SourcesPage(store) : p === 'anomalies' ? new AnomaliesPage(store) : new Explorer(store);
 }
 
 void store.start(async (s) => {
   renderNav(s);
+  if (s.page !== 'dataset') document.getElementById(JSONLD_ID)?.remove();
   const page = (pages[s.page] ??= await pageFor(s.page));
   if (main.firstChild !== page.el) main.replaceChildren(page.el);
   document.title = `${PAGE_LABEL[s.page]} · Glacier`;

@@ -19,6 +19,15 @@ export interface TestHooks {
   map?: { region?: string; date?: string | null; drawn?: number; coloured?: number; rows?: number; error?: string };
   chart?: { locations: string[]; x: number[]; series: { label: string; values: (number | null)[] }[]; error?: string };
   table?: { rows: number; shown: number; page: number };
+  datasets?: { ids?: string[]; query?: string; copied?: string; jsonld?: string };
+  imaging?: {
+    query?: string;
+    byFinding?: { label: string; images: number }[];
+    byView?: { label: string; images: number }[];
+    images?: { total: number; offset: number; ids: string[] };
+    split?: { query: string; summary: unknown[] };
+    error?: string;
+  };
 }
 
 export function testHooks(): TestHooks {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, mapScope, MAX_LOCATIONS, parseState, serializeState, transformOf, type ViewState } from './state.js';
+import { DEFAULT_RATIOS, DEFAULT_STATE, mapScope, MAX_LOCATIONS, parseRatios, parseSeed, parseState, serializeState, transformOf, type ViewState } from './state.js';
 
 describe('state ↔ URL', () => {
   it('reads an empty query as the defaults and writes the defaults as an empty query', () => {
@@ -11,10 +11,15 @@ describe('state ↔ URL', () => {
     const s: ViewState = {
       page: 'explorer', tab: 'chart', metric: 'deaths', measure: 'daily', perCapita: false, date: '2021-03-01', region: 'US_CA', counties: true,
       locations: ['FR', 'US_CA_06037', 'SHIP-DIAMOND-PRINCESS'], log: true, from: '2020-03-01', to: '2021-12-31', asOf: '2020-06-01',
-      anomalies: false, sort: 'name', desc: false, pageNo: 3,
+      anomalies: false, sort: 'name', desc: false, pageNo: 3, datasetId: 'covid-chestxray',
+      datasets: { type: 'imaging', modality: 'x-ray', redistribution: 'ids-only', commercial: false, local: true, q: 'chest x-ray' },
+      imaging: { datasets: ['covid-chestxray', 'actualmed'], finding: 'Pneumonia/Viral', modality: 'ct', view: 'AP Supine' },
+      split: { built: true, datasets: ['covid-ct'], finding: 'No Finding', ratios: '0.8,0.2', seed: 42 },
     };
     const url = serializeState(s);
-    expect(url).toBe('?tab=chart&metric=deaths&measure=daily&per100k=0&date=2021-03-01&region=US_CA&counties=1&loc=FR,US_CA_06037,SHIP-DIAMOND-PRINCESS&log=1&from=2020-03-01&to=2021-12-31&asof=2020-06-01&anomalies=0&sort=name&desc=0&p=3');
+    expect(url).toBe('?tab=chart&metric=deaths&measure=daily&per100k=0&date=2021-03-01&region=US_CA&counties=1&loc=FR,US_CA_06037,SHIP-DIAMOND-PRINCESS&log=1&from=2020-03-01&to=2021-12-31&asof=2020-06-01&anomalies=0&sort=name&desc=0&p=3' +
+      '&id=covid-chestxray&type=imaging&mod=x-ray&redist=ids-only&commercial=0&held=1&q=chest+x-ray&imgset=covid-chestxray,actualmed&finding=Pneumonia%2FViral&imgmod=ct&view=AP+Supine' +
+      '&split=1&splitset=covid-ct&splitfinding=No+Finding&ratios=0.8,0.2&seed=42');
     expect(parseState(url)).toEqual(s);
   });
 
@@ -41,5 +46,35 @@ describe('state ↔ URL', () => {
     expect(mapScope({ region: 'US', counties: false })).toEqual({ level: 'subdivision', parent: 'US' });
     expect(mapScope({ region: 'US', counties: true })).toEqual({ level: 'county', parent: null });
     expect(mapScope({ region: 'US_CA', counties: false })).toEqual({ level: 'county', parent: 'US_CA' });
+  });
+
+  it('reads the research pages’ filters, dropping what the API would refuse', () => {
+    const s = parseState('?page=datasets&type=pictures&mod=mri&redist=free&commercial=yes&held=2&q=%20%20many%20%20%20words%20');
+    expect(s.page).toBe('datasets');
+    expect(s.datasets).toEqual({ type: null, modality: null, redistribution: null, commercial: null, local: null, q: 'many words' });
+    expect(parseState(`?q=${'x'.repeat(300)}`).datasets.q).toHaveLength(200);
+    expect(parseState('?page=dataset&id=../etc').datasetId).toBeNull();
+    expect(parseState('?page=dataset&id=jhu-global').datasetId).toBe('jhu-global');
+    const i = parseState('?page=imaging&imgset=covid-ct,,bad%20id,covid-ct,pocus&finding=%3Cb%3E&imgmod=ultrasound&view=PA');
+    expect(i.imaging).toEqual({ datasets: ['covid-ct', 'pocus'], finding: '', modality: 'ultrasound', view: 'PA' });
+    expect(parseState('?finding=Pneumonia%2FBacterial%2FE.Coli').imaging.finding).toBe('Pneumonia/Bacterial/E.Coli');
+  });
+
+  it('keeps a split request only with ratios and a seed the API takes', () => {
+    expect(parseState('?split=1&ratios=0.5,0.6&seed=-1').split).toEqual({ built: true, datasets: [], finding: '', ratios: DEFAULT_RATIOS, seed: 0 });
+    expect(parseState('?split=1&ratios=0.6,0.2,0.2&seed=4294967295').split).toMatchObject({ ratios: '0.6,0.2,0.2', seed: 4294967295 });
+    expect(parseState('?seed=4294967296').split.seed).toBe(0);
+    expect(serializeState(parseState(`?ratios=${DEFAULT_RATIOS}&split=0`))).toBe('');
+  });
+
+  it('parses split ratios and seeds', () => {
+    expect(parseRatios('0.7,0.15,0.15')).toEqual([0.7, 0.15, 0.15]);
+    expect(parseRatios(' 0.8 , 0.2 ')).toEqual([0.8, 0.2]);
+    expect(parseRatios('1')).toEqual([1]);
+    expect(parseRatios('.5,.5')).toEqual([0.5, 0.5]);
+    for (const bad of ['', '0.5', '0.5,0.5,0,0', '0.25,0.25,0.25,0.25', '1,0', '-0.5,1.5', '0.5;0.5', 'a,b', '0.7,0.15,0.15,', '1e-1,0.9']) expect(parseRatios(bad), bad).toBeNull();
+    expect(parseSeed('0')).toBe(0);
+    expect(parseSeed(' 123 ')).toBe(123);
+    for (const bad of [null, '', '1.5', '-1', '4294967296', '12345678901', '0x10']) expect(parseSeed(bad), String(bad)).toBeNull();
   });
 });

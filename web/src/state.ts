@@ -4,12 +4,52 @@
  */
 export const TABS = ['map', 'chart', 'table'] as const;
 export type Tab = (typeof TABS)[number];
-export const PAGES = ['explorer', 'sources', 'anomalies', 'models'] as const;
+export const PAGES = ['explorer', 'sources', 'anomalies', 'models', 'datasets', 'dataset', 'imaging'] as const;
 export type Page = (typeof PAGES)[number];
 export const MEASURES = ['cumulative', 'daily', 'daily_7day_avg'] as const;
 export type Measure = (typeof MEASURES)[number];
 export type Transform = 'cumulative' | 'daily' | 'daily_7day_avg' | 'per_100k' | 'daily_per_100k' | 'daily_7day_avg_per_100k';
 export const MAX_LOCATIONS = 10;
+
+/** The catalog's vocabularies (src/domain/dataset.ts; the e2e tests check them against the API). */
+export const DATASET_TYPES = ['cases', 'imaging', 'literature', 'sequences', 'social', 'linelist'] as const;
+export type DatasetType = (typeof DATASET_TYPES)[number];
+export const MODALITIES = ['x-ray', 'ct', 'ultrasound'] as const;
+export type Modality = (typeof MODALITIES)[number];
+export const REDISTRIBUTION_CLASSES = ['open', 'attribution', 'share-alike', 'non-commercial', 'research-only', 'registration-required', 'ids-only', 'unclear'] as const;
+export type RedistributionClass = (typeof REDISTRIBUTION_CLASSES)[number];
+export const DEFAULT_RATIOS = '0.7,0.15,0.15';
+
+/** The Datasets page's filters (each one an API parameter of /v1/datasets). */
+export interface DatasetFilter {
+  type: DatasetType | null;
+  modality: Modality | null;
+  redistribution: RedistributionClass | null;
+  /** true: commercial use allowed; false: not allowed; null: either (or unknown). */
+  commercial: boolean | null;
+  /** true: only what Glacier holds rows of; false: only what it does not. */
+  local: boolean | null;
+  q: string;
+}
+
+/** The Imaging page's filter (chart, table): API parameters of /v1/imaging/summary and /images. */
+export interface ImagingFilter {
+  datasets: string[];
+  /** A finding or a prefix of the hierarchy ("Pneumonia/Viral"); '' = all. */
+  finding: string;
+  modality: Modality | null;
+  view: string;
+}
+
+/** The split builder's request (/v1/imaging/splits); `built` false: not asked for yet. */
+export interface SplitSpec {
+  built: boolean;
+  datasets: string[];
+  finding: string;
+  /** 1 to 3 fractions summing to 1, comma-separated, as the API takes them. */
+  ratios: string;
+  seed: number;
+}
 
 export interface ViewState {
   page: Page;
@@ -35,22 +75,59 @@ export interface ViewState {
   sort: string;
   desc: boolean;
   pageNo: number;
+  /** The dataset page's dataset. */
+  datasetId: string | null;
+  datasets: DatasetFilter;
+  imaging: ImagingFilter;
+  split: SplitSpec;
 }
 
 export const DEFAULT_STATE: Readonly<ViewState> = Object.freeze({
   page: 'explorer', tab: 'map', metric: 'confirmed', measure: 'daily_7day_avg', perCapita: true, date: null, region: 'world', counties: false,
   locations: [], log: false, from: null, to: null, asOf: null, anomalies: true, sort: 'value', desc: true, pageNo: 0,
+  datasetId: null,
+  datasets: Object.freeze({ type: null, modality: null, redistribution: null, commercial: null, local: null, q: '' }),
+  imaging: Object.freeze({ datasets: Object.freeze([]) as unknown as string[], finding: '', modality: null, view: '' }),
+  split: Object.freeze({ built: false, datasets: Object.freeze([]) as unknown as string[], finding: '', ratios: DEFAULT_RATIOS, seed: 0 }),
 });
 
 export const METRIC_IDS = ['confirmed', 'deaths', 'recovered', 'tests', 'confirmed_lab', 'probable', 'deaths_lab', 'probable_deaths', 'hospitalized', 'vaccine_doses', 'people_vaccinated', 'people_fully_vaccinated'];
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const KEY = /^[A-Z0-9]+(?:-[A-Z0-9]+)*(?:_[A-Z0-9]+(?:-[A-Z0-9]+)*){0,2}$/;
 const SORT = /^[a-z_]{1,20}$/;
+const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const FINDING = /^[A-Za-z0-9][A-Za-z0-9 ./()+_-]{0,199}$/;
+const VIEW = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,49}$/;
+const MAX_SEED = 4294967295;
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null, d: T): T => (v !== null && (list as readonly string[]).includes(v) ? (v as T) : d);
 /** A real calendar day in YYYY-MM-DD form (2021-02-30 is not). */
 const date = (v: string | null) => (v !== null && ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) ? v : null);
 const flag = (v: string | null, d: boolean) => (v === '1' ? true : v === '0' ? false : d);
+/** '1' true, '0' false, anything else: not set. */
+const either = (v: string | null): boolean | null => (v === '1' ? true : v === '0' ? false : null);
+
+const ids = (v: string | null) => [...new Set((v ?? '').split(',').map((x) => x.trim()).filter((x) => DATASET_ID.test(x)))].slice(0, 20);
+const matching = (re: RegExp, v: string | null) => (v !== null && re.test(v.trim()) ? v.trim().replace(/\s+/g, ' ') : '');
+
+/**
+ * Split ratios as the API takes them: 1 to 3 fractions in (0, 1] summing to 1 (within 1e-6).
+ * Returns the fractions, or null when the text is not such a list.
+ */
+export function parseRatios(text: string): number[] | null {
+  const parts = text.split(',').map((x) => x.trim());
+  if (parts.length < 1 || parts.length > 3 || parts.some((x) => !/^(0|1)?(\.\d{1,6})?$/.test(x) || x === '' || x === '.')) return null;
+  const r = parts.map(Number);
+  if (r.some((x) => !(x > 0 && x <= 1))) return null;
+  return Math.abs(r.reduce((a, b) => a + b, 0) - 1) <= 1e-6 ? r : null;
+}
+
+/** A seed the API takes (an integer 0 … 2³²−1), or null. */
+export function parseSeed(text: string | null): number | null {
+  if (text === null || !/^\d{1,10}$/.test(text.trim())) return null;
+  const n = Number(text.trim());
+  return n <= MAX_SEED ? n : null;
+}
 
 export function parseState(search: string): ViewState {
   const q = new URLSearchParams(search);
@@ -79,6 +156,28 @@ export function parseState(search: string): ViewState {
     sort: SORT.test(q.get('sort') ?? '') ? q.get('sort')! : d.sort,
     desc: flag(q.get('desc'), d.desc),
     pageNo: Number.isInteger(pageNo) && pageNo > 0 && pageNo < 1e6 ? pageNo : 0,
+    datasetId: DATASET_ID.test(q.get('id') ?? '') ? q.get('id') : null,
+    datasets: {
+      type: oneOf<DatasetType | ''>(DATASET_TYPES, q.get('type'), '') || null,
+      modality: oneOf<Modality | ''>(MODALITIES, q.get('mod'), '') || null,
+      redistribution: oneOf<RedistributionClass | ''>(REDISTRIBUTION_CLASSES, q.get('redist'), '') || null,
+      commercial: either(q.get('commercial')),
+      local: either(q.get('held')),
+      q: (q.get('q') ?? '').trim().replace(/\s+/g, ' ').slice(0, 200),
+    },
+    imaging: {
+      datasets: ids(q.get('imgset')),
+      finding: matching(FINDING, q.get('finding')),
+      modality: oneOf<Modality | ''>(MODALITIES, q.get('imgmod'), '') || null,
+      view: matching(VIEW, q.get('view')),
+    },
+    split: {
+      built: flag(q.get('split'), false),
+      datasets: ids(q.get('splitset')),
+      finding: matching(FINDING, q.get('splitfinding')),
+      ratios: parseRatios(q.get('ratios') ?? '')?.join(',') ?? DEFAULT_RATIOS,
+      seed: parseSeed(q.get('seed')) ?? 0,
+    },
   };
 }
 
@@ -107,6 +206,23 @@ export function serializeState(s: ViewState): string {
   put('sort', s.sort, d.sort);
   put('desc', bit(s.desc), bit(d.desc));
   put('p', s.pageNo ? String(s.pageNo) : null, null);
+  put('id', s.datasetId, null);
+  const tri = (b: boolean | null) => (b === null ? null : bit(b));
+  put('type', s.datasets.type, null);
+  put('mod', s.datasets.modality, null);
+  put('redist', s.datasets.redistribution, null);
+  put('commercial', tri(s.datasets.commercial), null);
+  put('held', tri(s.datasets.local), null);
+  put('q', s.datasets.q || null, null);
+  put('imgset', s.imaging.datasets.join(',') || null, null);
+  put('finding', s.imaging.finding || null, null);
+  put('imgmod', s.imaging.modality, null);
+  put('view', s.imaging.view || null, null);
+  put('split', bit(s.split.built), bit(d.split.built));
+  put('splitset', s.split.datasets.join(',') || null, null);
+  put('splitfinding', s.split.finding || null, null);
+  put('ratios', s.split.ratios, d.split.ratios);
+  put('seed', s.split.seed ? String(s.split.seed) : null, null);
   const text = q.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }

@@ -1,0 +1,274 @@
+import { apiUrl, getText, type GetPath } from '../api';
+import { h, message } from '../dom';
+import { formatDate, formatValue } from '../format';
+import { commercialText, REDISTRIBUTION_LABEL } from '../research';
+import { getResearch, type Dataset, type DatasetJson, type DatasetsJson } from '../research-types';
+import { errorText, testHooks } from '../shared';
+import { DATASET_TYPES, MODALITIES, REDISTRIBUTION_CLASSES, type DatasetFilter, type ViewState } from '../state';
+import type { Store } from '../store';
+
+/** The id of the JSON-LD script the dataset page puts in the document's head (one at a time). */
+export const JSONLD_ID = 'glacier-dataset-jsonld';
+
+const citationUrl = (id: string, format: 'bibtex' | 'ris') => apiUrl('/v1/datasets/{id}/citation' as GetPath, { format }, { id });
+const datasetHref = (id: string) => `/?page=dataset&id=${encodeURIComponent(id)}`;
+const tri = (v: string): boolean | null => (v === '1' ? true : v === '0' ? false : null);
+const triText = (b: boolean | null) => (b === null ? '' : b ? '1' : '0');
+
+/** A link that navigates inside the page (history entry, no reload) but is still a real link (open in a new tab). */
+function pageLink(store: Store, href: string, patch: Partial<ViewState>, ...children: (Node | string)[]): HTMLAnchorElement {
+  return h('a', {
+    href,
+    onclick: (e) => {
+      const m = e as MouseEvent;
+      if (m.ctrlKey || m.metaKey || m.shiftKey || m.button !== 0) return;
+      e.preventDefault();
+      void store.set({ ...patch, pageNo: 0 });
+      scrollTo(0, 0);
+    },
+  }, ...children);
+}
+
+/** The redistribution badge: its own colour, and always its words. */
+export function redistributionBadge(cls: string, note?: string): HTMLElement {
+  const l = REDISTRIBUTION_LABEL[cls] ?? { text: cls, help: '' };
+  return h('span', { class: `badge redist redist-${cls}${l.warn ? ' warn' : ''}`, title: note || l.help }, l.warn ? '⚠ ' : '', l.text);
+}
+
+function badges(d: Dataset): HTMLElement {
+  return h('div', { class: 'badges' },
+    redistributionBadge(d.redistribution, d.redistribution_note),
+    h('span', { class: `badge commercial-${d.commercial_use === null ? 'unknown' : d.commercial_use ? 'yes' : 'no'}` }, commercialText(d.commercial_use)),
+    d.status === 'frozen' ? h('span', { class: 'badge frozen' }, `Frozen · last update ${formatDate(d.last_update)}`) : h('span', { class: 'badge active' }, 'Active'),
+  );
+}
+
+const licence = (d: Dataset) => h('a', { href: d.license.url, rel: 'noopener', title: d.license.name }, d.license.spdx ?? d.license.name);
+
+function counts(d: Dataset): HTMLElement | string {
+  if (d.counts.length === 0) return 'No count stated';
+  return h('ul', { class: 'counts' }, d.counts.map((c) => h('li', {},
+    h('strong', {}, formatValue(c.value)), ` ${c.unit} `, h('span', { class: 'muted' }, `(stated ${formatDate(c.stated_on)}`, c.note ? `; ${c.note}` : '', ')'))));
+}
+
+function holdings(d: Dataset): HTMLElement {
+  const held = d.local.filter((x) => x.rows > 0);
+  if (held.length === 0) return h('p', { class: 'held none' }, 'Not held by Glacier');
+  return h('ul', { class: 'held' }, held.map((x) => h('li', {}, `${formatValue(x.rows)} rows in `, h('code', {}, x.table), ` (${x.source})`)));
+}
+
+/** Copies text: the Clipboard API, else a selected textarea and execCommand, else the textarea left selected for Ctrl+C. */
+async function copyText(text: string, near: HTMLElement): Promise<'copied' | 'selected'> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return 'copied';
+  } catch {
+    const area = h('textarea', { class: 'copy-fallback', readonly: true, rows: 6, 'aria-label': 'Citation (selected: copy it with Ctrl+C)' });
+    area.value = text;
+    near.after(area);
+    area.focus();
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    if (ok) area.remove();
+    return ok ? 'copied' : 'selected';
+  }
+}
+
+/** "Copy citation": fetches the API's BibTeX and copies it; says what happened in a live region. */
+export function copyCitationButton(d: Dataset): HTMLElement | null {
+  if (!d.citation) return null;
+  const status = h('span', { class: 'copy-status', role: 'status', 'aria-live': 'polite' });
+  const button = h('button', {
+    type: 'button', class: 'copy-citation', 'data-id': d.id,
+    onclick: async () => {
+      status.textContent = '';
+      try {
+        const text = await getText(citationUrl(d.id, 'bibtex'));
+        const how = await copyText(text, wrap);
+        status.textContent = how === 'copied' ? 'Copied' : 'Selected: press Ctrl+C to copy';
+        (testHooks().datasets ??= {}).copied = how === 'copied' ? text : undefined;
+      } catch (err) {
+        status.textContent = errorText(err);
+      }
+    },
+  }, 'Copy citation (BibTeX)');
+  const wrap = h('span', { class: 'copy' }, button, ' ', status);
+  return wrap;
+}
+
+/** The catalog: every dataset the API lists for the filters, as cards. */
+export class DatasetsPage {
+  readonly el = h('div', { class: 'datasets-page' });
+  private readonly list = h('section', { class: 'dataset-list', 'aria-labelledby': 'datasets-h', 'aria-live': 'polite' });
+  private readonly form: HTMLFormElement;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly store: Store) {
+    const select = (name: keyof DatasetFilter, label: string, options: [string, string][]) =>
+      h('label', {}, `${label} `, h('select', { name, onchange: () => this.apply() }, options.map(([v, t]) => h('option', { value: v }, t))));
+    const any: [string, string] = ['', 'any'];
+    this.form = h('form', { class: 'controls dataset-filters', role: 'search', 'aria-label': 'Filter datasets', onsubmit: (e) => (e.preventDefault(), this.apply()) },
+      select('type', 'Type', [any, ...DATASET_TYPES.map((t): [string, string] => [t, t])]),
+      select('modality', 'Modality', [any, ...MODALITIES.map((t): [string, string] => [t, t])]),
+      select('redistribution', 'Redistribution', [any, ...REDISTRIBUTION_CLASSES.map((t): [string, string] => [t, REDISTRIBUTION_LABEL[t]?.text ?? t])]),
+      select('commercial', 'Commercial use', [any, ['1', 'allowed'], ['0', 'not allowed']]),
+      select('local', 'Held by Glacier', [any, ['1', 'held here'], ['0', 'not held']]),
+      h('label', { class: 'grow' }, 'Search ', h('input', { type: 'search', name: 'q', maxlength: 200, placeholder: 'words in title, publisher, keywords…', oninput: () => this.debounce() })),
+    );
+    this.el.append(h('h2', { id: 'datasets-h' }, 'Research datasets'),
+      h('p', { class: 'muted' }, 'COVID-19 datasets Glacier knows of, whether it ingests them or not: licence, what others may do with the data, counts as their publishers state them, and what Glacier holds. API: ', h('a', { href: '/v1/datasets' }, '/v1/datasets'), '.'),
+      this.form, this.list);
+  }
+
+  private debounce(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.apply(true), 350);
+  }
+
+  private apply(replace = false): void {
+    clearTimeout(this.timer);
+    const f = new FormData(this.form);
+    const v = (k: string) => String(f.get(k) ?? '');
+    const next: DatasetFilter = {
+      type: (v('type') || null) as DatasetFilter['type'], modality: (v('modality') || null) as DatasetFilter['modality'],
+      redistribution: (v('redistribution') || null) as DatasetFilter['redistribution'], commercial: tri(v('commercial')), local: tri(v('local')),
+      q: v('q').trim().replace(/\s+/g, ' ').slice(0, 200),
+    };
+    void this.store.set({ datasets: next }, { replace });
+  }
+
+  private fill(f: DatasetFilter): void {
+    const set = (name: string, value: string) => {
+      const el = this.form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+      if (el && el !== document.activeElement) el.value = value;
+    };
+    set('type', f.type ?? '');
+    set('modality', f.modality ?? '');
+    set('redistribution', f.redistribution ?? '');
+    set('commercial', triText(f.commercial));
+    set('local', triText(f.local));
+    set('q', f.q);
+  }
+
+  async update(s: ViewState): Promise<void> {
+    const f = s.datasets;
+    this.fill(f);
+    try {
+      const r = await getResearch<DatasetsJson>('/v1/datasets', {
+        type: f.type ?? undefined, modality: f.modality ?? undefined, redistribution: f.redistribution ?? undefined,
+        commercial: f.commercial === null ? undefined : String(f.commercial), local: f.local === null ? undefined : String(f.local), q: f.q || undefined,
+      });
+      if (this.store.state.datasets !== f) return; // a newer filter is on its way
+      this.list.replaceChildren(
+        h('p', { class: 'result-count' }, `${r.meta.total} dataset${r.meta.total === 1 ? '' : 's'}`),
+        r.data.length === 0 ? message('empty', 'No dataset matches these filters.') : h('ul', { class: 'dataset-cards' }, r.data.map((d) => this.card(d))),
+      );
+      const hooks = (testHooks().datasets ??= {});
+      hooks.ids = r.data.map((d) => d.id);
+      hooks.query = location.search;
+    } catch (err) {
+      this.list.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+    }
+  }
+
+  private card(d: Dataset): HTMLElement {
+    return h('li', { class: 'dataset-card', 'data-id': d.id },
+      h('h3', {}, pageLink(this.store, datasetHref(d.id), { page: 'dataset', datasetId: d.id }, d.title)),
+      h('p', { class: 'muted' }, `${d.publisher} · ${d.type}${d.modalities.length ? ` (${d.modalities.join(', ')})` : ''}`),
+      badges(d),
+      h('dl', { class: 'facts-grid' },
+        h('dt', {}, 'Licence'), h('dd', {}, licence(d)),
+        h('dt', {}, 'Counts'), h('dd', {}, counts(d)),
+        h('dt', {}, 'Glacier holds'), h('dd', {}, holdings(d))),
+      h('div', { class: 'actions' }, pageLink(this.store, datasetHref(d.id), { page: 'dataset', datasetId: d.id }, 'Full entry ›'), copyCitationButton(d)),
+    );
+  }
+}
+
+/** One dataset's full entry, with its JSON-LD (schema.org Dataset) in the document's head. */
+export class DatasetPage {
+  readonly el = h('article', { class: 'dataset-page', 'aria-live': 'polite' });
+
+  constructor(private readonly store: Store) {}
+
+  async update(s: ViewState): Promise<void> {
+    const id = s.datasetId;
+    if (!id) {
+      removeJsonLd();
+      this.el.replaceChildren(message('empty', 'No dataset chosen.'), pageLink(this.store, '/?page=datasets', { page: 'datasets' }, '‹ All datasets'));
+      return;
+    }
+    try {
+      const [{ data: d }, ld] = await Promise.all([
+        getResearch<DatasetJson>('/v1/datasets/{id}', {}, { id }),
+        getText(apiUrl('/v1/datasets/{id}' as GetPath, { format: 'jsonld' }, { id })),
+      ]);
+      if (this.store.state.datasetId !== id) return;
+      setJsonLd(ld);
+      (testHooks().datasets ??= {}).jsonld = ld;
+      document.title = `${d.title} · Glacier`;
+      this.el.replaceChildren(...this.entry(d));
+    } catch (err) {
+      removeJsonLd();
+      this.el.replaceChildren(pageLink(this.store, '/?page=datasets', { page: 'datasets' }, '‹ All datasets'), message('error', errorText(err), () => void this.update(this.store.state)));
+    }
+  }
+
+  private entry(d: Dataset): HTMLElement[] {
+    const c = d.citation;
+    const imagingHere = d.type === 'imaging' && d.local.some((x) => x.rows > 0);
+    const row = (label: string, ...value: (Node | string | null)[]) => [h('dt', {}, label), h('dd', {}, ...value.filter((x): x is Node | string => x !== null))];
+    return [
+      h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, pageLink(this.store, '/?page=datasets', { page: 'datasets' }, '‹ All datasets')),
+      h('h2', { id: 'dataset-h' }, d.title),
+      h('p', { class: 'muted' }, `${d.publisher} · ${d.type}${d.modalities.length ? ` (${d.modalities.join(', ')})` : ''} · id `, h('code', {}, d.id)),
+      badges(d),
+      h('p', {}, d.description),
+      h('dl', { class: 'facts-grid wide' },
+        ...row('Homepage', h('a', { href: d.homepage, rel: 'noopener' }, d.homepage)),
+        ...row('Licence', licence(d), d.license.spdx ? ` (${d.license.name})` : null),
+        ...row('Redistribution', redistributionBadge(d.redistribution), ` ${d.redistribution_note}`),
+        ...row('Commercial use', commercialText(d.commercial_use)),
+        ...row('Access', d.access.join(', ') || '—'),
+        ...row('Counts', counts(d)),
+        ...row('Time covered', d.temporal_coverage ? `${formatDate(d.temporal_coverage.start)} – ${d.temporal_coverage.end ? formatDate(d.temporal_coverage.end) : 'ongoing'}` : '—'),
+        ...row('Places covered', d.spatial_coverage),
+        ...row('Status', d.status === 'frozen' ? `Frozen; last update ${formatDate(d.last_update)}` : 'Active'),
+        ...row('Glacier connectors', d.connectors.length ? d.connectors.join(', ') : 'none (not ingested)'),
+        ...row('Glacier holds', holdings(d), imagingHere ? pageLink(this.store, `/?page=imaging&imgset=${encodeURIComponent(d.id)}`, { page: 'imaging', imaging: { ...this.store.state.imaging, datasets: [d.id] } }, 'Browse its images ›') : null),
+        ...(d.keywords.length ? row('Keywords', d.keywords.join(', ')) : []),
+      ),
+      d.downloads.length ? h('section', { 'aria-labelledby': 'dl-h' }, h('h3', { id: 'dl-h' }, 'Downloads (from the publisher)'),
+        h('ul', {}, d.downloads.map((x) => h('li', {}, h('a', { href: x.url, rel: 'noopener' }, x.title), x.format ? h('span', { class: 'muted' }, ` (${x.format})`) : null)))) : h('span'),
+      h('section', { 'aria-labelledby': 'cite-h' }, h('h3', { id: 'cite-h' }, 'How to cite'),
+        c ? h('p', { class: 'citation' }, `${c.authors.join('; ')} (${c.year}). ${c.title}.`, c.container ? h('em', {}, ` ${c.container}.`) : null,
+          c.doi ? [' ', h('a', { href: `https://doi.org/${c.doi}`, rel: 'noopener' }, `doi:${c.doi}`)] : c.url ? [' ', h('a', { href: c.url, rel: 'noopener' }, c.url)] : null)
+          : h('p', {}, 'No describing paper: cite the homepage, ', h('a', { href: d.homepage, rel: 'noopener' }, d.homepage), '.'),
+        c ? h('div', { class: 'actions' },
+          copyCitationButton(d),
+          h('a', { href: citationUrl(d.id, 'bibtex'), download: `${d.id}.bib`, class: 'button' }, 'Download BibTeX'),
+          h('a', { href: citationUrl(d.id, 'ris'), download: `${d.id}.ris`, class: 'button' }, 'Download RIS')) : null),
+      h('p', { class: 'muted' }, 'Machine-readable: ', h('a', { href: apiUrl('/v1/datasets/{id}' as GetPath, {}, { id: d.id }) }, 'JSON'), ' · ',
+        h('a', { href: apiUrl('/v1/datasets/{id}' as GetPath, { format: 'jsonld' }, { id: d.id }) }, 'JSON-LD (schema.org Dataset)'), ' — also embedded in this page.'),
+    ];
+  }
+}
+
+/** Puts the dataset's JSON-LD in the head, replacing the previous dataset's. */
+export function setJsonLd(text: string): void {
+  let script = document.getElementById(JSONLD_ID) as HTMLScriptElement | null;
+  if (!script) {
+    script = h('script', { type: 'application/ld+json', id: JSONLD_ID });
+    document.head.append(script);
+  }
+  script.textContent = text;
+}
+
+export function removeJsonLd(): void {
+  document.getElementById(JSONLD_ID)?.remove();
+}
