@@ -31,6 +31,12 @@ export class RowCells {
     return i === undefined ? '' : cellText(this.record.cells[i] as RawCell);
   }
 
+  /** The cell as the reader gave it (an XLSX number stays a number). */
+  cell(column: string): RawCell {
+    const i = this.table.col.get(column);
+    return i === undefined ? undefined : this.record.cells[i];
+  }
+
   has(column: string): boolean {
     return this.table.col.has(column);
   }
