@@ -1,8 +1,8 @@
-import { apiUrl, getText, type GetPath } from '../api';
+import { apiUrl, getJson, getText } from '../api';
 import { h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
 import { commercialText, REDISTRIBUTION_LABEL } from '../research';
-import { getResearch, type Dataset, type DatasetJson, type DatasetsJson } from '../research-types';
+import type { Dataset } from '../research-types';
 import { errorText, testHooks } from '../shared';
 import { DATASET_TYPES, MODALITIES, REDISTRIBUTION_CLASSES, type DatasetFilter, type ViewState } from '../state';
 import type { Store } from '../store';
@@ -10,7 +10,8 @@ import type { Store } from '../store';
 /** The id of the JSON-LD script the dataset page puts in the document's head (one at a time). */
 export const JSONLD_ID = 'glacier-dataset-jsonld';
 
-const citationUrl = (id: string, format: 'bibtex' | 'ris') => apiUrl('/v1/datasets/{id}/citation' as GetPath, { format }, { id });
+/** Not a JSON route (BibTeX or RIS text), so not one of the typed client's paths. */
+const citationUrl = (id: string, format: 'bibtex' | 'ris') => `/v1/datasets/${encodeURIComponent(id)}/citation?format=${format}`;
 const datasetHref = (id: string) => `/?page=dataset&id=${encodeURIComponent(id)}`;
 const tri = (v: string): boolean | null => (v === '1' ? true : v === '0' ? false : null);
 const triText = (b: boolean | null) => (b === null ? '' : b ? '1' : '0');
@@ -159,7 +160,7 @@ export class DatasetsPage {
     const f = s.datasets;
     this.fill(f);
     try {
-      const r = await getResearch<DatasetsJson>('/v1/datasets', {
+      const r = await getJson('/v1/datasets', {
         type: f.type ?? undefined, modality: f.modality ?? undefined, redistribution: f.redistribution ?? undefined,
         commercial: f.commercial === null ? undefined : String(f.commercial), local: f.local === null ? undefined : String(f.local), q: f.q || undefined,
       });
@@ -205,8 +206,8 @@ export class DatasetPage {
     }
     try {
       const [{ data: d }, ld] = await Promise.all([
-        getResearch<DatasetJson>('/v1/datasets/{id}', {}, { id }),
-        getText(apiUrl('/v1/datasets/{id}' as GetPath, { format: 'jsonld' }, { id })),
+        getJson('/v1/datasets/{id}', {}, { id }),
+        getText(apiUrl('/v1/datasets/{id}', { format: 'jsonld' }, { id })),
       ]);
       if (this.store.state.datasetId !== id) return;
       setJsonLd(ld);
@@ -253,8 +254,8 @@ export class DatasetPage {
           copyCitationButton(d),
           h('a', { href: citationUrl(d.id, 'bibtex'), download: `${d.id}.bib`, class: 'button' }, 'Download BibTeX'),
           h('a', { href: citationUrl(d.id, 'ris'), download: `${d.id}.ris`, class: 'button' }, 'Download RIS')) : null),
-      h('p', { class: 'muted' }, 'Machine-readable: ', h('a', { href: apiUrl('/v1/datasets/{id}' as GetPath, {}, { id: d.id }) }, 'JSON'), ' · ',
-        h('a', { href: apiUrl('/v1/datasets/{id}' as GetPath, { format: 'jsonld' }, { id: d.id }) }, 'JSON-LD (schema.org Dataset)'), ' — also embedded in this page.'),
+      h('p', { class: 'muted' }, 'Machine-readable: ', h('a', { href: apiUrl('/v1/datasets/{id}', {}, { id: d.id }) }, 'JSON'), ' · ',
+        h('a', { href: apiUrl('/v1/datasets/{id}', { format: 'jsonld' }, { id: d.id }) }, 'JSON-LD (schema.org Dataset)'), ' — also embedded in this page.'),
     ];
   }
 }

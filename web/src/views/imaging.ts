@@ -1,8 +1,8 @@
-import { apiUrl, type GetPath } from '../api';
+import { apiUrl, getJson } from '../api';
 import { esc, h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
 import { barsBy, findingPrefixes, fitBox, imagingQuery, splitQuery, type Bar } from '../research';
-import { getResearch, type ImageRow, type ImagesJson, type SplitsJson, type SummaryJson } from '../research-types';
+import type { ImageRow } from '../research-types';
 import { errorText, testHooks } from '../shared';
 import { MODALITIES, parseRatios, parseSeed, type ImagingFilter, type SplitSpec, type ViewState } from '../state';
 import type { Store } from '../store';
@@ -78,7 +78,7 @@ export class ImagingPage {
   private async loadChoices(): Promise<void> {
     if (this.choices) return;
     try {
-      const all = await getResearch<SummaryJson>('/v1/imaging/summary');
+      const all = await getJson('/v1/imaging/summary');
       const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
       this.choices = { datasets: uniq(all.data.map((r) => r.dataset)), findings: findingPrefixes(all.data.map((r) => r.finding)), views: uniq(all.data.map((r) => r.view)) };
     } catch {
@@ -119,7 +119,7 @@ export class ImagingPage {
 
   private async drawCharts(f: ImagingFilter): Promise<void> {
     try {
-      const r = await getResearch<SummaryJson>('/v1/imaging/summary', imagingQuery(f));
+      const r = await getJson('/v1/imaging/summary', imagingQuery(f));
       const byFinding = barsBy(r.data, 'finding');
       const byView = barsBy(r.data, 'view');
       testHooks().imaging = { ...testHooks().imaging, query: location.search, byFinding, byView };
@@ -137,7 +137,7 @@ export class ImagingPage {
   private async drawTable(s: ViewState): Promise<void> {
     try {
       const offset = s.pageNo * IMAGE_PAGE;
-      const r = await getResearch<ImagesJson>('/v1/imaging/images', { ...imagingQuery(s.imaging), limit: IMAGE_PAGE, offset });
+      const r = await getJson('/v1/imaging/images', { ...imagingQuery(s.imaging), limit: IMAGE_PAGE, offset });
       const pages = Math.max(1, Math.ceil(r.meta.total / IMAGE_PAGE));
       testHooks().imaging = { ...testHooks().imaging, images: { total: r.meta.total, offset, ids: r.data.map((x) => `${x.dataset}/${x.image_id}`) } };
       if (r.data.length === 0) return void this.table.replaceChildren(message('empty', r.meta.total ? 'No image on this page.' : 'No image matches this filter.'));
@@ -222,10 +222,10 @@ export class ImagingPage {
     const query = splitQuery(sp);
     this.splitOut.replaceChildren(message('loading', 'Building the split…'));
     try {
-      const r = await getResearch<SplitsJson>('/v1/imaging/splits', query);
+      const r = await getJson('/v1/imaging/splits', query);
       if (this.store.state.split !== sp) return;
-      const csv = apiUrl('/v1/imaging/splits' as GetPath, { ...query, format: 'csv' });
-      testHooks().imaging = { ...testHooks().imaging, split: { query: apiUrl('/v1/imaging/splits' as GetPath, query), summary: r.summary } };
+      const csv = apiUrl('/v1/imaging/splits', { ...query, format: 'csv' });
+      testHooks().imaging = { ...testHooks().imaging, split: { query: apiUrl('/v1/imaging/splits', query), summary: r.summary } };
       const findings = [...new Set(r.summary.flatMap((x) => Object.keys(x.findings)))].sort();
       const of = (name: string) => r.summary.find((x) => x.split === name);
       const shown = SPLITS.filter((n) => of(n));
