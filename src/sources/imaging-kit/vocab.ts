@@ -101,9 +101,10 @@ export function normalizeDoi(text: string): { doi: string; spaces: boolean } | n
   return { doi, spaces: doi !== m[1] };
 }
 
-/** The snake_case key of a column name for `clinical` ("Loss of smell/taste" → loss_of_smell_taste). */
+/** The snake_case key of a column name for `clinical` ("Loss of smell/taste" → loss_of_smell_taste, "LinkToLicense" → link_to_license). */
 export function snakeKey(name: string): string {
   return name
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .toLowerCase();
