@@ -232,7 +232,9 @@ describe('catalog: licences and terms', () => {
 
   it('keeps commercial use consistent with the redistribution class', () => {
     for (const e of DATASETS) {
-      if (['non-commercial', 'research-only', 'registration-required'].includes(e.redistribution)) expect(e.commercialUse, e.id).toBe(false);
+      if (['non-commercial', 'registration-required'].includes(e.redistribution)) expect(e.commercialUse, e.id).toBe(false);
+      // Research-only terms may be silent on commercial research (CORD-19's "text and data mining only"), never allow it outright.
+      if (e.redistribution === 'research-only') expect(e.commercialUse, e.id).not.toBe(true);
       if (e.redistribution === 'open') expect(e.commercialUse, e.id).toBe(true);
     }
   });

@@ -5,7 +5,7 @@ export const entry = {
   title: 'BSTI COVID-19 imaging database (teaching library)',
   publisher: 'British Society of Thoracic Imaging (BSTI)',
   description:
-    'The British Society of Thoracic Imaging\'s COVID-19 teaching library: anonymised chest X-ray and CT cases submitted by UK radiologists during the pandemic, each with a short history and imaging findings, to help radiologists recognise COVID-19 pneumonia. Viewed as web pages.',
+    'The British Society of Thoracic Imaging\'s COVID-19 imaging database, built with Cimar UK\'s imaging cloud: a free, anonymised and encrypted portal where UK clinicians upload and refer chest X-ray and CT imaging of patients with confirmed or suspected COVID-19, shown as a teaching library of cases. Viewed as web pages; no bulk download.',
   type: 'imaging',
   modalities: ['x-ray', 'ct'],
   counts: [],
@@ -16,7 +16,6 @@ export const entry = {
   access: ['web-pages'],
   homepage: 'https://www.bsti.org.uk/training-and-education/covid-19-bsti-imaging-database/',
   downloads: [],
-  temporalCoverage: { start: '2020-03-01' },
   spatialCoverage: 'United Kingdom',
   status: { state: 'active' },
   connectors: [],

@@ -5,7 +5,7 @@ export const entry = {
   title: 'China CDC Weekly: COVID-19 surveillance pages',
   publisher: 'Chinese Center for Disease Control and Prevention (China CDC)',
   description:
-    'China CDC\'s published COVID-19 surveillance: the national situation reports after China ended its dynamic zero-COVID policy in December 2022 (infections, hospitalised cases and deaths in hospital, variant shares from sequencing) and the COVID-19 notes and reports in China CDC Weekly. Published as web pages and PDFs only; Glacier holds none of it. The start of the series is not stated here because it was not verified.',
+    'China CDC\'s national COVID-19 surveillance reports, published from 25 January 2023 with data from 9 December 2022 (after mass testing ended): nucleic-acid and antigen test positives, fever-clinic visits, severe cases and deaths in hospital, and variants from sentinel sequencing, for the Chinese mainland; with the COVID-19 surveillance reports of China CDC Weekly. Web pages and PDFs only; Glacier holds none of it.',
   type: 'cases',
   counts: [],
   license: {
@@ -18,7 +18,8 @@ export const entry = {
   access: ['web-pages'],
   homepage: 'https://weekly.chinacdc.cn/',
   downloads: [],
-  spatialCoverage: 'China (mainland provinces)',
+  temporalCoverage: { start: '2022-12-09' },
+  spatialCoverage: 'Chinese mainland: provinces (excluding Hong Kong, Macao and Taiwan)',
   status: { state: 'active' },
   connectors: [],
   keywords: ['COVID-19', 'China CDC', 'China CDC Weekly', 'surveillance', 'China', '中国疾病预防控制中心', '新型冠状病毒感染', '疫情监测', '周报'],

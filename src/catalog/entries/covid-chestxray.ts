@@ -34,7 +34,7 @@ export const entry = {
   },
   redistribution: 'non-commercial',
   redistributionNote:
-    'The metadata, scripts and documents are CC BY-NC-SA 4.0; each image carries its own licence in the `license` column (CC BY, CC BY-NC-SA, CC BY-NC-ND, Apache 2.0, …; about a third of rows name none), so images must be reused under their own terms and rows without one should not be redistributed.',
+    '"Each image has license specified in the metadata.csv file" (CC BY, CC BY-NC-SA, CC BY-NC-ND, Apache 2.0, …; about a third of rows name none) and "the metadata.csv, scripts, and other documents are released under a CC BY-NC-SA 4.0 license. Companies are free to perform research. Beyond that contact us." (README). Reuse each image under its own terms; rows without a licence should not be redistributed.',
   commercialUse: false,
   access: ['download'],
   homepage: 'https://github.com/ieee8023/covid-chestxray-dataset',

@@ -3,18 +3,18 @@ import type { DatasetEntry } from '../../domain/dataset.js';
 export const entry = {
   id: 'covid19-radiography',
   title: 'COVID-19 Radiography Database (Kaggle)',
-  publisher: 'Tawsifur Rahman, Muhammad E. H. Chowdhury et al. (Qatar University, University of Dhaka and collaborators)',
+  publisher: 'Tawsifur Rahman, Muhammad E. H. Chowdhury et al. (Qatar University and the University of Dhaka, with collaborators from Pakistan and Malaysia)',
   description:
-    'Chest X-ray images of COVID-19, normal, lung-opacity (non-COVID lung infection) and viral-pneumonia cases, with lung masks, gathered from several public datasets, repositories and publications (covid-chestxray-dataset and SIRM among them) and published on Kaggle.',
+    'Chest X-ray images of COVID-19, normal, lung-opacity (non-COVID lung infection) and viral-pneumonia cases, with lung masks, gathered from public datasets and publications (PadChest/BIMCV, a German medical school, SIRM, GitHub and Kaggle collections, RSNA) and published on Kaggle in stages; winner of the Kaggle community\'s COVID-19 dataset award.',
   type: 'imaging',
   modalities: ['x-ray'],
   counts: [
     {
       unit: 'images',
       value: 3616,
-      statedOn: '2021-03-01',
+      statedOn: '2021-12-31',
       source: 'https://www.kaggle.com/datasets/tawsifurrahman/covid19-radiography-database',
-      note: 'COVID-19-positive images in the version described by Rahman et al. 2021 (with 10,192 normal, 6,012 lung opacity and 1,345 viral pneumonia images). The statement date is approximate (the 2021 update).',
+      note: '"In the 2nd update, we have increased the database to 3616 COVID-19 positive cases along with 10,192 Normal, 6012 Lung Opacity (Non-COVID lung infection) and 1345 Viral Pneumonia images" (Kaggle page). The update was made in 2021; the date given is a safe bound, not the day of the update.',
     },
   ],
   license: {

@@ -10,10 +10,10 @@ export const entry = {
   counts: [
     {
       unit: 'sequences',
-      value: 1000000,
-      statedOn: '2021-12-31',
+      value: 1200000,
+      statedOn: '2021-04-26',
       source: 'https://gisaid.org/',
-      note: 'Conservative lower bound, not an exact statement: GISAID passed one million hCoV-19 genomes during 2021 and held well over ten million later; see gisaid.org for the current figure.',
+      note: 'Over 1.2 million genomes from 172 countries and territories (GISAID\'s figures as reported by Nature, 26 April 2021). A lower bound for today: GISAID has held many millions more since; see gisaid.org for the current figure.',
     },
   ],
   license: { name: 'GISAID Database Access Agreement (DAA)', url: 'https://gisaid.org/terms-of-use/' },

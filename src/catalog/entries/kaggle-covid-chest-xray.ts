@@ -6,7 +6,7 @@ export const entry = {
   title: 'COVID-19 chest xray (Kaggle, bachrr)',
   publisher: 'bachrr on Kaggle (a copy of ieee8023/covid-chestxray-dataset)',
   description:
-    'A Kaggle upload of an early (spring 2020) snapshot of J. P. Cohen\'s covid-chestxray-dataset: the chest X-ray and CT images and metadata.csv as they were then. Kept here because many Kaggle notebooks and papers trained on it; for current data use covid-chestxray.',
+    'A Kaggle copy of J. P. Cohen\'s covid-chestxray-dataset (chest X-ray and CT images with metadata.csv) taken at one point in time and not kept in step with the GitHub repository (check the Kaggle page for its version date). Kept because many Kaggle notebooks and papers trained on it; for the collection itself use covid-chestxray.',
   type: 'imaging',
   modalities: ['x-ray', 'ct'],
   counts: [],

@@ -18,7 +18,6 @@ export const entry = {
   access: ['web-pages', 'api'],
   homepage: 'https://connect.medrxiv.org/relate/content/181',
   downloads: [{ title: 'COVID-19 preprints API (JSON, paged by cursor)', url: 'https://api.biorxiv.org/covid19/0', format: 'application/json' }],
-  temporalCoverage: { start: '2020-01-01' },
   spatialCoverage: 'Worldwide (preprints)',
   status: { state: 'active' },
   connectors: [],

@@ -10,11 +10,11 @@ export const entry = {
   modalities: ['ct'],
   counts: [
     {
-      unit: 'patients',
-      value: 9,
-      statedOn: '2020-04-21',
+      unit: 'images',
+      value: 829,
+      statedOn: '2020-04-13',
       source: 'https://medicalsegmentation.com/covid19/',
-      note: 'Nine CT volumes, one per patient (MedSeg page; the page gives 829 slices of which 373 positive and segmented). The statement date is approximate (April 2020).',
+      note: 'Axial slices of the nine CT volumes: "373 out of the total of 829 slices have been evaluated by a radiologist as positive and segmented" (MedSeg page, segmentation dataset nr. 2, 13 April 2020).',
     },
   ],
   license: { name: 'No licence stated on the MedSeg page; source volumes are Radiopaedia cases (CC BY-NC-SA 3.0)', url: 'https://medicalsegmentation.com/covid19/' },
@@ -24,7 +24,6 @@ export const entry = {
   access: ['download'],
   homepage: 'https://medicalsegmentation.com/covid19/',
   downloads: [],
-  temporalCoverage: { start: '2020-01-01', end: '2020-04-21' },
   spatialCoverage: 'Worldwide (Radiopaedia cases)',
   status: { state: 'active' },
   connectors: [],

@@ -7,7 +7,7 @@ export const entry = {
   title: 'Nextstrain SARS-CoV-2 open data (ncov open files)',
   publisher: 'Nextstrain (Fred Hutchinson Cancer Center and University of Basel)',
   description:
-    'Nextstrain\'s curated, daily-refreshed copies of all SARS-CoV-2 genomes in GenBank: sequences (FASTA), metadata (TSV with dates, places, Nextclade clades and Pango lineages, QC) and aligned sequences, ready for the ncov workflow; a small example subset ships with the nextstrain/ncov repository.',
+    'Nextstrain\'s curated copies of all SARS-CoV-2 genomes in GenBank, refreshed by daily workflow runs: metadata (TSV), sequences and Nextclade alignments (FASTA), Nextclade results, and regional subsamples of about 4,000 genomes each, the starting points of the ncov workflow; a small example subset ships with the nextstrain/ncov repository.',
   type: 'sequences',
   counts: [
     {
@@ -22,14 +22,15 @@ export const entry = {
     name: 'GenBank/INSDC data (no restrictions on use); Nextstrain asks to acknowledge the data submitters',
     url: 'https://docs.nextstrain.org/projects/ncov/en/latest/reference/remote_inputs.html',
   },
-  redistribution: 'attribution',
-  redistributionNote: 'Built from GenBank, whose data carry no restrictions; Nextstrain asks users to acknowledge the originating and submitting laboratories. No licence file is attached to the open files themselves.',
-  commercialUse: null,
+  redistribution: 'open',
+  redistributionNote: 'Built from GenBank, on whose data NCBI places no restrictions; Nextstrain\'s stated intention is "to make GenBank intermediate files open and available for everyone to use". Acknowledging the originating and submitting laboratories is expected practice. (Nextstrain\'s GISAID-based files are not public.)',
+  commercialUse: true,
   access: ['download'],
   homepage: 'https://docs.nextstrain.org/projects/ncov/en/latest/reference/remote_inputs.html',
   downloads: [
     { title: 'metadata.tsv.gz', url: `${OPEN}/metadata.tsv.gz`, format: 'text/tab-separated-values' },
     { title: 'sequences.fasta.xz', url: `${OPEN}/sequences.fasta.xz`, format: 'fasta' },
+    { title: 'aligned.fasta.xz', url: `${OPEN}/aligned.fasta.xz`, format: 'fasta' },
   ],
   citation: {
     key: 'hadfield2018nextstrain',
