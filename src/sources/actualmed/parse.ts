@@ -16,6 +16,7 @@ import {
   quote,
   readImagingCsv,
   snakeKey,
+  tidySpaces,
 } from '../imaging-kit/index.js';
 
 /**
@@ -49,7 +50,7 @@ export function parseActualmed(files: SourceInputFile[]): ParsedImages {
   for (const record of table.records) {
     const c = new RowCells(table, record, log);
     const rawCells = Object.fromEntries(table.header.map((h, i) => [h, cellText(record.cells[i])]));
-    if (!names.claim(c.raw('imagename').trim(), record.line, rawCells)) continue;
+    if (!names.claim(tidySpaces(c.raw('imagename')).value, record.line, rawCells)) continue;
     const imageId = c.text('imagename')!;
     if (!hasFileExtension(imageId)) log.tally('name_without_extension', 'imagename', record.line, quote(imageId));
 
@@ -100,7 +101,8 @@ export function parseActualmed(files: SourceInputFile[]): ParsedImages {
     const { age, text: ageText } = c.age('age');
     if (ageText !== null) clinical.age = ageText;
     const offset = c.number('offset');
-    if (typeof offset === 'string') clinical.offset = offset;
+    // offsetDays is a whole number of days; any other offset is kept as published in clinical.
+    if (offset !== null && !Number.isInteger(offset)) clinical.offset = offset;
 
     images.push({
       dataset: DATASET,
@@ -115,7 +117,7 @@ export function parseActualmed(files: SourceInputFile[]): ParsedImages {
       sex: c.vocab('sex', ['M', 'F'] as const).value,
       age,
       clinical,
-      offsetDays: typeof offset === 'number' ? offset : null,
+      offsetDays: typeof offset === 'number' && Number.isInteger(offset) ? offset : null,
       studyDate: taken?.iso ?? null,
       studyDatePrecision: taken?.precision ?? 'unknown',
       studyDateRaw: m ? m[2] : null,

@@ -17,6 +17,7 @@ import {
   quote,
   readImagingCsv,
   snakeKey,
+  tidySpaces,
 } from '../imaging-kit/index.js';
 
 /**
@@ -75,7 +76,7 @@ export function parseMetadata(file: SourceInputFile): ParsedImages {
   for (const record of table.records) {
     const c = new RowCells(table, record, log);
     const rawCells = Object.fromEntries(table.header.map((h, i) => [h, cellText(record.cells[i])]));
-    if (!names.claim(c.raw('filename').trim(), record.line, rawCells)) continue;
+    if (!names.claim(tidySpaces(c.raw('filename')).value, record.line, rawCells)) continue;
     const imageId = c.text('filename')!;
     if (!hasFileExtension(imageId)) log.tally('name_without_extension', 'filename', record.line, quote(imageId));
 
@@ -116,7 +117,8 @@ export function parseMetadata(file: SourceInputFile): ParsedImages {
     const { age, text: ageText } = c.age('age');
     if (ageText !== null) clinical.age = ageText;
     const offset = c.number('offset');
-    if (typeof offset === 'string') clinical.offset = offset;
+    // offsetDays is a whole number of days; any other offset is kept as published in clinical.
+    if (offset !== null && !Number.isInteger(offset)) clinical.offset = offset;
 
     const date = c.date('date');
     const license = c.text('license');
@@ -141,7 +143,7 @@ export function parseMetadata(file: SourceInputFile): ParsedImages {
       sex: c.vocab('sex', ['M', 'F'] as const).value,
       age,
       clinical,
-      offsetDays: typeof offset === 'number' ? offset : null,
+      offsetDays: typeof offset === 'number' && Number.isInteger(offset) ? offset : null,
       studyDate: date.iso,
       studyDatePrecision: date.precision,
       studyDateRaw: date.raw,

@@ -93,7 +93,7 @@ export function parseMetaInfo(sheet: RawCell[][], file: string): { images: Image
   for (const record of table.records) {
     const c = new RowCells(table, record, log);
     const rawCells = Object.fromEntries(table.header.map((h, i) => [h, cellText(record.cells[i])]));
-    if (!names.claim(c.raw('File name').trim(), record.line, rawCells)) continue;
+    if (!names.claim(tidySpaces(c.raw('File name')).value, record.line, rawCells)) continue;
     const imageId = c.text('File name')!;
     if (!hasFileExtension(imageId)) log.tally('name_without_extension', 'File name', record.line, quote(imageId));
 

@@ -29,14 +29,15 @@ export interface LooseDate {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** January, Jan, Jan., Sept → 1..12; 0 when not a month name. */
+/** January, Jan, Jan., Sept → 1..12; 0 when not a month name or abbreviation. */
 function monthNumber(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (w.length < 3) return 0;
   const i = MONTHS.indexOf(w.slice(0, 3));
   if (i < 0) return 0;
   const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][i];
-  return full.startsWith(w) || w === 'sept' ? i + 1 : 0;
+  // The full name, its three-letter abbreviation, or "Sept"; not any other prefix ("Marc").
+  return w === full || w === full.slice(0, 3) || (w === 'sept' && i === 8) ? i + 1 : 0;
 }
 
 const UNKNOWN = (form: DateForm): LooseDate => ({ iso: null, precision: 'unknown', form });

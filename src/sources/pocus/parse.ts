@@ -16,6 +16,7 @@ import {
   quote,
   readImagingCsv,
   snakeKey,
+  tidySpaces,
 } from '../imaging-kit/index.js';
 
 /**
@@ -60,7 +61,7 @@ export function parsePocus(files: SourceInputFile[]): ParsedImages {
   for (const record of table.records) {
     const c = new RowCells(table, record, log);
     const rawCells = Object.fromEntries(table.header.map((h, i) => [h, cellText(record.cells[i])]));
-    if (!names.claim(c.raw('Filename').trim(), record.line, rawCells)) continue;
+    if (!names.claim(tidySpaces(c.raw('Filename')).value, record.line, rawCells)) continue;
     const imageId = c.text('Filename')!;
     if (!hasFileExtension(imageId)) log.tally('name_without_extension', 'Filename', record.line, undefined, 'are file names without an extension (the videos are .mp4/.gif/.avi, the images .png/.jpg upstream; not guessed); kept as published');
 
