@@ -108,6 +108,7 @@ export class DatasetsPage {
   private readonly list = h('section', { class: 'dataset-list', 'aria-labelledby': 'datasets-h', 'aria-live': 'polite' });
   private readonly form: HTMLFormElement;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private typing = false;
 
   constructor(private readonly store: Store) {
     const select = (name: keyof DatasetFilter, label: string, options: [string, string][]) =>
@@ -126,13 +127,18 @@ export class DatasetsPage {
       this.form, this.list);
   }
 
+  /** Typing: one history entry for the search, updated (replaced) while the words are typed. */
   private debounce(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.apply(true), 350);
+    this.timer = setTimeout(() => {
+      this.apply(this.typing);
+      this.typing = true;
+    }, 350);
   }
 
   private apply(replace = false): void {
     clearTimeout(this.timer);
+    if (!replace) this.typing = false;
     const f = new FormData(this.form);
     const v = (k: string) => String(f.get(k) ?? '');
     const next: DatasetFilter = {
@@ -205,10 +211,9 @@ export class DatasetPage {
       return;
     }
     try {
-      const [{ data: d }, ld] = await Promise.all([
-        getJson('/v1/datasets/{id}', {}, { id }),
-        getText(apiUrl('/v1/datasets/{id}', { format: 'jsonld' }, { id })),
-      ]);
+      // The JSON first: an unknown id is reported with the API's own message.
+      const { data: d } = await getJson('/v1/datasets/{id}', {}, { id });
+      const ld = await getText(apiUrl('/v1/datasets/{id}', { format: 'jsonld' }, { id }));
       if (this.store.state.datasetId !== id) return;
       setJsonLd(ld);
       (testHooks().datasets ??= {}).jsonld = ld;
