@@ -14,6 +14,8 @@ export interface Parameter {
   name: string;
   required?: boolean;
   schema: Record<string, unknown>;
+  /** Where the generator puts a path parameter's documented example. */
+  example?: unknown;
 }
 export interface Operation {
   path: string;
@@ -71,7 +73,8 @@ function validValue(p: Parameter, vocab: Vocabulary): fc.Arbitrary<string> {
     // As of a late date more often than not, so that models and comparisons have data to answer with.
     as_of: fc.oneof(fc.constantFrom('2023-03-10', '2024-09-01'), realDate),
     reference: fc.constantFrom(...vocab.sources),
-    id: fc.constantFrom(...vocab.sources),
+    // Source ids (also dataset ids of the catalog), or the examples a route documents (an image id).
+    id: p.example !== undefined ? fc.constantFrom(String(p.example)) : fc.constantFrom(...vocab.sources),
     run: fc.integer({ min: 1, max: 6 }).map(String),
     q: fc.constantFrom('Germany', 'cote d’ivoire', 'CÔTE D’IVOIRE', 'Hubei', 'Cal', 'US_CA', 'new', 'ü'),
     reference_date: fc.constantFrom(...SATURDAYS),
@@ -90,7 +93,7 @@ function validValue(p: Parameter, vocab: Vocabulary): fc.Arbitrary<string> {
     const min = (s.exclusiveMinimum as number | undefined) ?? (s.minimum as number | undefined) ?? 0;
     return fc.double({ min: min + 0.01, max: min + 20, noNaN: true }).map((x) => String(Math.round(x * 100) / 100));
   }
-  const known = [s.default, ...((s.examples as unknown[] | undefined) ?? [])].filter((x) => x !== undefined).map(String);
+  const known = [s.default, ...((s.examples as unknown[] | undefined) ?? []), p.example].filter((x) => x !== undefined).map(String);
   return known.length ? fc.constantFrom(...known) : fc.string({ maxLength: 8 });
 }
 
@@ -193,7 +196,33 @@ const hugeBody = fc.constantFrom(1_100_000, 2_000_000).map((n) => `{"days": 10, 
 
 const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/octet-stream', ''];
 
+/** Rows of a split to audit: real and unknown datasets and images, usual and odd split names. */
+const auditRows = fc.array(
+  fc.record({
+    dataset: fc.constantFrom('covid-chestxray', 'covid-ct', 'actualmed', 'pocus', 'nope'),
+    image_id: fc.oneof(fc.constantFrom('thnov10p5641g006-c.png', 'pneumocystis-pneumonia-1.jpg', '000001-24.jpg'), fc.string({ maxLength: 12 })),
+    split: fc.constantFrom('train', 'val', 'test', 'holdout', ''),
+  }),
+  { maxLength: 20 },
+);
+const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+/** An audit body and its Content-Type: JSON, CSV (sometimes with a wrong header or ragged rows), or broken. */
+const auditBody: fc.Arbitrary<[string, string]> = fc.oneof(
+  { arbitrary: auditRows.map((rows): [string, string] => [JSON.stringify({ rows }), 'application/json']), weight: 6 },
+  {
+    arbitrary: fc.tuple(auditRows, fc.constantFrom('dataset,image_id,split', 'split,dataset,image_id', 'dataset,image', ''), fc.boolean()).map(([rows, header, ragged]): [string, string] => [
+      [header, ...rows.map((r) => [r.dataset, r.image_id, r.split, ...(ragged ? ['x'] : [])].map(csvCell).join(','))].join('\n'),
+      'text/csv',
+    ]),
+    weight: 4,
+  },
+  { arbitrary: fc.tuple(fc.oneof(mutatedBody, malformedBody), fc.constantFrom(...CONTENT_TYPES, 'text/csv')).map(([b, t]): [string, string] => [b, t]), weight: 3 },
+);
+
 function postRequest(op: Operation): fc.Arbitrary<FuzzRequest> {
+  if (op.path.endsWith('/audit')) {
+    return auditBody.map(([payload, type]) => ({ operation: `${op.method} ${op.path}`, method: 'POST' as const, url: op.path, headers: (type ? { 'content-type': type } : {}) as Record<string, string>, payload }));
+  }
   const body = fc.oneof(
     { arbitrary: op.path.endsWith('/fit') ? fitBody : simulateBody, weight: 8 },
     { arbitrary: mutatedBody, weight: 8 },

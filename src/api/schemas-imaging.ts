@@ -83,7 +83,10 @@ export const SummaryRowSchema = Type.Object({
 });
 export const SummaryResponse = Type.Object({ meta: Type.Object({ images: Type.Integer(), patients: Type.Integer() }), data: Type.Array(SummaryRowSchema) });
 
-export const ThumbnailParams = Type.Object({ dataset: Type.String({ maxLength: 100, examples: ['covid-chestxray'] }), id: Type.String({ maxLength: 500 }) });
+export const ThumbnailParams = Type.Object({
+  dataset: Type.String({ maxLength: 100, examples: ['covid-chestxray'] }),
+  id: Type.String({ maxLength: 500, description: 'The image id (file name as published)', examples: ['thnov10p5641g006-c.png'] }),
+});
 export const ThumbnailQuery = Type.Object(
   { size: Type.Unsafe<number>({ type: 'integer', enum: [...THUMBNAIL_SIZES], default: 256, description: 'Longer side in pixels (never upscaled)' }) },
   { additionalProperties: false },
@@ -117,7 +120,7 @@ export const SplitsResponse = Type.Object({
 
 export const AuditRowSchema = Type.Object({ dataset: Type.String({ maxLength: 100 }), image_id: Type.String({ maxLength: 500 }), split: Type.String({ maxLength: 50 }) }, { additionalProperties: false });
 export const AuditBody = Type.Object({ rows: Type.Array(AuditRowSchema, { maxItems: 200_000 }) }, { additionalProperties: false });
-export const AuditQuery = Type.Object({ dataset: Type.String({ maxLength: 100, description: 'A dataset whose authors published a split (covid-ct)' }) }, { additionalProperties: false });
+export const AuditQuery = Type.Object({ dataset: Type.String({ maxLength: 100, description: 'A dataset whose authors published a split (covid-ct)', examples: ['covid-ct'] }) }, { additionalProperties: false });
 
 export const AuditResponse = Type.Object({
   meta: Type.Object({ rows: Type.Integer(), dataset: Nullable(Type.String()) }),

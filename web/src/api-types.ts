@@ -1872,6 +1872,10 @@ export interface operations {
             path: {
                 /** @example covid-chestxray */
                 dataset: string;
+                /**
+                 * @description The image id (file name as published)
+                 * @example thnov10p5641g006-c.png
+                 */
                 id: string;
             };
             cookie?: never;
@@ -2033,7 +2037,10 @@ export interface operations {
     getPublishedSplitAudit: {
         parameters: {
             query: {
-                /** @description A dataset whose authors published a split (covid-ct) */
+                /**
+                 * @description A dataset whose authors published a split (covid-ct)
+                 * @example covid-ct
+                 */
                 dataset: string;
             };
             header?: never;
