@@ -41,6 +41,16 @@ export function barChart(id: string, title: string, bars: Bar[]): HTMLElement {
   return figure;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A study date as precise as the dataset gave it ("2020", "Mar 2020", "21 Mar 2020"). */
+function studyDate(x: ImageRow): string {
+  const d = x.study_date;
+  if (!d) return '—';
+  if (x.study_date_precision === 'year') return d.slice(0, 4);
+  if (x.study_date_precision === 'month') return `${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+  return formatDate(d);
+}
+
 /** The imaging index: counts by finding and view, the images a page at a time, and a patient-level split builder. */
 export class ImagingPage {
   readonly el = h('div', { class: 'imaging-page' });
@@ -168,7 +178,7 @@ export class ImagingPage {
       h('td', {}, x.finding ?? '—', x.also_findings.length ? h('div', { class: 'muted' }, `also ${x.also_findings.join(', ')}`) : null),
       h('td', {}, `${x.view ?? '—'}`, h('div', { class: 'muted' }, x.modality)),
       h('td', {}, `${x.sex ?? '—'}, ${x.age ?? '—'}`),
-      h('td', {}, x.study_date ? formatDate(x.study_date) : '—'),
+      h('td', {}, studyDate(x)),
       h('td', {}, x.license ?? '—'),
     );
   }
