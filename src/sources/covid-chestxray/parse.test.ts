@@ -4,6 +4,7 @@ import { dataPath } from '../../../test/shared-data.js';
 import type { ImageRecord, ParsedImages } from '../../domain/imaging.js';
 import type { SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
+import { REPEATED_LISTINGS } from '../imaging-kit/index.js';
 import { independentCsv, independentCsvObjects } from '../imaging-kit/independent-reader.js';
 import { covidChestxray } from './index.js';
 import { manifest } from './manifest.js';
@@ -39,6 +40,8 @@ describe('covid-chestxray on the real files (counts re-derived by an independent
   const byId = new Map(parsed.images.map((im) => [im.imageId, im]));
 
   it('one record per distinct file name; every row of the raw file has the header width', () => {
+    // These tests describe the rule "first listing kept" (imaging-kit/duplicates.ts).
+    expect(REPEATED_LISTINGS).toBe('first');
     expect(raw.rows.every((r) => r.width === raw.header.length)).toBe(true);
     expect(parsed.images.length).toBe(firstListing.size);
     expect(new Set(parsed.images.map((i) => i.imageId)).size).toBe(parsed.images.length);

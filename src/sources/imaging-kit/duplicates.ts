@@ -2,10 +2,18 @@ import type { IssueLog } from './issues.js';
 import { quote } from './issues.js';
 
 /**
- * One image file listed twice. `imageId` is unique per dataset, so the first listing is kept;
- * every later one is reported as `duplicate_image` with both lines, whether the listings agree,
- * and — when they name different patients — both patients (the split builder links images by
- * file name, so the image stays with the first listing's patient).
+ * What becomes of a file name listed again. `first` (the rule): `imageId` is unique per
+ * dataset, the first listing is kept and each repeat is reported. `every`: each listing is
+ * kept as a record (the store numbers them `listing` 1, 2, …) and each repeat is still
+ * reported. One switch for every imaging connector; bump their parserVersion when changing it.
+ */
+export const REPEATED_LISTINGS: 'first' | 'every' = 'first';
+
+/**
+ * One image file listed twice. Every repeat is reported as `duplicate_image` with both lines,
+ * whether the listings agree, and — when they name different patients — both patients (the
+ * split builder links images by file name, so the image stays with the first listing's
+ * patient). Whether the repeat is stored follows REPEATED_LISTINGS.
  */
 export class ImageNames {
   private readonly first = new Map<string, { line: number; cells: Record<string, string> }>();
@@ -13,9 +21,10 @@ export class ImageNames {
   constructor(
     private readonly log: IssueLog,
     private readonly patientColumn: string | null,
+    private readonly policy: 'first' | 'every' = REPEATED_LISTINGS,
   ) {}
 
-  /** True for the first listing of `name` (keep it); false for a repeat (reported, not stored). */
+  /** True when the listing is to be stored: the first of `name`, or any under policy `every`; repeats are reported. */
   claim(name: string, line: number, cells: Record<string, string>): boolean {
     const seen = this.first.get(name);
     if (!seen) {
@@ -24,10 +33,12 @@ export class ImageNames {
     }
     const differ = Object.keys({ ...seen.cells, ...cells }).filter((k) => (seen.cells[k] ?? '') !== (cells[k] ?? ''));
     const p = this.patientColumn;
-    const patients = p !== null && differ.includes(p) ? ` under two patients (${quote(seen.cells[p] ?? '')} and ${quote(cells[p] ?? '')}); the image stays with the first` : '';
+    const keepAll = this.policy === 'every';
+    const patients = p !== null && differ.includes(p) ? ` under two patients (${quote(seen.cells[p] ?? '')} and ${quote(cells[p] ?? '')})${keepAll ? '' : '; the image stays with the first'}` : '';
     const agreement = differ.length === 0 ? 'the two listings agree in every column' : `the listings differ in ${differ.map((k) => JSON.stringify(k)).join(', ')}`;
-    this.log.add('duplicate_image', `${quote(name, 100)} is listed on line ${seen.line} and again on line ${line}${patients}; ${agreement}; the first listing (line ${seen.line}) is kept`, line);
-    return false;
+    const outcome = keepAll ? 'both listings are kept' : `the first listing (line ${seen.line}) is kept`;
+    this.log.add('duplicate_image', `${quote(name, 100)} is listed on line ${seen.line} and again on line ${line}${patients}; ${agreement}; ${outcome}`, line);
+    return keepAll;
   }
 
   has(name: string): boolean {

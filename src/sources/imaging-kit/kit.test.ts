@@ -150,6 +150,13 @@ describe('IssueLog and ImageNames', () => {
     expect(same.message).toContain('the two listings agree in every column');
     expect(other.message).toContain('under two patients ("1" and "2")');
     expect([same.line, other.line]).toEqual([5, 9]);
+    expect(same.message).toContain('the first listing (line 2) is kept');
+  });
+  it('policy "every": repeats are stored and still reported', () => {
+    const log = new IssueLog('f.csv');
+    const names = new ImageNames(log, 'patientid', 'every');
+    expect([names.claim('a.png', 2, { patientid: '1' }), names.claim('a.png', 5, { patientid: '2' })]).toEqual([true, true]);
+    expect(log.issues()[0].message).toContain('both listings are kept');
   });
 });
 
