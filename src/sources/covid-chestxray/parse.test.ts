@@ -302,3 +302,40 @@ describe('covid-chestxray broken fixtures', () => {
     expect(issuesOf(p, 'name_without_extension')[0]).toMatchObject({ line: 4, count: 1 });
   });
 });
+
+describe('covid-chestxray annotation files, broken', () => {
+  const meta = fixture('small.csv');
+  const firstName = 'auntminnie-a-2020_01_28_23_51_6665_2020_01_28_Vietnam_coronavirus.jpeg';
+  const severity = (text: string): SourceInputFile => ({ fileId: 'severity', name: 'covid-severity-scores.csv', text });
+  const boxes = (json: unknown): SourceInputFile => ({ fileId: 'lung-boxes', name: 'boxes.json', text: typeof json === 'string' ? json : JSON.stringify(json) });
+
+  it('severity: comment lines skipped, unknown names row_skipped, a score that is not a number kept as null and counted', () => {
+    const p = parseCovidChestxray([meta, severity(`## title,,\nfilename,geographic_mean,opacity_mean\n${firstName},2.3,x\nno-such.png,1,1\n`)]);
+    expect(p.images[0].severity).toEqual({ geographicExtent: 2.3, opacity: null });
+    expect(issuesOf(p, 'row_skipped', 'filename')[0]).toMatchObject({ file: 'covid-severity-scores.csv', line: 4, count: 1 });
+    expect(issuesOf(p, 'unparseable_cell', 'opacity_mean')[0]).toMatchObject({ line: 3 });
+  });
+
+  it('severity with a renamed column → error naming the file, line and column', () => {
+    const e = formatError(() => parseCovidChestxray([meta, severity('## t,,\nfilename,geographic,opacity_mean\na.png,1,1\n')]));
+    expect([e.file, e.line, e.column]).toEqual(['covid-severity-scores.csv', 1, 'geographic_mean']);
+  });
+
+  it('lung boxes: unknown images and null boxes row_skipped; not JSON or not COCO → error', () => {
+    const coco = {
+      images: [{ id: 1, file_name: firstName }, { id: 2, file_name: 'no-such.png' }],
+      categories: [{ id: 1, name: 'Right Lung' }],
+      annotations: [
+        { id: 1, image_id: 1, category_id: 1, bbox: [1, 2, 3, 4] },
+        { id: 2, image_id: 2, category_id: 1, bbox: [1, 2, 3, 4] },
+        { id: 3, image_id: 1, category_id: 1, bbox: [null, null, null, null] },
+        { id: 4, image_id: 9, category_id: 1, bbox: [1, 2, 3, 4] },
+      ],
+    };
+    const p = parseCovidChestxray([meta, boxes(coco)]);
+    expect(p.images[0].lungBoxes).toEqual([{ label: 'Right Lung', x: 1, y: 2, width: 3, height: 4 }]);
+    expect([countOf(p, 'row_skipped', 'file_name'), countOf(p, 'row_skipped', 'bbox'), countOf(p, 'row_skipped', 'image_id')]).toEqual([1, 1, 1]);
+    expect(formatError(() => parseCovidChestxray([meta, boxes('{"images": [')])).file).toBe('boxes.json');
+    expect(formatError(() => parseCovidChestxray([meta, boxes({ images: [], categories: [] })])).column).toBe('annotations');
+  });
+});

@@ -177,6 +177,8 @@ describe('pocus broken fixtures', () => {
     expect(countOf(p, 'stray_whitespace', 'Patient ID / Name')).toBe(1);
     expect(b).toMatchObject({ finding: 'Pneumonia/Viral', sex: 'M', age: null, license: 'CC BY 4.0', commercialUse: true, doi: '10.1002/jum.15367' });
     expect(b.clinical.in_this_repo).toBe('Np');
+    expect(b.clinical.title).toBe('Lung ultrasound in a \uFFFDpregnant\uFFFD patient');
+    expect(issuesOf(p, 'encoding_damage', 'Title')[0]).toMatchObject({ line: 3, count: 1 });
     expect(issuesOf(p, 'missing_marker', 'Age')[0].message).toContain('"0" (placeholder');
   });
 });
