@@ -23,7 +23,7 @@ export async function replaceImages(tx: Db, dataset: string, runId: number, imag
   });
   // Batches keep one parameter well under a few MB however large a dataset grows.
   for (let i = 0; i < rows.length; i += 2_000) {
-    await tx.query('INSERT INTO imaging_images SELECT * FROM json_populate_recordset(NULL::imaging_images, $1::json)', [JSON.stringify(rows.slice(i, i + 2_000))]);
+    await tx.query('INSERT INTO imaging_images SELECT * FROM json_populate_recordset(NULL::imaging_images, $1::text::json)', [JSON.stringify(rows.slice(i, i + 2_000))]);
   }
 }
 
