@@ -30,6 +30,7 @@ describe.skipIf(E2E_DISABLED)('research pages end to end (Chromium)', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  const problems: string[] = [];
   const api = async (u: string) => {
     const r = await fetch(url + u);
     expect(r.status, u).toBe(200);
@@ -64,7 +65,15 @@ describe.skipIf(E2E_DISABLED)('research pages end to end (Chromium)', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    // Every Content-Security-Policy violation and page error on the way is a failure (last test).
+    await context.addInitScript(() => {
+      addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
     page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /CSP violation|Content Security Policy/i.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   }, 900_000);
   afterAll(async () => {
     await context?.close();
@@ -130,6 +139,27 @@ describe.skipIf(E2E_DISABLED)('research pages end to end (Chromium)', () => {
     const bibtex = await text(`/v1/datasets/${withCitation.id}/citation?format=bibtex`);
     expect(bibtex).toMatch(/^@\w+\{/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(bibtex);
+  });
+
+  it('copies with a selected text box where the Clipboard API refuses', async () => {
+    const id = (await json<{ data: Dataset[] }>('/v1/datasets?type=imaging&local=true')).data.find((d) => d.citation)!.id;
+    const other = await context.newPage();
+    await other.addInitScript(() => {
+      Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new DOMException('refused', 'NotAllowedError')) });
+    });
+    await other.goto(`${url}/?page=datasets&type=imaging&held=1`);
+    const card = other.locator(`.dataset-card[data-id="${id}"]`);
+    await card.locator('.copy-citation').click();
+    const bibtex = await text(`/v1/datasets/${id}/citation?format=bibtex`);
+    await expect.poll(() => card.locator('.copy-status').textContent()).toMatch(/^(Copied|Selected: press Ctrl\+C to copy)$/);
+    if ((await card.locator('.copy-status').textContent()) === 'Copied') {
+      // execCommand('copy') worked: the text box is gone and the clipboard holds the API's BibTeX.
+      expect(await card.locator('textarea').count()).toBe(0);
+      expect(await other.evaluate(() => navigator.clipboard.readText())).toBe(bibtex);
+    } else {
+      expect(await card.locator('textarea').inputValue()).toBe(bibtex);
+    }
+    await other.close();
   });
 
   it('opens a dataset’s page with its JSON-LD in the head (equal to the API’s), replaced when another is opened, removed on leaving', async () => {
@@ -305,5 +335,9 @@ describe.skipIf(E2E_DISABLED)('research pages end to end (Chromium)', () => {
     expect(await noSidewaysScroll()).toBe(true);
     await shot('imaging-mobile');
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('causes no Content-Security-Policy violation and no page error on any of these pages', () => {
+    expect(problems).toEqual([]);
   });
 });

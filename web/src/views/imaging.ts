@@ -236,6 +236,7 @@ export class ImagingPage {
       if (this.store.state.split !== sp) return;
       const csv = apiUrl('/v1/imaging/splits', { ...query, format: 'csv' });
       testHooks().imaging = { ...testHooks().imaging, split: { query: apiUrl('/v1/imaging/splits', query), summary: r.summary } };
+      if (r.data.length === 0) return void this.splitOut.replaceChildren(message('empty', 'No image matches these datasets and this finding: nothing to split.'));
       const findings = [...new Set(r.summary.flatMap((x) => Object.keys(x.findings)))].sort();
       const of = (name: string) => r.summary.find((x) => x.split === name);
       const shown = SPLITS.filter((n) => of(n));
