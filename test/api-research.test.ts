@@ -226,6 +226,52 @@ describe.each(DB_TARGETS)('research data API on %s', (target) => {
       await refused('/v1/imaging/splits?dataset=nope', 400, 'ERR_BAD_PARAMETER', 'dataset');
     });
 
+    it.each([['covid-chestxray'], ['actualmed'], ['covid-ct'], ['pocus'], ['covid-chestxray,actualmed,covid-ct,pocus']])(
+      'splits %s: every image once, whole groups per split, per finding within one group of the ratio',
+      async (dataset) => {
+        const ratios = [0.7, 0.15, 0.15];
+        const url = `/v1/imaging/splits?dataset=${dataset}&ratios=${ratios.join(',')}&seed=20261206`;
+        const built = await json<{ data: { dataset: string; image_id: string; listing: number; patient: string | null; finding: string | null; split: string }[] }>(url);
+        const listed = await allImages(`&dataset=${dataset}`);
+        expect(built.data.map((r) => `${r.dataset}/${r.image_id}#${r.listing}`).sort()).toEqual(listed.map((r) => `${r.dataset}/${r.image_id}#${r.listing}`).sort());
+        // The test's own grouping: images of one patient, and listings of one file, are one group.
+        const parent = built.data.map((_, i) => i);
+        const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+        const firstBy = new Map<string, number>();
+        built.data.forEach((r, i) => {
+          for (const k of [r.patient === null ? null : `p:${r.dataset}/${r.patient}`, `f:${r.dataset}/${r.image_id}`]) {
+            if (k === null) continue;
+            if (firstBy.has(k)) parent[find(i)] = find(firstBy.get(k)!);
+            else firstBy.set(k, i);
+          }
+        });
+        const groups = new Map<number, { splits: Set<string>; findings: string[] }>();
+        built.data.forEach((r, i) => {
+          const g = groups.get(find(i)) ?? { splits: new Set(), findings: [] };
+          g.splits.add(r.split);
+          g.findings.push(r.finding ?? 'unknown');
+          groups.set(find(i), g);
+        });
+        expect([...groups.values()].filter((g) => g.splits.size > 1)).toEqual([]);
+        // Per finding (a group's most frequent one), each split holds floor or ceil of its share of the groups.
+        const byFinding = new Map<string, string[]>();
+        for (const g of groups.values()) {
+          const counts = new Map<string, number>();
+          for (const f of g.findings) counts.set(f, (counts.get(f) ?? 0) + 1);
+          const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+          byFinding.set(top, [...(byFinding.get(top) ?? []), [...g.splits][0]]);
+        }
+        for (const [finding, splits] of byFinding) {
+          ['train', 'val', 'test'].forEach((name, k) => {
+            const n = splits.filter((s) => s === name).length;
+            const target = ratios[k] * splits.length;
+            expect(n, `${dataset} ${finding} ${name}: ${n} of ${splits.length} groups`).toBeGreaterThanOrEqual(Math.floor(target + 1e-9));
+            expect(n, `${dataset} ${finding} ${name}: ${n} of ${splits.length} groups`).toBeLessThanOrEqual(Math.ceil(target - 1e-9));
+          });
+        }
+      },
+    );
+
     it('audits a posted split (JSON or CSV): a leaky one is caught, a built one is clean', async () => {
       const built = await json<{ data: { dataset: string; image_id: string; split: string }[] }>('/v1/imaging/splits?dataset=covid-chestxray&seed=1');
       const rows = built.data.map(({ dataset, image_id, split }) => ({ dataset, image_id, split }));
