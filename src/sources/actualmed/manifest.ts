@@ -17,7 +17,7 @@ export const manifest = {
   frozenOn: '2020-05-05',
   metrics: [],
   levels: [],
-  parserVersion: 1,
+  parserVersion: 2,
   files: [{ id: 'metadata', url: `https://raw.githubusercontent.com/agchung/Actualmed-COVID-chestxray-dataset/${COMMIT}/metadata.csv`, mirror: ['imaging/actualmed-covid-chestxray/metadata.csv'] }],
   imageFolders: [],
   notes: [
@@ -26,6 +26,6 @@ export const manifest = {
     'notes "<status>, date taken (YYYYMMDD): <date>" → studyDate (day precision; studyDateRaw the 8 digits), clinical.status (the status text), clinical.notes (verbatim). Notes of another form: no study date (unparseable_cell).',
     'patientid (ANON…) → patient. offset, sex, age, survival, temperature and pO2 saturation are blank in every row of this release (missing_marker per column); read like covid-chestxray\'s when given (survival Y/N → boolean; temperature, pO2 saturation → numbers in clinical.temperature, clinical.pO2_saturation). artifacts/distortion → clinical.artifacts_distortion. view PA/AP; modality X-ray → x-ray.',
     'license: the dataset\'s (research use only) on every image; commercialUse false (use is restricted to research, no licence grants commercial use).',
-    'A file name listed twice keeps its first listing (duplicate_image with both lines, patients and differing columns); none in this release. A row without a file name is a stray_row; other widths, a truncated last row or a missing column refuse the file (SourceFormatError with file, line, column).',
+    'A file name listed twice keeps both listings (duplicate_image with both lines, patients and differing columns); none in this release. A row without a file name is a stray_row; other widths, a truncated last row or a missing column refuse the file (SourceFormatError with file, line, column).',
   ],
 } as const satisfies ImagingManifest;

@@ -111,9 +111,10 @@ describe('actualmed broken fixtures', () => {
     expect(p.images.length).toBe(3);
     expect(issuesOf(p, 'stray_row')[0].line).toBe(3);
   });
-  it('a file name listed twice → the first kept, duplicate_image', () => {
+  it('a file name listed twice → both listings kept, duplicate_image', () => {
     const p = parseActualmed([fixture('duplicate.csv')]);
-    expect(p.images.length).toBe(3);
+    expect(p.images.length).toBe(4);
+    expect(p.images.filter((i) => i.line === 3 || i.line === 5).map((i) => i.patient)).toEqual(['ANON56', 'ANON999']);
     expect(issuesOf(p, 'duplicate_image')[0].message).toMatch(/line 3 and again on line 5 under two patients \("ANON56" and "ANON999"\)/);
   });
   it('markers, an unparseable number, a stray space, notes without a date', () => {

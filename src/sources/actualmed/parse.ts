@@ -50,7 +50,7 @@ export function parseActualmed(files: SourceInputFile[]): ParsedImages {
   for (const record of table.records) {
     const c = new RowCells(table, record, log);
     const rawCells = Object.fromEntries(table.header.map((h, i) => [h, cellText(record.cells[i])]));
-    if (!names.claim(tidySpaces(c.raw('imagename')).value, record.line, rawCells)) continue;
+    names.claim(tidySpaces(c.raw('imagename')).value, record.line, rawCells);
     const imageId = c.text('imagename')!;
     if (!hasFileExtension(imageId)) log.tally('name_without_extension', 'imagename', record.line, quote(imageId));
 

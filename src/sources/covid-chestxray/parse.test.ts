@@ -4,7 +4,6 @@ import { dataPath } from '../../../test/shared-data.js';
 import type { ImageRecord, ParsedImages } from '../../domain/imaging.js';
 import type { SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
-import { REPEATED_LISTINGS } from '../imaging-kit/index.js';
 import { independentCsv, independentCsvObjects } from '../imaging-kit/independent-reader.js';
 import { covidChestxray } from './index.js';
 import { manifest } from './manifest.js';
@@ -33,37 +32,36 @@ describe('covid-chestxray on the real files (counts re-derived by an independent
   const parsed = parseCovidChestxray([metaFile, severityFile, boxesFile]);
   const raw = independentCsvObjects(metaFile.text);
   const withName = raw.rows.filter((r) => r.get('filename').trim() !== '');
-  // The first listing of each file name (the parser keeps it).
-  const firstListing = new Map<string, (typeof withName)[number]>();
-  for (const r of withName) if (!firstListing.has(r.get('filename').trim())) firstListing.set(r.get('filename').trim(), r);
-  const kept = [...firstListing.values()];
+  // Every listing is a record (a name listed twice gives two).
+  const kept = withName;
+  const names = new Set(withName.map((r) => r.get('filename').trim()));
   const byId = new Map(parsed.images.map((im) => [im.imageId, im]));
+  const byLine = new Map(parsed.images.map((im) => [im.line, im]));
+  const recordOf = (r: (typeof withName)[number]) => byLine.get(r.line)!;
 
-  it('one record per distinct file name; every row of the raw file has the header width', () => {
-    // These tests describe the rule "first listing kept" (imaging-kit/duplicates.ts).
-    expect(REPEATED_LISTINGS).toBe('first');
+  it('one record per listing; every row of the raw file has the header width', () => {
     expect(raw.rows.every((r) => r.width === raw.header.length)).toBe(true);
-    expect(parsed.images.length).toBe(firstListing.size);
-    expect(new Set(parsed.images.map((i) => i.imageId)).size).toBe(parsed.images.length);
+    expect(parsed.images.length).toBe(withName.length);
+    expect(new Set(parsed.images.map((i) => i.imageId)).size).toBe(names.size);
     expect(withName.length).toBe(raw.rows.length); // no stray rows in this file
     expect(countOf(parsed, 'stray_row')).toBe(0);
   });
 
-  it('each record carries the physical line of its first listing', () => {
-    for (const r of kept) expect(byId.get(r.get('filename').trim())!.line).toBe(r.line);
+  it('each record carries the physical line of its listing', () => {
+    for (const r of kept) expect(recordOf(r).imageId).toBe(r.get('filename').trim());
     expect(parsed.images.every((i) => i.file === 'metadata.csv')).toBe(true);
   });
 
-  it('a file name listed twice: the first listing kept, duplicate_image with both lines and both patients', () => {
+  it('a file name listed twice: both listings kept, duplicate_image with both lines and both patients', () => {
     const dups = issuesOf(parsed, 'duplicate_image');
-    expect(dups.length).toBe(withName.length - firstListing.size);
+    expect(dups.length).toBe(withName.length - names.size);
     expect(dups.length).toBeGreaterThan(0);
     for (const d of dups) {
       const m = /^"([^"]+)" is listed on line (\d+) and again on line (\d+)/.exec(d.message)!;
       const listings = withName.filter((r) => r.get('filename').trim() === m[1]);
       expect(listings.map((r) => r.line)).toEqual([Number(m[2]), Number(m[3])]);
       expect(d.line).toBe(listings[1].line);
-      expect(byId.get(m[1])!.patient).toBe(listings[0].get('patientid').trim());
+      expect(listings.map((r) => recordOf(r).patient)).toEqual(listings.map((r) => r.get('patientid').trim()));
       if (listings[0].get('patientid') !== listings[1].get('patientid')) {
         expect(d.message).toContain(`two patients ("${listings[0].get('patientid')}" and "${listings[1].get('patientid')}")`);
       }
@@ -110,14 +108,14 @@ describe('covid-chestxray on the real files (counts re-derived by an independent
     const [issue] = issuesOf(parsed, 'encoding_damage', 'clinical_notes');
     expect(issue.count).toBe(damaged.length);
     expect(issue.line).toBe(damaged[0].line);
-    for (const r of damaged) expect(byId.get(r.get('filename'))!.clinical.clinical_notes).toBe(r.get('clinical_notes'));
+    for (const r of damaged) expect(recordOf(r).clinical.clinical_notes).toBe(r.get('clinical_notes'));
   });
 
   it('dates: precision and truncated ISO start, re-derived by pattern from the raw cells', () => {
     let partial = 0;
     for (const r of kept) {
       const d = r.get('date').trim();
-      const im = byId.get(r.get('filename'))!;
+      const im = recordOf(r);
       if (d === '') expect([im.studyDate, im.studyDatePrecision, im.studyDateRaw]).toEqual([null, 'unknown', null]);
       else if (/^\d{4}$/.test(d)) {
         expect([im.studyDate, im.studyDatePrecision]).toEqual([`${d}-01-01`, 'year']);
@@ -153,13 +151,13 @@ describe('covid-chestxray on the real files (counts re-derived by an independent
   it('stray spaces in keyed columns: trimmed and counted', () => {
     const spaced = kept.filter((r) => r.get('location') !== r.get('location').trim() && r.get('location').trim() !== '');
     expect(countOf(parsed, 'stray_whitespace', 'location')).toBe(spaced.length);
-    for (const r of spaced) expect(byId.get(r.get('filename'))!.clinical.location).toBe(r.get('location').trim());
+    for (const r of spaced) expect(recordOf(r).clinical.location).toBe(r.get('location').trim());
   });
 
   it('licence per image and commercial use', () => {
     for (const r of kept) {
       const l = r.get('license').trim();
-      const im = byId.get(r.get('filename'))!;
+      const im = recordOf(r);
       expect(im.license).toBe(l === '' ? null : l);
       if (l === '' || l === 'listed as authorized for everyone') expect(im.commercialUse).toBeNull();
       else if (/NC/.test(l)) expect(im.commercialUse).toBe(false);
@@ -169,7 +167,7 @@ describe('covid-chestxray on the real files (counts re-derived by an independent
 
   it('Y/N → booleans, numbers → numbers in clinical', () => {
     for (const r of kept) {
-      const c = byId.get(r.get('filename'))!.clinical;
+      const c = recordOf(r).clinical;
       const yn = r.get('survival');
       expect(c.survival).toBe(yn === 'Y' ? true : yn === 'N' ? false : null);
       const t = r.get('temperature');
@@ -267,9 +265,10 @@ describe('covid-chestxray broken fixtures', () => {
     expect(p.images.map((i) => i.line)).toEqual([2, 3, 5, 6, 7, 8]);
   });
 
-  it('a file name listed twice under another patient: first kept, duplicate_image names both lines and patients', () => {
+  it('a file name listed twice under another patient: both kept, duplicate_image names both lines and patients', () => {
     const p = parseCovidChestxray([fixture('duplicate.csv')]);
-    expect(p.images.length).toBe(6);
+    expect(p.images.length).toBe(7);
+    expect(p.images.find((i) => i.line === 8)!.patient).toBe('999');
     const [d] = issuesOf(p, 'duplicate_image');
     expect(d.line).toBe(8);
     expect(d.message).toMatch(/listed on line 4 and again on line 8 under two patients \("3" and "999"\)/);

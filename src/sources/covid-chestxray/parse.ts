@@ -76,7 +76,7 @@ export function parseMetadata(file: SourceInputFile): ParsedImages {
   for (const record of table.records) {
     const c = new RowCells(table, record, log);
     const rawCells = Object.fromEntries(table.header.map((h, i) => [h, cellText(record.cells[i])]));
-    if (!names.claim(tidySpaces(c.raw('filename')).value, record.line, rawCells)) continue;
+    names.claim(tidySpaces(c.raw('filename')).value, record.line, rawCells);
     const imageId = c.text('filename')!;
     if (!hasFileExtension(imageId)) log.tally('name_without_extension', 'filename', record.line, quote(imageId));
 

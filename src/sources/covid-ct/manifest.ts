@@ -18,7 +18,7 @@ export const manifest = {
   frozenOn: '2020-11-15',
   metrics: [],
   levels: [],
-  parserVersion: 1,
+  parserVersion: 2,
   files: [
     { id: 'metainfo', url: `${RAW}/COVID-CT-MetaInfo.xlsx`, mirror: ['imaging/covid-ct/COVID-CT-MetaInfo.xlsx'] },
     ...Object.keys(SPLIT_FILES).map((id) => ({ id, url: `${RAW}/${listPath(id)}`, mirror: [`imaging/covid-ct/${listPath(id)}`] })),

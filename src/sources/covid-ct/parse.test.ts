@@ -165,9 +165,10 @@ describe('covid-ct broken fixtures', async () => {
     expect(e.file).toBe('truncated.xlsx');
   });
 
-  it('a file name listed twice → first kept, duplicate_image with both rows and patients', async () => {
+  it('a file name listed twice → both listings kept, duplicate_image with both rows and patients', async () => {
     const p = await parseCovidCt([fixtureXlsx('duplicate.xlsx')]);
-    expect(p.images.length).toBe(4);
+    expect(p.images.length).toBe(5);
+    expect(p.images.filter((i) => i.line === 3 || i.line === 6).map((i) => i.patient)).toEqual(['Patient 2', 'Patient 999']);
     expect(issuesOf(p, 'duplicate_image')[0].message).toMatch(/line 3 and again on line 6 under two patients \("Patient 2" and "Patient 999"\)/);
   });
 
@@ -187,6 +188,8 @@ describe('covid-ct broken fixtures', async () => {
       { imageId: '14.png', split: 'train', list: 'NonCOVID' },
       { imageId: '15.png', split: 'train', list: 'NonCOVID' },
       { imageId: '33.png', split: 'train', list: 'NonCOVID' },
+      // Listed again in the test list: one image, two split rows (the published-split audit reports it).
+      { imageId: '14.png', split: 'test', list: 'NonCOVID' },
       { imageId: '112.png', split: 'test', list: 'NonCOVID' },
     ]);
     expect(issuesOf(p, 'row_skipped')[0]).toMatchObject({ file: 'valCT_COVID.txt', line: 2 });

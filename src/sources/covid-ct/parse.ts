@@ -93,7 +93,7 @@ export function parseMetaInfo(sheet: RawCell[][], file: string): { images: Image
   for (const record of table.records) {
     const c = new RowCells(table, record, log);
     const rawCells = Object.fromEntries(table.header.map((h, i) => [h, cellText(record.cells[i])]));
-    if (!names.claim(tidySpaces(c.raw('File name')).value, record.line, rawCells)) continue;
+    names.claim(tidySpaces(c.raw('File name')).value, record.line, rawCells);
     const imageId = c.text('File name')!;
     if (!hasFileExtension(imageId)) log.tally('name_without_extension', 'File name', record.line, quote(imageId));
 
@@ -138,7 +138,7 @@ export function parseMetaInfo(sheet: RawCell[][], file: string): { images: Image
  * The split lists. COVID lists name MetaInfo images; a list name that is a MetaInfo name plus
  * an extension (MetaInfo lists 83 names without one) is that image. NonCOVID lists make one
  * record per name (finding Non-COVID, patient unknown). A name listed twice (in one list or in
- * two) keeps its first listing.
+ * two) is one image with two split rows, so that the audit of the published split reports it.
  */
 export function parseSplits(files: SourceInputFile[], covidImages: ImageRecord[]): { images: ImageRecord[]; rows: PublishedSplitRow[]; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
@@ -176,7 +176,8 @@ export function parseSplits(files: SourceInputFile[], covidImages: ImageRecord[]
       }
       const first = listed.get(imageId);
       if (first !== undefined) {
-        log.add('duplicate_image', `${quote(imageId, 100)} is listed at ${first} and again on line ${line}; the first listing is kept`, line);
+        log.add('duplicate_image', `${quote(imageId, 100)} is listed at ${first} and again on line ${line}; one image, both split rows kept (the split audit reports it)`, line);
+        rows.push({ imageId, split, list });
         return;
       }
       listed.set(imageId, `${f.name}, line ${line}`);

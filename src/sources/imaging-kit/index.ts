@@ -1,6 +1,6 @@
 export { RowCells } from './cells.js';
 export { DATE_FORM_LABEL, parseLooseDate, type DateForm, type LooseDate } from './dates.js';
-export { ImageNames, REPEATED_LISTINGS } from './duplicates.js';
+export { ImageNames } from './duplicates.js';
 export { FINDING_LEAVES, FLAT_FINDINGS, findingLeaf, normalizeFinding, type FindingLeaf, type FindingResult } from './findings.js';
 export { IssueLog, quote } from './issues.js';
 export { commercialUseOf } from './license.js';

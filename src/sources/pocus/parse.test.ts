@@ -26,22 +26,23 @@ function formatError(f: () => unknown): SourceFormatError {
 describe('pocus on the real dataset_metadata.csv (counts re-derived by an independent CSV reader)', () => {
   const parsed = parsePocus([metaFile]);
   const raw = independentCsvObjects(metaFile.text);
-  const first = new Map<string, (typeof raw.rows)[number]>();
-  for (const r of raw.rows) if (!first.has(r.get('Filename'))) first.set(r.get('Filename'), r);
-  const kept = [...first.values()];
-  const byId = new Map(parsed.images.map((i) => [i.imageId, i]));
+  // Every listing is a record (a name listed twice gives two).
+  const kept = raw.rows;
+  const names = new Set(raw.rows.map((r) => r.get('Filename')));
+  const byLine = new Map(parsed.images.map((i) => [i.line, i]));
+  const recordOf = (r: (typeof raw.rows)[number]) => byLine.get(r.line)!;
 
-  it('one record per distinct file name, on the physical line its row starts (quoted cells span lines)', () => {
+  it('one record per listing, on the physical line its row starts (quoted cells span lines)', () => {
     expect(raw.rows.every((r) => r.width === raw.header.length)).toBe(true);
-    expect(parsed.images.length).toBe(first.size);
-    for (const r of kept) expect(byId.get(r.get('Filename'))!.line).toBe(r.line);
+    expect(parsed.images.length).toBe(raw.rows.length);
+    for (const r of kept) expect(recordOf(r).imageId).toBe(r.get('Filename'));
     // The file has cells with line breaks, so lines and row numbers differ.
     expect(kept.some((r, i) => r.line !== i + 2)).toBe(true);
   });
 
-  it('the file name listed twice: first listing kept, duplicate_image with both lines and both patients', () => {
+  it('the file name listed twice: both listings kept, duplicate_image with both lines and both patients', () => {
     const dups = issuesOf(parsed, 'duplicate_image');
-    expect(dups.length).toBe(raw.rows.length - first.size);
+    expect(dups.length).toBe(raw.rows.length - names.size);
     for (const d of dups) {
       const name = /^"([^"]+)"/.exec(d.message)![1];
       const listings = raw.rows.filter((r) => r.get('Filename') === name);
@@ -58,7 +59,7 @@ describe('pocus on the real dataset_metadata.csv (counts re-derived by an indepe
 
   it('labels → hierarchy per raw label; "regular" a case variant of "Regular"', () => {
     const expected: Record<string, string> = { 'COVID-19': 'Pneumonia/Viral/COVID-19', 'Bacterial pneumonia': 'Pneumonia/Bacterial', 'Viral pneumonia': 'Pneumonia/Viral', Regular: 'No Finding', regular: 'No Finding' };
-    for (const r of kept) expect(byId.get(r.get('Filename'))!.finding).toBe(expected[r.get('Label')]);
+    for (const r of kept) expect(recordOf(r).finding).toBe(expected[r.get('Label')]);
     expect(countOf(parsed, 'case_variant', 'Label')).toBe(kept.filter((r) => r.get('Label') === 'regular').length);
     for (const [label, leaf] of Object.entries(expected)) {
       if (label === 'regular') continue;
@@ -75,7 +76,7 @@ describe('pocus on the real dataset_metadata.csv (counts re-derived by an indepe
     }
     for (const r of kept) {
       const fever = r.get('Fever');
-      expect(byId.get(r.get('Filename'))!.clinical.fever).toBe(fever === '1' ? true : fever === '0' ? false : null);
+      expect(recordOf(r).clinical.fever).toBe(fever === '1' ? true : fever === '0' ? false : null);
     }
   });
 
@@ -84,17 +85,17 @@ describe('pocus on the real dataset_metadata.csv (counts re-derived by an indepe
     expect(countOf(parsed, 'partial_date', 'Date added')).toBe(dotted.length);
     for (const r of dotted) {
       const [d, m, y] = r.get('Date added').split('.');
-      expect(byId.get(r.get('Filename'))!.clinical.date_added).toBe(`20${y}-${m}-${d}`);
+      expect(recordOf(r).clinical.date_added).toBe(`20${y}-${m}-${d}`);
     }
     const other = kept.filter((r) => !dotted.includes(r));
     expect(countOf(parsed, 'unparseable_cell', 'Date added')).toBe(other.length);
-    for (const r of other) expect(byId.get(r.get('Filename'))!.clinical.date_added).toBe(r.get('Date added'));
+    for (const r of other) expect(recordOf(r).clinical.date_added).toBe(r.get('Date added'));
     expect(parsed.images.every((i) => i.studyDate === null && i.studyDatePrecision === 'unknown')).toBe(true);
   });
 
   it('sex m/w → M/F; patients; licences and commercial use; modality and probe', () => {
     for (const r of kept) {
-      const im = byId.get(r.get('Filename'))!;
+      const im = recordOf(r);
       const g = r.get('Gender');
       expect(im.sex).toBe(g === 'm' ? 'M' : g === 'w' ? 'F' : null);
       const p = r.get('Patient ID / Name').trim();
@@ -115,13 +116,13 @@ describe('pocus on the real dataset_metadata.csv (counts re-derived by an indepe
     const zeros = kept.filter((r) => r.get('Age') === '0');
     expect(zeros.length).toBeGreaterThan(0);
     expect(new Set(zeros.map((r) => r.get('Title'))).size).toBe(1);
-    for (const r of zeros) expect(byId.get(r.get('Filename'))!.age).toBeNull();
+    for (const r of zeros) expect(recordOf(r).age).toBeNull();
     const markers = kept.filter((r) => ['', 'n/A', '0'].includes(r.get('Age'))).length;
     expect(countOf(parsed, 'missing_marker', 'Age')).toBe(markers);
   });
 
   it('hand-checked: line 3, Cov-Butterfly-Skip Lesion', () => {
-    expect(byId.get('Cov-Butterfly-Skip Lesion')).toMatchObject({
+    expect(parsed.images.find((i) => i.imageId === 'Cov-Butterfly-Skip Lesion')).toMatchObject({
       patient: '15',
       finding: 'Pneumonia/Viral/COVID-19',
       sex: null,
@@ -159,9 +160,9 @@ describe('pocus broken fixtures', () => {
     expect(p.images.map((i) => i.line)).toEqual([2, 4, 5]);
     expect(issuesOf(p, 'stray_row')[0]).toMatchObject({ line: 3 });
   });
-  it('a file name listed twice → first kept, duplicate_image', () => {
+  it('a file name listed twice → both listings kept, duplicate_image', () => {
     const p = parsePocus([fixture('duplicate.csv')]);
-    expect(p.images.length).toBe(3);
+    expect(p.images.length).toBe(4);
     const last = small.images.length + 2 + 1; // header + 3 records, the third spanning 2 lines
     expect(issuesOf(p, 'duplicate_image')[0].message).toContain(`line 2 and again on line ${last}`);
   });

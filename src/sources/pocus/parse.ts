@@ -61,7 +61,7 @@ export function parsePocus(files: SourceInputFile[]): ParsedImages {
   for (const record of table.records) {
     const c = new RowCells(table, record, log);
     const rawCells = Object.fromEntries(table.header.map((h, i) => [h, cellText(record.cells[i])]));
-    if (!names.claim(tidySpaces(c.raw('Filename')).value, record.line, rawCells)) continue;
+    names.claim(tidySpaces(c.raw('Filename')).value, record.line, rawCells);
     const imageId = c.text('Filename')!;
     if (!hasFileExtension(imageId)) log.tally('name_without_extension', 'Filename', record.line, undefined, 'are file names without an extension (the videos are .mp4/.gif/.avi, the images .png/.jpg upstream; not guessed); kept as published');
 
