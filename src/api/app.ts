@@ -18,6 +18,7 @@ import { ErrorResponse } from './schemas.js';
 import { adminRoutes, type AdminOptions } from './routes/admin.js';
 import { anomalyRoutes } from './routes/anomalies.js';
 import { compareRoutes } from './routes/compare.js';
+import { caseRoutes } from './routes/cases.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { imagingRoutes } from './routes/imaging.js';
 import { modelForecastRoutes } from './routes/models-forecast.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'meta', description: 'Health and vocabularies' },
         { name: 'models', description: 'Models on the stored data: forecasts and their evaluation, Rt, SEIR' },
         { name: 'datasets', description: 'The catalog of COVID-19 research datasets: licences, counts, citations, what Glacier holds' },
+        { name: 'cases', description: 'Patient-level case records from public line lists, their summary and data dictionary' },
         { name: 'imaging', description: 'The medical-imaging index: images, summary, thumbnails, patient-level splits and their audit, duplicates' },
       ],
     },
@@ -146,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await v1.register(compareRoutes);
       await v1.register(datasetRoutes);
       await v1.register(imagingRoutes);
+      await v1.register(caseRoutes);
       await v1.register(modelForecastRoutes);
       await v1.register(modelSeirRoutes);
       await v1.register(modelRtRoutes);

@@ -35,4 +35,8 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'POST /v1/imaging/splits/audit': 'postImagingSplitAudit',
   'GET /v1/imaging/splits/audit': 'getPublishedSplitAudit',
   'GET /v1/imaging/duplicates': 'listImageDuplicates',
+  'GET /v1/cases': 'listCases',
+  'GET /v1/cases/summary': 'getCasesSummary',
+  'GET /v1/cases/dictionary': 'getCasesDictionary',
+  'GET /v1/cases/:source/:id': 'getCase',
 };

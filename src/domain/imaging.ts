@@ -1,3 +1,4 @@
+import type { CaseConnector } from './cases.js';
 import type { IsoDate } from './dates.js';
 import type { Modality } from './dataset.js';
 import type { Connector, SourceInputFile } from './series.js';
@@ -121,9 +122,13 @@ export interface LocalImageFile {
   height: number;
 }
 
-/** Any connector the ingest runs: a series connector or an imaging one. */
-export type AnyConnector = Connector | ImagingConnector;
+/** Any connector the ingest runs: series, imaging or line-list (case records). */
+export type AnyConnector = Connector | ImagingConnector | CaseConnector;
 
 export function isImagingConnector(c: AnyConnector): c is ImagingConnector {
   return 'kind' in c && c.kind === 'imaging';
+}
+
+export function isCaseConnector(c: AnyConnector): c is CaseConnector {
+  return 'kind' in c && c.kind === 'cases';
 }

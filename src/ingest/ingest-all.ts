@@ -1,13 +1,14 @@
-import { isImagingConnector, type AnyConnector } from '../domain/imaging.js';
+import { isCaseConnector, isImagingConnector, type AnyConnector } from '../domain/imaging.js';
 import { closeInterruptedRuns } from '../store/runs.js';
 import type { IngestDeps, IngestOptions } from './context.js';
 import { refreshGazetteer } from './gazetteer-step.js';
+import { runCaseSource } from './run-cases.js';
 import { runImagingSource } from './run-imaging.js';
 import { runSource } from './run-source.js';
 import type { RunSummary } from './run-summary.js';
 
 /**
- * The gazetteer, then each source (case counts, then imaging sets) in turn. Sources are isolated: one failing source is
+ * The gazetteer, then each source (case counts, imaging sets, line lists) in turn. Sources are isolated: one failing source is
  * recorded and the others still run. Without any gazetteer (first run, lookup table
  * unreadable) the sources are not run.
  */
@@ -20,7 +21,9 @@ export async function ingestAll(deps: IngestDeps, connectors: readonly AnyConnec
     if (opts.signal?.aborted) break;
     // Imaging sets name no places: they need no gazetteer.
     if (isImagingConnector(c)) summaries.push(await runImagingSource(deps, c, opts));
-    else summaries.push(handle ? await runSource(deps, c, handle, opts) : failedWithoutRun(c.manifest.id, 'not run: no gazetteer (see the gazetteer run)'));
+    else if (!handle) summaries.push(failedWithoutRun(c.manifest.id, 'not run: no gazetteer (see the gazetteer run)'));
+    else if (isCaseConnector(c)) summaries.push(await runCaseSource(deps, c, handle, opts));
+    else summaries.push(await runSource(deps, c, handle, opts));
   }
   return summaries;
 }
