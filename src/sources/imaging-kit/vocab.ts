@@ -1,5 +1,9 @@
 import type { Modality } from '../../domain/dataset.js';
 import { IMAGE_VIEWS, type ImageView } from '../../domain/imaging.js';
+import { markerIn, matchVocabulary, plainNumber } from '../kit/text.js';
+
+// The generic text helpers live in the shared kit; re-exported for the imaging connectors.
+export { matchVocabulary, plainNumber, tidySpaces } from '../kit/text.js';
 
 /**
  * Normalisation tables shared by the imaging connectors. Every function is pure and says what
@@ -15,27 +19,7 @@ export const MISSING_MARKERS = ['', '-', 'n/a', 'n.a.', 'none', 'nd'] as const;
 
 /** The marker a cell holds (as written, `blank` for an empty or all-space cell), or null. */
 export function missingMarker(raw: string): string | null {
-  const t = raw.trim();
-  if (t === '') return 'blank';
-  return (MISSING_MARKERS as readonly string[]).includes(t.toLowerCase()) ? JSON.stringify(t) : null;
-}
-
-/** Trims and collapses runs of spaces; `changed` when the cell had stray spaces. */
-export function tidySpaces(raw: string): { value: string; changed: boolean } {
-  const value = raw.replace(/[ \t\u00a0]+/g, ' ').trim();
-  return { value, changed: value !== raw };
-}
-
-/**
- * The vocabulary's spelling of a value that matches it ignoring letter case, with `caseVariant`
- * when the spelling differed; null when the value is not in the vocabulary.
- */
-export function matchVocabulary<T extends string>(value: string, vocabulary: readonly T[]): { value: T; caseVariant: boolean } | null {
-  const exact = vocabulary.find((v) => v === value);
-  if (exact !== undefined) return { value: exact, caseVariant: false };
-  const lower = value.toLowerCase();
-  const folded = vocabulary.find((v) => v.toLowerCase() === lower);
-  return folded !== undefined ? { value: folded, caseVariant: true } : null;
+  return markerIn(raw, MISSING_MARKERS);
 }
 
 /** Sex codes: M/F everywhere; POCUS writes `m` and `w` (German "weiblich"). */
@@ -45,13 +29,6 @@ export const SEX_CODES: Record<string, 'M' | 'F'> = { M: 'M', F: 'F', Male: 'M',
 export const YES_NO = { Y: true, N: false } as const;
 export const ONE_ZERO = { '1': true, '0': false } as const;
 export const YES_NO_WORDS = { Yes: true, No: false } as const;
-
-/** A number as written (`38.6`, `-5`); null when the text is not a plain decimal number. */
-export function plainNumber(text: string): number | null {
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text)) return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
-}
 
 /** An age in years: a whole or decimal number from 0 to 130; null otherwise ("Young Child", "40+"). */
 export function ageYears(text: string): number | null {
