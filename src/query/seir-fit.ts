@@ -5,7 +5,7 @@ import type { Db } from '../store/db.js';
 import { QueryError } from './errors.js';
 import type { SeirFitBody } from './seir-schemas.js';
 import { dateAt, fitInput, offsetOf, type FitInput } from './seir-fit-input.js';
-import { fitOffThread } from './seir-fit-pool.js';
+import { runOffThread } from './model-pool.js';
 import { diseaseParams } from './seir-params.js';
 
 /** A fit's work bounds: past either, the request ends with ERR_MODEL_TIMEOUT instead of running on. */
@@ -29,7 +29,7 @@ export async function runFit(db: Db, b: SeirFitBody, dataVersion: () => Promise<
   const disease = diseaseParams(b);
   const started = performance.now();
   // In a worker thread: a fit is seconds of numerics that must not hold the event loop.
-  const fit: FitResult = await fitOffThread({
+  const fit: FitResult = await runOffThread('seirFit', {
     structure: disease.structure, population: input.population, cases: input.cases, deaths: input.deaths, changeDays,
     sigma: disease.sigma, gamma: disease.gamma, reporting: disease.reporting, reportingDelay: disease.reportingDelay, ifr: disease.deaths!.ifr, deathDelay: disease.deaths!.delay,
     free: { gamma: free.has('gamma'), reporting: free.has('reporting'), ifr: free.has('ifr') },
