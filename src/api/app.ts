@@ -19,6 +19,7 @@ import { adminRoutes, type AdminOptions } from './routes/admin.js';
 import { anomalyRoutes } from './routes/anomalies.js';
 import { compareRoutes } from './routes/compare.js';
 import { caseRoutes } from './routes/cases.js';
+import { modelDelayRoutes } from './routes/models-delays.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { imagingRoutes } from './routes/imaging.js';
 import { modelForecastRoutes } from './routes/models-forecast.js';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await v1.register(datasetRoutes);
       await v1.register(imagingRoutes);
       await v1.register(caseRoutes);
+      await v1.register(modelDelayRoutes);
       await v1.register(modelForecastRoutes);
       await v1.register(modelSeirRoutes);
       await v1.register(modelRtRoutes);

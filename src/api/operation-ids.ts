@@ -39,4 +39,6 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /v1/cases/summary': 'getCasesSummary',
   'GET /v1/cases/dictionary': 'getCasesDictionary',
   'GET /v1/cases/:source/:id': 'getCase',
+  'GET /v1/models/delays': 'getDelays',
+  'GET /v1/models/incubation': 'getIncubation',
 };

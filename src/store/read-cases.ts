@@ -126,6 +126,18 @@ export async function casePairs(db: Db, f: CaseFilter, fromEvent: CaseEvent, toE
   );
 }
 
+/** Exposure window and onset of every filtered case that has all three dates. */
+export async function incubationRows(db: Db, f: CaseFilter): Promise<{ exposure_start: string; exposure_end: string; onset_start: string; onset_end: string }[]> {
+  const { sql, params } = current({ ...f, has: [...new Set([...f.has, 'exposure_start', 'exposure_end', 'onset'] as CaseEvent[])] });
+  return db.query(
+    `SELECT record->'events'->'exposure_start'->>'start' AS exposure_start,
+            coalesce(record->'events'->'exposure_end'->>'end', record->'events'->'exposure_end'->>'start') AS exposure_end,
+            record->'events'->'onset'->>'start' AS onset_start, coalesce(record->'events'->'onset'->>'end', record->'events'->'onset'->>'start') AS onset_end
+     FROM (${sql}) x ORDER BY source, case_id`,
+    params,
+  );
+}
+
 /** Sources that have case records. */
 export async function caseSources(db: Db): Promise<string[]> {
   const rows = await db.query<{ source: string }>('SELECT DISTINCT source FROM case_records ORDER BY source');
