@@ -73,3 +73,23 @@ export const CASE_DICTIONARY: readonly DictionaryEntry[] = CASE_ROW_COLUMNS.map(
   if (!f) throw new Error(`case dictionary: no entry for column ${field}`);
   return { field, ...f };
 });
+
+/** docs/cases.md: the case records and their data dictionary (written by `npm run docs`, checked by a test). */
+export function caseDictionaryDoc(): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    '# Case records: the data dictionary',
+    '',
+    'Generated from `src/query/case-dictionary.ts` by `npm run docs`; a test checks it is current. The same',
+    'table is served at `/v1/cases/dictionary`. Case records come from public line lists (`linelist-open`,',
+    '`linelist-kudos`): each value is normalised where it can be read, with the raw text beside it; what cannot',
+    'be read is null, with the reason in the run’s validation report (`/v1/sources/{id}/runs/{run}`), never guessed.',
+    'Records are versioned: `/v1/cases?as_of=DATE` answers what the lists said on a date, and',
+    '`/v1/cases/{source}/{id}` lists every version of a case.',
+    '',
+    '| field | type | values | meaning |',
+    '|---|---|---|---|',
+    ...CASE_DICTIONARY.map((d) => `| \`${d.field}\` | ${d.type} | ${d.values?.join(', ') ?? ''} | ${cell(d.description)} |`),
+    '',
+  ].join('\n');
+}
