@@ -31,6 +31,7 @@ export const RtQuery = Type.Object({
   mean_prior: Type.Number({ exclusiveMinimum: 0, default: RT_DEFAULTS.prior.mean, description: 'Mean of the gamma prior on R (default 5, as EpiEstim)' }),
   std_prior: Type.Number({ exclusiveMinimum: 0, default: RT_DEFAULTS.prior.sd, description: 'Standard deviation of the gamma prior on R (default 5, as EpiEstim)' }),
   include_early: Type.Boolean({ default: false, description: 'Keep the windows too early in the epidemic to trust (flagged in early_reason); left out by default' }),
+  date_by: Type.Unsafe<'report' | 'onset'>({ type: 'string', enum: ['report', 'onset'], default: 'report', description: 'onset: windows dated by symptom onset, shifted back by the median onset→confirmation delay fitted on the line lists (/v1/models/delays; meta.onset_shift)' }),
   format: Format,
 }, { additionalProperties: false });
 export type RtQuery = Static<typeof RtQuery>;
@@ -95,6 +96,11 @@ export const RtResponse = Type.Object({
       }), { description: 'The daily series estimated on, split at gaps of more than max_gap_days unknown days, each estimated apart' }),
     }),
     early_windows_omitted: Type.Integer({ description: 'Windows in from..to left out as too early (0 with include_early)' }),
+    onset_shift: Nullable(Type.Object({
+      days: Type.Integer({ description: 'Days every window was moved back' }),
+      delay: Type.String(), family: Type.String(), median: Type.Number(), median_interval: Type.Object({ lower: Type.Number(), upper: Type.Number() }),
+      mean: Type.Number(), cases: Type.Integer(), scope: Type.String({ description: 'The location whose cases gave the delay, or all line-list cases' }),
+    }, { description: 'With date_by=onset: the delay the windows were shifted by' })),
     data_version: Type.Number(),
   }),
   data: Type.Array(RtRowSchema),

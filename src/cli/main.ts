@@ -107,6 +107,7 @@ program
   .option('--window <days>', 'days per sliding window (default 7)')
   .option('--windows <list>', 'given windows instead: START/END date pairs, comma-separated')
   .option('--include-early', 'keep the windows too early in the epidemic to trust')
+  .option('--date-by <basis>', 'report (default) or onset: windows shifted back by the line lists’ median onset→confirmation delay')
   .option('--format <format>', 'csv (default) or json')
   .action(async (opts, cmd: Command) => {
     const request = rtRequest(opts);

@@ -1,9 +1,10 @@
-import { isIsoDate } from '../domain/dates.js';
+import { dayNumber, isIsoDate, isoFromDay } from '../domain/dates.js';
 import { RtInputError } from '../models/rt/errors.js';
 import type { SerialIntervalSpec } from '../models/rt/estimate-rt.js';
 import { RT_MAX_GAP_DAYS } from '../models/rt/rt-input.js';
 import { rtReport } from '../models/rt/rt-report.js';
 import type { Db } from '../store/db.js';
+import { delayEstimate } from './delays.js';
 import { QueryError } from './errors.js';
 import { dateRange } from './params.js';
 import { noData, readObserved } from './model-input.js';
@@ -30,6 +31,11 @@ export interface RtRequest {
   meanPrior: number;
   stdPrior: number;
   includeEarly: boolean;
+  /**
+   * `onset`: date each window by symptom onset instead of report, shifting it back by the
+   * median onset→confirmation delay fitted on the line lists (src/query/delays.ts).
+   */
+  dateBy?: 'report' | 'onset';
 }
 
 /** `si_distr=0,0.3,0.4,…` as numbers; a value that is not one is the caller's mistake. */
@@ -89,5 +95,33 @@ export async function rtView(db: Db, r: RtRequest) {
     incidence: { max_gap_days: RT_MAX_GAP_DAYS, segments: report.segments },
     early_windows_omitted: report.earlyOmitted,
   };
-  return { meta, rows: report.rows };
+  if (r.dateBy !== 'onset') return { meta: { ...meta, onset_shift: null }, rows: report.rows };
+  const shift = await onsetShift(db, r.location);
+  const back = (iso: string) => isoFromDay(dayNumber(iso) - shift.days);
+  return { meta: { ...meta, onset_shift: shift }, rows: report.rows.map((row) => ({ ...row, window_start: back(row.window_start), window_end: back(row.window_end) })) };
+}
+
+/** Line-list cases needed in a location to use its own delay (else every case is used). */
+export const ONSET_SHIFT_MIN_CASES = 30;
+
+/**
+ * The shift that dates Rt windows by onset: the median onset→confirmation delay of the best
+ * fit (AIC) on the line lists, rounded to whole days; the location's own cases when it has
+ * enough of them, else all. An approximation (a shift by a central delay, not a deconvolution):
+ * docs/models/delays.md.
+ */
+async function onsetShift(db: Db, location: string) {
+  const ask = (loc: string | undefined) => delayEstimate(db, { from_event: 'onset', to_event: 'confirmation', location: loc, samples: 200, seed: 1 });
+  let scope = location;
+  let est = await ask(location).catch(() => null);
+  if (!est || est.n < ONSET_SHIFT_MIN_CASES) {
+    scope = 'all line-list cases';
+    est = await ask(undefined);
+  }
+  const best = est.fits[0];
+  if (!best) throw new QueryError('ERR_NO_DATA', 'date_by=onset needs the onset→confirmation delay of the line lists, and they hold too few cases with both dates', 'date_by');
+  return {
+    days: Math.round(best.median), delay: 'onset→confirmation', family: best.family, median: best.median, median_interval: best.intervals.median,
+    mean: best.mean, cases: est.n, scope,
+  };
 }

@@ -32,7 +32,7 @@ export const modelRtRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const { meta, rows } = await rtView(app.db, {
           location: q.location, metric: q.metric, source: q.source, asOf: q.as_of ?? null, from: q.from ?? null, to: q.to ?? null,
           meanSi: q.mean_si, stdSi: q.std_si, siDistr: q.si_distr ?? null, window: q.window, windows: q.windows ?? null, meanPrior: q.mean_prior, stdPrior: q.std_prior,
-          includeEarly: q.include_early,
+          includeEarly: q.include_early, dateBy: q.date_by,
         });
         return renderText(q.format, rowsText(q.format, RT_ROW_COLUMNS, { ...meta, data_version: version }, once(rows)), false);
       }),

@@ -21,6 +21,7 @@ export interface RtCommandOptions {
   window?: string;
   windows?: string;
   includeEarly?: boolean;
+  dateBy?: string;
 }
 
 const usage = (message: string) => new CliError(message, EXIT.usage);
@@ -30,6 +31,11 @@ function number(name: string, text: string | undefined, fallback: number, ok: (v
   const v = Number(text);
   if (text.trim() === '' || !Number.isFinite(v) || !ok(v)) throw usage(`--${name} must be ${rule} (got ${JSON.stringify(text)})`);
   return v;
+}
+
+function dateBy(text: string | undefined): 'report' | 'onset' {
+  if (text === undefined || text === 'report' || text === 'onset') return text ?? 'report';
+  throw usage(`--date-by must be report or onset (got ${JSON.stringify(text)})`);
 }
 
 function date(name: string, text: string | undefined): string | null {
@@ -55,6 +61,7 @@ export function rtRequest(o: RtCommandOptions): RtRequest {
     meanPrior: RT_DEFAULTS.prior.mean,
     stdPrior: RT_DEFAULTS.prior.sd,
     includeEarly: o.includeEarly ?? false,
+    dateBy: dateBy(o.dateBy),
   };
 }
 
