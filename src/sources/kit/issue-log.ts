@@ -20,6 +20,7 @@ const SEVERITY: Partial<Record<ValidationCode, Severity>> = {
   stray_row: 'warning',
   duplicate_image: 'warning',
   duplicate_row: 'warning',
+  anomalies: 'info',
 };
 
 /** What each tallied code did with the cells, appended to its message. */

@@ -42,7 +42,16 @@ export interface LineListSpec {
 
 export function readLineList(text: string, file: string, spec: LineListSpec, log: IssueLog): LineListTable {
   const body = stripBom(text);
-  const table = readCsvTable(body, file);
+  let table: ReturnType<typeof readCsvTable>;
+  try {
+    table = readCsvTable(body, file);
+  } catch (e) {
+    // A copy cut inside a quoted cell: papaparse sees an unterminated quote.
+    if (e instanceof SourceFormatError && /unterminated/i.test(e.message) && !/\n$/.test(body)) {
+      throw new SourceFormatError('file ends inside a quoted field (truncated file)', file, e.line);
+    }
+    throw e;
+  }
   const header = table.header.map((h, i) => (h === '' ? `column_${i + 1}` : h));
   const col = new Map<string, number>();
   header.forEach((h, i) => {

@@ -95,6 +95,13 @@ export function parseKudos(files: SourceInputFile[]): ParsedCases {
       outcome = 'recovered';
       if (recovered.state === 'date') events.outcome = recovered.date;
     }
+    // Exposure windows as published; an end after onset is the end of a stay (e.g. leaving Wuhan), kept and counted.
+    const ex0 = events.exposure_start;
+    const ex1 = events.exposure_end;
+    const onset = events.onset;
+    if (ex0?.start && ex1?.start && ex0.start > ex1.start) log.tally('anomalies', 'exposure_end', line, 'exposure ends before it starts', 'are exposure windows out of order; kept as published');
+    if (onset?.start && ex1?.start && ex1.start > onset.start) log.tally('anomalies', 'exposure_end', line, 'exposure_end after onset', 'are exposure windows that end after symptom onset (the end of a stay, e.g. leaving Wuhan); kept as published: an incubation estimate must end the window at onset');
+    if (onset?.start && ex0?.start && ex0.start > onset.start) log.tally('anomalies', 'exposure_start', line, 'exposure_start after onset', 'are exposure windows that start after symptom onset (exposure recorded after the onset); kept as published: not usable for incubation');
     const visited = c.yesNo('visiting Wuhan');
     const cameFrom = c.yesNo('from Wuhan');
     if (visited.other !== null) extra['visiting Wuhan'] = visited.other;
