@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { buildApp, type App } from '../src/api/app.js';
 import { silentLogger } from '../src/ingest/context.js';
 import { ingestAll } from '../src/ingest/ingest-all.js';
+import { CASE_CONNECTORS } from '../src/sources/case-registry.js';
 import { IMAGING_CONNECTORS } from '../src/sources/imaging-registry.js';
 import { jhuGlobal } from '../src/sources/jhu-global/index.js';
 import { jhuUs } from '../src/sources/jhu-us/index.js';
@@ -27,8 +28,9 @@ export interface ApiFixture {
 }
 
 /**
- * A database holding the final JHU global files, a JHU US subset, WHO's 2024 file and the four
- * imaging sets (read in place from ../shared/data, image files included), and an app over it.
+ * A database holding the final JHU global files, a JHU US subset, WHO's 2024 file, the four
+ * imaging sets (read in place from ../shared/data, image files included) and the two line lists,
+ * and an app over it.
  */
 export async function apiFixture(target: DbTarget): Promise<ApiFixture> {
   const mirror = await makeMirror({
@@ -40,7 +42,7 @@ export async function apiFixture(target: DbTarget): Promise<ApiFixture> {
   const t = await openTestDb(target);
   const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, [jhuGlobal, jhuUs, who]);
   await mirror.cleanup();
-  runs.push(...(await ingestAll({ db: t.db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, IMAGING_CONNECTORS)));
+  runs.push(...(await ingestAll({ db: t.db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, [...IMAGING_CONNECTORS, ...CASE_CONNECTORS])));
   const failed = runs.filter((r) => r.status === 'failed');
   if (failed.length) throw new Error(`fixture ingest failed: ${failed.map((r) => `${r.sourceId}: ${r.error}`).join('; ')}`);
   const app = await buildApp({ db: t.db, versionTtlMs: 0 });

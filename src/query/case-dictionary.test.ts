@@ -6,6 +6,7 @@ import { CASE_ROW_COLUMNS } from './cases.js';
 describe('the case data dictionary', () => {
   it('describes every column of a case row, once, in row order', () => {
     expect(CASE_DICTIONARY.map((d) => d.field)).toEqual([...CASE_ROW_COLUMNS]);
+    expect(new Set(CASE_ROW_COLUMNS).size).toBe(CASE_ROW_COLUMNS.length);
     for (const d of CASE_DICTIONARY) expect(d.description.length, d.field).toBeGreaterThan(10);
   });
 

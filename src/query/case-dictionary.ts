@@ -65,7 +65,7 @@ for (const e of CASE_EVENTS) {
   FIELDS[`${e}_start`] = { type: 'date', description: `First day ${what} may have happened (one day: start = end).` };
   FIELDS[`${e}_end`] = { type: 'date', description: `Last day ${what} may have happened.` };
   FIELDS[`${e}_precision`] = { type: 'enum', values: CASE_DATE_PRECISIONS, description: `How much the list says of the date of ${what}: day, range, month, or unknown (no dates; text kept).` };
-  FIELDS[`${e}_raw`] = { type: 'string', description: `The date of ${what} as written.` };
+  FIELDS[`${e}_date_raw`] = { type: 'string', description: `The date of ${what} as written.` };
 }
 
 export const CASE_DICTIONARY: readonly DictionaryEntry[] = CASE_ROW_COLUMNS.map((field) => {

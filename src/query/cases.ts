@@ -53,13 +53,13 @@ export async function caseFilter(db: Db, r: CasesRequest): Promise<CaseFilter> {
   };
 }
 
-/** A case as one flat row: the dictionary's fields, each event as start, end, precision and raw text. */
+/** A case as one flat row: the dictionary's fields, each event as start, end, precision and the date as written. */
 export type CaseRow = Record<string, string | number | boolean | null>;
 
 export const CASE_ROW_COLUMNS = [
   'source', 'case_id', 'issue', 'location_key', 'country', 'province', 'city', 'admin1', 'admin2', 'admin3', 'latitude', 'longitude', 'geo_resolution',
   'age_start', 'age_end', 'age_raw', 'sex', 'sex_raw',
-  ...CASE_EVENTS.flatMap((e) => [`${e}_start`, `${e}_end`, `${e}_precision`, `${e}_raw`]),
+  ...CASE_EVENTS.flatMap((e) => [`${e}_start`, `${e}_end`, `${e}_precision`, `${e}_date_raw`]),
   'outcome', 'outcome_raw', 'symptoms', 'symptoms_raw', 'chronic_disease', 'chronic_disease_binary', 'travel_places', 'travel_raw',
   'wuhan_lives_in', 'wuhan_visited', 'wuhan_came_from', 'source_urls', 'notes', 'extra', 'file', 'line',
 ] as const;
@@ -72,10 +72,10 @@ export function caseRow(c: { source: string; case_id: string; issue: string; loc
     events[`${e}_start`] = d?.start ?? null;
     events[`${e}_end`] = d?.end ?? null;
     events[`${e}_precision`] = d?.precision ?? null;
-    events[`${e}_raw`] = d?.raw ?? null;
+    events[`${e}_date_raw`] = d?.raw ?? null;
   }
   const list = (xs: string[]) => (xs.length ? xs.join('; ') : null);
-  return {
+  const row: CaseRow = {
     source: c.source, case_id: c.case_id, issue: c.issue, location_key: c.location_key,
     country: r.place.country, province: r.place.province, city: r.place.city, admin1: r.place.admin1, admin2: r.place.admin2, admin3: r.place.admin3,
     latitude: r.place.latitude, longitude: r.place.longitude, geo_resolution: r.place.geoResolution,
@@ -85,6 +85,8 @@ export function caseRow(c: { source: string; case_id: string; issue: string; loc
     wuhan_lives_in: r.wuhan.livesIn, wuhan_visited: r.wuhan.visited, wuhan_came_from: r.wuhan.cameFrom, source_urls: list(r.sourceUrls),
     notes: r.notes, extra: Object.keys(r.extra).length ? JSON.stringify(r.extra) : null, file: r.file, line: r.line,
   };
+  // Every column, in dictionary order, null where the record has no value (never left out).
+  return Object.fromEntries(CASE_ROW_COLUMNS.map((k) => [k, row[k] ?? null]));
 }
 
 export async function cases(db: Db, r: CasesRequest, limit: number, offset: number): Promise<{ total: number; rows: CaseRow[] }> {

@@ -5,11 +5,12 @@ import { PRECEDENCE } from '../domain/precedence.js';
 import type { SourceManifest } from '../domain/source.js';
 import { gazetteerManifest } from '../gazetteer/manifest.js';
 import { DUPLICATE_ROW_POLICY_DOC } from './kit/duplicate-rows.js';
+import { ALL_CONNECTORS } from './all-sources.js';
 import { CONNECTORS } from './registry.js';
 
 /** docs/sources.md: every source as its manifest describes it. */
 export function sourcesDoc(): string {
-  const manifests: SourceManifest[] = [...CONNECTORS.map((c) => c.manifest), gazetteerManifest];
+  const manifests: SourceManifest[] = [...ALL_CONNECTORS.map((c) => c.manifest), gazetteerManifest];
   const out: string[] = [
     '# Sources',
     '',
