@@ -41,6 +41,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Patient-level case records from public line lists, normalised, with the raw text kept
+         * @description One row per case: location key, age as a range, sex, every event date as a range with its precision (onset, admission, confirmation, outcome, exposure window, travel, report), outcome, symptoms, travel history, link to Wuhan, sources and notes. `as_of` answers what the lists said on a date. Columns: /v1/cases/dictionary.
+         */
+        get: operations["listCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{source}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case record (as of a date), with the list of its versions */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/dictionary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data dictionary of a case row: every column, its type and meaning */
+        get: operations["getCasesDictionary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts over the case records: age band × sex, outcome, cases per day of each event, travel history */
+        get: operations["getCasesSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/compare": {
         parameters: {
             query?: never;
@@ -361,6 +432,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/models/delays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delay between two events of the case records: empirical distribution and gamma, lognormal, Weibull fits
+         * @description For the cases (filtered as /v1/cases) with both dates: the empirical distribution of the delays known to the day, and maximum-likelihood fits that treat each date as a day (or the range the list gives), with AIC and bootstrap 95 % intervals; `interval=week` adds one estimate per week. See docs/models/delays.md.
+         */
+        get: operations["getDelays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/models/evaluation": {
         parameters: {
             query?: never;
@@ -393,6 +484,26 @@ export interface paths {
          * @description Forecasts made at `reference_date` (a Saturday) from the data as it was known on that date (`as_of` changes the vintage): the Forecast Hub’s baseline, a log-linear growth model and their quantile-median ensemble. One row per model, horizon and quantile level (7 levels for cases, 23 for deaths). See docs/models/forecast.md.
          */
         get: operations["getForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/incubation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The incubation period from cases with an exposure window and an onset date (doubly interval-censored fits)
+         * @description Infection uniform over each case’s exposure window, onset within its day (Backer, Klinkenberg & Wallinga 2020): gamma, lognormal and Weibull fits with mean, median, 95th and 99th percentiles and bootstrap 95 % intervals, the cases used and the rule that selected them. See docs/models/delays.md.
+         */
+        get: operations["getIncubation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -563,7 +674,7 @@ export interface components {
         "def-0": {
             error: {
                 /** @enum {string} */
-                code: "ERR_BAD_PARAMETER" | "ERR_UNKNOWN_LOCATION" | "ERR_UNKNOWN_METRIC" | "ERR_UNKNOWN_SOURCE" | "ERR_BAD_DATE" | "ERR_DATE_RANGE" | "ERR_TOO_MANY_LOCATIONS" | "ERR_NOT_SATURDAY" | "ERR_TOO_MANY_DATES" | "ERR_SERIES_TOO_SHORT" | "ERR_MODEL_INPUT" | "ERR_MODEL_TIMEOUT" | "ERR_NO_DATA" | "ERR_BAD_BODY" | "ERR_PAYLOAD_TOO_LARGE" | "ERR_URI_TOO_LONG" | "ERR_UNSUPPORTED_MEDIA_TYPE" | "ERR_NOT_FOUND" | "ERR_LOCATION_NOT_FOUND" | "ERR_SOURCE_NOT_FOUND" | "ERR_RUN_NOT_FOUND" | "ERR_DATASET_NOT_FOUND" | "ERR_NO_CITATION" | "ERR_IMAGE_NOT_FOUND" | "ERR_NO_LOCAL_FILE" | "ERR_UNAUTHORIZED" | "ERR_BUSY" | "ERR_RATE_LIMITED" | "ERR_OVERLOADED" | "ERR_TIMEOUT" | "ERR_UNAVAILABLE" | "ERR_INTERNAL";
+                code: "ERR_BAD_PARAMETER" | "ERR_UNKNOWN_LOCATION" | "ERR_UNKNOWN_METRIC" | "ERR_UNKNOWN_SOURCE" | "ERR_BAD_DATE" | "ERR_DATE_RANGE" | "ERR_TOO_MANY_LOCATIONS" | "ERR_NOT_SATURDAY" | "ERR_TOO_MANY_DATES" | "ERR_SERIES_TOO_SHORT" | "ERR_MODEL_INPUT" | "ERR_MODEL_TIMEOUT" | "ERR_NO_DATA" | "ERR_BAD_BODY" | "ERR_PAYLOAD_TOO_LARGE" | "ERR_URI_TOO_LONG" | "ERR_UNSUPPORTED_MEDIA_TYPE" | "ERR_NOT_FOUND" | "ERR_LOCATION_NOT_FOUND" | "ERR_SOURCE_NOT_FOUND" | "ERR_RUN_NOT_FOUND" | "ERR_DATASET_NOT_FOUND" | "ERR_NO_CITATION" | "ERR_IMAGE_NOT_FOUND" | "ERR_NO_LOCAL_FILE" | "ERR_CASE_NOT_FOUND" | "ERR_UNAUTHORIZED" | "ERR_BUSY" | "ERR_RATE_LIMITED" | "ERR_OVERLOADED" | "ERR_TIMEOUT" | "ERR_UNAVAILABLE" | "ERR_INTERNAL";
                 message: string;
                 /** @description The query parameter at fault, when there is one */
                 parameter?: string;
@@ -768,6 +879,507 @@ export interface operations {
                         source: string;
                     };
                     "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only cases whose admission date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                admission_from?: string;
+                /**
+                 * @description Only cases whose admission date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                admission_to?: string;
+                /** @description Cases whose whole age range is at most this (an open-ended "80+" never is) */
+                age_max?: number;
+                /** @description Cases whose whole age range is at least this */
+                age_min?: number;
+                /**
+                 * @description The records as the lists said on this date
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+                /**
+                 * @description Only cases whose confirmation date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                confirmation_from?: string;
+                /**
+                 * @description Only cases whose confirmation date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                confirmation_to?: string;
+                /**
+                 * @description Only cases whose exposure_end date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                exposure_end_from?: string;
+                /**
+                 * @description Only cases whose exposure_end date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                exposure_end_to?: string;
+                /**
+                 * @description Only cases whose exposure_start date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                exposure_start_from?: string;
+                /**
+                 * @description Only cases whose exposure_start date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                exposure_start_to?: string;
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                /** @description Events whose date must be known, comma-separated (onset, admission, confirmation, outcome, exposure_start, exposure_end, travel, report) */
+                has?: string;
+                limit?: number;
+                /** @description A location key: cases there or in any place under it (CN includes CN_HB) */
+                location?: string;
+                offset?: number;
+                /**
+                 * @description Only cases whose onset date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                onset_from?: string;
+                /**
+                 * @description Only cases whose onset date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                onset_to?: string;
+                /** @description Normalised outcome */
+                outcome?: "recovered" | "died" | "hospitalized" | "stable" | "unknown";
+                /**
+                 * @description Only cases whose outcome date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                outcome_from?: string;
+                /**
+                 * @description Only cases whose outcome date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                outcome_to?: string;
+                /**
+                 * @description Only cases whose report date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                report_from?: string;
+                /**
+                 * @description Only cases whose report date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                report_to?: string;
+                /** @description female, male or unknown */
+                sex?: "female" | "male" | "unknown";
+                /** @description Line lists, comma-separated (linelist-open, linelist-kudos) */
+                source?: string;
+                /**
+                 * @description Only cases whose travel date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                travel_from?: string;
+                /**
+                 * @description Only cases whose travel date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                travel_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            [key: string]: string | number | boolean | null;
+                        }[];
+                        meta: {
+                            as_of: string | null;
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                    "application/x-ndjson": {
+                        [key: string]: string | number | boolean | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The record as known on this date
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @example 1 */
+                id: string;
+                /** @example linelist-kudos */
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One case; columns as in /v1/cases/dictionary */
+                        data: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        /** @description Every stored version of the record */
+                        versions: {
+                            issue: string;
+                            withdrawn: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getCasesDictionary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            description: string;
+                            field: string;
+                            type: string;
+                            values?: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getCasesSummary: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only cases whose admission date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                admission_from?: string;
+                /**
+                 * @description Only cases whose admission date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                admission_to?: string;
+                /** @description Cases whose whole age range is at most this (an open-ended "80+" never is) */
+                age_max?: number;
+                /** @description Cases whose whole age range is at least this */
+                age_min?: number;
+                /**
+                 * @description The records as the lists said on this date
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+                /**
+                 * @description Only cases whose confirmation date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                confirmation_from?: string;
+                /**
+                 * @description Only cases whose confirmation date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                confirmation_to?: string;
+                /**
+                 * @description Only cases whose exposure_end date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                exposure_end_from?: string;
+                /**
+                 * @description Only cases whose exposure_end date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                exposure_end_to?: string;
+                /**
+                 * @description Only cases whose exposure_start date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                exposure_start_from?: string;
+                /**
+                 * @description Only cases whose exposure_start date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                exposure_start_to?: string;
+                /** @description Events whose date must be known, comma-separated (onset, admission, confirmation, outcome, exposure_start, exposure_end, travel, report) */
+                has?: string;
+                /** @description A location key: cases there or in any place under it (CN includes CN_HB) */
+                location?: string;
+                /**
+                 * @description Only cases whose onset date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                onset_from?: string;
+                /**
+                 * @description Only cases whose onset date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                onset_to?: string;
+                /** @description Normalised outcome */
+                outcome?: "recovered" | "died" | "hospitalized" | "stable" | "unknown";
+                /**
+                 * @description Only cases whose outcome date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                outcome_from?: string;
+                /**
+                 * @description Only cases whose outcome date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                outcome_to?: string;
+                /**
+                 * @description Only cases whose report date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                report_from?: string;
+                /**
+                 * @description Only cases whose report date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                report_to?: string;
+                /** @description female, male or unknown */
+                sex?: "female" | "male" | "unknown";
+                /** @description Line lists, comma-separated (linelist-open, linelist-kudos) */
+                source?: string;
+                /**
+                 * @description Only cases whose travel date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                travel_from?: string;
+                /**
+                 * @description Only cases whose travel date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                travel_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        age_sex: {
+                            /** @description 10-year band, e.g. 40-49; unknown when the age is unknown or spans bands */
+                            band: string;
+                            cases: number;
+                            sex: string;
+                        }[];
+                        /** @description Cases per day of each event (dates known to the day) */
+                        by_day: {
+                            cases: number;
+                            date: string;
+                            event: string;
+                        }[];
+                        outcomes: {
+                            cases: number;
+                            outcome: string;
+                        }[];
+                        total: number;
+                        travel_history: {
+                            cases: number;
+                            share: number | null;
+                        };
+                    };
                 };
             };
             /** @description A parameter or the body is malformed, out of range or unknown */
@@ -2875,6 +3487,324 @@ export interface operations {
             };
         };
     };
+    getDelays: {
+        parameters: {
+            query: {
+                /**
+                 * @description Only cases whose admission date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                admission_from?: string;
+                /**
+                 * @description Only cases whose admission date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                admission_to?: string;
+                /** @description Cases whose whole age range is at most this (an open-ended "80+" never is) */
+                age_max?: number;
+                /** @description Cases whose whole age range is at least this */
+                age_min?: number;
+                /**
+                 * @description The records as the lists said on this date
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+                /**
+                 * @description Only cases whose confirmation date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                confirmation_from?: string;
+                /**
+                 * @description Only cases whose confirmation date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                confirmation_to?: string;
+                /**
+                 * @description Only cases whose exposure_end date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                exposure_end_from?: string;
+                /**
+                 * @description Only cases whose exposure_end date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                exposure_end_to?: string;
+                /**
+                 * @description Only cases whose exposure_start date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                exposure_start_from?: string;
+                /**
+                 * @description Only cases whose exposure_start date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                exposure_start_to?: string;
+                /** @description Families to fit, comma-separated: gamma, lognormal, weibull (default all) */
+                families?: string;
+                /** @description The first event */
+                from_event: "onset" | "admission" | "confirmation" | "outcome" | "exposure_start" | "exposure_end" | "travel" | "report";
+                /** @description Events whose date must be known, comma-separated (onset, admission, confirmation, outcome, exposure_start, exposure_end, travel, report) */
+                has?: string;
+                /** @description week: also one estimate per week of the first event */
+                interval?: "none" | "week";
+                /** @description A location key: cases there or in any place under it (CN includes CN_HB) */
+                location?: string;
+                /**
+                 * @description Only cases whose onset date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                onset_from?: string;
+                /**
+                 * @description Only cases whose onset date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                onset_to?: string;
+                /** @description Normalised outcome */
+                outcome?: "recovered" | "died" | "hospitalized" | "stable" | "unknown";
+                /**
+                 * @description Only cases whose outcome date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                outcome_from?: string;
+                /**
+                 * @description Only cases whose outcome date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                outcome_to?: string;
+                /**
+                 * @description Only cases whose report date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                report_from?: string;
+                /**
+                 * @description Only cases whose report date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                report_to?: string;
+                /** @description Bootstrap resamples (95 % percentile intervals) */
+                samples?: number;
+                seed?: number;
+                /** @description female, male or unknown */
+                sex?: "female" | "male" | "unknown";
+                /** @description Line lists, comma-separated (linelist-open, linelist-kudos) */
+                source?: string;
+                /** @description The second event */
+                to_event: "onset" | "admission" | "confirmation" | "outcome" | "exposure_start" | "exposure_end" | "travel" | "report";
+                /**
+                 * @description Only cases whose travel date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                travel_from?: string;
+                /**
+                 * @description Only cases whose travel date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                travel_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bootstrap: {
+                            level: number;
+                            samples: number;
+                            seed: number;
+                        };
+                        /** @description Delays of the cases whose two dates are known to the day */
+                        empirical: {
+                            histogram: {
+                                count: number;
+                                day: number;
+                            }[];
+                            max: number;
+                            mean: number;
+                            median: number;
+                            min: number;
+                            n: number;
+                            quantiles: {
+                                probability: number;
+                                value: number;
+                            }[];
+                            sd: number | null;
+                        } | null;
+                        excluded: {
+                            cases: number;
+                            reason: string;
+                        }[];
+                        /** @description Best AIC first */
+                        fits: {
+                            aic: number;
+                            converged: boolean;
+                            family: string;
+                            intervals: {
+                                mean: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                                median: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                                p95: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                                p99: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                                parameters: {
+                                    [key: string]: {
+                                        lower: number;
+                                        upper: number;
+                                    };
+                                };
+                                sd: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                            };
+                            log_likelihood: number;
+                            mean: number;
+                            median: number;
+                            p95: number;
+                            p99: number;
+                            parameters: {
+                                [key: string]: number;
+                            };
+                            sd: number;
+                        }[];
+                        /** @description Cases used */
+                        n: number;
+                        periods?: {
+                            bootstrap: {
+                                level: number;
+                                samples: number;
+                                seed: number;
+                            };
+                            /** @description Delays of the cases whose two dates are known to the day */
+                            empirical: {
+                                histogram: {
+                                    count: number;
+                                    day: number;
+                                }[];
+                                max: number;
+                                mean: number;
+                                median: number;
+                                min: number;
+                                n: number;
+                                quantiles: {
+                                    probability: number;
+                                    value: number;
+                                }[];
+                                sd: number | null;
+                            } | null;
+                            excluded: {
+                                cases: number;
+                                reason: string;
+                            }[];
+                            /** @description Best AIC first */
+                            fits: {
+                                aic: number;
+                                converged: boolean;
+                                family: string;
+                                intervals: {
+                                    mean: {
+                                        lower: number;
+                                        upper: number;
+                                    };
+                                    median: {
+                                        lower: number;
+                                        upper: number;
+                                    };
+                                    p95: {
+                                        lower: number;
+                                        upper: number;
+                                    };
+                                    p99: {
+                                        lower: number;
+                                        upper: number;
+                                    };
+                                    parameters: {
+                                        [key: string]: {
+                                            lower: number;
+                                            upper: number;
+                                        };
+                                    };
+                                    sd: {
+                                        lower: number;
+                                        upper: number;
+                                    };
+                                };
+                                log_likelihood: number;
+                                mean: number;
+                                median: number;
+                                p95: number;
+                                p99: number;
+                                parameters: {
+                                    [key: string]: number;
+                                };
+                                sd: number;
+                            }[];
+                            from: string;
+                            /** @description Cases used */
+                            n: number;
+                            /** @description The rule that selected the cases */
+                            selection: string;
+                            to: string;
+                        }[];
+                        /** @description The rule that selected the cases */
+                        selection: string;
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     getForecastEvaluation: {
         parameters: {
             query: {
@@ -3194,6 +4124,241 @@ export interface operations {
             };
         };
     };
+    getIncubation: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only cases whose admission date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                admission_from?: string;
+                /**
+                 * @description Only cases whose admission date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                admission_to?: string;
+                /** @description Cases whose whole age range is at most this (an open-ended "80+" never is) */
+                age_max?: number;
+                /** @description Cases whose whole age range is at least this */
+                age_min?: number;
+                /**
+                 * @description The records as the lists said on this date
+                 * @example 2021-01-01
+                 */
+                as_of?: string;
+                /**
+                 * @description Only cases whose confirmation date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                confirmation_from?: string;
+                /**
+                 * @description Only cases whose confirmation date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                confirmation_to?: string;
+                /**
+                 * @description Only cases whose exposure_end date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                exposure_end_from?: string;
+                /**
+                 * @description Only cases whose exposure_end date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                exposure_end_to?: string;
+                /**
+                 * @description Only cases whose exposure_start date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                exposure_start_from?: string;
+                /**
+                 * @description Only cases whose exposure_start date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                exposure_start_to?: string;
+                /** @description Families to fit, comma-separated: gamma, lognormal, weibull (default all) */
+                families?: string;
+                /** @description Events whose date must be known, comma-separated (onset, admission, confirmation, outcome, exposure_start, exposure_end, travel, report) */
+                has?: string;
+                /** @description A location key: cases there or in any place under it (CN includes CN_HB) */
+                location?: string;
+                /**
+                 * @description Only cases whose onset date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                onset_from?: string;
+                /**
+                 * @description Only cases whose onset date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                onset_to?: string;
+                /** @description Normalised outcome */
+                outcome?: "recovered" | "died" | "hospitalized" | "stable" | "unknown";
+                /**
+                 * @description Only cases whose outcome date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                outcome_from?: string;
+                /**
+                 * @description Only cases whose outcome date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                outcome_to?: string;
+                /**
+                 * @description Only cases whose report date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                report_from?: string;
+                /**
+                 * @description Only cases whose report date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                report_to?: string;
+                /** @description Bootstrap resamples (95 % percentile intervals) */
+                samples?: number;
+                seed?: number;
+                /** @description female, male or unknown */
+                sex?: "female" | "male" | "unknown";
+                /** @description Line lists, comma-separated (linelist-open, linelist-kudos) */
+                source?: string;
+                /**
+                 * @description Only cases whose travel date starts on or after this day
+                 * @example 2021-01-01
+                 */
+                travel_from?: string;
+                /**
+                 * @description Only cases whose travel date starts on or before this day
+                 * @example 2021-01-01
+                 */
+                travel_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bootstrap: {
+                            level: number;
+                            samples: number;
+                            seed: number;
+                        };
+                        /** @description Delays of the cases whose two dates are known to the day */
+                        empirical: {
+                            histogram: {
+                                count: number;
+                                day: number;
+                            }[];
+                            max: number;
+                            mean: number;
+                            median: number;
+                            min: number;
+                            n: number;
+                            quantiles: {
+                                probability: number;
+                                value: number;
+                            }[];
+                            sd: number | null;
+                        } | null;
+                        excluded: {
+                            cases: number;
+                            reason: string;
+                        }[];
+                        /** @description Best AIC first */
+                        fits: {
+                            aic: number;
+                            converged: boolean;
+                            family: string;
+                            intervals: {
+                                mean: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                                median: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                                p95: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                                p99: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                                parameters: {
+                                    [key: string]: {
+                                        lower: number;
+                                        upper: number;
+                                    };
+                                };
+                                sd: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                            };
+                            log_likelihood: number;
+                            mean: number;
+                            median: number;
+                            p95: number;
+                            p99: number;
+                            parameters: {
+                                [key: string]: number;
+                            };
+                            sd: number;
+                        }[];
+                        /** @description Cases used */
+                        n: number;
+                        /** @description The rule that selected the cases */
+                        selection: string;
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     getRt: {
         parameters: {
             query: {
@@ -3202,6 +4367,8 @@ export interface operations {
                  * @example 2021-01-01
                  */
                 as_of?: string;
+                /** @description onset: windows dated by symptom onset, shifted back by the median onset→confirmation delay fitted on the line lists (/v1/models/delays; meta.onset_shift) */
+                date_by?: "report" | "onset";
                 /** @description json (default) or csv (one row per window, header first) */
                 format?: "json" | "csv";
                 /**
@@ -3334,6 +4501,21 @@ export interface operations {
                             include_early: boolean;
                             location: string;
                             metric: string;
+                            onset_shift: {
+                                cases: number;
+                                /** @description Days every window was moved back */
+                                days: number;
+                                delay: string;
+                                family: string;
+                                mean: number;
+                                median: number;
+                                median_interval: {
+                                    lower: number;
+                                    upper: number;
+                                };
+                                /** @description The location whose cases gave the delay, or all line-list cases */
+                                scope: string;
+                            } | null;
                             prior: {
                                 mean: number;
                                 scale: number;
