@@ -132,8 +132,8 @@ export function readCaseDate(raw: string, opts: CaseDateOptions): CaseDateReadin
   if (opts.order === 'mdy' && t === '12/30/1899') {
     return { range: null, notes: [{ code: 'missing_marker', detail: '"12/30/1899" (Excel\'s day zero: a 0 or blank cell formatted as a date)' }] };
   }
-  if (opts.order === 'dmy' && /\d[.,] \d/.test(t)) {
-    t = t.replace(/(\d[.,]) (\d)/g, '$1$2');
+  if (opts.order === 'dmy' && /\d{1,2}\.\d{1,2}\. \d{4}/.test(t)) {
+    t = t.replace(/(\d{1,2}\.\d{1,2}\.) (\d{4})/g, '$1$2');
     notes.push({ code: 'stray_whitespace', detail: 'a space inside a date' });
   }
   const single = readDay(t, opts);
