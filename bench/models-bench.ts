@@ -7,11 +7,13 @@ import type { Verdict } from './format.js';
 import { runRtBench, type RtBenchResult } from './rt-bench.js';
 import { runRtStoreBench, type RtStoreBenchResult } from './rt-store-bench.js';
 import { runSeirBench, type SeirBenchResult } from './seir-bench.js';
+import { FIT_GOAL_SECONDS, runCasesBench, type CasesBenchResult } from './cases-bench.js';
 
 export interface ModelsBenchResult {
   rt: RtBenchResult | null;
   rtStore: RtStoreBenchResult | null;
   seir: SeirBenchResult | null;
+  cases: CasesBenchResult | null;
   lines: string[];
   verdicts: Verdict[];
   notes: string[];
@@ -22,7 +24,7 @@ const RT_MIN_SPEEDUP = 20;
 const RT_MAX_REL_DIFF = 1e-9;
 
 export async function runModelsBench(log: (s?: string) => void): Promise<ModelsBenchResult> {
-  const out: ModelsBenchResult = { rt: null, rtStore: null, seir: null, lines: [], verdicts: [], notes: [] };
+  const out: ModelsBenchResult = { rt: null, rtStore: null, seir: null, cases: null, lines: [], verdicts: [], notes: [] };
   try {
     const rt = (out.rt = await runRtBench(log));
     out.lines.push(`rt: ${rt.locations.toLocaleString('en-US')} locations, ${rt.windows.toLocaleString('en-US')} windows in ${(rt.wallMs / 1000).toFixed(2)} s (${Math.round(rt.locationsPerSecond).toLocaleString('en-US')} locations/s)`);
@@ -54,6 +56,20 @@ export async function runModelsBench(log: (s?: string) => void): Promise<ModelsB
     out.verdicts.push({ goal: `one SEIR fit on a real country series < ${s.goalSeconds} s`, measured: `${s.medianSeconds.toFixed(2)} s`, pass: s.pass });
   } catch (err) {
     const note = `SEIR benchmark FAILED: ${(err as Error).message.split('\n')[0]}`;
+    log(note);
+    out.notes.push(note);
+  }
+  log('');
+  try {
+    const c = (out.cases = await runCasesBench(log));
+    out.lines.push(`line lists: ${c.cases.toLocaleString('en-US')} cases ingested in ${c.ingestSeconds.toFixed(2)} s (PGlite)`);
+    for (const [what, fits] of [['delay fit (onset→confirmation)', c.delay], ['incubation fit', c.incubation]] as const) {
+      const slowest = fits.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+      out.lines.push(`${what}, 1,000 bootstrap samples: ${fits.map((f) => `${f.family} ${f.seconds.toFixed(2)} s`).join(', ')} (${fits[0].n} cases)`);
+      out.verdicts.push({ goal: `${what} with 1,000 bootstrap samples < ${FIT_GOAL_SECONDS} s per family`, measured: `${slowest.seconds.toFixed(2)} s (${slowest.family})`, pass: slowest.seconds < FIT_GOAL_SECONDS });
+    }
+  } catch (err) {
+    const note = `line-list benchmark FAILED: ${(err as Error).message.split('\n')[0]}`;
     log(note);
     out.notes.push(note);
   }

@@ -153,16 +153,11 @@ export interface IncubationRequest extends CasesRequest {
 }
 
 /**
- * Incubation from the cases with a whole exposure window (start and end) and an onset date:
- * infection uniform over the window, onset within its day(s) (Backer, Klinkenberg & Wallinga
- * 2020; docs/models/delays.md). A window ending after onset is cut at the onset day (infection
- * precedes onset); a window starting after onset is inconsistent and left out.
+ * The stored exposure windows and onsets as the model's cases: a window ending after onset is
+ * cut at the onset day (infection precedes onset); one starting after onset, or ending before it
+ * starts, is inconsistent and left out.
  */
-export async function incubationEstimate(db: Db, r: IncubationRequest): Promise<DelayEstimate> {
-  const families = familiesOf(r.families);
-  const samples = r.samples ?? 1000;
-  const seed = r.seed ?? 1;
-  const rows = await incubationRows(db, await caseFilter(db, r));
+export function incubationCases(rows: readonly { exposure_start: string; exposure_end: string; onset_start: string; onset_end: string }[]): { cases: IncubationCase[]; inconsistent: number; cut: number } {
   const cases: IncubationCase[] = [];
   let inconsistent = 0;
   let cut = 0;
@@ -181,12 +176,24 @@ export async function incubationEstimate(db: Db, r: IncubationRequest): Promise<
     }
     cases.push({ exposureStart, exposureEnd, onsetStart: Math.max(onsetStart, exposureStart), onsetEnd });
   }
-  const excluded = [
-    ...(inconsistent ? [{ reason: 'exposure window starts after onset (or ends before it starts)', cases: inconsistent }] : []),
-    ...(cut ? [{ reason: 'kept, exposure window cut at the onset day', cases: cut }] : []),
-  ];
+  return { cases, inconsistent, cut };
+}
+
+/**
+ * Incubation from the cases with a whole exposure window (start and end) and an onset date:
+ * infection uniform over the window, onset within its day(s) (Backer, Klinkenberg & Wallinga
+ * 2020; docs/models/delays.md). A window ending after onset is cut at the onset day (infection
+ * precedes onset); a window starting after onset is inconsistent and left out.
+ */
+export async function incubationEstimate(db: Db, r: IncubationRequest): Promise<DelayEstimate> {
+  const families = familiesOf(r.families);
+  const samples = r.samples ?? 1000;
+  const seed = r.seed ?? 1;
+  const { cases, inconsistent, cut } = incubationCases(await incubationRows(db, await caseFilter(db, r)));
+  const excluded = inconsistent ? [{ reason: 'exposure window starts after onset (or ends before it starts)', cases: inconsistent }] : [];
   const base = {
-    selection: `cases with an exposure window (start and end) and an onset date${describeFilter(r)}`, n: cases.length, excluded,
+    selection: `cases with an exposure window (start and end) and an onset date${describeFilter(r)}${cut ? `; ${cut} windows ending after onset cut at the onset day` : ''}`,
+    n: cases.length, excluded,
     empirical: null, bootstrap: { samples, seed, level: 0.95 },
   };
   if (cases.length < 2) return { ...base, fits: [] };
