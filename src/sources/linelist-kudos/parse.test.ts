@@ -47,7 +47,7 @@ const mdy = (s: string): string | null => {
   return d.toISOString().slice(0, 10);
 };
 const isMarker = (s: string) => ['', 'na', 'n/a'].includes(s.trim().toLowerCase());
-const count = <T>(xs: T[], f: (x: T) => boolean) => xs.filter(f).length;
+const count = <T>(xs: T[], f: (x: T, i: number) => boolean) => xs.filter(f).length;
 
 describe('linelist-kudos on the real file', () => {
   it('is registered and its manifest is a case manifest', () => {

@@ -39,7 +39,7 @@ const rowWhere = (f: (r: (typeof rawRows)[number]) => boolean) => {
   return { row: r, c: byId.get(r.get('ID').trim())! };
 };
 const issue = (p: ParsedCases, code: string, column?: string) => p.issues.find((i) => i.code === code && (column === undefined || i.column === column));
-const count = <T>(xs: T[], f: (x: T) => boolean) => xs.filter(f).length;
+const count = <T>(xs: T[], f: (x: T, i: number) => boolean) => xs.filter(f).length;
 const isMarker = (s: string) => ['', 'na', 'n/a', '#n/a', 'none', '-'].includes(s.trim().toLowerCase());
 /** dd.mm.yyyy → ISO when a valid date not after the copy date; the test's own reading. */
 const dmy = (s: string): string | null => {
