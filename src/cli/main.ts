@@ -6,7 +6,7 @@ import { migrate } from '../store/migrate.js';
 import { seriesCount } from '../store/read-sources.js';
 import { failedRuns, LOCK_HELD, runIngest } from './commands/ingest.js';
 import { serve } from './commands/serve.js';
-import { printCitation, printDatasets, printImagingAudit, printImagingSplits } from './commands/research.js';
+import { printCases, printCitation, printDatasets, printDelays, printImagingAudit, printImagingSplits } from './commands/research.js';
 import { printSources } from './commands/sources.js';
 import { printRt, rtFormat, rtRequest } from './commands/rt.js';
 import { backtestRequest, printBacktest } from './commands/backtest.js';
@@ -187,6 +187,32 @@ program
   .action(async (file: string, _opts, cmd: Command) => {
     const leaky = await withStore(config(cmd), (db) => printImagingAudit(db, file, (text) => process.stdout.write(text)));
     if (leaky) process.exitCode = EXIT.failed;
+  });
+
+program
+  .command('cases')
+  .description('case records from the line lists as CSV on stdout (columns: docs/cases.md)')
+  .option('--source <ids>', 'linelist-open, linelist-kudos (comma-separated)')
+  .option('--location <key>', 'a location key: cases there or under it')
+  .option('--sex <sex>', 'female, male or unknown')
+  .option('--outcome <outcome>', 'recovered, died, hospitalized, stable or unknown')
+  .option('--has <events>', 'events whose date must be known, e.g. onset,confirmation')
+  .option('--as-of <date>', 'the records as the lists said on this date')
+  .action(async (opts, cmd: Command) => {
+    await withStore(config(cmd), (db) => printCases(db, opts, (text) => process.stdout.write(text)));
+  });
+
+program
+  .command('delays')
+  .description('the delay between two events of the case records, or the incubation period, fitted (gamma, lognormal, Weibull) with bootstrap intervals, as JSON')
+  .option('--from <event>', 'first event (default onset)')
+  .option('--to <event>', 'second event (default confirmation)')
+  .option('--incubation', 'the incubation period from exposure windows instead')
+  .option('--source <ids>', 'line lists, comma-separated')
+  .option('--location <key>', 'a location key: cases there or under it')
+  .option('--samples <n>', 'bootstrap samples (default 1000)')
+  .action(async (opts, cmd: Command) => {
+    await withStore(config(cmd), (db) => printDelays(db, opts, (text) => process.stdout.write(text)));
   });
 
 program

@@ -3,11 +3,13 @@ import Papa from 'papaparse';
 import { csvLine } from '../../lib/csv-write.js';
 import { DATASET_TYPES, type DatasetType } from '../../domain/dataset.js';
 import { datasetCitation, datasetRecord, listDatasets } from '../../query/datasets.js';
+import { CASE_ROW_COLUMNS, cases } from '../../query/cases.js';
+import { delayEstimate, incubationEstimate } from '../../query/delays.js';
 import { auditImagingSplit, buildImagingSplits } from '../../query/imaging-splits.js';
 import type { Db } from '../../store/db.js';
 import { CliError, EXIT } from '../errors.js';
 
-/** `glacier datasets`, `glacier citation`, `glacier imaging-splits`, `glacier imaging-audit`: the research-data use cases on the command line. */
+/** `glacier datasets`, `citation`, `imaging-splits`, `imaging-audit`, `cases`, `delays`: the research-data use cases on the command line. */
 
 type Write = (text: string) => void;
 
@@ -52,4 +54,27 @@ export async function printImagingAudit(db: Db, file: string, write: Write): Pro
   const audit = await auditImagingSplit(db, parsed.data.map((r) => ({ dataset: r.dataset.trim(), image_id: r.image_id.trim(), split: r.split.trim() })));
   write(`${JSON.stringify(audit, null, 2)}\n`);
   return audit.leakage;
+}
+
+/** `glacier cases`: case records as CSV (every page), filtered as /v1/cases. */
+export async function printCases(db: Db, opts: { source?: string; location?: string; sex?: string; outcome?: string; asOf?: string; has?: string }, write: Write): Promise<void> {
+  const request = { source: opts.source, location: opts.location, sex: opts.sex, outcome: opts.outcome, as_of: opts.asOf, has: opts.has };
+  write(csvLine([...CASE_ROW_COLUMNS]));
+  for (let offset = 0; ; offset += CLI_PAGE) {
+    const { rows } = await cases(db, request, CLI_PAGE, offset);
+    for (const r of rows) write(csvLine(CASE_ROW_COLUMNS.map((c) => r[c])));
+    if (rows.length < CLI_PAGE) break;
+  }
+}
+const CLI_PAGE = 5_000;
+
+/** `glacier delays`: the delay between two events (or the incubation period) as JSON. */
+export async function printDelays(db: Db, opts: { from?: string; to?: string; source?: string; location?: string; samples?: string; incubation?: boolean }, write: Write): Promise<void> {
+  const samples = opts.samples === undefined ? 1000 : Number(opts.samples);
+  if (!Number.isInteger(samples) || samples < 50 || samples > 2000) throw new CliError(`--samples must be an integer from 50 to 2000 (got ${JSON.stringify(opts.samples)})`, EXIT.usage);
+  const filters = { source: opts.source, location: opts.location, samples };
+  const result = opts.incubation
+    ? await incubationEstimate(db, filters)
+    : await delayEstimate(db, { ...filters, from_event: opts.from ?? 'onset', to_event: opts.to ?? 'confirmation' });
+  write(`${JSON.stringify(result, null, 2)}\n`);
 }
