@@ -28,6 +28,18 @@ export interface TestHooks {
     split?: { query: string; summary: unknown[] };
     error?: string;
   };
+  /** The Cases page: `query` is the URL it began drawing, `rendered` the URL it finished drawing. */
+  cases?: {
+    query?: string;
+    rendered?: string;
+    total?: number;
+    pyramid?: { bands: { band: string; male: number; female: number }[]; unknownSex: number; unknownAge: number; total: number };
+    byDay?: { days: string[]; onset: number[]; confirmation: number[] };
+    delays?: { n: number; histogram: { day: number; count: number }[]; fits: string[] };
+    incubation?: { n: number; family: string | null; median: number | null; mean: number | null; p95: number | null };
+    table?: { total: number; offset: number; ids: string[] };
+    error?: string;
+  };
 }
 
 export function testHooks(): TestHooks {

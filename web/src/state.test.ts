@@ -15,11 +15,12 @@ describe('state ↔ URL', () => {
       datasets: { type: 'imaging', modality: 'x-ray', redistribution: 'ids-only', commercial: false, local: true, q: 'chest x-ray' },
       imaging: { datasets: ['covid-chestxray', 'actualmed'], finding: 'Pneumonia/Viral', modality: 'ct', view: 'AP Supine' },
       split: { built: true, datasets: ['covid-ct'], finding: 'No Finding', ratios: '0.8,0.2', seed: 42 },
+      cases: { sources: ['linelist-kudos'], location: 'CN_HB', sex: 'female', outcome: 'died', asOf: '2020-02-15' },
     };
     const url = serializeState(s);
     expect(url).toBe('?tab=chart&metric=deaths&measure=daily&per100k=0&date=2021-03-01&region=US_CA&counties=1&loc=FR,US_CA_06037,SHIP-DIAMOND-PRINCESS&log=1&from=2020-03-01&to=2021-12-31&asof=2020-06-01&anomalies=0&sort=name&desc=0&p=3' +
       '&id=covid-chestxray&type=imaging&mod=x-ray&redist=ids-only&commercial=0&held=1&q=chest+x-ray&imgset=covid-chestxray,actualmed&finding=Pneumonia%2FViral&imgmod=ct&view=AP+Supine' +
-      '&split=1&splitset=covid-ct&splitfinding=No+Finding&ratios=0.8,0.2&seed=42');
+      '&split=1&splitset=covid-ct&splitfinding=No+Finding&ratios=0.8,0.2&seed=42&lists=linelist-kudos&place=CN_HB&sex=female&outcome=died&listasof=2020-02-15');
     expect(parseState(url)).toEqual(s);
   });
 
@@ -76,5 +77,19 @@ describe('state ↔ URL', () => {
     expect(parseSeed('0')).toBe(0);
     expect(parseSeed(' 123 ')).toBe(123);
     for (const bad of [null, '', '1.5', '-1', '4294967296', '12345678901', '0x10']) expect(parseSeed(bad), String(bad)).toBeNull();
+  });
+
+  it('reads the Cases page’s filters, dropping what the API would refuse, and both lists as the default', () => {
+    const s = parseState('?page=cases&lists=linelist-kudos,who,linelist-kudos&place=CN_HB&sex=female&outcome=died&listasof=2020-02-15');
+    expect(s.page).toBe('cases');
+    expect(s.cases).toEqual({ sources: ['linelist-kudos'], location: 'CN_HB', sex: 'female', outcome: 'died', asOf: '2020-02-15' });
+    // Both lists named, in any order, is the default: left out of the link.
+    expect(parseState('?lists=linelist-kudos,linelist-open').cases.sources).toEqual([]);
+    expect(serializeState({ ...DEFAULT_STATE, cases: { ...DEFAULT_STATE.cases, sources: ['linelist-kudos', 'linelist-open'] } })).toBe('');
+    expect(serializeState({ ...DEFAULT_STATE, cases: { ...DEFAULT_STATE.cases, sources: ['linelist-kudos', 'linelist-open'].slice(1) as ['linelist-open'] } })).toBe('?lists=linelist-open');
+    const bad = parseState('?page=cases&lists=who&place=cn%3Cb%3E&sex=x&outcome=dead&listasof=2020-02-30');
+    expect(bad.cases).toEqual(DEFAULT_STATE.cases);
+    expect(parseState('?place=US_CA_06037').cases.location).toBe('US_CA_06037');
+    expect(serializeState(parseState('?page=cases&sex=female&p=2'))).toBe('?page=cases&p=2&sex=female');
   });
 });

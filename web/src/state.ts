@@ -4,7 +4,7 @@
  */
 export const TABS = ['map', 'chart', 'table'] as const;
 export type Tab = (typeof TABS)[number];
-export const PAGES = ['explorer', 'sources', 'anomalies', 'models', 'datasets', 'dataset', 'imaging'] as const;
+export const PAGES = ['explorer', 'sources', 'anomalies', 'models', 'datasets', 'dataset', 'imaging', 'cases'] as const;
 export type Page = (typeof PAGES)[number];
 export const MEASURES = ['cumulative', 'daily', 'daily_7day_avg'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -19,6 +19,14 @@ export type Modality = (typeof MODALITIES)[number];
 export const REDISTRIBUTION_CLASSES = ['open', 'attribution', 'share-alike', 'non-commercial', 'research-only', 'registration-required', 'ids-only', 'unclear'] as const;
 export type RedistributionClass = (typeof REDISTRIBUTION_CLASSES)[number];
 export const DEFAULT_RATIOS = '0.7,0.15,0.15';
+
+/** The Cases page's vocabularies (src/domain/cases.ts; the API refuses anything else). */
+export const CASE_SOURCES = ['linelist-open', 'linelist-kudos'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+export const SEXES = ['female', 'male', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+export const OUTCOMES = ['recovered', 'died', 'hospitalized', 'stable', 'unknown'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 /** The Datasets page's filters (each one an API parameter of /v1/datasets). */
 export interface DatasetFilter {
@@ -51,6 +59,18 @@ export interface SplitSpec {
   seed: number;
 }
 
+/** The Cases page's filters (API parameters of /v1/cases, /v1/cases/summary and the delay models). */
+export interface CaseFilter {
+  /** The line lists, in CASE_SOURCES order; empty = both (the API's default). */
+  sources: CaseSource[];
+  /** A location key (cases there or in any place under it); null = everywhere. */
+  location: string | null;
+  sex: Sex | null;
+  outcome: Outcome | null;
+  /** The records as the lists said on this date; null = the latest. */
+  asOf: string | null;
+}
+
 export interface ViewState {
   page: Page;
   tab: Tab;
@@ -80,6 +100,7 @@ export interface ViewState {
   datasets: DatasetFilter;
   imaging: ImagingFilter;
   split: SplitSpec;
+  cases: CaseFilter;
 }
 
 export const DEFAULT_STATE: Readonly<ViewState> = Object.freeze({
@@ -89,6 +110,7 @@ export const DEFAULT_STATE: Readonly<ViewState> = Object.freeze({
   datasets: Object.freeze({ type: null, modality: null, redistribution: null, commercial: null, local: null, q: '' }),
   imaging: Object.freeze({ datasets: Object.freeze([]) as unknown as string[], finding: '', modality: null, view: '' }),
   split: Object.freeze({ built: false, datasets: Object.freeze([]) as unknown as string[], finding: '', ratios: DEFAULT_RATIOS, seed: 0 }),
+  cases: Object.freeze({ sources: Object.freeze([]) as unknown as CaseSource[], location: null, sex: null, outcome: null, asOf: null }),
 });
 
 export const METRIC_IDS = ['confirmed', 'deaths', 'recovered', 'tests', 'confirmed_lab', 'probable', 'deaths_lab', 'probable_deaths', 'hospitalized', 'vaccine_doses', 'people_vaccinated', 'people_fully_vaccinated'];
@@ -127,6 +149,13 @@ export function parseSeed(text: string | null): number | null {
   if (text === null || !/^\d{1,10}$/.test(text.trim())) return null;
   const n = Number(text.trim());
   return n <= MAX_SEED ? n : null;
+}
+
+/** The line lists named in a link, in CASE_SOURCES order; both named is the same as none (the default). */
+function caseSources(v: string | null): CaseSource[] {
+  const named = new Set((v ?? '').split(',').map((x) => x.trim()));
+  const chosen = CASE_SOURCES.filter((x) => named.has(x));
+  return chosen.length === CASE_SOURCES.length ? [] : chosen;
 }
 
 export function parseState(search: string): ViewState {
@@ -178,6 +207,13 @@ export function parseState(search: string): ViewState {
       ratios: parseRatios(q.get('ratios') ?? '')?.join(',') ?? DEFAULT_RATIOS,
       seed: parseSeed(q.get('seed')) ?? 0,
     },
+    cases: {
+      sources: caseSources(q.get('lists')),
+      location: KEY.test(q.get('place') ?? '') ? q.get('place') : null,
+      sex: oneOf<Sex | ''>(SEXES, q.get('sex'), '') || null,
+      outcome: oneOf<Outcome | ''>(OUTCOMES, q.get('outcome'), '') || null,
+      asOf: date(q.get('listasof')),
+    },
   };
 }
 
@@ -223,6 +259,11 @@ export function serializeState(s: ViewState): string {
   put('splitfinding', s.split.finding || null, null);
   put('ratios', s.split.ratios, d.split.ratios);
   put('seed', s.split.seed ? String(s.split.seed) : null, null);
+  put('lists', caseSources(s.cases.sources.join(',')).join(',') || null, null);
+  put('place', s.cases.location, null);
+  put('sex', s.cases.sex, null);
+  put('outcome', s.cases.outcome, null);
+  put('listasof', s.cases.asOf, null);
   const text = q.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }
