@@ -142,11 +142,13 @@ export function fitFull(problem: GroupedProblem, counts: Float64Array = problem.
 
 /**
  * A bootstrap refit: warm-started at the full-data estimate (a resample's estimate is within a
- * few standard errors of it), steps of 0.05, tolerances 1e-5 in x (relative 1e-5 in each
- * positive parameter, far inside any bootstrap interval) and 1e-7 in the log-likelihood; no restart.
+ * few standard errors of it), steps of 0.05, tolerances 1e-4 in x (relative 1e-4 in each
+ * positive parameter: a hundredth of the narrowest bootstrap interval one would report) and
+ * 1e-6 in the log-likelihood; no restart. (Measured against a polished refit: the parameters
+ * differ by < 1e-4 relative; 1e-5 would cost 25 % more evaluations for nothing visible.)
  */
 export function fitWarm(problem: GroupedProblem, counts: Float64Array, x0: Float64Array): RawFit {
-  const r = nelderMead(negLogLikelihood(problem, counts), x0, { step: 0.05, xTolerance: 1e-5, fTolerance: 1e-7, maxEvaluations: 1000 });
+  const r = nelderMead(negLogLikelihood(problem, counts), x0, { step: 0.05, xTolerance: 1e-4, fTolerance: 1e-6, maxEvaluations: 1000 });
   return { x: r.x, nll: r.f, convergence: { converged: r.converged, evaluations: r.evaluations, restarts: 0 } };
 }
 

@@ -132,6 +132,8 @@ describe('input errors', () => {
     expectError(() => fitDelay({ intervals: [{ lo: 2, hi: 2 }, { lo: 3, hi: 1 }, { lo: 0, hi: 1 }], family: 'lognormal' }), 'intervals', 2);
     expectError(() => fitDelay({ intervals: [{ lo: -1, hi: 0 }], family: 'weibull' }), 'intervals', 1);
     expectError(() => fitDelays({ intervals: [{ lo: 1, hi: 0 }] }), 'intervals');
+    // One distinct interval: every distribution with its mass inside fits perfectly (no MLE).
+    expectError(() => fitDelay({ intervals: intervalsFromDays([3, 3, 3, 3]), family: 'gamma' }), 'intervals');
   });
 
   it('refuses an unknown family, bad bootstrap options and a bad pmf request', () => {

@@ -63,6 +63,7 @@ export function intervalProblem(intervals: readonly DelayInterval[], family: Del
     const w = Number.isFinite(hi) ? hi - lo : 0;
     sum += mid; sumSq += mid * mid; sumW2 += w * w;
   }
+  if (pats.length < 2) throw new DelayInputError(`all ${n} delays lie in the one interval [${pats[0].lo}, ${pats[0].hi}): any distribution with its mass there fits them perfectly, so no distribution can be estimated (at least two distinct intervals are needed)`, 'intervals');
   const values = [...new Set(pats.flatMap((p) => [p.lo, p.hi]))].sort((a, b) => a - b);
   const pointIndex = new Map(values.map((v, i) => [v, i]));
   const points = Float64Array.from(values);

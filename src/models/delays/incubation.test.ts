@@ -87,7 +87,9 @@ describe('input errors', () => {
     expectError(() => fitIncubation({ cases: [{ ...ok, onsetStart: -1, onsetEnd: -1 }, { ...ok, exposureStart: 6, exposureEnd: 7 }], family: 'weibull' }), 2);
     expectError(() => fitIncubation({ cases: [{ ...ok, onsetEnd: 4 }], family: 'gamma' }), 1);
     expectError(() => fitIncubation({ cases: [{ ...ok, onsetStart: 5.5, onsetEnd: 5.5 }], family: 'gamma' }), 1);
-    expect(() => bootstrapIncubation({ cases: [ok], family: 'gamma', samples: 1 })).toThrow(DelayInputError);
+    expect(() => bootstrapIncubation({ cases: [ok, { ...ok, onsetStart: 6, onsetEnd: 6 }], family: 'gamma', samples: 1 })).toThrow(DelayInputError);
+    // The same windows up to a shift in time: one pattern, no MLE.
+    expectError(() => fitIncubation({ cases: [ok, { exposureStart: 10, exposureEnd: 12, onsetStart: 15, onsetEnd: 15 }], family: 'gamma' }));
   });
 
   it('accepts onset on the exposure day and an onset without onsetEnd', () => {

@@ -86,6 +86,7 @@ export function incubationProblem(cases: readonly IncubationCase[], family: Dela
     const mid = (o0 + o1) / 2 - (e0 + e1) / 2;
     sum += mid; sumSq += mid * mid; sumW2 += (e1 - e0) ** 2 + (o1 - o0) ** 2;
   }
+  if (pats.length < 2) throw new DelayInputError(`all ${n} cases have the same exposure and onset windows (up to a shift in time): many distributions fit them equally well, so none can be estimated (at least two distinct patterns are needed)`, 'cases');
   const values = [...new Set(pats.flatMap((p) => [p.a, p.b, p.c, p.d]))].sort((x, y) => x - y);
   const pointIndex = new Map(values.map((v, i) => [v, i]));
   const points = Float64Array.from(values);
