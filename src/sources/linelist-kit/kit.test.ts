@@ -125,6 +125,8 @@ describe('lists and URLs', () => {
     expect(extractUrls('https://m.weibo.cn/status/1?， https://m.weibo.cn/status/2?')).toEqual(['https://m.weibo.cn/status/1?', 'https://m.weibo.cn/status/2?']);
     expect(extractUrls('http://a.cn/x and http://a.cn/x.')).toEqual(['http://a.cn/x']);
     expect(extractUrls('https://')).toEqual([]);
+    expect(extractUrls('http://a.cn/1.html;http://a.cn/2.html')).toEqual(['http://a.cn/1.html', 'http://a.cn/2.html']);
+    expect(extractUrls('https://g.cn/url?q=https://a.cn/x')).toEqual(['https://g.cn/url?q=https://a.cn/x']);
     expect(extractUrls('Shenzhen Municipal Health Commission')).toEqual([]);
   });
 });

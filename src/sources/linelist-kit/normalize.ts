@@ -115,12 +115,15 @@ export function splitPlaces(t: string): string[] {
 
 /**
  * The http(s) URLs a cell holds, in order, without repeats: cells may list several, separated by
- * spaces, commas, semicolons, "and" or numbering ("(1) … ; (2) …"); trailing punctuation
+ * spaces, commas, semicolons (also without a space: "….html;https://…"), "and" or numbering
+ * ("(1) … ; (2) …"); trailing punctuation
  * (ASCII or full-width) is not part of a URL. A bare `https://` is not a URL.
  */
 export function extractUrls(t: string): string[] {
   const out: string[] = [];
-  for (const m of t.matchAll(/https?:\/\/[^\s，；、]+/g)) {
+  // A separator glued to the next URL ("….html;https://…") is a separator too.
+  const spaced = t.replace(/([;,，；、])(https?:\/\/)/g, '$1 $2');
+  for (const m of spaced.matchAll(/https?:\/\/[^\s，；、]+/g)) {
     const url = m[0].replace(/[.,;:)\]，；、]+$/, '');
     if (/^https?:\/\/[^/]+/.test(url) && !out.includes(url)) out.push(url);
   }
