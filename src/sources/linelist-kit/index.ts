@@ -4,7 +4,6 @@ export * from './normalize.js';
 export { readLineList, type LineListSpec, type LineListTable, type LineRecord } from './table.js';
 export { IssueLog, quote } from '../kit/issue-log.js';
 
-import type { CasePlace } from '../../domain/cases.js';
 import type { IsoDate } from '../../domain/dates.js';
 import type { SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
@@ -23,5 +22,3 @@ export function copyDateOf(name: string, frozenOn: IsoDate): IsoDate {
   const m = /(\d{4}-\d{2}-\d{2})(?!.*\d{4}-\d{2}-\d{2})/.exec(name.split('/').pop() ?? name);
   return m ? m[1] : frozenOn;
 }
-
-export const EMPTY_PLACE: CasePlace = { country: null, province: null, city: null, admin1: null, admin2: null, admin3: null, latitude: null, longitude: null, geoResolution: null };
