@@ -1,5 +1,5 @@
 import type { SourceManifest } from '../domain/source.js';
-import { finishRun, insertRunFiles, startRun, upsertSource } from '../store/runs.js';
+import { finishRun, insertRunFiles, lastFingerprint, startRun, upsertSource } from '../store/runs.js';
 import type { IngestDeps } from './context.js';
 import type { ProvidedFile } from './provide-files.js';
 import type { RunSummary } from './run-summary.js';
@@ -10,6 +10,11 @@ export interface RunContext {
   summary: RunSummary;
   /** Records the files read (before any data is stored, so a failed run still lists them). */
   recordFiles(files: ProvidedFile[]): Promise<number[]>;
+  /**
+   * True (and the run marked unchanged) when `fingerprint` is the last successful run's and the
+   * run is not forced: nothing needs reading again.
+   */
+  unchanged(fingerprint: string, force?: boolean): Promise<boolean>;
 }
 
 /**
@@ -37,9 +42,15 @@ export async function recordedRun(deps: IngestDeps, manifest: SourceManifest, bo
       })),
     );
   };
+  const unchanged = async (fingerprint: string, force = false) => {
+    if (force || fingerprint !== (await lastFingerprint(db, manifest.id))) return false;
+    summary.status = 'unchanged';
+    summary.issues.push({ code: 'unchanged_file', severity: 'info', message: 'every file is identical to the last successful run; nothing to store (use --force to re-read)' });
+    return true;
+  };
   let fingerprint: string | null = null;
   try {
-    fingerprint = await body({ runId, started, summary, recordFiles });
+    fingerprint = await body({ runId, started, summary, recordFiles, unchanged });
   } catch (err) {
     summary.status = 'failed';
     summary.error = err instanceof Error ? err.message : String(err);

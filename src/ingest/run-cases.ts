@@ -3,7 +3,7 @@ import type { ValidationIssue } from '../domain/validation.js';
 import type { Gazetteer } from '../gazetteer/gazetteer.js';
 import { sha256 } from '../lib/hash.js';
 import { currentCaseVersions, insertCaseVersions, type CaseVersionRow } from '../store/cases.js';
-import { bumpDataVersion, lastFingerprint, updateRunFileCounts } from '../store/runs.js';
+import { bumpDataVersion, updateRunFileCounts } from '../store/runs.js';
 import type { IngestDeps, IngestOptions } from './context.js';
 import { provideFiles } from './provide-files.js';
 import { recordedRun } from './recorded-run.js';
@@ -19,18 +19,14 @@ import type { RunSummary } from './run-summary.js';
 export async function runCaseSource(deps: IngestDeps, connector: CaseConnector, gaz: GazetteerHandle, opts: IngestOptions = {}): Promise<RunSummary> {
   const { db, clock } = deps;
   const m = connector.manifest;
-  return recordedRun(deps, m, async ({ started, summary, recordFiles }) => {
+  return recordedRun(deps, m, async ({ started, summary, recordFiles, unchanged }) => {
     deps.progress?.(m.id, 'fetch');
     const provided = await provideFiles(m, deps.origin, { issue: opts.issue, now: started, vintages: opts.vintages });
     summary.issues.push(...provided.issues);
     if (provided.files.length === 0) throw new Error(`no file to read${opts.issue ? ` for issue ${opts.issue}` : ''}`);
     const runFileIds = await recordFiles(provided.files);
     const fingerprint = sha256(JSON.stringify([m.parserVersion, gaz.fingerprint, provided.files.map((f) => [f.fileId, f.sha256, f.issueDate])]));
-    if (!opts.force && fingerprint === (await lastFingerprint(db, m.id))) {
-      summary.status = 'unchanged';
-      summary.issues.push({ code: 'unchanged_file', severity: 'info', message: 'every file is identical to the last successful run; nothing to store (use --force to re-read)' });
-      return fingerprint;
-    }
+    if (await unchanged(fingerprint, opts.force)) return fingerprint;
 
     deps.progress?.(m.id, 'parse');
     const current = await currentCaseVersions(db, m.id);

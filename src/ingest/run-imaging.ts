@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { ImageRecord, ImagingConnector, LocalImageFile } from '../domain/imaging.js';
 import { sha256 } from '../lib/hash.js';
 import { replaceImages, replacePublishedSplit } from '../store/imaging.js';
-import { bumpDataVersion, lastFingerprint, updateRunFileCounts } from '../store/runs.js';
+import { bumpDataVersion, updateRunFileCounts } from '../store/runs.js';
 import type { IngestDeps, IngestOptions } from './context.js';
 import { provideFiles } from './provide-files.js';
 import { recordedRun } from './recorded-run.js';
@@ -21,7 +21,7 @@ export type LocalImage = LocalImageFile & { absolutePath: string };
 export async function runImagingSource(deps: IngestDeps, connector: ImagingConnector, opts: IngestOptions = {}): Promise<RunSummary> {
   const { db, clock } = deps;
   const m = connector.manifest;
-  return recordedRun(deps, m, async ({ runId, started, summary, recordFiles }) => {
+  return recordedRun(deps, m, async ({ runId, started, summary, recordFiles, unchanged }) => {
     deps.progress?.(m.id, 'fetch');
     const provided = await provideFiles(m, deps.origin, { now: started, vintages: 'newest' });
     summary.issues.push(...provided.issues);
@@ -35,11 +35,7 @@ export async function runImagingSource(deps: IngestDeps, connector: ImagingConne
     const local = deps.origin.kind === 'mirror' ? await localImages(deps.origin.root, m.imageFolders, parsed.images) : new Map<string, LocalImage>();
 
     const fingerprint = sha256(JSON.stringify([m.parserVersion, provided.files.map((f) => [f.fileId, f.sha256]), [...local.values()].map((f) => [f.path, f.sha256])]));
-    if (!opts.force && fingerprint === (await lastFingerprint(db, m.id))) {
-      summary.status = 'unchanged';
-      summary.issues.push({ code: 'unchanged_file', severity: 'info', message: 'every file is identical to the last successful run; nothing to store (use --force to re-read)' });
-      return fingerprint;
-    }
+    if (await unchanged(fingerprint, opts.force)) return fingerprint;
 
     deps.progress?.(m.id, 'store');
     await db.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LRUCache } from 'lru-cache';
 import sharp from 'sharp';
 import type { Db } from '../store/db.js';
-import { imageFile, imagingDatasets, imagingSummary, imagesForSplits, listImages, type ImageFilter, type ImageRow, type SummaryRow } from '../store/read-imaging.js';
+import { imageFile, imagingDatasets, imagingSummary, imagesForSplits, listImages, type ImageFilter, type ImageRow, type SplitSourceRow, type SummaryRow } from '../store/read-imaging.js';
 import { QueryError } from './errors.js';
 import { splitList } from './params.js';
 
@@ -49,14 +49,8 @@ export async function imagingSummaryOf(db: Db, r: ImagesRequest): Promise<Summar
   return imagingSummary(db, await imageFilter(db, r));
 }
 
-export interface DuplicateListing {
-  dataset: string;
-  image_id: string;
-  listing: number;
-  patient: string | null;
-  finding: string | null;
-  source_url: string | null;
-}
+/** A listing as the duplicates answer names it. */
+export type DuplicateListing = Omit<SplitSourceRow, 'sha256'>;
 
 export interface DuplicateGroup {
   /** What makes the listings one image: the same file name and source, or the same content. */
