@@ -196,13 +196,6 @@ export function quantileOf(family: DelayFamily, p1: number, p2: number, p: numbe
   }
 }
 
-/** F(x) of a distribution (for callers: pmf, checks). */
-export function cdfOf(family: DelayFamily, p1: number, p2: number, x: number): number {
-  const pt = Float64Array.of(x), lo = new Float64Array(1), up = new Float64Array(1);
-  cdfPairs(family, p1, p2, pt, lo, up);
-  return lo[0];
-}
-
 /**
  * Starting values matching a mean and variance (method of moments): gamma shape m²/v, rate m/v;
  * lognormal σ² = ln(1 + v/m²), μ = ln m − σ²/2; Weibull shape from the coefficient of variation

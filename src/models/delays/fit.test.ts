@@ -53,12 +53,19 @@ describe('closed forms', () => {
     expect(rel(delayLogLikelihood({ intervals, distribution: weibull }), exact)).toBeLessThan(1e-13);
   });
 
-  it('gamma shape 2: F(x) = 1 − e^{−βx}(1 + βx), including a right-censored interval', () => {
+  it('gamma shape 2: S(x) = e^{−βx}(1 + βx), including a right-censored interval and far-tail intervals', () => {
     const beta = 0.45;
-    const F = (x: number) => (x === Number.POSITIVE_INFINITY ? 1 : 1 - Math.exp(-beta * x) * (1 + beta * x));
+    const S = (x: number) => (x === Number.POSITIVE_INFINITY ? 0 : Math.exp(-beta * x) * (1 + beta * x));
     const iv = [...intervals, { lo: 2, hi: 4 }, { lo: 9, hi: Number.POSITIVE_INFINITY }];
-    const exact = iv.reduce((s, { lo, hi }) => s + Math.log(F(hi) - F(lo)), 0);
-    expect(rel(delayLogLikelihood({ intervals: iv, distribution: { family: 'gamma', parameters: { shape: 2, rate: beta } } }), exact)).toBeLessThan(1e-12);
+    const exact = iv.reduce((s, { lo, hi }) => s + Math.log(S(lo) - S(hi)), 0);
+    const d: DelayDistribution = { family: 'gamma', parameters: { shape: 2, rate: beta } };
+    expect(rel(delayLogLikelihood({ intervals: iv, distribution: d }), exact)).toBeLessThan(1e-12);
+    // P[60, 61) ≈ 5e-11 and P[100, 101) ≈ 4e-19: F(hi) − F(lo) would lose most or all digits;
+    // the survival difference keeps them.
+    for (const lo of [60, 100]) {
+      const one = delayLogLikelihood({ intervals: [{ lo, hi: lo + 1 }, { lo: 0, hi: 1 }], distribution: d }) - delayLogLikelihood({ intervals: [{ lo: 0, hi: 1 }, { lo: 1, hi: 2 }], distribution: d }) + Math.log(S(1) - S(2));
+      expect(rel(one, Math.log(S(lo) - S(lo + 1)))).toBeLessThan(1e-12);
+    }
   });
 
   it('the exponential MLE from daily data is the geometric one, λ = ln(1 + 1/mean): the Weibull fit’s profile at shape 1', () => {
