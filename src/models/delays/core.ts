@@ -10,7 +10,7 @@
 import { nelderMead } from '../seir/nelder-mead.js';
 import { seededUint32, uniformInt } from '../splits/prng.js';
 import { DelayInputError } from './errors.js';
-import { type DelayDistribution, type DelayFamily, DELAY_FAMILIES, PARAMETER_NAMES, distributionOf, meanOf, quantileOf, sdOf, toNatural, toUnconstrained } from './families.js';
+import { type DelayDistribution, type DelayFamily, DELAY_FAMILIES, PARAMETER_NAMES, distributionOf, meanOf, pairOf, quantileOf, sdOf, toNatural, toUnconstrained } from './families.js';
 
 /** The likelihood of one data set, grouped into distinct patterns. */
 export interface GroupedProblem {
@@ -173,6 +173,14 @@ export function summarizeFit(problem: GroupedProblem, raw: RawFit): DelayFit {
 export function checkFamily(family: unknown): DelayFamily {
   if (!DELAY_FAMILIES.includes(family as DelayFamily)) throw new DelayInputError(`must be one of ${DELAY_FAMILIES.join(', ')}; got ${String(family)}`, 'family');
   return family as DelayFamily;
+}
+
+/** A given distribution's family and parameters (finite; shape, rate, scale and sdlog > 0), as the internal pair. */
+export function checkDistribution(d: DelayDistribution): [DelayFamily, number, number] {
+  const family = checkFamily(d?.family);
+  const [p1, p2] = pairOf(d);
+  if (!(Number.isFinite(p1) && Number.isFinite(p2) && p2 > 0 && (family === 'lognormal' || p1 > 0))) throw new DelayInputError('parameters must be finite, and positive where they are a shape, rate, scale or sdlog', 'distribution');
+  return [family, p1, p2];
 }
 
 export function checkBootstrapOptions(o: BootstrapOptions): { samples: number; seed: number } {

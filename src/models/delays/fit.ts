@@ -3,9 +3,9 @@
  * to line-list delays known only to whole days, their bootstrap, and the discretised pmf other
  * models use. docs/models/delays.md.
  */
-import { type BootstrapOptions, type DelayBootstrap, type DelayFit, type GroupedProblem, bootstrapProblem, checkBootstrapOptions, checkFamily, fitFull, negLogLikelihood, summarizeFit } from './core.js';
+import { type BootstrapOptions, type DelayBootstrap, type DelayFit, type GroupedProblem, bootstrapProblem, checkBootstrapOptions, checkDistribution, checkFamily, fitFull, negLogLikelihood, summarizeFit } from './core.js';
 import { DelayInputError } from './errors.js';
-import { type DelayDistribution, type DelayFamily, DELAY_FAMILIES, cdfPairs, momentStart, pairOf, toUnconstrained } from './families.js';
+import { type DelayDistribution, type DelayFamily, DELAY_FAMILIES, cdfPairs, momentStart, toUnconstrained } from './families.js';
 
 /** A delay known to lie in [lo, hi) days: a delay of d whole days observed daily is [d, d + 1). hi may be Infinity (right-censored: still waiting). */
 export interface DelayInterval {
@@ -44,7 +44,7 @@ export function checkIntervals(intervals: readonly DelayInterval[]): void {
  * S(lo) − S(hi) when lo is in the upper half of the distribution (no digits lost in the tail).
  * The CDF is evaluated once per distinct end point per likelihood evaluation.
  */
-export function intervalProblem(intervals: readonly DelayInterval[], family: DelayFamily): GroupedProblem {
+export function intervalProblem(intervals: readonly DelayInterval[], family: DelayFamily, forFit = true): GroupedProblem {
   checkIntervals(intervals);
   const n = intervals.length;
   const byKey = new Map<string, number>();
@@ -63,7 +63,7 @@ export function intervalProblem(intervals: readonly DelayInterval[], family: Del
     const w = Number.isFinite(hi) ? hi - lo : 0;
     sum += mid; sumSq += mid * mid; sumW2 += w * w;
   }
-  if (pats.length < 2) throw new DelayInputError(`all ${n} delays lie in the one interval [${pats[0].lo}, ${pats[0].hi}): any distribution with its mass there fits them perfectly, so no distribution can be estimated (at least two distinct intervals are needed)`, 'intervals');
+  if (forFit && pats.length < 2) throw new DelayInputError(`all ${n} delays lie in the one interval [${pats[0].lo}, ${pats[0].hi}): any distribution with its mass there fits them perfectly, so no distribution can be estimated (at least two distinct intervals are needed)`, 'intervals');
   const values = [...new Set(pats.flatMap((p) => [p.lo, p.hi]))].sort((a, b) => a - b);
   const pointIndex = new Map(values.map((v, i) => [v, i]));
   const points = Float64Array.from(values);
@@ -119,10 +119,9 @@ export function bootstrapDelay(o: FitDelayOptions & BootstrapOptions): DelayBoot
 
 /** Σ_i log(F(hi_i) − F(lo_i)) for given parameters (the function fitDelay maximises). */
 export function delayLogLikelihood(o: { intervals: readonly DelayInterval[]; distribution: DelayDistribution }): number {
-  const d = o.distribution;
-  const problem = intervalProblem(o.intervals, checkFamily(d.family));
-  const [p1, p2] = pairOf(d);
-  return -negLogLikelihood(problem, problem.counts)(toUnconstrained(d.family, p1, p2));
+  const [family, p1, p2] = checkDistribution(o.distribution);
+  const problem = intervalProblem(o.intervals, family, false);
+  return -negLogLikelihood(problem, problem.counts)(toUnconstrained(family, p1, p2));
 }
 
 /**
@@ -132,9 +131,7 @@ export function delayLogLikelihood(o: { intervals: readonly DelayInterval[]; dis
  */
 export function delayPmf(distribution: DelayDistribution, maxDays: number): Float64Array {
   if (!(Number.isInteger(maxDays) && maxDays >= 0 && maxDays <= 10_000)) throw new DelayInputError(`must be an integer from 0 to 10000; got ${maxDays}`, 'maxDays');
-  const family = checkFamily(distribution.family);
-  const [p1, p2] = pairOf(distribution);
-  if (!(Number.isFinite(p1) && Number.isFinite(p2) && p2 > 0 && (family === 'lognormal' || p1 > 0))) throw new DelayInputError('parameters must be finite, and positive where they are a shape, rate, scale or sdlog', 'distribution');
+  const [family, p1, p2] = checkDistribution(distribution);
   const points = Float64Array.from({ length: maxDays + 2 }, (_, i) => i);
   const lower = new Float64Array(points.length), upper = new Float64Array(points.length);
   cdfPairs(family, p1, p2, points, lower, upper);

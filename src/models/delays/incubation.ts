@@ -3,9 +3,9 @@
  * exposure window, onset known to a day (or window) — with the likelihood of Backer, Klinkenberg
  * & Wallinga (Eurosurveillance 2020;25(5):2000062). docs/models/delays.md.
  */
-import { type BootstrapOptions, type DelayBootstrap, type DelayFit, type GroupedProblem, bootstrapProblem, checkBootstrapOptions, checkFamily, fitFull, negLogLikelihood, summarizeFit } from './core.js';
+import { type BootstrapOptions, type DelayBootstrap, type DelayFit, type GroupedProblem, bootstrapProblem, checkBootstrapOptions, checkDistribution, checkFamily, fitFull, negLogLikelihood, summarizeFit } from './core.js';
 import { DelayInputError } from './errors.js';
-import { type DelayDistribution, type DelayFamily, integratedCdfPairs, momentStart, pairOf, toUnconstrained } from './families.js';
+import { type DelayDistribution, type DelayFamily, integratedCdfPairs, momentStart, toUnconstrained } from './families.js';
 
 /**
  * One case, in integer day numbers (any epoch: only differences matter). Exposure on the days
@@ -61,7 +61,7 @@ export function checkCases(cases: readonly IncubationCase[]): void {
  * hence less cancellation, is used. P_i depends on the case only through O0 − E0, O1 − E0 and
  * E1 − E0, so cases are grouped by that triple.
  */
-export function incubationProblem(cases: readonly IncubationCase[], family: DelayFamily): GroupedProblem {
+export function incubationProblem(cases: readonly IncubationCase[], family: DelayFamily, forFit = true): GroupedProblem {
   checkCases(cases);
   const n = cases.length;
   const byKey = new Map<string, number>();
@@ -86,7 +86,7 @@ export function incubationProblem(cases: readonly IncubationCase[], family: Dela
     const mid = (o0 + o1) / 2 - (e0 + e1) / 2;
     sum += mid; sumSq += mid * mid; sumW2 += (e1 - e0) ** 2 + (o1 - o0) ** 2;
   }
-  if (pats.length < 2) throw new DelayInputError(`all ${n} cases have the same exposure and onset windows (up to a shift in time): many distributions fit them equally well, so none can be estimated (at least two distinct patterns are needed)`, 'cases');
+  if (forFit && pats.length < 2) throw new DelayInputError(`all ${n} cases have the same exposure and onset windows (up to a shift in time): many distributions fit them equally well, so none can be estimated (at least two distinct patterns are needed)`, 'cases');
   const values = [...new Set(pats.flatMap((p) => [p.a, p.b, p.c, p.d]))].sort((x, y) => x - y);
   const pointIndex = new Map(values.map((v, i) => [v, i]));
   const points = Float64Array.from(values);
@@ -135,17 +135,15 @@ export function bootstrapIncubation(o: FitIncubationOptions & BootstrapOptions):
 
 /** Σ_i log P_i for given parameters (the function fitIncubation maximises). */
 export function incubationLogLikelihood(o: { cases: readonly IncubationCase[]; distribution: DelayDistribution }): number {
-  const d = o.distribution;
-  const problem = incubationProblem(o.cases, checkFamily(d.family));
-  const [p1, p2] = pairOf(d);
-  return -negLogLikelihood(problem, problem.counts)(toUnconstrained(d.family, p1, p2));
+  const [family, p1, p2] = checkDistribution(o.distribution);
+  const problem = incubationProblem(o.cases, family, false);
+  return -negLogLikelihood(problem, problem.counts)(toUnconstrained(family, p1, p2));
 }
 
 /** log P_i of each case for given parameters (for checks against an independent quadrature). */
 export function incubationCaseLogProbs(o: { cases: readonly IncubationCase[]; distribution: DelayDistribution }): Float64Array {
-  const d = o.distribution;
-  const problem = incubationProblem(o.cases, checkFamily(d.family));
-  const [p1, p2] = pairOf(d);
+  const [family, p1, p2] = checkDistribution(o.distribution);
+  const problem = incubationProblem(o.cases, family, false);
   const perPattern = new Float64Array(problem.size);
   problem.logProbs(p1, p2, perPattern);
   return Float64Array.from(problem.caseIndex, (j) => perPattern[j]);
