@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { ageText, casesQuery, cdfOf, dayRange, daySeries, eventText, expectedCounts, gammaRateCdf, lognormalCdf, pyramidOf, sourceLink, ticks, weibullCdf } from './cases.js';
+import erfcStdlib from '@stdlib/math-base-special-erfc';
+import gammaCdfStdlib from '@stdlib/stats-base-dists-gamma-cdf';
+import { ageText, casesQuery, cdfOf, parametersOf, dayRange, daySeries, erfc, eventText, expectedCounts, gammaRateCdf, lnGamma, lognormalCdf, pyramidOf, sourceLink, ticks, weibullCdf } from './cases.js';
 import { DEFAULT_STATE } from './state.js';
 
 describe('fitted-curve helpers', () => {
+  it('ln Γ, erfc and the gamma CDF agree with known values and with @stdlib (which the browser cannot use: it evals)', () => {
+    expect(lnGamma(1)).toBeCloseTo(0, 14);
+    expect(lnGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 14);
+    expect(lnGamma(10)).toBeCloseTo(Math.log(362880), 12);
+    expect(erfc(0)).toBe(1);
+    expect(erfc(1)).toBeCloseTo(0.157299207050285, 14);
+    expect(erfc(-1)).toBeCloseTo(1.842700792949715, 14);
+    for (const z of [-3, -1.2, -0.3, 0.01, 0.7, 1.9, 3.3, 5.5]) expect(Math.abs(erfc(z) - erfcStdlib(z)), String(z)).toBeLessThan(1e-14 * Math.max(1, erfcStdlib(z)) + 1e-300);
+    // Relative accuracy in the far tail too.
+    expect(erfc(5.5) / erfcStdlib(5.5)).toBeCloseTo(1, 11);
+    for (const [x, k, r] of [[0.3, 0.8, 1], [2, 2.5, 0.4], [14, 3.1, 0.45], [7, 40, 5], [0.01, 0.2, 3], [30, 1.7, 0.2]]) {
+      expect(Math.abs(gammaRateCdf(x, k, r) - gammaCdfStdlib(x, k, r)), `${x} ${k} ${r}`).toBeLessThan(1e-13);
+    }
+  });
+
   it('gamma(shape 1, rate r) is the exponential: F(x) = 1 − e^−rx', () => {
     for (const x of [0.1, 0.5, 1, 2, 7.5, 20]) expect(gammaRateCdf(x, 1, 1)).toBeCloseTo(1 - Math.exp(-x), 12);
     expect(gammaRateCdf(3, 1, 0.5)).toBeCloseTo(1 - Math.exp(-1.5), 12);
@@ -32,6 +49,26 @@ describe('fitted-curve helpers', () => {
     expect(cdfOf({ family: 'cauchy', parameters: { location: 0, scale: 1 } })).toBeNull();
     expect(cdfOf({ family: 'gamma', parameters: { shape: 2, scale: 1 } })).toBeNull();
     expect(cdfOf({ family: 'weibull', parameters: { shape: -1, scale: 1 } })).toBeNull();
+  });
+
+  it('solves a fit’s parameters from its summaries when the answer lacks them, and keeps them when it has them', () => {
+    // Gamma(shape 2.5, rate 0.5): mean 5, sd √10.
+    const g = parametersOf({ family: 'gamma', parameters: {}, mean: 5, sd: Math.sqrt(10), median: 4.3, p95: 11 })!;
+    expect(g.shape).toBeCloseTo(2.5, 12);
+    expect(g.rate).toBeCloseTo(0.5, 12);
+    // Lognormal(1.6, 0.5): median e^1.6, p95 e^(1.6 + 0.5·1.6449).
+    const l = parametersOf({ family: 'lognormal', parameters: {}, mean: 0, sd: 0, median: Math.exp(1.6), p95: Math.exp(1.6 + 0.5 * 1.6448536269514722) })!;
+    expect(l.meanlog).toBeCloseTo(1.6, 12);
+    expect(l.sdlog).toBeCloseTo(0.5, 12);
+    // Weibull(shape 2, scale 6): q(p) = 6·(−ln(1−p))^(1/2).
+    const q = (p: number) => 6 * Math.sqrt(-Math.log(1 - p));
+    const w = parametersOf({ family: 'weibull', parameters: {}, mean: 0, sd: 0, median: q(0.5), p95: q(0.95) })!;
+    expect(w.shape).toBeCloseTo(2, 12);
+    expect(w.scale).toBeCloseTo(6, 12);
+    expect(cdfOf({ family: 'weibull', parameters: {}, mean: 0, sd: 0, median: q(0.5), p95: q(0.95) })!(6)).toBeCloseTo(1 - 1 / Math.E, 12);
+    const given = { shape: 3, rate: 1 };
+    expect(parametersOf({ family: 'gamma', parameters: given, mean: 99, sd: 1, median: 1, p95: 2 })).toBe(given);
+    expect(parametersOf({ family: 'pareto', parameters: {}, mean: 1, sd: 1, median: 1, p95: 2 })).toBeNull();
   });
 
   it('gives each whole day the expected count total × (F(d+1) − F(d)), summing to the total over the support', () => {

@@ -1,5 +1,3 @@
-import erfc from '@stdlib/math-base-special-erfc';
-import gammaCdf from '@stdlib/stats-base-dists-gamma-cdf';
 import { addDays, dayOf } from './format';
 import type { CaseFilter } from './state';
 
@@ -23,6 +21,74 @@ export interface FitParameters {
   parameters: Record<string, number>;
 }
 
+/*
+ * The CDFs are written here rather than taken from @stdlib: stdlib builds its polynomial
+ * evaluators with eval (evalpoly's factory), which the dashboard's Content-Security-Policy
+ * (script-src without 'unsafe-eval') refuses. Accuracy: about 1e-14 (tests in cases.test.ts).
+ */
+
+const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 7). */
+export function lnGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+  const z = x - 1;
+  let a = LANCZOS[0];
+  const t = z + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/**
+ * The regularized incomplete gamma functions [P(a, x), Q(a, x)] for a > 0, x ≥ 0: the series
+ * below a + 1, the continued fraction (modified Lentz) above, each computing its accurate side.
+ */
+export function regularizedGamma(a: number, x: number): [number, number] {
+  if (!(x > 0)) return [0, 1];
+  const front = Math.exp(-x + a * Math.log(x) - lnGamma(a));
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < 10_000; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (Math.abs(term) < Math.abs(sum) * 1e-16) break;
+    }
+    const p = Math.min(1, sum * front);
+    return [p, 1 - p];
+  }
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let f = d;
+  for (let i = 1; i < 10_000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  const q = Math.min(1, front * f);
+  return [1 - q, q];
+}
+
+/** erfc(z) = Q(½, z²) for z ≥ 0, 1 + P(½, z²) below 0. */
+export function erfc(z: number): number {
+  if (Number.isNaN(z)) return NaN;
+  const [p, q] = regularizedGamma(0.5, z * z);
+  return z >= 0 ? q : 1 + p;
+}
+
+function gammaCdf(x: number, shape: number, rate: number): number {
+  return regularizedGamma(shape, x * rate)[0];
+}
+
 /** Lognormal CDF: ½ erfc(−(ln x − μ) / (σ√2)); 0 for x ≤ 0. */
 export function lognormalCdf(x: number, meanlog: number, sdlog: number): number {
   if (!(x > 0)) return 0;
@@ -41,9 +107,43 @@ export function gammaRateCdf(x: number, shape: number, rate: number): number {
   return gammaCdf(x, shape, rate);
 }
 
+/** A fit as the API gives it: parameters, and the summaries they imply. */
+export interface FitSummary extends FitParameters {
+  mean: number;
+  sd: number;
+  median: number;
+  p95: number;
+}
+
+const NAMES: Record<string, [string, string]> = { gamma: ['shape', 'rate'], lognormal: ['meanlog', 'sdlog'], weibull: ['shape', 'scale'] };
+/** Φ⁻¹(0.95). */
+const Z95 = 1.6448536269514722;
+
+/**
+ * A fit's parameters: as the API gives them, or, where the answer lacks them (the API served
+ * `parameters: {}` when this page was written), solved exactly from the summaries the fit
+ * implies — gamma from its mean and sd (shape = mean²/sd², rate = mean/sd²), lognormal from its
+ * median and 95th percentile (meanlog = ln median, sdlog = ln(p95/median)/Φ⁻¹(0.95)), Weibull
+ * from the same two (q(p) = scale·(−ln(1−p))^(1/shape)).
+ */
+export function parametersOf(fit: FitSummary): Record<string, number> | null {
+  const names = NAMES[fit.family];
+  if (!names) return null;
+  if (names.every((n) => Number.isFinite(fit.parameters[n]))) return fit.parameters;
+  const { mean, sd, median, p95 } = fit;
+  if (fit.family === 'gamma' && mean > 0 && sd > 0) return { shape: (mean * mean) / (sd * sd), rate: mean / (sd * sd) };
+  if (median > 0 && p95 > median) {
+    if (fit.family === 'lognormal') return { meanlog: Math.log(median), sdlog: Math.log(p95 / median) / Z95 };
+    const shape = (Math.log(-Math.log(0.05)) - Math.log(Math.LN2)) / Math.log(p95 / median);
+    return { shape, scale: median / Math.pow(Math.LN2, 1 / shape) };
+  }
+  return null;
+}
+
 /** The CDF of a fitted family, or null for a family the page does not know (never drawn wrong). */
-export function cdfOf(fit: FitParameters): ((x: number) => number) | null {
-  const p = fit.parameters;
+export function cdfOf(fit: FitParameters | FitSummary): ((x: number) => number) | null {
+  const p = 'median' in fit ? parametersOf(fit) : fit.parameters;
+  if (!p) return null;
   const ok = (...names: string[]) => names.every((n) => Number.isFinite(p[n]) && p[n] > 0);
   if (fit.family === 'gamma' && ok('shape', 'rate')) return (x) => gammaRateCdf(x, p.shape, p.rate);
   if (fit.family === 'lognormal' && ok('sdlog') && Number.isFinite(p.meanlog)) return (x) => lognormalCdf(x, p.meanlog, p.sdlog);
