@@ -43,8 +43,8 @@ describe('summarizeDelays', () => {
     }
   });
 
-  it('refuses an empty list, NaN and fractional days', () => {
-    for (const bad of [[], [1, Number.NaN], [1.5, 2], [Number.POSITIVE_INFINITY]]) {
+  it('refuses an empty list, NaN, fractional days and a delay over 10,000 days', () => {
+    for (const bad of [[], [1, Number.NaN], [1.5, 2], [Number.POSITIVE_INFINITY], [3, 1e9]]) {
       expect(() => summarizeDelays(bad)).toThrow(DelayInputError);
     }
   });
