@@ -120,13 +120,15 @@ interface RawFit {
 
 /**
  * The full-data maximisation: Nelder–Mead from the moment start (steps of 0.3 in the log
- * coordinates), tolerances 1e-10 in x and 1e-12 in the log-likelihood, then restarted from the
- * best point with smaller steps while a restart still improves the log-likelihood by more than
- * 1e-10 (at most 5 restarts) — a simplex can collapse before the optimum, a restart cannot be fooled the same way.
+ * coordinates), tolerances 1e-10 in x and 1e-12 · n in the log-likelihood (ℓ grows with n, and
+ * so does its rounding noise, ~1e-15 · n), then restarted from the best point with smaller steps
+ * while a restart still improves ℓ by more than 100 times that (at most 5 restarts) — a simplex
+ * can collapse before the optimum; a fresh one around the same point is not fooled the same way.
  */
 export function fitFull(problem: GroupedProblem, counts: Float64Array = problem.counts): RawFit {
   const f = negLogLikelihood(problem, counts);
-  const opts = { xTolerance: 1e-10, fTolerance: 1e-12, maxEvaluations: 4000 };
+  const fTolerance = 1e-12 * Math.max(1, problem.n);
+  const opts = { xTolerance: 1e-10, fTolerance, maxEvaluations: 4000 };
   let r = nelderMead(f, toUnconstrained(problem.family, ...problem.start), { ...opts, step: 0.3 });
   let evaluations = r.evaluations, restarts = 0, converged = r.converged;
   while (restarts < 5) {
@@ -135,7 +137,7 @@ export function fitFull(problem: GroupedProblem, counts: Float64Array = problem.
     restarts++;
     const gain = r.f - again.f;
     if (again.f <= r.f) { r = again; converged = again.converged; }
-    if (!(gain > 1e-10)) break;
+    if (!(gain > 100 * fTolerance)) break;
   }
   return { x: r.x, nll: r.f, convergence: { converged, evaluations, restarts } };
 }

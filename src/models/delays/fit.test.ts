@@ -106,6 +106,15 @@ describe('fitDelay on other inputs', () => {
     }
   });
 
+  it('converges on 100,000 cases (grouped: the cost does not grow with n)', () => {
+    const days = Array.from({ length: 100_000 }, (_, i) => Math.floor(-Math.log(1 - (i + 0.5) / 100_000) / 0.2));
+    for (const family of ['gamma', 'lognormal', 'weibull'] as DelayFamily[]) {
+      const fit = fitDelay({ intervals: intervalsFromDays(days), family });
+      expect(fit.convergence.converged).toBe(true);
+      if (family !== 'lognormal') expect(rel(fit.mean, 5)).toBeLessThan(0.01); // exponential quantiles, mean 5
+    }
+  });
+
   it('the bootstrap is reproducible from its seed and brackets the point estimate', () => {
     const a = bootstrapDelay({ intervals: refIntervals, family: 'gamma', samples: 50, seed: 5 });
     const b = bootstrapDelay({ intervals: refIntervals, family: 'gamma', samples: 50, seed: 5 });
