@@ -56,8 +56,25 @@ const ABSTRACT_TITLE = /<((?:[A-Za-z][\w.-]*:)?)title>\s*abstract\s*<\/\1title>/
 const ENTITIES: Record<string, string> = {
   lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ', shy: '', ndash: '–', mdash: '—',
   rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…', deg: '°', plusmn: '±', times: '×',
-  micro: 'µ', alpha: 'α', beta: 'β', gamma: 'γ', kappa: 'κ', le: '≤', ge: '≥',
+  micro: 'µ', le: '≤', ge: '≥', ne: '≠', asymp: '≈', minus: '−', middot: '·', bull: '•', prime: '′', trade: '™', reg: '®', copy: '©',
+  sup2: '²', sup3: '³', frac12: '½', laquo: '«', raquo: '»', thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003', larr: '←', rarr: '→', uarr: '↑', darr: '↓',
 };
+const GREEK = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'omicron', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega'];
+for (const [i, name] of GREEK.entries()) {
+  const offset = i >= 17 ? i + 1 : i; // the code points skip final sigma's slot after rho
+  ENTITIES[name] = String.fromCodePoint(0x3b1 + offset);
+  ENTITIES[name[0].toUpperCase() + name.slice(1)] = String.fromCodePoint(0x391 + offset);
+}
+ENTITIES.sigmaf = 'ς';
+Object.assign(ENTITIES, { sect: '§', para: '¶', szlig: 'ß', aelig: 'æ', AElig: 'Æ', oslash: 'ø', Oslash: 'Ø', iexcl: '¡', iquest: '¿', euro: '€', pound: '£' });
+const ACCENTS: Record<string, string> = { acute: '\u0301', grave: '\u0300', circ: '\u0302', uml: '\u0308', tilde: '\u0303', cedil: '\u0327', ring: '\u030a' };
+
+function entity(name: string): string | undefined {
+  const known = ENTITIES[name] ?? ENTITIES[name.toLowerCase()];
+  if (known !== undefined) return known;
+  const m = /^([A-Za-z])(acute|grave|circ|uml|tilde|cedil|ring)$/.exec(name);
+  return m ? (m[1] + ACCENTS[m[2]]).normalize('NFC') : undefined;
+}
 
 export interface MarkupReading {
   value: string;
@@ -86,16 +103,19 @@ export function stripMarkup(text: string): MarkupReading {
   const counter = { tags: 0 };
   let entities = 0;
   let s = stripTags(text, counter);
-  s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|[A-Za-z]+);/g, (m, e: string) => {
-    let out: string | undefined;
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      out = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
-    } else out = ENTITIES[e] ?? ENTITIES[e.toLowerCase()];
-    if (out === undefined) return m;
-    entities++;
-    return out;
-  });
+  // Two passes: some abstracts were escaped twice ("&amp;amp;", "&amp;lt;").
+  for (let pass = 0; pass < 2 && /&(#x[0-9a-fA-F]+|#\d+|[A-Za-z][A-Za-z0-9]*);/.test(s); pass++) {
+    s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|[A-Za-z][A-Za-z0-9]*);/g, (m, e: string) => {
+      let out: string | undefined;
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        out = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+      } else out = entity(e);
+      if (out === undefined) return m;
+      entities++;
+      return out;
+    });
+  }
   if (entities > 0) s = stripTags(s, counter);
   s = s.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
   return { value: s, tags: counter.tags, entities };
