@@ -14,6 +14,8 @@ const SOURCE_LABEL: Record<CaseSource, string> = { 'linelist-open': 'Open line l
 /** Fitted curves: colour and dash (never colour alone), in the order the API ranks them. */
 const CURVE_STYLE = [{ colour: '#b3001b', dash: '' }, { colour: '#1a6b1a', dash: '6 3' }, { colour: '#6a1b9a', dash: '2 3' }];
 const fixed = (v: number) => v.toFixed(2);
+/** The API's selection rule as a sentence (capital, full stop). */
+const sentence = (t: string) => (t.charAt(0).toUpperCase() + t.slice(1)).replace(/([^.])$/, '$1.');
 const interval = (x: { lower: number; upper: number }) => `${fixed(x.lower)}–${fixed(x.upper)}`;
 
 /** A chart's figure: caption, SVG (role img, title, description) and the same numbers in a table. */
@@ -195,7 +197,7 @@ export class CasesPage {
     this.form.replaceChildren(
       h('fieldset', { class: 'source-boxes' }, h('legend', {}, 'Line lists'),
         CASE_SOURCES.map((x) => h('label', { class: 'toggle' }, h('input', { type: 'checkbox', name: 'source', value: x, checked: f.sources.length === 0 || f.sources.includes(x) }), ` ${SOURCE_LABEL[x]}`))),
-      h('label', {}, 'Place ', h('input', { name: 'place', value: f.location ?? '', size: 10, placeholder: 'e.g. CN or CN_HB', autocapitalize: 'characters', 'aria-describedby': 'place-help' })),
+      h('label', {}, 'Place ', h('input', { name: 'place', value: f.location ?? '', size: 14, placeholder: 'e.g. CN or CN_HB', autocapitalize: 'characters', 'aria-describedby': 'place-help' })),
       h('label', {}, 'Sex ', h('select', { name: 'sex' }, h('option', { value: '' }, 'any'), SEXES.map((x) => h('option', { value: x }, x)))),
       h('label', {}, 'Outcome ', h('select', { name: 'outcome' }, h('option', { value: '' }, 'any'), OUTCOMES.map((x) => h('option', { value: x }, x)))),
       h('label', {}, 'As of ', h('input', { type: 'date', name: 'asof', value: f.asOf ?? '', min: '2020-01-01' })),
@@ -267,7 +269,7 @@ export class CasesPage {
         return void slot.replaceChildren(message('empty', `Too few cases with both an onset and a confirmation date to fit a delay (${formatValue(r.n)} usable).`));
       }
       slot.replaceChildren(delayChart(r),
-        h('p', { class: 'muted chart-note' }, `${r.selection} ${formatValue(r.n)} cases used`,
+        h('p', { class: 'muted chart-note' }, `Selection: ${sentence(r.selection)} ${formatValue(r.n)} cases used`,
           r.excluded.length ? `; not used: ${r.excluded.map((x) => `${formatValue(x.cases)} ${x.reason}`).join(', ')}` : '',
           `. Empirical mean ${fixed(r.empirical.mean)}, median ${fixed(r.empirical.median)} days. Intervals: ${r.bootstrap.samples} bootstrap resamples (the dashboard asks for ${MODEL_SAMPLES}, the API’s default is 1000).`));
     } catch (err) {
@@ -294,7 +296,7 @@ export class CasesPage {
           h('caption', { class: 'sr-only' }, 'Incubation period, days'),
           h('thead', {}, h('tr', {}, th('Days'), th('Estimate', true), th('95 % interval', true))),
           h('tbody', {}, row('Median', 'median'), row('Mean', 'mean'), row('95th percentile', 'p95'))),
-        h('p', { class: 'muted chart-note selection' }, `Selection: ${r.selection}`,
+        h('p', { class: 'muted chart-note selection' }, `Selection: ${sentence(r.selection)}`,
           r.excluded.length ? ` Not used: ${r.excluded.map((x) => `${formatValue(x.cases)} ${x.reason}`).join(', ')}.` : ''),
         h('p', { class: 'muted chart-note' }, `Other families: ${r.fits.slice(1).map((f) => `${f.family} median ${fixed(f.median)} (AIC ${f.aic.toFixed(1)})`).join('; ') || 'none'}. Intervals: ${r.bootstrap.samples} bootstrap resamples.`),
       );
