@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/api/app.js';
+import { cdfOf, dayRange, expectedCounts, parametersOf } from '../../web/src/cases.js';
 import type { ApiFixture } from '../api-fixture.js';
 import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, SCREENSHOTS } from './dashboard-harness.js';
 
@@ -14,7 +15,7 @@ const SAMPLES = 200;
 
 type Summary = { total: number; age_sex: { band: string; sex: string; cases: number }[]; by_day: { event: string; date: string; cases: number }[] };
 type Interval = { lower: number; upper: number };
-type Fit = { family: string; mean: number; median: number; p95: number; aic: number; intervals: { mean: Interval; median: Interval; p95: Interval } };
+type Fit = { family: string; parameters: Record<string, number>; mean: number; sd: number; median: number; p95: number; p99: number; aic: number; intervals: { mean: Interval; median: Interval; p95: Interval } };
 type Estimate = { selection: string; n: number; empirical: { histogram: { day: number; count: number }[] } | null; fits: Fit[] };
 type CaseRow = Record<string, string | number | boolean | null>;
 type Hooks = { cases?: { query?: string; rendered?: string; table?: { total: number; offset: number; ids: string[] }; error?: string } };
@@ -105,10 +106,22 @@ describe.skipIf(E2E_DISABLED)('Cases page end to end (Chromium)', () => {
         expect(li).toContain(`mean ${f.mean.toFixed(2)} days (95 % interval ${f.intervals.mean.lower.toFixed(2)}–${f.intervals.mean.upper.toFixed(2)})`);
         expect(li).toContain(`AIC ${f.aic.toFixed(1)}`);
       }
-      // The curves' expected counts add up to (about) the cases in the histogram.
-      const histTotal = delays.empirical!.histogram.reduce((n, b) => n + b.count, 0);
-      const curveTotals = await page.$$eval('#delay-histogram polyline.curve', (ps) => ps.map((p) => p.getAttribute('points')!.split(' ').reduce((n, xy) => n + Number(xy.split(',')[1]), 0)));
-      for (const t of curveTotals) expect(t / histTotal).toBeGreaterThan(0.8);
+      // Each curve is total × (F(d+1) − F(d)) of the API's fit, per day; together about the cases in the histogram.
+      const hist = delays.empirical!.histogram;
+      const histTotal = hist.reduce((n, b) => n + b.count, 0);
+      const days = dayRange(hist, Math.min(60, Math.ceil(delays.fits[0].p99)));
+      const curves = await page.$$eval('#delay-histogram polyline.curve', (ps) => ps.map((p) => p.getAttribute('points')!.split(' ').map((xy) => Number(xy.split(',')[1]))));
+      delays.fits.forEach((f, i) => {
+        const want = expectedCounts(cdfOf(f)!, days, histTotal).map((x) => x.count);
+        expect(curves[i], f.family).toHaveLength(want.length);
+        curves[i].forEach((y, d) => expect(y).toBeCloseTo(want[d], 3));
+        expect(curves[i].reduce((a, b) => a + b, 0) / histTotal, f.family).toBeGreaterThan(0.8);
+        // Where the API gives the parameters, they are the ones its summaries imply (what the page falls back on without them).
+        if (Object.keys(f.parameters).length) {
+          const solved = parametersOf({ ...f, parameters: {} })!;
+          for (const [k, v] of Object.entries(f.parameters)) expect(Math.abs(solved[k] - v) / Math.abs(v), `${f.family} ${k}`).toBeLessThan(1e-6);
+        }
+      });
       expect(await page.locator('.delays-panel .chart-note').textContent()).toContain(`${delays.n.toLocaleString('en-US')} cases used`);
     }
 
