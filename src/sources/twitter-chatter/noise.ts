@@ -15,7 +15,7 @@ import type { NgramKind } from '../../domain/chatter.js';
  *    Portuguese, French, Italian function words — `STOP_WORDS`: NLTK's lists, abridged, without
  *    words that are content in another language of the files ("us" = the U.S., "die", "come")), an HTML entity residue (`amp`,
  *    `gt`, `lt`, `quot`, `nbsp`, `apos`: "&amp;" lost its "&" and ";"), the retweet marker `rt`,
- *    `via` (share-button text), a number ("19", "2020", "000"), or a single character.
+ *    `via` (share-button text), a number ("19", "2020", "000"), or a single letter or digit.
  *    So "the", "amp", "19", "of the" are noise, but "covid 19", "coronavirus amp" and
  *    "stay home" are not (one content word is enough);
  * 4. or it has **no letter, digit or emoji** (lone punctuation: "…", "-", "!!").
@@ -79,7 +79,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH, ...SPANISH, 
 
 /** A word that carries no topic on its own. */
 function isEmptyWord(w: string): boolean {
-  return STOP_WORDS.has(w) || ENTITY_WORDS.has(w) || TWITTER_WORDS.has(w) || /^\d+$/.test(w) || [...w].length === 1;
+  return STOP_WORDS.has(w) || ENTITY_WORDS.has(w) || TWITTER_WORDS.has(w) || /^\d+$/.test(w) || /^[\p{L}\p{N}]$/u.test(w);
 }
 
 const CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
