@@ -182,6 +182,7 @@ describe.each(DB_TARGETS)('case records API on %s', (target) => {
     expect(d.fits.map((f: { family: string }) => f.family).sort()).toEqual(['gamma', 'lognormal', 'weibull']);
     expect(d.fits.map((f: { aic: number }) => f.aic)).toEqual([...d.fits.map((f: { aic: number }) => f.aic)].sort((a: number, b: number) => a - b));
     for (const f of d.fits) {
+      expect(Object.values(f.parameters).filter(Number.isFinite)).toHaveLength(2);
       expect(f.mean).toBeGreaterThanOrEqual(f.intervals.mean.lower);
       expect(f.mean).toBeLessThanOrEqual(f.intervals.mean.upper);
     }

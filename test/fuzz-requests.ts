@@ -69,7 +69,11 @@ function validValue(p: Parameter, vocab: Vocabulary): fc.Arbitrary<string> {
     key: fc.constantFrom(...LOCATIONS),
     parent: fc.constantFrom('US', 'US_CA', 'CN', 'DE'),
     metric: fc.oneof(fc.constantFrom(...vocab.metrics), commaList(vocab.metrics, 3)),
-    source: fc.oneof({ arbitrary: fc.constant('best'), weight: 3 }, { arbitrary: fc.constantFrom(...vocab.sources), weight: 1 }),
+    // A route that documents its own source ids (line lists, imaging sets) takes those.
+    source: Array.isArray(s.examples)
+      ? fc.constantFrom(...(s.examples as string[]))
+      : fc.oneof({ arbitrary: fc.constant('best'), weight: 3 }, { arbitrary: fc.constantFrom(...vocab.sources), weight: 1 }),
+    has: fc.constantFrom('onset', 'confirmation', 'onset,confirmation'),
     // As of a late date more often than not, so that models and comparisons have data to answer with.
     as_of: fc.oneof(fc.constantFrom('2023-03-10', '2024-09-01'), realDate),
     reference: fc.constantFrom(...vocab.sources),
@@ -82,6 +86,9 @@ function validValue(p: Parameter, vocab: Vocabulary): fc.Arbitrary<string> {
     windows: fc.tuple(realDate, fc.integer({ min: 1, max: 30 })).map(([d, n]) => `${d}/${iso(Date.parse(d) + n * DAY)}`),
   };
   if (byName[p.name]) return byName[p.name];
+  // Event date ranges (cases, delays): a client's range runs forwards.
+  if (p.name.endsWith('_from')) return fc.constantFrom('2020-01-01', '2020-01-20', '2020-02-01');
+  if (p.name.endsWith('_to')) return fc.constantFrom('2020-02-15', '2020-03-01', '2020-12-31');
   if (s.format === 'date') return realDate;
   if (s.type === 'boolean') return fc.constantFrom('true', 'false');
   if (s.type === 'integer') {

@@ -16,7 +16,7 @@ const eventRanges = Object.fromEntries(
 ) as unknown as Record<`${(typeof CASE_EVENTS)[number]}_${'from' | 'to'}`, ReturnType<typeof Type.Optional<typeof IsoDate>>>;
 
 export const caseFilters = {
-  source: Type.Optional(Type.String({ maxLength: 200, description: 'Line lists, comma-separated (linelist-open, linelist-kudos)' })),
+  source: Type.Optional(Type.String({ maxLength: 200, description: 'Line lists, comma-separated (linelist-open, linelist-kudos)', examples: ['linelist-open', 'linelist-kudos'] })),
   location: Type.Optional(Type.String({ maxLength: 100, description: 'A location key: cases there or in any place under it (CN includes CN_HB)' })),
   sex: Type.Optional(enumOf(SEXES, 'female, male or unknown')),
   age_min: Type.Optional(Type.Number({ minimum: 0, maximum: 150, description: 'Cases whose whole age range is at least this' })),

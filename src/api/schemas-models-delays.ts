@@ -7,7 +7,7 @@ import { caseFilters } from './schemas-cases.js';
 const Event = (description: string) => Type.Unsafe<(typeof CASE_EVENTS)[number]>({ type: 'string', enum: [...CASE_EVENTS], description });
 
 const fitOptions = {
-  families: Type.Optional(Type.String({ maxLength: 50, description: 'Families to fit, comma-separated: gamma, lognormal, weibull (default all)' })),
+  families: Type.Optional(Type.String({ maxLength: 50, description: 'Families to fit, comma-separated: gamma, lognormal, weibull (default all)', examples: ['gamma', 'lognormal,weibull'] })),
   samples: Type.Integer({ minimum: 50, maximum: 2000, default: 1000, description: 'Bootstrap resamples (95 % percentile intervals)' }),
   seed: Type.Integer({ minimum: 0, maximum: 4294967295, default: 1 }),
 };

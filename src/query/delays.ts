@@ -51,8 +51,6 @@ export interface DelayEstimate {
   bootstrap: { samples: number; seed: number; level: number };
 }
 
-const PARAMS: Record<DelayFamily, [string, string]> = { gamma: ['shape', 'rate'], lognormal: ['meanlog', 'sdlog'], weibull: ['shape', 'scale'] };
-
 function event(raw: string, parameter: string): CaseEvent {
   if (!(CASE_EVENTS as readonly string[]).includes(raw)) throw new QueryError('ERR_BAD_PARAMETER', `${parameter}: ${JSON.stringify(raw)} is not one of ${CASE_EVENTS.join(', ')}`, parameter);
   return raw as CaseEvent;
@@ -67,10 +65,9 @@ function familiesOf(raw: string | undefined): DelayFamily[] {
 }
 
 function familyFit(family: DelayFamily, b: DelayBootstrap): FamilyFit {
-  const f = b.fit as DelayBootstrap['fit'] & Record<string, unknown>;
-  const [p1, p2] = PARAMS[family];
+  const f = b.fit;
   return {
-    family, parameters: { [p1]: f[p1] as number, [p2]: f[p2] as number }, mean: f.mean, sd: f.sd, median: f.median, p95: f.p95, p99: f.p99,
+    family, parameters: { ...f.parameters }, mean: f.mean, sd: f.sd, median: f.median, p95: f.p95, p99: f.p99,
     log_likelihood: f.logLikelihood, aic: f.aic, converged: f.convergence.converged, intervals: b.intervals,
   };
 }
