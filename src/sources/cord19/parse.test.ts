@@ -80,6 +80,10 @@ describe('cord19 on the real files', () => {
     expect(parsed.papers.length).toBe(uids.size);
     expect(new Set(parsed.papers.map((p) => p.id)).size).toBe(parsed.papers.length);
     for (const r of meta.rows) expect(byId.has(r.get('cord_uid'))).toBe(true);
+    // Every row is read once: the papers' provenance lists each row of both files.
+    const lines = parsed.papers.flatMap((p) => p.provenance.map((x) => `${x.file}:${x.line}`));
+    expect(lines.length).toBe(meta.rows.length + v8.rows.length);
+    expect(new Set(lines)).toEqual(new Set([...meta.rows.map((r) => `${META}:${r.line}`), ...v8.rows.map((r) => `${V8}:${r.line}`)]));
   });
 
   it('merges rows repeating a cord_uid, keeping every source id (v8 repeats 33 uids)', () => {
@@ -91,7 +95,6 @@ describe('cord19 on the real files', () => {
       const rows = v8.rows.filter((r) => r.get('cord_uid') === uid);
       const p = byId.get(uid)!;
       const pubmed = [...new Set(rows.map((r) => r.get('pubmed_id')).filter((x) => x !== 'NA'))].map(Number);
-      expect(new Set(p.ids.pubmed)).toEqual(new Set([...pubmed, ...p.ids.pubmed.filter((x) => !pubmed.includes(x))]));
       for (const x of pubmed) expect(p.ids.pubmed).toContain(x);
       for (const r of rows) expect(p.sources).toContain(r.get('source_x'));
       for (const r of rows) if (r.get('pmcid') !== 'NA') expect(p.ids.pmcid).toContain(r.get('pmcid'));
@@ -130,6 +133,15 @@ describe('cord19 on the real files', () => {
     expect(byId.get('8q5ondtn')!.pubmedId).toBe(4361535);
     for (const r of floats) expect(byId.get(r.get('cord_uid'))!.ids.pubmed).toContain(Number(r.get('pubmed_id').slice(0, -2)));
     expect(parsed.papers.every((p) => p.ids.pubmed.every(Number.isInteger))).toBe(true);
+  });
+
+  it('adds the ids the v8 table gives to the sample\'s papers (27 PubMed ids the sample lacks)', () => {
+    const v8Pubmed = new Map<string, string[]>();
+    for (const r of v8.rows) if (r.get('pubmed_id') !== 'NA') v8Pubmed.set(r.get('cord_uid'), [...(v8Pubmed.get(r.get('cord_uid')) ?? []), r.get('pubmed_id')]);
+    const filled = meta.rows.filter((r) => r.get('pubmed_id') === '' && v8Pubmed.has(r.get('cord_uid')));
+    expect(filled.length).toBe(27);
+    for (const r of filled) expect(byId.get(r.get('cord_uid'))!.ids.pubmed).toEqual(v8Pubmed.get(r.get('cord_uid'))!.map(Number));
+    for (const r of meta.rows) expect(byId.get(r.get('cord_uid'))!.provenance.map((x) => x.file)).toEqual([META, V8]);
   });
 
   it('flags 31 December and year-only dates as placeholders, counted from the raw dates', () => {
