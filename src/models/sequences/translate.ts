@@ -10,7 +10,10 @@ const translateCodon = nuc.translateCodon;
  * Translation of each annotated gene, in reference coordinates: codon c of a gene is read at the
  * reference positions of the reference's codon c (segments concatenated, so ORF1ab's −1
  * ribosomal frameshift is followed when the annotation splits it at base 13468). Insertions are
- * not translated; a codon with one or two deleted bases is `X`; three deleted bases are `-`.
+ * not translated; three deleted bases of a codon are `-`; an in-frame deletion that does not
+ * follow codon boundaries is read as the ribosome reads it: the bases left in the codons it spans
+ * are joined and translated, the amino acids placed at the start or end of the span (whichever
+ * matches more of the reference), the other codons deleted (`-`).
  * Where net indels in the gene leave the reading frame shifted, the codons are masked (`X`) and
  * the stretch is reported as a frame shift (as Nextclade masks frame-shifted regions).
  */
@@ -100,16 +103,45 @@ export function translateGene(prepared: PreparedGene, alignment: Alignment): Gen
   const aaDeletions: AaChange[] = [];
   const prematureStops: PrematureStop[] = [];
   const out: string[] = new Array(codons);
+  const gapsIn = (c: number): number => (read(3 * c) === GAP ? 1 : 0) + (read(3 * c + 1) === GAP ? 1 : 0) + (read(3 * c + 2) === GAP ? 1 : 0);
+  const covered = (c: number): boolean => read(3 * c) !== 0 && read(3 * c + 1) !== 0 && read(3 * c + 2) !== 0;
   for (let c = 0; c < codons; c++) {
-    let aa: string;
-    if (masked[c]) aa = 'X';
-    else {
-      const c1 = read(3 * c);
-      const c2 = read(3 * c + 1);
-      const c3 = read(3 * c + 2);
-      aa = c1 === 0 || c2 === 0 || c3 === 0 ? 'X' : translateCodon(c1, c2, c3);
+    if (masked[c] || !covered(c)) {
+      out[c] = 'X';
+      continue;
     }
-    out[c] = aa;
+    const g = gapsIn(c);
+    if (g === 1 || g === 2) {
+      // An in-frame deletion not aligned to codons: join the bases left in the codons it spans
+      // (until their count is a multiple of 3) and read them as the ribosome would.
+      const bases: number[] = [];
+      let e = c;
+      for (; e < codons && !masked[e] && covered(e); e++) {
+        for (let x = 0; x < 3; x++) {
+          const b = read(3 * e + x);
+          if (b !== GAP) bases.push(b);
+        }
+        if (e > c && gapsIn(e) === 0) break;
+        if (e > c && bases.length % 3 === 0) break;
+      }
+      if (e >= codons || masked[e] || !covered(e) || bases.length % 3 !== 0) {
+        out[c] = 'X';
+        continue;
+      }
+      const aas: string[] = [];
+      for (let x = 0; x + 2 < bases.length; x += 3) aas.push(translateCodon(bases[x]!, bases[x + 1]!, bases[x + 2]!));
+      const span = e - c + 1;
+      // Put the amino acids at the start or the end of the span, whichever matches more of the reference.
+      const score = (offset: number): number => aas.reduce((n, aa, k) => n + (aa === refProtein[c + offset + k] ? 1 : 0), 0);
+      const offset = score(span - aas.length) > score(0) ? span - aas.length : 0;
+      for (let k = 0; k < span; k++) out[c + k] = k >= offset && k < offset + aas.length ? aas[k - offset]! : '-';
+      c = e;
+      continue;
+    }
+    out[c] = translateCodon(read(3 * c), read(3 * c + 1), read(3 * c + 2));
+  }
+  for (let c = 0; c < codons; c++) {
+    const aa = out[c]!;
     if (aa === 'X') continue;
     const ref = refProtein[c]!;
     if (aa === ref) continue;

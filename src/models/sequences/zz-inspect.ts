@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { parseNextstrain } from '../../sources/nextstrain/parse.js';
+import { manifest } from '../../sources/nextstrain/manifest.js';
+import { analyzeAll } from './analyze.js';
+const root='/work/shared/data';
+const files = manifest.files.map((f) => { const bytes = readFileSync(root+'/'+f.mirror[0]); return { fileId: f.id, name: f.id, text: bytes[0]===0x1f?'':bytes.toString('utf8'), bytes }; });
+const p = parseNextstrain(files);
+const r = analyzeAll({ sequences: p.sequences, reference: p.reference, annotation: p.annotation, clades: p.clades });
+for (const x of r.results) if (!x.clade.clade) console.log('UNASSIGNED', x.strain, x.clade.reason);
+for (const x of r.results) if (x.frameShifts.length || x.deletions.length || x.insertions.length) console.log('INDEL', x.strain, JSON.stringify(x.deletions), JSON.stringify(x.insertions), JSON.stringify(x.frameShifts), JSON.stringify(x.aaDeletions));
+for (const x of r.results) if (x.qc.overall.status !== 'good') console.log('QC', x.strain, x.nCount, x.ambiguousCount, JSON.stringify(x.qc));
+console.log(p.issues.map(i=>i.message).join('\n'));
+const st = r.results.map(x=>[x.alignmentStart, x.alignmentEnd]); console.log('starts', Math.min(...st.map(s=>s[0])), Math.max(...st.map(s=>s[0])), 'ends', Math.min(...st.map(s=>s[1])), Math.max(...st.map(s=>s[1])));
+const subs = r.results.map(x=>x.substitutions.length).sort((a,b)=>a-b); console.log('subs', subs[0], subs[209], subs[417]);
