@@ -248,8 +248,8 @@ describe('cord19 fixtures', () => {
 
   it('refuses a truncated file, naming the line of the cut row', () => {
     const e = fixtureError('truncated.csv');
-    expect(e.file).toBe('truncated.csv');
-    expect(e.line).toBe(4);
+    expect([e.file, e.line, e.column]).toEqual(['truncated.csv', 4, 'abstract']);
+    expect(e.message).toContain('truncated file');
   });
 
   it('reads the id/date table: NA as missing, repeats merged, conflicting dates reported', () => {
@@ -285,5 +285,21 @@ describe('literature text helpers', () => {
   it('leaves a "<" that opens no tag alone', () => {
     expect(stripMarkup('p<0.05 and a <b>bold</b> claim, <unknown> kept').value).toBe('p<0.05 and a bold claim, <unknown> kept');
     expect(stripMarkup('<jats:p>One</jats:p><jats:p>two</jats:p>').value).toBe('One two');
+  });
+});
+
+describe('cord19 short rows', () => {
+  it('refuses a row cut short, naming its line and the first missing column', () => {
+    const text = fixtureText('id-date-small.csv');
+    const cut = text.slice(0, text.length - 30);
+    let err: unknown;
+    try {
+      parseCord19([{ fileId: 'id-date', name: 'cut.csv', text: cut }]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SourceFormatError);
+    const e = err as SourceFormatError;
+    expect([e.file, e.line, e.column]).toEqual(['cut.csv', 9, 'pmcid']);
   });
 });

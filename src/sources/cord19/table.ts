@@ -1,5 +1,5 @@
 import { SourceFormatError } from '../../domain/validation.js';
-import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { readCsvTable } from '../../lib/csv.js';
 
 /**
  * A literature CSV read by column name (cord19, preprints): the header is checked (every
@@ -22,12 +22,49 @@ export interface LiteratureTable {
 }
 
 /**
+ * When the file ends inside a quoted field that opens on or after `line` (a file cut in the
+ * middle of an abstract), the error names that field's column; null for any other malformation.
+ */
+function unterminatedQuote(text: string, file: string, line: number): SourceFormatError | null {
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const firstBreak = body.indexOf('\n');
+  const header = (firstBreak < 0 ? body : body.slice(0, firstBreak)).split(',').map((h) => h.trim());
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    at = body.indexOf('\n', at) + 1;
+    if (at === 0) return null;
+  }
+  let field = 0;
+  let quoted = false;
+  let openedIn = -1;
+  for (let i = at; i < body.length; i++) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') {
+      quoted = true;
+      openedIn = field;
+    } else if (c === ',') field++;
+    else if (c === '\n') return null;
+  }
+  if (!quoted) return null;
+  const column = header[openedIn] ?? `column_${openedIn + 1}`;
+  return new SourceFormatError(`truncated file: the quoted field of column ${JSON.stringify(column)} opened in the row starting on this line is never closed (the file ends inside it)`, file, line, column);
+}
+
+/**
  * `columns`: canonical name → accepted header spellings (the first is the canonical one's own).
  * Required columns missing from the header refuse the file (line 1, the column named).
  */
 export function readLiteratureCsv(text: string, file: string, required: Record<string, readonly string[]>, optional: Record<string, readonly string[]> = {}): LiteratureTable {
   const hadBom = text.charCodeAt(0) === 0xfeff;
-  const table = readCsvTable(text, file);
+  let table: ReturnType<typeof readCsvTable>;
+  try {
+    table = readCsvTable(text, file);
+  } catch (e) {
+    throw (e instanceof SourceFormatError && e.line !== undefined && unterminatedQuote(text, file, e.line)) || e;
+  }
   const header = table.header;
   const index = new Map<string, number>();
   for (const [name, spellings] of Object.entries(required)) {
@@ -55,7 +92,11 @@ export function readLiteratureCsv(text: string, file: string, required: Record<s
       blankLines.push(line);
       continue;
     }
-    requireRowWidth(cells.length, header.length, file, line);
+    if (cells.length !== header.length) {
+      const column = cells.length < header.length ? header[cells.length] : `column_${header.length + 1}`;
+      const what = cells.length < header.length ? `no column ${JSON.stringify(column)} and after` : 'more than the header';
+      throw new SourceFormatError(`expected ${header.length} fields, found ${cells.length} (${what}: truncated or malformed row)`, file, line, column);
+    }
     rows.push({ line, get: (column) => cells[index.get(column) ?? -1] ?? '' });
   }
   return { header, rows, blankLines, hadBom };

@@ -123,7 +123,7 @@ describe('twitter-chatter fixtures', () => {
     const n = fixtureError('no-header/2020-03-22_top1000bigrams.csv');
     expect([n.line, n.column]).toEqual([1, 'gram']);
     const t = fixtureError('truncated/2020-03-22_top1000trigrams.csv');
-    expect([t.file, t.line]).toEqual(['truncated/2020-03-22_top1000trigrams.csv', 4]);
+    expect([t.file, t.line, t.column]).toEqual(['truncated/2020-03-22_top1000trigrams.csv', 4, 'counts']);
     expect(t.message).toContain('found 1');
     const c = fixtureError('bad-count/2020-03-22_top1000terms.csv');
     expect([c.line, c.column]).toEqual([3, 'counts']);

@@ -63,7 +63,7 @@ function parseOne(f: SourceInputFile): { counts: NgramCount[]; issues: Validatio
       log.tally('row_skipped', undefined, line, 'blank line', 'are blank lines; skipped');
       continue;
     }
-    if (cells.length !== 2) throw new SourceFormatError(`expected 2 fields (gram, counts), found ${cells.length} (truncated or malformed row)`, f.name, line);
+    if (cells.length !== 2) throw new SourceFormatError(`expected 2 fields (gram, counts), found ${cells.length} (truncated or malformed row)`, f.name, line, cells.length < 2 ? 'counts' : 'column_3');
     const rawCount = cells[1].trim();
     if (!/^\d+$/.test(rawCount)) throw new SourceFormatError(`count ${quote(cells[1])} is not a whole number`, f.name, line, 'counts');
     const count = Number(rawCount);
