@@ -111,7 +111,7 @@ describe('preprints fixtures', () => {
     expect(small.preprints.map((p) => p.line)).toEqual(smallRows.map((r) => r.line));
     const [jats, arxiv, jmir, escaped] = small.preprints;
     expect(jats.abstract).toMatch(/^The outbreak of pneumonia originating in Wuhan/);
-    expect(arxiv.id).toMatch(/^arXiv:\d{4}\.\d{5}v\d$/);
+    expect(arxiv.id).toBe('arXiv:2001.10530v2');
     expect(arxiv.title).toBe('Preliminary prediction of the basic reproduction number of the Wuhan novel coronavirus 2019-nCoV');
     expect(jmir.abstract).toMatch(/^UNSTRUCTURED The COVID-19 outbreak/);
     expect(escaped.abstract).toMatch(/^The 2019 novel coronavirus/);
