@@ -249,6 +249,15 @@ describe.skipIf(E2E_DISABLED)('Cases page end to end (Chromium)', () => {
     await expectPanelsEqualApi('source=linelist-open&location=CN');
   }, 240_000);
 
+  it('sends the “as of” date from the form to every request (as_of)', async () => {
+    await page.goto(`${url}/?page=cases&sex=male`);
+    await rendered();
+    await page.fill('.case-filters input[name=asof]', '2025-01-31');
+    await page.waitForURL(/listasof=2025-01-31/);
+    await rendered();
+    await expectPanelsEqualApi('sex=male&as_of=2025-01-31');
+  }, 240_000);
+
   it('shows the API’s error in every panel when it refuses the filters, never a blank panel', async () => {
     await page.goto(`${url}/?page=cases&place=XX_NOPE`);
     await rendered();
