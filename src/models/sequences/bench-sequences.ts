@@ -43,7 +43,9 @@ const chunks: WorkerChunk[] = [];
 for (let i = 0; i < entries.length; i += chunkSize) chunks.push({ reference: parsed.reference, annotation: parsed.annotation, clades: parsed.clades, sequences: entries.slice(i, i + chunkSize) });
 const parts = (await Promise.all(chunks.map((c) => pool.run(c)))) as { results: SequenceAnalysis[] }[];
 const t4 = performance.now();
-console.log(`analyze, piscina ${threads} workers (incl. worker start): ${(t4 - t3).toFixed(0)} ms (${parts.reduce((s, p) => s + p.results.length, 0)} analysed)`);
+console.log(`analyze, piscina ${threads} workers, cold (worker start + tsx transpile): ${(t4 - t3).toFixed(0)} ms (${parts.reduce((s, p) => s + p.results.length, 0)} analysed)`);
+await Promise.all(chunks.map((c) => pool.run(c)));
+console.log(`analyze, piscina ${threads} workers, warm: ${(performance.now() - t4).toFixed(0)} ms`);
 await pool.destroy();
 
 const clades = new Map<string, number>();
