@@ -92,3 +92,27 @@ describe('alignToReference + callNucChanges', () => {
     expect(() => alignToReference(randomGenome(3000, 99), index)).toThrow(AlignmentError);
   });
 });
+
+describe('alignment edge cases', () => {
+  it('query bases before the reference start are overhang, not insertions', () => {
+    const extra = 'GATTACAGATTACA';
+    const al = alignToReference(extra + REF.slice(0, 5000), index);
+    expect(al.start).toBe(1);
+    expect(al.end).toBe(5000);
+    expect(al.overhang).toBe(extra.length);
+    expect(al.insertions).toEqual([]);
+  });
+
+  it('a long N run with a deletion hidden in it: no anchor inside, still aligned without spurious changes', () => {
+    const d = unambiguousDeletion(3000, 4);
+    let q = deleteAt(REF, d, 4);
+    q = q.slice(0, 2500) + 'N'.repeat(1000) + q.slice(3500);
+    const r = changes(q);
+    expect(r.substitutions).toEqual([]);
+    expect(r.deletions.reduce((s, x) => s + x.length, 0)).toBe(4);
+    // 1000 Ns stand for 1004 reference bases: the 4-base deletion falls somewhere inside the N run.
+    expect(r.missing.reduce((s, x) => s + x.end - x.start + 1, 0)).toBe(1000);
+    expect(r.deletions[0]!.start).toBeGreaterThanOrEqual(2501);
+    expect(r.deletions[0]!.start + 3).toBeLessThanOrEqual(3504);
+  });
+});

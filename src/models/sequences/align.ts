@@ -44,6 +44,8 @@ export class AlignmentError extends Error {
 export interface ReferenceIndex {
   sequence: string;
   codes: Uint8Array;
+  /** IUPAC masks of the reference bases. */
+  masks: Uint8Array;
   /** k-mer (2-bit packed) → 0-based start in the reference, −1 when it occurs more than once. */
   kmers: KmerTable;
   k: number;
@@ -129,7 +131,9 @@ export function indexReference(sequence: string, k = DEFAULT_ALIGNMENT.k): Refer
       kmers.set(code, kmers.has(code) ? -1 : start);
     }
   }
-  return { sequence, codes, kmers, k };
+  const masks = new Uint8Array(codes.length);
+  for (let j = 0; j < codes.length; j++) masks[j] = IUPAC_MASK[codes[j]!]!;
+  return { sequence, codes, masks, kmers, k };
 }
 
 /** An exact match of `length` bases: query from `q`, reference from `r` (0-based). */
@@ -428,9 +432,7 @@ export function alignToReference(queryText: string, ref: ReferenceIndex, params:
   if (anchors.length === 0) throw new AlignmentError(`no exact match of ${ref.k + params.minSeedRun - 1} bases with the reference (query ${m} bases)`);
   const qMask = new Uint8Array(m);
   for (let i = 0; i < m; i++) qMask[i] = IUPAC_MASK[q[i]!]!;
-  const rMask = new Uint8Array(n);
-  for (let j = 0; j < n; j++) rMask[j] = IUPAC_MASK[ref.codes[j]!]!;
-  const b: Builder = { q, qMask, rMask, queryAtRef: new Uint8Array(n), insertions: [], params };
+  const b: Builder = { q, qMask, rMask: ref.masks, queryAtRef: new Uint8Array(n), insertions: [], params };
   const M = params.margin;
   let score = 0;
   let overhang = 0;

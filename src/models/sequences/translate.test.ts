@@ -98,3 +98,19 @@ describe('translateGene', () => {
     expect(ins.frameShifts.map((f) => [f.gene, f.codonStart, f.codonEnd])).toEqual([['G1', 30, 40]]);
   });
 });
+
+describe('analyzeAll and the worker entry', () => {
+  it('an unalignable sequence is a failure, not an exception; the worker gives the same results', async () => {
+    const { analyzeAll } = await import('./analyze.js');
+    const worker = (await import('./worker.js')).default;
+    const input = { reference: { name: 'ref', sequence: REF }, annotation: [GENE], clades: [] };
+    const sequences: [string, string][] = [
+      ['ok', substitute(REF, codonPos(10, 1), 'G')],
+      ['junk', randomGenome(500, 123)],
+    ];
+    const all = analyzeAll({ ...input, sequences });
+    expect(all.results.map((r) => r.strain)).toEqual(['ok']);
+    expect(all.failures.map((f) => f.strain)).toEqual(['junk']);
+    expect(worker({ ...input, sequences })).toEqual(all);
+  });
+});
