@@ -78,7 +78,7 @@ describe.skipIf(E2E_DISABLED)('Cases page end to end (Chromium)', () => {
       v[r.event === 'onset' ? 0 : 1] += r.cases;
       byDay.set(r.date, v);
     }
-    const dayRows = await page.$$eval('#by-day tbody tr', (trs) => trs.map((tr) => [(tr as HTMLElement).dataset.day!, [...tr.querySelectorAll('td')].map((td) => Number(td.textContent!.replace(/,/g, '')))] as [string, number[]]));
+    const dayRows = await page.$$eval('#by-day tbody tr', (trs) => trs.map((tr) => [(tr as HTMLElement).dataset.day!, Array.from(tr.querySelectorAll('td')).map((td) => Number(td.textContent!.replace(/,/g, '')))] as [string, number[]]));
     expect(new Map(dayRows)).toEqual(byDay);
     // The two lines plot every day from the first to the last.
     const points = await page.$$eval('#by-day polyline.series', (ps) => ps.map((p) => [(p as SVGPolylineElement).classList[1], p.getAttribute('points')!.split(' ').map((xy) => Number(xy.split(',')[1]))] as [string, number[]]));
@@ -144,7 +144,7 @@ describe.skipIf(E2E_DISABLED)('Cases page end to end (Chromium)', () => {
     const first = await json<{ meta: { total: number }; data: CaseRow[] }>(withQ('/v1/cases', q, 'limit=25'));
     expect((await hooks()).cases!.table).toEqual({ total: first.meta.total, offset: 0, ids: first.data.map((r) => `${r.source}/${r.case_id}`) });
     expect(first.meta.total).toBe(summary.total);
-    const cells = await page.$$eval('table.cases tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const cells = await page.$$eval('table.cases tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
     expect(cells.map((c) => [c[0], c[1], c[2], c[4], c[7]])).toEqual(first.data.map((r) => [String(r.case_id), r.source, r.location_key ?? '—', r.sex ?? '—', r.outcome ?? '—']));
     const links = await page.$$eval('table.cases tbody tr', (trs) => trs.map((tr) => tr.querySelector('a.source-link')?.getAttribute('href') ?? null));
     expect(links).toEqual(first.data.map((r) => {

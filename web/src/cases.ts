@@ -1,5 +1,5 @@
-import { addDays, dayOf } from './format';
-import type { CaseFilter } from './state';
+import { addDays, dayOf } from './format.js';
+import type { CaseFilter } from './state.js';
 
 /** Pure helpers of the Cases page (unit-tested in cases.test.ts): queries, chart data, fitted curves. */
 
