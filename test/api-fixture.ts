@@ -5,6 +5,7 @@ import { silentLogger } from '../src/ingest/context.js';
 import { ingestAll } from '../src/ingest/ingest-all.js';
 import { CASE_CONNECTORS } from '../src/sources/case-registry.js';
 import { IMAGING_CONNECTORS } from '../src/sources/imaging-registry.js';
+import { CHATTER_CONNECTORS, LITERATURE_CONNECTORS } from '../src/sources/research-registry.js';
 import { jhuGlobal } from '../src/sources/jhu-global/index.js';
 import { jhuUs } from '../src/sources/jhu-us/index.js';
 import { who } from '../src/sources/who/index.js';
@@ -28,11 +29,11 @@ export interface ApiFixture {
 }
 
 /**
- * A database holding the final JHU global files, a JHU US subset, WHO's 2024 file, the four
- * imaging sets (read in place from ../shared/data, image files included) and the two line lists,
- * and an app over it.
+ * A database holding the final JHU global files, a JHU US subset and WHO's 2024 file, and an app
+ * over it. With `research`, also the research data read in place from ../shared/data: the four
+ * imaging sets (image files included), the two line lists, the literature and the chatter.
  */
-export async function apiFixture(target: DbTarget): Promise<ApiFixture> {
+export async function apiFixture(target: DbTarget, opts: { research?: boolean } = {}): Promise<ApiFixture> {
   const mirror = await makeMirror({
     ...JHU_GLOBAL_FILES,
     'jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv': { text: usSubset('jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv.gz') },
@@ -42,7 +43,10 @@ export async function apiFixture(target: DbTarget): Promise<ApiFixture> {
   const t = await openTestDb(target);
   const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, [jhuGlobal, jhuUs, who]);
   await mirror.cleanup();
-  runs.push(...(await ingestAll({ db: t.db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, [...IMAGING_CONNECTORS, ...CASE_CONNECTORS])));
+  if (opts.research) {
+    const research = [...IMAGING_CONNECTORS, ...CASE_CONNECTORS, ...LITERATURE_CONNECTORS, ...CHATTER_CONNECTORS];
+    runs.push(...(await ingestAll({ db: t.db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, research)));
+  }
   const failed = runs.filter((r) => r.status === 'failed');
   if (failed.length) throw new Error(`fixture ingest failed: ${failed.map((r) => `${r.sourceId}: ${r.error}`).join('; ')}`);
   const app = await buildApp({ db: t.db, versionTtlMs: 0 });

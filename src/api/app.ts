@@ -19,6 +19,7 @@ import { adminRoutes, type AdminOptions } from './routes/admin.js';
 import { anomalyRoutes } from './routes/anomalies.js';
 import { compareRoutes } from './routes/compare.js';
 import { caseRoutes } from './routes/cases.js';
+import { literatureRoutes } from './routes/literature.js';
 import { modelDelayRoutes } from './routes/models-delays.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { imagingRoutes } from './routes/imaging.js';
@@ -127,6 +128,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'meta', description: 'Health and vocabularies' },
         { name: 'models', description: 'Models on the stored data: forecasts and their evaluation, Rt, SEIR' },
         { name: 'datasets', description: 'The catalog of COVID-19 research datasets: licences, counts, citations, what Glacier holds' },
+        { name: 'literature', description: 'The COVID-19 literature (CORD-19, preprints): full-text search, papers, papers per period' },
+        { name: 'chatter', description: 'COVID-19 Twitter chatter (Panacea Lab daily n-gram counts): top lists and term series' },
         { name: 'cases', description: 'Patient-level case records from public line lists, their summary and data dictionary' },
         { name: 'imaging', description: 'The medical-imaging index: images, summary, thumbnails, patient-level splits and their audit, duplicates' },
       ],
@@ -151,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await v1.register(imagingRoutes);
       await v1.register(caseRoutes);
       await v1.register(modelDelayRoutes);
+      await v1.register(literatureRoutes);
       await v1.register(modelForecastRoutes);
       await v1.register(modelSeirRoutes);
       await v1.register(modelRtRoutes);

@@ -41,4 +41,9 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /v1/cases/:source/:id': 'getCase',
   'GET /v1/models/delays': 'getDelays',
   'GET /v1/models/incubation': 'getIncubation',
+  'GET /v1/literature/search': 'searchLiterature',
+  'GET /v1/literature/counts': 'getLiteratureCounts',
+  'GET /v1/literature/:id': 'getPaper',
+  'GET /v1/chatter/top': 'getChatterTop',
+  'GET /v1/chatter/terms': 'getChatterTerm',
 };

@@ -44,6 +44,7 @@ export const EXIT_CODE = {
   ERR_IMAGE_NOT_FOUND: EXIT.usage,
   ERR_NO_LOCAL_FILE: EXIT.failed,
   ERR_CASE_NOT_FOUND: EXIT.usage,
+  ERR_PAPER_NOT_FOUND: EXIT.usage,
   ERR_UNAUTHORIZED: EXIT.usage,
   ERR_BUSY: EXIT.failed,
   ERR_RATE_LIMITED: EXIT.failed,

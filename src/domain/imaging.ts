@@ -1,4 +1,6 @@
 import type { CaseConnector } from './cases.js';
+import type { ChatterConnector } from './chatter.js';
+import type { LiteratureConnector } from './literature.js';
 import type { IsoDate } from './dates.js';
 import type { Modality } from './dataset.js';
 import type { Connector, SourceInputFile } from './series.js';
@@ -122,8 +124,8 @@ export interface LocalImageFile {
   height: number;
 }
 
-/** Any connector the ingest runs: series, imaging or line-list (case records). */
-export type AnyConnector = Connector | ImagingConnector | CaseConnector;
+/** Any connector the ingest runs: series, imaging, line-list (case records), literature or chatter. */
+export type AnyConnector = Connector | ImagingConnector | CaseConnector | LiteratureConnector | ChatterConnector;
 
 export function isImagingConnector(c: AnyConnector): c is ImagingConnector {
   return 'kind' in c && c.kind === 'imaging';

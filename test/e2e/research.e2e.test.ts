@@ -58,7 +58,7 @@ describe.skipIf(E2E_DISABLED)('research pages end to end (Chromium)', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     buildWeb(WEB_DIST);
-    fixture = await apiFixture('pglite');
+    fixture = await apiFixture('pglite', { research: true });
     app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: WEB_DIST });
     await app.listen({ host: '127.0.0.1', port: 0 });
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -112,6 +112,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/chatter/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One term’s daily count, rank and share of the day’s chatter (a series) */
+        get: operations["getChatterTerm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/chatter/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day’s top terms, bigrams or trigrams of COVID-19 Twitter chatter (Panacea Lab), optionally without noise */
+        get: operations["getChatterTop"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/compare": {
         parameters: {
             query?: never;
@@ -350,6 +384,60 @@ export interface paths {
          * @description One row per location that has data for the metric: its default series’ last reported (non-missing) value and date.
          */
         get: operations["listLatest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/literature/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One paper (every source id kept, the preprints sharing its DOI); format=bibtex|ris to cite it */
+        get: operations["getPaper"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/literature/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Papers per week or month of publication, optionally matching a query (a series beside the case counts) */
+        get: operations["getLiteratureCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/literature/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Full-text search of the COVID-19 literature (CORD-19), ranked, with highlights
+         * @description PostgreSQL text search over title (weighted higher) and abstract, in the database itself (PGlite runs the same). Filters: publication dates, CORD-19 source, preprint server, has DOI.
+         */
+        get: operations["searchLiterature"];
         put?: never;
         post?: never;
         delete?: never;
@@ -674,7 +762,7 @@ export interface components {
         "def-0": {
             error: {
                 /** @enum {string} */
-                code: "ERR_BAD_PARAMETER" | "ERR_UNKNOWN_LOCATION" | "ERR_UNKNOWN_METRIC" | "ERR_UNKNOWN_SOURCE" | "ERR_BAD_DATE" | "ERR_DATE_RANGE" | "ERR_TOO_MANY_LOCATIONS" | "ERR_NOT_SATURDAY" | "ERR_TOO_MANY_DATES" | "ERR_SERIES_TOO_SHORT" | "ERR_MODEL_INPUT" | "ERR_MODEL_TIMEOUT" | "ERR_NO_DATA" | "ERR_BAD_BODY" | "ERR_PAYLOAD_TOO_LARGE" | "ERR_URI_TOO_LONG" | "ERR_UNSUPPORTED_MEDIA_TYPE" | "ERR_NOT_FOUND" | "ERR_LOCATION_NOT_FOUND" | "ERR_SOURCE_NOT_FOUND" | "ERR_RUN_NOT_FOUND" | "ERR_DATASET_NOT_FOUND" | "ERR_NO_CITATION" | "ERR_IMAGE_NOT_FOUND" | "ERR_NO_LOCAL_FILE" | "ERR_CASE_NOT_FOUND" | "ERR_UNAUTHORIZED" | "ERR_BUSY" | "ERR_RATE_LIMITED" | "ERR_OVERLOADED" | "ERR_TIMEOUT" | "ERR_UNAVAILABLE" | "ERR_INTERNAL";
+                code: "ERR_BAD_PARAMETER" | "ERR_UNKNOWN_LOCATION" | "ERR_UNKNOWN_METRIC" | "ERR_UNKNOWN_SOURCE" | "ERR_BAD_DATE" | "ERR_DATE_RANGE" | "ERR_TOO_MANY_LOCATIONS" | "ERR_NOT_SATURDAY" | "ERR_TOO_MANY_DATES" | "ERR_SERIES_TOO_SHORT" | "ERR_MODEL_INPUT" | "ERR_MODEL_TIMEOUT" | "ERR_NO_DATA" | "ERR_BAD_BODY" | "ERR_PAYLOAD_TOO_LARGE" | "ERR_URI_TOO_LONG" | "ERR_UNSUPPORTED_MEDIA_TYPE" | "ERR_NOT_FOUND" | "ERR_LOCATION_NOT_FOUND" | "ERR_SOURCE_NOT_FOUND" | "ERR_RUN_NOT_FOUND" | "ERR_DATASET_NOT_FOUND" | "ERR_NO_CITATION" | "ERR_IMAGE_NOT_FOUND" | "ERR_NO_LOCAL_FILE" | "ERR_CASE_NOT_FOUND" | "ERR_PAPER_NOT_FOUND" | "ERR_UNAUTHORIZED" | "ERR_BUSY" | "ERR_RATE_LIMITED" | "ERR_OVERLOADED" | "ERR_TIMEOUT" | "ERR_UNAVAILABLE" | "ERR_INTERNAL";
                 message: string;
                 /** @description The query parameter at fault, when there is one */
                 parameter?: string;
@@ -1384,6 +1472,172 @@ export interface operations {
             };
             /** @description A parameter or the body is malformed, out of range or unknown */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getChatterTerm: {
+        parameters: {
+            query: {
+                kind?: "terms" | "bigrams" | "trigrams";
+                term: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            count: number | null;
+                            date: string;
+                            rank: number | null;
+                            share: number | null;
+                        }[];
+                        meta: {
+                            kind: string;
+                            term: string;
+                        };
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getChatterTop: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A day held (default: the latest)
+                 * @example 2020-03-22
+                 */
+                date?: string;
+                /** @description noise: leave out stop words, artefacts (nan) and HTML residue (href rel nofollow) */
+                filter?: "none" | "noise";
+                kind?: "terms" | "bigrams" | "trigrams";
+                n?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            count: number;
+                            rank: number;
+                            token: string;
+                        }[];
+                        meta: {
+                            date: string;
+                            kind: string;
+                            /** @description N-grams the noise filter left out */
+                            removed: number;
+                        };
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3032,6 +3286,280 @@ export interface operations {
                         source: string;
                         value: number | null;
                         value_per_100k: number | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getPaper: {
+        parameters: {
+            query?: {
+                format?: "json" | "bibtex" | "ris";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A CORD-19 cord_uid
+                 * @example pzfd0e50
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The paper: ids (every source id kept), title, abstract, authors, journal, DOI, date with precision, licence, sources, provenance */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Preprints sharing its DOI */
+                        preprints: {
+                            [key: string]: unknown;
+                        }[];
+                        source: string;
+                    };
+                    "application/x-bibtex": string;
+                    "application/x-research-info-systems": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getLiteratureCounts: {
+        parameters: {
+            query?: {
+                interval?: "week" | "month";
+                /** @description Only papers matching this query */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            papers: number;
+                            /** @description First day of the week (Monday) or month */
+                            period: string;
+                        }[];
+                        meta: {
+                            interval: string;
+                            q: string | null;
+                            /** @description Papers without a date precise enough for the interval (or with a placeholder date) */
+                            uncounted: number;
+                        };
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    searchLiterature: {
+        parameters: {
+            query: {
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                /**
+                 * @description Published on or after
+                 * @example 2021-01-01
+                 */
+                from?: string;
+                /** @description true: only papers with a DOI; false: only those without */
+                has_doi?: "true" | "false";
+                limit?: number;
+                offset?: number;
+                /** @description Words to find in title or abstract (web-search syntax: "a phrase", -word, or) */
+                q: string;
+                /** @description Only papers that are preprints of this server (medRxiv, bioRxiv, …), by DOI */
+                server?: string;
+                /** @description A CORD-19 source (PMC, Elsevier, medrxiv, biorxiv, …) */
+                source?: string;
+                /**
+                 * @description Published on or before
+                 * @example 2021-01-01
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            doi: string | null;
+                            highlight: string | null;
+                            /** @description CORD-19 cord_uid */
+                            id: string;
+                            journal: string | null;
+                            /** @description The date is a placeholder (year only, or 31 December) */
+                            placeholder: boolean;
+                            precision: string | null;
+                            published: string | null;
+                            /** @description ts_rank_cd: title matches weigh more than abstract matches */
+                            rank: number;
+                            sources: string[];
+                            title: string | null;
+                        }[];
+                        meta: {
+                            limit: number;
+                            offset: number;
+                            q: string;
+                            total: number;
+                        };
+                    };
+                    "application/x-ndjson": {
+                        doi: string | null;
+                        highlight: string | null;
+                        /** @description CORD-19 cord_uid */
+                        id: string;
+                        journal: string | null;
+                        /** @description The date is a placeholder (year only, or 31 December) */
+                        placeholder: boolean;
+                        precision: string | null;
+                        published: string | null;
+                        /** @description ts_rank_cd: title matches weigh more than abstract matches */
+                        rank: number;
+                        sources: string[];
+                        title: string | null;
                     };
                     "text/csv": string;
                 };
