@@ -5,7 +5,7 @@ import { silentLogger } from '../src/ingest/context.js';
 import { ingestAll } from '../src/ingest/ingest-all.js';
 import { CASE_CONNECTORS } from '../src/sources/case-registry.js';
 import { IMAGING_CONNECTORS } from '../src/sources/imaging-registry.js';
-import { CHATTER_CONNECTORS, LITERATURE_CONNECTORS } from '../src/sources/research-registry.js';
+import { CHATTER_CONNECTORS, LITERATURE_CONNECTORS, SEQUENCE_CONNECTORS } from '../src/sources/research-registry.js';
 import { jhuGlobal } from '../src/sources/jhu-global/index.js';
 import { jhuUs } from '../src/sources/jhu-us/index.js';
 import { who } from '../src/sources/who/index.js';
@@ -31,7 +31,7 @@ export interface ApiFixture {
 /**
  * A database holding the final JHU global files, a JHU US subset and WHO's 2024 file, and an app
  * over it. With `research`, also the research data read in place from ../shared/data: the four
- * imaging sets (image files included), the two line lists, the literature and the chatter.
+ * imaging sets (image files included), the two line lists, the literature, the chatter and the sequences.
  */
 export async function apiFixture(target: DbTarget, opts: { research?: boolean } = {}): Promise<ApiFixture> {
   const mirror = await makeMirror({
@@ -44,7 +44,7 @@ export async function apiFixture(target: DbTarget, opts: { research?: boolean } 
   const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, [jhuGlobal, jhuUs, who]);
   await mirror.cleanup();
   if (opts.research) {
-    const research = [...IMAGING_CONNECTORS, ...CASE_CONNECTORS, ...LITERATURE_CONNECTORS, ...CHATTER_CONNECTORS];
+    const research = [...IMAGING_CONNECTORS, ...CASE_CONNECTORS, ...LITERATURE_CONNECTORS, ...CHATTER_CONNECTORS, ...SEQUENCE_CONNECTORS];
     runs.push(...(await ingestAll({ db: t.db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, research)));
   }
   const failed = runs.filter((r) => r.status === 'failed');

@@ -20,6 +20,7 @@ import { anomalyRoutes } from './routes/anomalies.js';
 import { compareRoutes } from './routes/compare.js';
 import { caseRoutes } from './routes/cases.js';
 import { literatureRoutes } from './routes/literature.js';
+import { sequenceRoutes } from './routes/sequences.js';
 import { modelDelayRoutes } from './routes/models-delays.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { imagingRoutes } from './routes/imaging.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'models', description: 'Models on the stored data: forecasts and their evaluation, Rt, SEIR' },
         { name: 'datasets', description: 'The catalog of COVID-19 research datasets: licences, counts, citations, what Glacier holds' },
         { name: 'literature', description: 'The COVID-19 literature (CORD-19, preprints): full-text search, papers, papers per period' },
+        { name: 'sequences', description: 'SARS-CoV-2 genomes (Nextstrain open data): clades, QC, mutations, FASTA where allowed' },
         { name: 'chatter', description: 'COVID-19 Twitter chatter (Panacea Lab daily n-gram counts): top lists and term series' },
         { name: 'cases', description: 'Patient-level case records from public line lists, their summary and data dictionary' },
         { name: 'imaging', description: 'The medical-imaging index: images, summary, thumbnails, patient-level splits and their audit, duplicates' },
@@ -155,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await v1.register(caseRoutes);
       await v1.register(modelDelayRoutes);
       await v1.register(literatureRoutes);
+      await v1.register(sequenceRoutes);
       await v1.register(modelForecastRoutes);
       await v1.register(modelSeirRoutes);
       await v1.register(modelRtRoutes);

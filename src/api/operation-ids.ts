@@ -46,4 +46,9 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /v1/literature/:id': 'getPaper',
   'GET /v1/chatter/top': 'getChatterTop',
   'GET /v1/chatter/terms': 'getChatterTerm',
+  'GET /v1/sequences': 'listSequences',
+  'GET /v1/sequences/clades': 'getCladeFrequencies',
+  'GET /v1/sequences/mutations': 'getMutationCounts',
+  'GET /v1/sequences/fasta': 'getSequencesFasta',
+  'GET /v1/sequences/:strain': 'getSequence',
 };

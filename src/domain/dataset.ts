@@ -73,7 +73,7 @@ export interface DatasetDownload {
 export type DatasetStatus = { state: 'active' } | { state: 'frozen'; lastUpdate: IsoDate };
 
 export interface DatasetEntry {
-  /** Stable id; for a dataset a connector ingests, the connector's source id. */
+  /** Stable id; for a case-count or imaging source, the connector's source id. */
   id: string;
   title: string;
   publisher: string;

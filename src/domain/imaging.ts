@@ -1,6 +1,7 @@
 import type { CaseConnector } from './cases.js';
 import type { ChatterConnector } from './chatter.js';
 import type { LiteratureConnector } from './literature.js';
+import type { SequenceConnector } from './sequences.js';
 import type { IsoDate } from './dates.js';
 import type { Modality } from './dataset.js';
 import type { Connector, SourceInputFile } from './series.js';
@@ -124,8 +125,8 @@ export interface LocalImageFile {
   height: number;
 }
 
-/** Any connector the ingest runs: series, imaging, line-list (case records), literature or chatter. */
-export type AnyConnector = Connector | ImagingConnector | CaseConnector | LiteratureConnector | ChatterConnector;
+/** Any connector the ingest runs: series, imaging, line-list (case records), literature, chatter or sequences. */
+export type AnyConnector = Connector | ImagingConnector | CaseConnector | LiteratureConnector | ChatterConnector | SequenceConnector;
 
 export function isImagingConnector(c: AnyConnector): c is ImagingConnector {
   return 'kind' in c && c.kind === 'imaging';

@@ -4,13 +4,13 @@ import type { IngestDeps, IngestOptions } from './context.js';
 import { refreshGazetteer } from './gazetteer-step.js';
 import { runCaseSource } from './run-cases.js';
 import { runImagingSource } from './run-imaging.js';
-import { chatterSource, literatureSource } from './research-sources.js';
+import { chatterSource, literatureSource, sequenceSource } from './research-sources.js';
 import { runReplaceSource } from './run-replace.js';
 import { runSource } from './run-source.js';
 import type { RunSummary } from './run-summary.js';
 
 /**
- * The gazetteer, then each source (case counts, imaging sets, line lists, literature, chatter) in turn. Sources are isolated: one failing source is
+ * The gazetteer, then each source (case counts, imaging sets, line lists, literature, chatter, sequences) in turn. Sources are isolated: one failing source is
  * recorded and the others still run. Without any gazetteer (first run, lookup table
  * unreadable) the sources are not run.
  */
@@ -27,6 +27,7 @@ export async function ingestAll(deps: IngestDeps, connectors: readonly AnyConnec
     else if ('kind' in c && c.kind === 'chatter') summaries.push(await runReplaceSource(deps, chatterSource(c), opts));
     else if (!handle) summaries.push(failedWithoutRun(c.manifest.id, 'not run: no gazetteer (see the gazetteer run)'));
     else if (isCaseConnector(c)) summaries.push(await runCaseSource(deps, c, handle, opts));
+    else if ('kind' in c && c.kind === 'sequences') summaries.push(await runReplaceSource(deps, sequenceSource(c, handle.gazetteer), opts));
     else summaries.push(await runSource(deps, c, handle, opts));
   }
   return summaries;

@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   ERR_NO_LOCAL_FILE: 'The image is listed but its file is not held here, so there is no thumbnail.',
   ERR_CASE_NOT_FOUND: 'The source has no case with this id (or not as of the date asked).',
   ERR_PAPER_NOT_FOUND: 'No paper has this id (a CORD-19 cord_uid).',
+  ERR_SEQUENCE_NOT_FOUND: 'No sequence has this strain name.',
+  ERR_NOT_REDISTRIBUTABLE: 'The data asked for may not be served under its terms (e.g. GISAID genomes); its metadata may.',
   ERR_UNAUTHORIZED: 'An admin route was called without the right `Authorization: Bearer <token>`.',
   ERR_BUSY: 'A refresh is already running in this process; try again when it has finished.',
   ERR_RATE_LIMITED: 'This client sent more requests than the configured rate allows; wait the seconds in Retry-After.',

@@ -680,6 +680,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sequences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SARS-CoV-2 genomes: metadata, clade, QC and mutations (aligned to the reference at ingest) */
+        get: operations["listSequences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sequences/{strain}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sequence with its mutations, clade and QC */
+        get: operations["getSequence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sequences/clades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sequences of each clade per week or month, with frequencies (a series) */
+        get: operations["getCladeFrequencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sequences/fasta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The selected genomes as FASTA, only where their terms allow serving them */
+        get: operations["getSequencesFasta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sequences/mutations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many sequences carry each nucleotide and amino-acid substitution */
+        get: operations["getMutationCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/series": {
         parameters: {
             query?: never;
@@ -762,7 +847,7 @@ export interface components {
         "def-0": {
             error: {
                 /** @enum {string} */
-                code: "ERR_BAD_PARAMETER" | "ERR_UNKNOWN_LOCATION" | "ERR_UNKNOWN_METRIC" | "ERR_UNKNOWN_SOURCE" | "ERR_BAD_DATE" | "ERR_DATE_RANGE" | "ERR_TOO_MANY_LOCATIONS" | "ERR_NOT_SATURDAY" | "ERR_TOO_MANY_DATES" | "ERR_SERIES_TOO_SHORT" | "ERR_MODEL_INPUT" | "ERR_MODEL_TIMEOUT" | "ERR_NO_DATA" | "ERR_BAD_BODY" | "ERR_PAYLOAD_TOO_LARGE" | "ERR_URI_TOO_LONG" | "ERR_UNSUPPORTED_MEDIA_TYPE" | "ERR_NOT_FOUND" | "ERR_LOCATION_NOT_FOUND" | "ERR_SOURCE_NOT_FOUND" | "ERR_RUN_NOT_FOUND" | "ERR_DATASET_NOT_FOUND" | "ERR_NO_CITATION" | "ERR_IMAGE_NOT_FOUND" | "ERR_NO_LOCAL_FILE" | "ERR_CASE_NOT_FOUND" | "ERR_PAPER_NOT_FOUND" | "ERR_UNAUTHORIZED" | "ERR_BUSY" | "ERR_RATE_LIMITED" | "ERR_OVERLOADED" | "ERR_TIMEOUT" | "ERR_UNAVAILABLE" | "ERR_INTERNAL";
+                code: "ERR_BAD_PARAMETER" | "ERR_UNKNOWN_LOCATION" | "ERR_UNKNOWN_METRIC" | "ERR_UNKNOWN_SOURCE" | "ERR_BAD_DATE" | "ERR_DATE_RANGE" | "ERR_TOO_MANY_LOCATIONS" | "ERR_NOT_SATURDAY" | "ERR_TOO_MANY_DATES" | "ERR_SERIES_TOO_SHORT" | "ERR_MODEL_INPUT" | "ERR_MODEL_TIMEOUT" | "ERR_NO_DATA" | "ERR_BAD_BODY" | "ERR_PAYLOAD_TOO_LARGE" | "ERR_URI_TOO_LONG" | "ERR_UNSUPPORTED_MEDIA_TYPE" | "ERR_NOT_FOUND" | "ERR_LOCATION_NOT_FOUND" | "ERR_SOURCE_NOT_FOUND" | "ERR_RUN_NOT_FOUND" | "ERR_DATASET_NOT_FOUND" | "ERR_NO_CITATION" | "ERR_IMAGE_NOT_FOUND" | "ERR_NO_LOCAL_FILE" | "ERR_CASE_NOT_FOUND" | "ERR_PAPER_NOT_FOUND" | "ERR_SEQUENCE_NOT_FOUND" | "ERR_NOT_REDISTRIBUTABLE" | "ERR_UNAUTHORIZED" | "ERR_BUSY" | "ERR_RATE_LIMITED" | "ERR_OVERLOADED" | "ERR_TIMEOUT" | "ERR_UNAVAILABLE" | "ERR_INTERNAL";
                 message: string;
                 /** @description The query parameter at fault, when there is one */
                 parameter?: string;
@@ -5774,6 +5859,504 @@ export interface operations {
                             date: string;
                             location: string;
                             metric: string;
+                        };
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listSequences: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A Nextstrain clade (19A, 20B, …)
+                 * @example 20A
+                 */
+                clade?: string;
+                /** @description json (default), csv (long format with a header) or jsonl (one JSON object per line) */
+                format?: "json" | "csv" | "jsonl";
+                /**
+                 * @description Collected on or after
+                 * @example 2021-01-01
+                 */
+                from?: string;
+                /** @description Host species (Homo sapiens, Neovison vison, …) */
+                host?: string;
+                limit?: number;
+                /** @description A location key: sequences there or under it */
+                location?: string;
+                offset?: number;
+                /** @description Overall Nextclade-style QC status */
+                qc?: "good" | "mediocre" | "bad";
+                /**
+                 * @description Collected on or before
+                 * @example 2021-01-01
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            aa_substitutions: string | number | null;
+                            analysis_failure: string | number | null;
+                            clade: string | number | null;
+                            clade_reason: string | number | null;
+                            country: string | number | null;
+                            date: string | number | null;
+                            date_precision: string | number | null;
+                            deletions: string | number | null;
+                            division: string | number | null;
+                            frame_shifts: string | number | null;
+                            genbank: string | number | null;
+                            host: string | number | null;
+                            length: string | number | null;
+                            location_key: string | number | null;
+                            n_count: string | number | null;
+                            qc_score: string | number | null;
+                            qc_status: string | number | null;
+                            source: string | number | null;
+                            strain: string | number | null;
+                            substitutions: string | number | null;
+                        }[];
+                        meta: {
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                    "application/x-ndjson": {
+                        aa_substitutions: string | number | null;
+                        analysis_failure: string | number | null;
+                        clade: string | number | null;
+                        clade_reason: string | number | null;
+                        country: string | number | null;
+                        date: string | number | null;
+                        date_precision: string | number | null;
+                        deletions: string | number | null;
+                        division: string | number | null;
+                        frame_shifts: string | number | null;
+                        genbank: string | number | null;
+                        host: string | number | null;
+                        length: string | number | null;
+                        location_key: string | number | null;
+                        n_count: string | number | null;
+                        qc_score: string | number | null;
+                        qc_status: string | number | null;
+                        source: string | number | null;
+                        strain: string | number | null;
+                        substitutions: string | number | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getSequence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The strain name (it holds slashes: percent-encode them)
+                 * @example Australia/VIC05/2020
+                 */
+                strain: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        analysis: {
+                            [key: string]: unknown;
+                        } | null;
+                        data: {
+                            aa_substitutions: string | number | null;
+                            analysis_failure: string | number | null;
+                            clade: string | number | null;
+                            clade_reason: string | number | null;
+                            country: string | number | null;
+                            date: string | number | null;
+                            date_precision: string | number | null;
+                            deletions: string | number | null;
+                            division: string | number | null;
+                            frame_shifts: string | number | null;
+                            genbank: string | number | null;
+                            host: string | number | null;
+                            length: string | number | null;
+                            location_key: string | number | null;
+                            n_count: string | number | null;
+                            qc_score: string | number | null;
+                            qc_status: string | number | null;
+                            source: string | number | null;
+                            strain: string | number | null;
+                            substitutions: string | number | null;
+                        };
+                        /** @description The metadata as normalised (raw values kept) */
+                        record: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Nothing has this key or id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getCladeFrequencies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A Nextstrain clade (19A, 20B, …)
+                 * @example 20A
+                 */
+                clade?: string;
+                /**
+                 * @description Collected on or after
+                 * @example 2021-01-01
+                 */
+                from?: string;
+                /** @description Host species (Homo sapiens, Neovison vison, …) */
+                host?: string;
+                interval?: "week" | "month";
+                /** @description A location key: sequences there or under it */
+                location?: string;
+                /** @description Overall Nextclade-style QC status */
+                qc?: "good" | "mediocre" | "bad";
+                /**
+                 * @description Collected on or before
+                 * @example 2021-01-01
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            clade: string | null;
+                            frequency: number;
+                            period: string;
+                            sequences: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getSequencesFasta: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A Nextstrain clade (19A, 20B, …)
+                 * @example 20A
+                 */
+                clade?: string;
+                /**
+                 * @description Collected on or after
+                 * @example 2021-01-01
+                 */
+                from?: string;
+                /** @description Host species (Homo sapiens, Neovison vison, …) */
+                host?: string;
+                /** @description A location key: sequences there or under it */
+                location?: string;
+                /** @description Overall Nextclade-style QC status */
+                qc?: "good" | "mediocre" | "bad";
+                /**
+                 * @description Collected on or before
+                 * @example 2021-01-01
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/x-fasta": string;
+                };
+            };
+            /** @description A parameter or the body is malformed, out of range or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Every error has this shape; codes are listed in docs/api.md */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description A fault on the server (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The database cannot be reached or the server is busy; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getMutationCounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A Nextstrain clade (19A, 20B, …)
+                 * @example 20A
+                 */
+                clade?: string;
+                /**
+                 * @description Collected on or after
+                 * @example 2021-01-01
+                 */
+                from?: string;
+                /** @description Host species (Homo sapiens, Neovison vison, …) */
+                host?: string;
+                /** @description A location key: sequences there or under it */
+                location?: string;
+                min_count?: number;
+                /** @description Overall Nextclade-style QC status */
+                qc?: "good" | "mediocre" | "bad";
+                /**
+                 * @description Collected on or before
+                 * @example 2021-01-01
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            frequency: number | null;
+                            /** @description nuc or aa */
+                            kind: string;
+                            /** @description A23403G, S:D614G */
+                            mutation: string;
+                            sequences: number;
+                        }[];
+                        meta: {
+                            analysed: number;
                         };
                     };
                 };

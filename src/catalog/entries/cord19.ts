@@ -69,6 +69,6 @@ export const entry = {
   },
   spatialCoverage: 'Worldwide (scholarly literature)',
   status: { state: 'frozen', lastUpdate: '2022-06-02' },
-  connectors: [],
+  connectors: ['cord19'],
   keywords: ['COVID-19', 'CORD-19', 'literature', 'scholarly articles', 'text mining', 'NLP', 'Allen Institute for AI', 'Semantic Scholar', '文献'],
 } satisfies DatasetEntry;

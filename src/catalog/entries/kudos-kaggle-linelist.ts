@@ -29,6 +29,6 @@ export const entry = {
   temporalCoverage: { start: '2020-01-13', end: '2020-02-28' },
   spatialCoverage: 'Worldwide: China and the countries reporting cases in early 2020',
   status: { state: 'frozen', lastUpdate: '2020-02-28' },
-  connectors: [],
+  connectors: ['linelist-kudos'],
   keywords: ['COVID-19', 'line list', 'Kaggle', 'Kudos', 'case records', 'incubation', 'exposure', 'early outbreak'],
 } satisfies DatasetEntry;

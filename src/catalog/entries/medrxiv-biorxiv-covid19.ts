@@ -20,6 +20,6 @@ export const entry = {
   downloads: [{ title: 'COVID-19 preprints API (JSON, paged by cursor)', url: 'https://api.biorxiv.org/covid19/0', format: 'application/json' }],
   spatialCoverage: 'Worldwide (preprints)',
   status: { state: 'active' },
-  connectors: [],
+  connectors: ['preprints'],
   keywords: ['COVID-19', 'SARS-CoV-2', 'preprints', 'medRxiv', 'bioRxiv', 'literature', 'API'],
 } satisfies DatasetEntry;

@@ -57,6 +57,6 @@ export const entry = {
   temporalCoverage: { start: '2019-12-01' },
   spatialCoverage: 'Worldwide',
   status: { state: 'active' },
-  connectors: [],
+  connectors: ['nextstrain-ncov'],
   keywords: ['SARS-CoV-2', 'Nextstrain', 'ncov', 'genomes', 'phylogenetics', 'Pango lineages', 'Nextclade', 'GenBank', 'open data'],
 } satisfies DatasetEntry;

@@ -64,6 +64,6 @@ export const entry = {
   temporalCoverage: { start: '2020-01-01' },
   spatialCoverage: 'Worldwide (China, with Hubei apart, and the rest of the world)',
   status: { state: 'active' },
-  connectors: [],
+  connectors: ['linelist-open'],
   keywords: ['COVID-19', 'line list', 'case records', 'patient-level data', 'incubation', 'Global.health', 'beoutbreakprepared', '病例'],
 } satisfies DatasetEntry;

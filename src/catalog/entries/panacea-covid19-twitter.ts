@@ -43,6 +43,6 @@ export const entry = {
   temporalCoverage: { start: '2020-01-01' },
   spatialCoverage: 'Worldwide (tweets in all languages; mostly English, Spanish and French)',
   status: { state: 'active' },
-  connectors: [],
+  connectors: ['twitter-chatter'],
   keywords: ['COVID-19', 'Twitter', 'X', 'tweets', 'tweet IDs', 'social media', 'NLP', 'infodemiology', '推特'],
 } satisfies DatasetEntry;
