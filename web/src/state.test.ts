@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATIOS, DEFAULT_STATE, mapScope, MAX_LOCATIONS, parseRatios, parseSeed, parseState, serializeState, transformOf, type ViewState } from './state.js';
+import { DEFAULT_RATIOS, DEFAULT_STATE, mapScope, MAX_LOCATIONS, MAX_TERMS, parseTerms, parseRatios, parseSeed, parseState, serializeState, transformOf, type ViewState } from './state.js';
 
 describe('state ↔ URL', () => {
   it('reads an empty query as the defaults and writes the defaults as an empty query', () => {
@@ -16,12 +16,29 @@ describe('state ↔ URL', () => {
       imaging: { datasets: ['covid-chestxray', 'actualmed'], finding: 'Pneumonia/Viral', modality: 'ct', view: 'AP Supine' },
       split: { built: true, datasets: ['covid-ct'], finding: 'No Finding', ratios: '0.8,0.2', seed: 42 },
       cases: { sources: ['linelist-kudos'], location: 'CN_HB', sex: 'female', outcome: 'died', asOf: '2020-02-15' },
+      literature: { q: 'bat "spike protein"', from: '2020-01-01', to: '2020-03-31', hasDoi: true, place: 'IT' },
+      sequences: { location: 'AU', strain: 'Australia/VIC05/2020' },
+      chatter: { terms: ['stay home', 'covid'], share: false, date: '2020-03-23', kind: 'bigrams', noise: false },
     };
     const url = serializeState(s);
     expect(url).toBe('?tab=chart&metric=deaths&measure=daily&per100k=0&date=2021-03-01&region=US_CA&counties=1&loc=FR,US_CA_06037,SHIP-DIAMOND-PRINCESS&log=1&from=2020-03-01&to=2021-12-31&asof=2020-06-01&anomalies=0&sort=name&desc=0&p=3' +
       '&id=covid-chestxray&type=imaging&mod=x-ray&redist=ids-only&commercial=0&held=1&q=chest+x-ray&imgset=covid-chestxray,actualmed&finding=Pneumonia%2FViral&imgmod=ct&view=AP+Supine' +
-      '&split=1&splitset=covid-ct&splitfinding=No+Finding&ratios=0.8,0.2&seed=42&lists=linelist-kudos&place=CN_HB&sex=female&outcome=died&listasof=2020-02-15');
+      '&split=1&splitset=covid-ct&splitfinding=No+Finding&ratios=0.8,0.2&seed=42&lists=linelist-kudos&place=CN_HB&sex=female&outcome=died&listasof=2020-02-15' +
+      '&lq=bat+%22spike+protein%22&lfrom=2020-01-01&lto=2020-03-31&doi=1&lplace=IT&splace=AU&strain=Australia%2FVIC05%2F2020&terms=stay+home,covid&share=0&cdate=2020-03-23&kind=bigrams&noise=0');
     expect(parseState(url)).toEqual(s);
+  });
+
+  it('reads the research pages’ filters and falls back on what a link cannot mean', () => {
+    expect(parseState('?page=chatter').chatter).toEqual({ terms: ['coronavirus', 'covid', 'lockdown'], share: true, date: null, kind: 'terms', noise: true });
+    expect(parseState('?terms=').chatter.terms).toEqual([]);
+    expect(serializeState({ ...DEFAULT_STATE, chatter: { ...DEFAULT_STATE.chatter, terms: [] } })).toBe('?terms=');
+    expect(parseTerms(' a ,b  c,,a,' + 'x'.repeat(61))).toEqual(['a', 'b c']);
+    expect(parseTerms(Array.from({ length: 12 }, (_, i) => `t${i}`).join(','))).toHaveLength(MAX_TERMS);
+    const s = parseState('?kind=words&cdate=2020-02-30&share=x&lfrom=2020-05-01&lto=2020-01-01&doi=maybe&lplace=<b>&splace=au&strain=<x>');
+    expect(s.chatter).toMatchObject({ kind: 'terms', date: null, share: true });
+    expect(s.literature).toEqual({ q: '', from: '2020-01-01', to: '2020-05-01', hasDoi: null, place: 'CN' });
+    expect(s.sequences).toEqual({ location: null, strain: null });
+    expect(parseState('?lq=%20a%20%20b%20').literature.q).toBe('a b');
   });
 
   it('falls back to defaults for values a link cannot mean, instead of failing', () => {

@@ -4,7 +4,7 @@
  */
 export const TABS = ['map', 'chart', 'table'] as const;
 export type Tab = (typeof TABS)[number];
-export const PAGES = ['explorer', 'sources', 'anomalies', 'models', 'datasets', 'dataset', 'imaging', 'cases'] as const;
+export const PAGES = ['explorer', 'sources', 'anomalies', 'models', 'datasets', 'dataset', 'imaging', 'cases', 'literature', 'sequences', 'chatter'] as const;
 export type Page = (typeof PAGES)[number];
 export const MEASURES = ['cumulative', 'daily', 'daily_7day_avg'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -71,6 +71,41 @@ export interface CaseFilter {
   asOf: string | null;
 }
 
+/** The Literature page: a search (/v1/literature/search) and the case curve drawn beside its papers per week. */
+export interface LiteratureFilter {
+  /** Web-search syntax; '' = no search yet (the counts chart shows every paper). */
+  q: string;
+  from: string | null;
+  to: string | null;
+  /** true: only papers with a DOI; false: only those without; null: either. */
+  hasDoi: boolean | null;
+  /** The location whose daily confirmed cases are drawn beside the papers. */
+  place: string;
+}
+
+/** The Sequences page: a place (null = all), the strain whose mutations are shown. */
+export interface SequenceFilter {
+  location: string | null;
+  strain: string | null;
+}
+
+export const NGRAM_KINDS = ['terms', 'bigrams', 'trigrams'] as const;
+export type NgramKind = (typeof NGRAM_KINDS)[number];
+export const DEFAULT_TERMS = ['coronavirus', 'covid', 'lockdown'];
+export const MAX_TERMS = 8;
+
+/** The Chatter page: the terms' trend lines (share or count per day) and one day's top list. */
+export interface ChatterFilter {
+  terms: string[];
+  /** true: share of the day's listed counts; false: the count. */
+  share: boolean;
+  /** The top list's day; null = the latest held. */
+  date: string | null;
+  kind: NgramKind;
+  /** Leave out stop words and artefacts (filter=noise). */
+  noise: boolean;
+}
+
 export interface ViewState {
   page: Page;
   tab: Tab;
@@ -101,6 +136,9 @@ export interface ViewState {
   imaging: ImagingFilter;
   split: SplitSpec;
   cases: CaseFilter;
+  literature: LiteratureFilter;
+  sequences: SequenceFilter;
+  chatter: ChatterFilter;
 }
 
 export const DEFAULT_STATE: Readonly<ViewState> = Object.freeze({
@@ -111,6 +149,9 @@ export const DEFAULT_STATE: Readonly<ViewState> = Object.freeze({
   imaging: Object.freeze({ datasets: Object.freeze([]) as unknown as string[], finding: '', modality: null, view: '' }),
   split: Object.freeze({ built: false, datasets: Object.freeze([]) as unknown as string[], finding: '', ratios: DEFAULT_RATIOS, seed: 0 }),
   cases: Object.freeze({ sources: Object.freeze([]) as unknown as CaseSource[], location: null, sex: null, outcome: null, asOf: null }),
+  literature: Object.freeze({ q: '', from: null, to: null, hasDoi: null, place: 'CN' }),
+  sequences: Object.freeze({ location: null, strain: null }),
+  chatter: Object.freeze({ terms: Object.freeze([...DEFAULT_TERMS]) as unknown as string[], share: true, date: null, kind: 'terms', noise: true }),
 });
 
 export const METRIC_IDS = ['confirmed', 'deaths', 'recovered', 'tests', 'confirmed_lab', 'probable', 'deaths_lab', 'probable_deaths', 'hospitalized', 'vaccine_doses', 'people_vaccinated', 'people_fully_vaccinated'];
@@ -157,6 +198,16 @@ function caseSources(v: string | null): CaseSource[] {
   const chosen = CASE_SOURCES.filter((x) => named.has(x));
   return chosen.length === CASE_SOURCES.length ? [] : chosen;
 }
+
+/** Comma-separated chatter terms: trimmed, spaces collapsed, no duplicates, at most MAX_TERMS of at most 60 characters. */
+export function parseTerms(v: string | null): string[] {
+  if (v === null) return [...DEFAULT_TERMS];
+  return [...new Set(v.split(',').map((x) => x.trim().replace(/\s+/g, ' ')).filter((x) => x.length > 0 && x.length <= 60))].slice(0, MAX_TERMS);
+}
+
+/** A strain name as the API takes it (letters, digits, / - _ . | and spaces; at most 200). */
+const STRAIN = /^[A-Za-z0-9][A-Za-z0-9/_.|' -]{0,199}$/;
+const text200 = (v: string | null) => (v ?? '').trim().replace(/\s+/g, ' ').slice(0, 200);
 
 export function parseState(search: string): ViewState {
   const q = new URLSearchParams(search);
@@ -214,6 +265,23 @@ export function parseState(search: string): ViewState {
       outcome: oneOf<Outcome | ''>(OUTCOMES, q.get('outcome'), '') || null,
       asOf: date(q.get('listasof')),
     },
+    literature: (() => {
+      let lf = date(q.get('lfrom'));
+      let lt = date(q.get('lto'));
+      if (lf && lt && lf > lt) [lf, lt] = [lt, lf];
+      return { q: text200(q.get('lq')), from: lf, to: lt, hasDoi: either(q.get('doi')), place: KEY.test(q.get('lplace') ?? '') ? q.get('lplace')! : d.literature.place };
+    })(),
+    sequences: {
+      location: KEY.test(q.get('splace') ?? '') ? q.get('splace') : null,
+      strain: STRAIN.test(q.get('strain') ?? '') ? q.get('strain') : null,
+    },
+    chatter: {
+      terms: parseTerms(q.get('terms')),
+      share: flag(q.get('share'), d.chatter.share),
+      date: date(q.get('cdate')),
+      kind: oneOf(NGRAM_KINDS, q.get('kind'), d.chatter.kind),
+      noise: flag(q.get('noise'), d.chatter.noise),
+    },
   };
 }
 
@@ -264,6 +332,18 @@ export function serializeState(s: ViewState): string {
   put('sex', s.cases.sex, null);
   put('outcome', s.cases.outcome, null);
   put('listasof', s.cases.asOf, null);
+  put('lq', s.literature.q || null, null);
+  put('lfrom', s.literature.from, null);
+  put('lto', s.literature.to, null);
+  put('doi', tri(s.literature.hasDoi), null);
+  put('lplace', s.literature.place, d.literature.place);
+  put('splace', s.sequences.location, null);
+  put('strain', s.sequences.strain, null);
+  put('terms', s.chatter.terms.join(','), d.chatter.terms.join(','));
+  put('share', bit(s.chatter.share), bit(d.chatter.share));
+  put('cdate', s.chatter.date, null);
+  put('kind', s.chatter.kind, d.chatter.kind);
+  put('noise', bit(s.chatter.noise), bit(d.chatter.noise));
   const text = q.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }
