@@ -8,6 +8,9 @@ import { runRtBench, type RtBenchResult } from './rt-bench.js';
 import { runRtStoreBench, type RtStoreBenchResult } from './rt-store-bench.js';
 import { runSeirBench, type SeirBenchResult } from './seir-bench.js';
 import { FIT_GOAL_SECONDS, runCasesBench, type CasesBenchResult } from './cases-bench.js';
+import { BENCH_PG_URL } from './config.js';
+import { GENOMES_GOAL_SECONDS, runGenomesBench, runSearchBench, SEARCH_P99_GOAL_MS } from './research-bench.js';
+import { probePostgres } from './targets.js';
 
 export interface ModelsBenchResult {
   rt: RtBenchResult | null;
@@ -70,6 +73,24 @@ export async function runModelsBench(log: (s?: string) => void): Promise<ModelsB
     }
   } catch (err) {
     const note = `line-list benchmark FAILED: ${(err as Error).message.split('\n')[0]}`;
+    log(note);
+    out.notes.push(note);
+  }
+  log('');
+  try {
+    const pg = await probePostgres(BENCH_PG_URL);
+    for (const s of await runSearchBench(pg.ok ? BENCH_PG_URL : null, log)) {
+      out.lines.push(`literature search (${s.target}, ${s.papers.toLocaleString('en-US')} papers): one word p99 ${s.one.p99.toFixed(1)} ms, three words p99 ${s.three.p99.toFixed(1)} ms`);
+      if (s.target === 'PostgreSQL') {
+        const worst = Math.max(s.one.p99, s.three.p99);
+        out.verdicts.push({ goal: `literature search p99 ≤ ${SEARCH_P99_GOAL_MS} ms on PostgreSQL (one and three words)`, measured: `${s.one.p99.toFixed(1)} / ${s.three.p99.toFixed(1)} ms`, pass: worst <= SEARCH_P99_GOAL_MS });
+      }
+    }
+    const g = runGenomesBench(log);
+    out.lines.push(`sequences: ${g.genomes} genomes in ${g.seconds.toFixed(2)} s (${Math.round(g.perSecond)} genomes/s)`);
+    out.verdicts.push({ goal: `418 genomes aligned, annotated, clade-assigned, QC-scored < ${GENOMES_GOAL_SECONDS} s`, measured: `${g.seconds.toFixed(2)} s`, pass: g.seconds < GENOMES_GOAL_SECONDS });
+  } catch (err) {
+    const note = `research-data benchmark FAILED: ${(err as Error).message.split('\n')[0]}`;
     log(note);
     out.notes.push(note);
   }
