@@ -10,7 +10,7 @@ import { SourcesPage } from './views/sources';
 
 /** The dashboard's entry: header (pages, search), then the page the URL names. */
 const store = new Store();
-const PAGE_LABEL: Record<Page, string> = { explorer: 'Explorer', sources: 'Sources', anomalies: 'Anomalies', models: 'Models', datasets: 'Datasets', dataset: 'Dataset', imaging: 'Imaging', cases: 'Cases' };
+const PAGE_LABEL: Record<Page, string> = { explorer: 'Explorer', sources: 'Sources', anomalies: 'Anomalies', models: 'Models', datasets: 'Datasets', dataset: 'Dataset', imaging: 'Imaging', cases: 'Cases', literature: 'Literature', sequences: 'Sequences', chatter: 'Chatter' };
 /** The id of the dataset page's JSON-LD script (views/datasets.ts), removed when another page is shown. */
 const JSONLD_ID = 'glacier-dataset-jsonld';
 
@@ -28,7 +28,7 @@ let modelsAvailable = false;
 const pages: Partial<Record<Page, { el: HTMLElement; update(s: ViewState): Promise<void> }>> = {};
 
 function renderNav(s: ViewState): void {
-  const shown: Page[] = ['explorer', 'sources', 'anomalies', ...(modelsAvailable ? (['models'] as Page[]) : []), 'datasets', 'imaging', 'cases'];
+  const shown: Page[] = ['explorer', 'sources', 'anomalies', ...(modelsAvailable ? (['models'] as Page[]) : []), 'datasets', 'imaging', 'cases', 'literature', 'sequences', 'chatter'];
   // A dataset's page belongs to Datasets.
   const current = s.page === 'dataset' ? 'datasets' : s.page;
   nav.replaceChildren(...shown.map((p) => h('button', { type: 'button', 'aria-current': current === p ? 'page' : null, onclick: () => void store.set({ page: p, pageNo: 0 }) }, PAGE_LABEL[p])));
@@ -53,6 +53,19 @@ async function pageFor(p: Page) {
   if (p === 'cases') {
     const { CasesPage } = await import('./views/cases');
     return new CasesPage(store);
+  }
+  // Literature, Sequences and Chatter: loaded when asked for.
+  if (p === 'literature') {
+    const { LiteraturePage } = await import('./views/literature');
+    return new LiteraturePage(store);
+  }
+  if (p === 'sequences') {
+    const { SequencesPage } = await import('./views/sequences');
+    return new SequencesPage(store);
+  }
+  if (p === 'chatter') {
+    const { ChatterPage } = await import('./views/chatter');
+    return new ChatterPage(store);
   }
   return p === 'sources' ? new SourcesPage(store) : p === 'anomalies' ? new AnomaliesPage(store) : new Explorer(store);
 }

@@ -40,6 +40,10 @@ export interface TestHooks {
     table?: { total: number; offset: number; ids: string[] };
     error?: string;
   };
+  /** The Literature, Sequences and Chatter pages: `rendered` is the URL each finished drawing. */
+  literature?: { rendered?: string; ids?: string[]; total?: number; counts?: { period: string; papers: number }[]; cases?: { start: string; values: (number | null)[] }; error?: string };
+  sequences?: { rendered?: string; clades?: { clade: string | null; period: string; frequency: number }[]; strains?: string[]; total?: number; strain?: string; error?: string };
+  chatter?: { rendered?: string; terms?: { term: string; dates: string[]; values: (number | null)[] }[]; top?: { token: string; count: number }[]; error?: string };
 }
 
 export function testHooks(): TestHooks {
