@@ -236,6 +236,18 @@ describe.skipIf(E2E_DISABLED)('Literature, Sequences and Chatter pages end to en
     expect(await page.locator('.chatter-filters input[name=noise]').isChecked()).toBe(false);
     await check(['lockdown', 'stay home', 'nosuchtermzz'], false);
     expect(await drawnTop()).toEqual(top2.data.map((x) => ({ token: x.token, count: x.count })));
+
+    // A term listed on some days and not on others: its line breaks where it is not listed.
+    const [d1, d2] = await Promise.all(['2020-03-22', '2020-03-25'].map((d) => json<Top>(`/v1/chatter/top?date=${d}&kind=terms&n=1000`)));
+    const later = new Set(d2.data.map((x) => x.token));
+    const gone = d1.data.map((x) => x.token).filter((t) => !later.has(t) && /^[a-z]{4,}$/.test(t))[0];
+    expect(gone).toBeDefined();
+    await page.goto(`${url}/?page=chatter&terms=${gone},lockdown`);
+    await rendered('chatter');
+    await check([gone, 'lockdown'], true);
+    const values = numbers((await lines())[0][1]);
+    expect(values).toContain(null);
+    expect(values.some((v) => v !== null && v > 0)).toBe(true);
   }, 180_000);
 
   it('fits a phone’s width without sideways scrolling', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daySpan, doiUrl, gappedPath, highlightParts, linear, literatureQuery, preciseDate, stackClades, termValue, ticks } from './research2.js';
+import { weekRuns, daySpan, doiUrl, gappedPath, highlightParts, linear, literatureQuery, preciseDate, stackClades, termValue, ticks } from './research2.js';
 
 describe('research pages’ helpers (Literature, Sequences, Chatter)', () => {
   it('splits a highlight into text and marked matches, reading an unpaired marker as text', () => {
@@ -36,6 +36,11 @@ describe('research pages’ helpers (Literature, Sequences, Chatter)', () => {
     expect(s.freq).toEqual([[1, 0], [0, 0.25], [0, 0.5], [0, 0], [0, 0.25]]);
     expect(s.top[4]).toEqual([1, 1]);
     expect(stackClades([]).clades).toEqual([]);
+  });
+
+  it('finds runs of consecutive weeks (a week without sequences breaks the area)', () => {
+    expect(weekRuns(['2019-12-23', '2019-12-30', '2020-01-13', '2020-01-20', '2020-01-27', '2020-02-17'])).toEqual([[0, 1], [2, 4], [5, 5]]);
+    expect(weekRuns([])).toEqual([]);
   });
 
   it('draws gaps, never zeros, where a value is null', () => {

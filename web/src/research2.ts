@@ -55,6 +55,16 @@ export function stackClades(rows: readonly { period: string; clade: string | nul
   return { periods, clades, freq, top };
 }
 
+/** Runs of consecutive weeks (7 days apart) in sorted week starts, as [first, last] index pairs. */
+export function weekRuns(periods: readonly string[]): [number, number][] {
+  const out: [number, number][] = [];
+  periods.forEach((p, k) => {
+    if (k > 0 && dayNumber(p) - dayNumber(periods[k - 1]) === 7) out[out.length - 1][1] = k;
+    else out.push([k, k]);
+  });
+  return out;
+}
+
 /** An SVG path through points, a gap (a new "M") wherever y is null: unlisted days are never drawn as 0. */
 export function gappedPath(points: readonly { x: number; y: number | null }[]): string {
   let out = '';

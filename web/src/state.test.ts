@@ -34,11 +34,14 @@ describe('state ↔ URL', () => {
     expect(serializeState({ ...DEFAULT_STATE, chatter: { ...DEFAULT_STATE.chatter, terms: [] } })).toBe('?terms=');
     expect(parseTerms(' a ,b  c,,a,' + 'x'.repeat(61))).toEqual(['a', 'b c']);
     expect(parseTerms(Array.from({ length: 12 }, (_, i) => `t${i}`).join(','))).toHaveLength(MAX_TERMS);
-    const s = parseState('?kind=words&cdate=2020-02-30&share=x&lfrom=2020-05-01&lto=2020-01-01&doi=maybe&lplace=<b>&splace=au&strain=<x>');
+    const s = parseState('?kind=words&cdate=2020-02-30&share=x&lfrom=2020-05-01&lto=2020-01-01&doi=maybe&lplace=<b>&splace=au&strain=%0Ax');
     expect(s.chatter).toMatchObject({ kind: 'terms', date: null, share: true });
     expect(s.literature).toEqual({ q: '', from: '2020-01-01', to: '2020-05-01', hasDoi: null, place: 'CN' });
     expect(s.sequences).toEqual({ location: null, strain: null });
     expect(parseState('?lq=%20a%20%20b%20').literature.q).toBe('a b');
+    expect(parseState('?strain=hCoV-19%2FIndia%2F(x)%2C1').sequences.strain).toBe('hCoV-19/India/(x),1');
+    expect(parseState(`?strain=${'a'.repeat(201)}`).sequences.strain).toBeNull();
+    expect(parseState('?strain=%20%20').sequences.strain).toBeNull();
   });
 
   it('falls back to defaults for values a link cannot mean, instead of failing', () => {

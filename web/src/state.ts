@@ -205,8 +205,8 @@ export function parseTerms(v: string | null): string[] {
   return [...new Set(v.split(',').map((x) => x.trim().replace(/\s+/g, ' ')).filter((x) => x.length > 0 && x.length <= 60))].slice(0, MAX_TERMS);
 }
 
-/** A strain name as the API takes it (letters, digits, / - _ . | and spaces; at most 200). */
-const STRAIN = /^[A-Za-z0-9][A-Za-z0-9/_.|' -]{0,199}$/;
+/** A strain name as the API takes it: 1 to 200 characters, no control characters, not blank (shown only as text). */
+const STRAIN = /^(?=.*\S)[^\u0000-\u001f\u007f]{1,200}$/;
 const text200 = (v: string | null) => (v ?? '').trim().replace(/\s+/g, ' ').slice(0, 200);
 
 export function parseState(search: string): ViewState {

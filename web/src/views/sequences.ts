@@ -1,7 +1,7 @@
 import { apiUrl, getJson } from '../api';
 import { h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
-import { dayNumber, preciseDate, round, stackClades } from '../research2';
+import { dayNumber, preciseDate, round, stackClades, weekRuns } from '../research2';
 import { errorText, testHooks } from '../shared';
 import type { SequenceFilter, ViewState } from '../state';
 import type { Store } from '../store';
@@ -71,14 +71,20 @@ export class SequencesPage {
       const title = `Clade frequencies per week${f.location ? `, ${f.location}` : ''}`;
       const fr = timeFrame({ id: 'clades', title, desc: `${st.clades.length} clades (unassigned as its own band) over ${st.periods.length} weeks; each week's frequencies add up to 1. The numbers are in the table below.`,
         from: first, to: last, yMax: 1, height: 240, yFormat: (v) => `${Math.round(v * 100)} %`, yTicks: [0, 0.25, 0.5, 0.75, 1] });
-      // Each week is drawn over its whole width (a step), so a week alone is still visible.
-      const xs = st.periods.flatMap((p) => [fr.x(p), fr.x(plusDays(p, 7))]);
+      // Each week is drawn over its whole width (a step, so a week alone is still visible); weeks
+      // without a dated sequence are left empty, never bridged.
+      const runs = weekRuns(st.periods);
       st.clades.forEach((c, i) => {
-        const tops = st.top[i].flatMap((v) => [v, v]);
-        const bottoms = i ? st.top[i - 1].flatMap((v) => [v, v]) : tops.map(() => 0);
-        const up = xs.map((x, k) => `${round(x)},${round(fr.y(tops[k]))}`);
-        const down = xs.map((x, k) => `${round(x)},${round(fr.y(bottoms[k]))}`).reverse();
-        fr.plot.append(s('path', { class: 'band', 'data-clade': cladeName(c), 'data-values': st.freq[i].join(','), fill: c === null ? UNASSIGNED : CATEGORY[i % CATEGORY.length], d: `M${up.join(' L')} L${down.join(' L')} Z` },
+        const d = runs.map(([a, b]) => {
+          const ks = Array.from({ length: b - a + 1 }, (_, j) => a + j);
+          const xs = ks.flatMap((k) => [fr.x(st.periods[k]), fr.x(plusDays(st.periods[k], 7))]);
+          const tops = ks.flatMap((k) => [st.top[i][k], st.top[i][k]]);
+          const bottoms = ks.flatMap((k) => (i ? [st.top[i - 1][k], st.top[i - 1][k]] : [0, 0]));
+          const up = xs.map((x, j) => `${round(x)},${round(fr.y(tops[j]))}`);
+          const down = xs.map((x, j) => `${round(x)},${round(fr.y(bottoms[j]))}`).reverse();
+          return `M${up.join(' L')} L${down.join(' L')} Z`;
+        }).join(' ');
+        fr.plot.append(s('path', { class: 'band', 'data-clade': cladeName(c), 'data-values': st.freq[i].join(','), fill: c === null ? UNASSIGNED : CATEGORY[i % CATEGORY.length], d },
           s('title', {}, cladeName(c))));
       });
       const legend = h('ul', { class: 'legend clades' }, st.clades.map((c, i) => h('li', { 'data-clade': cladeName(c) },
@@ -114,7 +120,7 @@ export class SequencesPage {
           h('tbody', {}, r.data.map((x: Row) => h('tr', { 'data-strain': String(x.strain), class: String(x.strain) === f.strain ? 'chosen' : null },
             h('td', {}, h('button', { type: 'button', class: 'link strain', 'aria-pressed': String(String(x.strain) === f.strain), onclick: () => void this.store.set({ sequences: { ...this.store.state.sequences, strain: String(x.strain) } }) }, String(x.strain))),
             h('td', {}, preciseDate(x.date as string | null, x.date_precision as string | null)),
-            h('td', {}, [x.division, x.country].filter(Boolean).join(', ') || '—', x.location_key ? h('div', { class: 'muted' }, String(x.location_key)) : null),
+            h('td', {}, [...new Set([x.division, x.country].filter(Boolean))].join(', ') || '—', x.location_key ? h('div', { class: 'muted' }, String(x.location_key)) : null),
             h('td', {}, x.clade === null ? 'unassigned' : String(x.clade)),
             h('td', {}, x.qc_status === null ? '—' : String(x.qc_status))))))),
         h('nav', { class: 'pager', 'aria-label': 'Sequence pages' },
