@@ -250,6 +250,29 @@ describe.skipIf(E2E_DISABLED)('Literature, Sequences and Chatter pages end to en
     expect(values.some((v) => v !== null && v > 0)).toBe(true);
   }, 180_000);
 
+  it('shows the API’s own message where it refuses a request, never a blank panel', async () => {
+    const cases: [string, Part, string, string][] = [
+      ['/?page=literature&lq=virus&lplace=XX_NOPE', 'literature', '/v1/series?location=XX_NOPE&metric=confirmed&transform=daily&from=2020-01-01&to=2020-06-30', '#cases-chart'],
+      ['/?page=sequences&splace=XX_NOPE', 'sequences', '/v1/sequences/clades?interval=week&location=XX_NOPE', '.seq-chart'],
+      ['/?page=chatter&cdate=2019-01-01', 'chatter', '/v1/chatter/top?date=2019-01-01&kind=terms&n=25&filter=noise', '.chatter-top'],
+    ];
+    let refused = 0;
+    for (const [at, part, apiAt, panel] of cases) {
+      await page.goto(url + at);
+      await rendered(part);
+      const r = await fetch(url + apiAt);
+      if (r.status === 200) {
+        // Not an error for the API: the panel says there is nothing, rather than staying blank.
+        expect(await page.locator(`${panel} .message`).count(), at).toBeGreaterThan(0);
+        continue;
+      }
+      refused++;
+      const apiMessage = ((await r.json()) as { error: { message: string } }).error.message;
+      expect(await page.locator(`${panel} .message.error`).textContent(), at).toContain(apiMessage);
+    }
+    expect(refused).toBeGreaterThan(0);
+  }, 120_000);
+
   it('fits a phone’s width without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [p, part] of [['literature&lq=coronavirus', 'literature'], ['sequences&strain=Wuhan%2FHu-1%2F2019', 'sequences'], ['chatter', 'chatter']] as const) {

@@ -13,7 +13,7 @@ export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: SvgAttrs 
 }
 
 export const W = 640;
-export const M = { top: 10, right: 12, bottom: 24, left: 56 };
+export const M = { top: 10, right: 14, bottom: 24, left: 66 };
 
 export interface TimeFrame {
   x: (iso: string) => number;
