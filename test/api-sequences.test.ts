@@ -70,6 +70,19 @@ describe.each(DB_TARGETS)('sequences API on %s', (target) => {
     expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'ERR_SEQUENCE_NOT_FOUND']);
   });
 
+  it('puts sequences on the gazetteer’s keys: a country’s filter holds exactly its metadata rows', async () => {
+    const lines = readFileSync(dataPath('sequences/nextstrain-ncov/data/example_metadata.tsv'), 'utf8').split('\n').filter(Boolean);
+    const header = lines[0].split('\t');
+    const country = header.indexOf('country');
+    const australian = lines.slice(1).filter((l) => l.split('\t')[country] === 'Australia').length;
+    expect(australian).toBeGreaterThan(0);
+    const au = await json<{ meta: { total: number }; data: { location_key: string; country: string }[] }>('/v1/sequences?location=AU&limit=5000');
+    expect(au.meta.total).toBe(australian);
+    expect(au.data.every((r) => r.location_key === 'AU' || r.location_key.startsWith('AU_'))).toBe(true);
+    const bad = await json<{ data: { qc_status: string }[] }>('/v1/sequences?qc=bad&limit=5000');
+    expect(bad.data.every((r) => r.qc_status === 'bad')).toBe(true);
+  });
+
   it('counts clades per week: frequencies of a week sum to 1', async () => {
     const c = await json<{ data: { period: string; sequences: number; frequency: number }[] }>('/v1/sequences/clades?interval=week');
     const byWeek = new Map<string, number>();
