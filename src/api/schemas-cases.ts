@@ -1,11 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { CASE_EVENTS, OUTCOMES, SEXES } from '../domain/cases.js';
 import { IsoDate } from '../query/schema-primitives.js';
-import { Format } from './schemas.js';
+import { enumOf, Format } from './schemas.js';
 
 /** Schemas of /v1/cases. */
-
-const enumOf = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 
 /** `<event>_from` / `<event>_to` for every event. */
 const eventRanges = Object.fromEntries(

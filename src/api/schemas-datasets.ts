@@ -1,13 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { ACCESS_KINDS, DATASET_TYPES, MODALITIES, REDISTRIBUTION_CLASSES } from '../domain/dataset.js';
 import { Nullable } from '../query/schema-primitives.js';
-import { Format } from './schemas.js';
+import { BoolText, enumOf, Format } from './schemas.js';
 
 /** Schemas of /v1/datasets. */
-
-const enumOf = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
-
-const BoolText = (description: string) => Type.Unsafe<'true' | 'false'>({ type: 'string', enum: ['true', 'false'], description });
 
 export const DatasetsQuery = Type.Object(
   {

@@ -1,11 +1,9 @@
 import { Type } from 'typebox';
 import { NGRAM_KINDS } from '../domain/chatter.js';
 import { IsoDate, Nullable } from '../query/schema-primitives.js';
-import { Format } from './schemas.js';
+import { BoolText, Format } from './schemas.js';
 
 /** Schemas of /v1/literature and /v1/chatter. */
-
-const BoolText = (description: string) => Type.Unsafe<'true' | 'false'>({ type: 'string', enum: ['true', 'false'], description });
 
 export const LiteratureSearchQuery = Type.Object(
   {

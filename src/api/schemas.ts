@@ -10,6 +10,12 @@ export { IsoDate, Level, MissingReasonSchema, Nullable };
  * are in schemas-<resource>.ts.
  */
 
+/** A string parameter or field taking one of `values`. */
+export const enumOf = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
+
+/** A yes/no query parameter, written true or false. */
+export const BoolText = (description: string) => Type.Unsafe<'true' | 'false'>({ type: 'string', enum: ['true', 'false'], description });
+
 export const Format = Type.Unsafe<'json' | 'csv' | 'jsonl'>({ type: 'string', enum: ['json', 'csv', 'jsonl'], default: 'json', description: 'json (default), csv (long format with a header) or jsonl (one JSON object per line)' });
 
 export const ErrorResponse = Type.Object(
