@@ -4,6 +4,9 @@ import type { Body } from './response-cache.js';
 
 export type Format = keyof typeof CONTENT_TYPES;
 
+/** A JSON body for sendCached. */
+export const jsonBody = (body: unknown): Body => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
+
 /** A body from text chunks: collected (and cacheable) or, when `stream` is set, streamed. */
 export async function renderText(format: Format, chunks: AsyncIterable<string>, stream: boolean): Promise<Body> {
   const contentType = CONTENT_TYPES[format];

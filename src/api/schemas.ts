@@ -16,6 +16,9 @@ export const enumOf = <T extends string>(values: readonly T[], description: stri
 /** A yes/no query parameter, written true or false. */
 export const BoolText = (description: string) => Type.Unsafe<'true' | 'false'>({ type: 'string', enum: ['true', 'false'], description });
 
+/** A BoolText parameter's value: true, false, or null when it is not given. */
+export const boolParam = (v: 'true' | 'false' | undefined): boolean | null => (v === undefined ? null : v === 'true');
+
 export const Format = Type.Unsafe<'json' | 'csv' | 'jsonl'>({ type: 'string', enum: ['json', 'csv', 'jsonl'], default: 'json', description: 'json (default), csv (long format with a header) or jsonl (one JSON object per line)' });
 
 export const ErrorResponse = Type.Object(

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/api/app.js';
 import { apiFixture, type ApiFixture } from '../api-fixture.js';
 
@@ -52,6 +52,20 @@ export async function serveDashboard(fixture: ApiFixture): Promise<Dashboard> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
+}
+
+/**
+ * Collects into `problems` every Content-Security-Policy violation and page error of `page` (and
+ * of the context's later pages): the research pages' last test expects none.
+ */
+export async function watchPageProblems(context: BrowserContext, page: Page, problems: string[]): Promise<void> {
+  await context.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /CSP violation|Content Security Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 }
 
 export { apiFixture };

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/api/app.js';
 import type { ApiFixture } from '../api-fixture.js';
-import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, SCREENSHOTS } from './dashboard-harness.js';
+import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, SCREENSHOTS, watchPageProblems } from './dashboard-harness.js';
 
 /** Its own build folder: the other browser suites build theirs at the same time. */
 const WEB_DIST = path.join(ROOT, 'dist/web-e2e-research2');
@@ -53,14 +53,9 @@ describe.skipIf(E2E_DISABLED)('Literature, Sequences and Chatter pages end to en
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(() => {
-      addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-    });
     page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /CSP violation|Content Security Policy/i.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    // Every Content-Security-Policy violation and page error on the way is a failure (last test).
+    await watchPageProblems(context, page, problems);
   }, 900_000);
   afterAll(async () => {
     await context?.close();

@@ -2,12 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CASE_EVENTS, type CaseEvent } from '../../domain/cases.js';
 import { CASE_DICTIONARY } from '../../query/case-dictionary.js';
 import { CASE_ROW_COLUMNS, caseDetail, cases, casesSummary, type CasesRequest } from '../../query/cases.js';
-import { once, renderText, rowsText, tabularContent } from '../render.js';
+import { jsonBody, once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses } from '../schemas.js';
 import { CaseParams, CaseQuery, CaseResponse, CaseRowSchema, CasesQuery, CasesResponse, CasesSummaryQuery, CasesSummaryResponse, DictionaryResponse } from '../schemas-cases.js';
-
-const json = (body: unknown) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 
 /** The query string as the use case's request (event ranges gathered from `<event>_from` / `<event>_to`). */
 export function casesRequest(q: Record<string, unknown>): CasesRequest {
@@ -56,13 +54,13 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CasesSummaryResponse, ...errorResponses(400) },
       },
     },
-    async (req, reply) => sendCached(req, reply, app.cache, async () => json(await casesSummary(app.db, casesRequest(req.query)))),
+    async (req, reply) => sendCached(req, reply, app.cache, async () => jsonBody(await casesSummary(app.db, casesRequest(req.query)))),
   );
 
   app.get(
     '/cases/dictionary',
     { schema: { tags: ['cases'], summary: 'The data dictionary of a case row: every column, its type and meaning', response: { 200: DictionaryResponse } } },
-    async (req, reply) => sendCached(req, reply, app.cache, async () => json({ data: CASE_DICTIONARY })),
+    async (req, reply) => sendCached(req, reply, app.cache, async () => jsonBody({ data: CASE_DICTIONARY })),
   );
 
   app.get(
@@ -79,7 +77,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
         const d = await caseDetail(app.db, req.params.source, req.params.id, req.query.as_of ?? null);
-        return json({ data: d.case, versions: d.versions });
+        return jsonBody({ data: d.case, versions: d.versions });
       }),
   );
 };

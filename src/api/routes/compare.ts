@@ -5,12 +5,11 @@ import { compareSources, discrepancies } from '../../query/compare.js';
 import { Slicer } from '../../query/expensive.js';
 import { keptSeriesLister } from '../../query/map.js';
 import { sendExpensive } from '../expensive-route.js';
-import { once, renderText, rowsText, tabularContent } from '../render.js';
+import { jsonBody, once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses } from '../schemas.js';
 import { CompareQuery, CompareResponse, CompareRow, DiscrepanciesQuery, DiscrepanciesResponse, DiscrepancyRow } from '../schemas-compare.js';
 
-const json = (body: unknown) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 const stats = (s: AgreementStats | null) =>
   s && { ...s, first_differing: s.first_differing === null ? null : isoFromDay(s.first_differing), last_differing: s.last_differing === null ? null : isoFromDay(s.last_differing) };
 
@@ -37,7 +36,7 @@ export const compareRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
         const meta = { location: q.location, metric: q.metric, as_of: q.as_of ?? null, reference: reference?.ref.source ?? null, reference_as_of: referenceAsOf, data_version: version };
         if (q.format === 'json') {
-          return json({
+          return jsonBody({
             meta,
             start: set?.length ? isoFromDay(set.start) : null,
             end: set?.length ? isoFromDay(set.start + set.length - 1) : null,

@@ -4,7 +4,7 @@ import { datasetJsonLd } from '../../catalog/jsonld.js';
 import { datasetCitation, datasetDetail, datasetRecord, listDatasets, type DatasetRecord } from '../../query/datasets.js';
 import { once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
-import { errorResponses } from '../schemas.js';
+import { boolParam, errorResponses } from '../schemas.js';
 import { CitationQuery, DatasetCsvRow, DatasetDetailQuery, DatasetParams, DatasetSchema, DatasetsQuery, DatasetsResponse } from '../schemas-datasets.js';
 
 const CSV_COLUMNS = [
@@ -22,8 +22,6 @@ function csvRow(d: DatasetRecord) {
     local_rows: d.local.filter((h) => h.table !== 'series').reduce((n, h) => n + h.rows, 0),
   };
 }
-
-const bool = (v: 'true' | 'false' | undefined) => (v === undefined ? null : v === 'true');
 
 const CITATION_TYPES = { bibtex: 'application/x-bibtex; charset=utf-8', ris: 'application/x-research-info-systems; charset=utf-8' } as const;
 
@@ -46,8 +44,8 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sendCached(req, reply, app.cache, async () => {
         const q = req.query;
         const views = await listDatasets(app.db, {
-          type: q.type ?? null, modality: q.modality ?? null, redistribution: q.redistribution ?? null, commercial: bool(q.commercial),
-          local: bool(q.local), access: q.access ?? null, q: q.q ?? null,
+          type: q.type ?? null, modality: q.modality ?? null, redistribution: q.redistribution ?? null, commercial: boolParam(q.commercial),
+          local: boolParam(q.local), access: q.access ?? null, q: q.q ?? null,
         });
         const records = views.map(datasetRecord);
         if (q.format === 'csv') return renderText('csv', rowsText('csv', CSV_COLUMNS, {}, once(records.map(csvRow))), false);

@@ -4,9 +4,9 @@ import { auditImagingSplit, auditPublishedSplit, buildImagingSplits, ratiosOf, t
 import { duplicateImages, images, imageThumbnail, imagingSummaryOf, type ImagesRequest, type ThumbnailSize } from '../../query/imaging.js';
 import { QueryError } from '../../query/errors.js';
 import type { ImageRow } from '../../store/read-imaging.js';
-import { once, renderText, rowsText, tabularContent } from '../render.js';
+import { jsonBody, once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
-import { errorResponses } from '../schemas.js';
+import { boolParam, errorResponses } from '../schemas.js';
 import {
   AuditBody, AuditQuery, AuditResponse, DuplicatesQuery, DuplicatesResponse, ImageRowSchema, ImagesQuery, ImagesResponse, SplitRowSchema,
   SplitsQuery, SplitsResponse, SummaryQuery, SummaryResponse, SummaryRowSchema, ThumbnailParams, ThumbnailQuery,
@@ -18,13 +18,11 @@ const SPLIT_CSV_COLUMNS = ['dataset', 'image_id', 'patient', 'finding', 'split']
 /** Audit bodies: 200,000 rows of `dataset,image_id,split` fit in 16 MB. */
 const AUDIT_BODY_LIMIT = 16 << 20;
 
-const bool = (v: 'true' | 'false' | undefined) => (v === undefined ? null : v === 'true');
-
 function imagesRequest(q: Partial<Record<keyof ImagesRequest, unknown>> & { commercial?: 'true' | 'false' }): ImagesRequest {
   return {
     dataset: (q.dataset as string | undefined) ?? null, finding: (q.finding as string | undefined) ?? null, modality: (q.modality as string | undefined) ?? null,
     view: (q.view as string | undefined) ?? null, sex: (q.sex as 'M' | 'F' | undefined) ?? null, age_min: (q.age_min as number | undefined) ?? null,
-    age_max: (q.age_max as number | undefined) ?? null, commercial: bool(q.commercial), patient: (q.patient as string | undefined) ?? null,
+    age_max: (q.age_max as number | undefined) ?? null, commercial: boolParam(q.commercial), patient: (q.patient as string | undefined) ?? null,
   };
 }
 
@@ -60,8 +58,6 @@ function auditJson(a: AuditResult, dataset: string | null) {
     ids_in_several_splits: a.idsInSeveralSplits, findings_per_split: a.findingsPerSplit, unknown: a.unknown,
   };
 }
-
-const json = (body: unknown) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 
 export const imagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: AUDIT_BODY_LIMIT }, (_req, body, done) => {
@@ -151,7 +147,7 @@ export const imagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const q = req.query;
         const built = await buildImagingSplits(app.db, { dataset: q.dataset ?? null, finding: q.finding ?? null, ratios: q.ratios, seed: q.seed });
         if (q.format === 'csv') return renderText('csv', rowsText('csv', SPLIT_CSV_COLUMNS, {}, once(built.rows)), false);
-        return json({ meta: { ratios: ratiosOf(q.ratios), seed: q.seed, groups: built.groups }, summary: built.summary, data: built.rows });
+        return jsonBody({ meta: { ratios: ratiosOf(q.ratios), seed: q.seed, groups: built.groups }, summary: built.summary, data: built.rows });
       }),
   );
 
@@ -181,7 +177,7 @@ export const imagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AuditResponse, ...errorResponses(400) },
       },
     },
-    async (req, reply) => sendCached(req, reply, app.cache, async () => json(auditJson(await auditPublishedSplit(app.db, req.query.dataset), req.query.dataset))),
+    async (req, reply) => sendCached(req, reply, app.cache, async () => jsonBody(auditJson(await auditPublishedSplit(app.db, req.query.dataset), req.query.dataset))),
   );
 
   app.get(
@@ -194,6 +190,6 @@ export const imagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DuplicatesResponse, ...errorResponses(400) },
       },
     },
-    async (req, reply) => sendCached(req, reply, app.cache, async () => json({ data: await duplicateImages(app.db, { dataset: req.query.dataset ?? null }) })),
+    async (req, reply) => sendCached(req, reply, app.cache, async () => jsonBody({ data: await duplicateImages(app.db, { dataset: req.query.dataset ?? null }) })),
   );
 };

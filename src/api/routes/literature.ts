@@ -1,16 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { chatterTerm, chatterTop } from '../../query/chatter.js';
 import { literatureCounts, literatureItem, paperCitation, searchLiterature } from '../../query/literature.js';
-import { once, renderText, rowsText, tabularContent } from '../render.js';
+import { jsonBody, once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
-import { errorResponses } from '../schemas.js';
+import { boolParam, errorResponses } from '../schemas.js';
 import {
   ChatterTermQuery, ChatterTermResponse, ChatterTopQuery, ChatterTopResponse, LiteratureCountsQuery, LiteratureCountsResponse, LiteratureSearchQuery,
   LiteratureSearchResponse, PaperHitSchema, PaperParams, PaperQuery, PaperResponse,
 } from '../schemas-literature.js';
 
 const HIT_COLUMNS = Object.keys(PaperHitSchema.properties) as (keyof typeof PaperHitSchema.properties & string)[];
-const json = (body: unknown) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 const TEXT_TYPES = { bibtex: 'application/x-bibtex; charset=utf-8', ris: 'application/x-research-info-systems; charset=utf-8' } as const;
 
 export const literatureRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -28,7 +27,7 @@ export const literatureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
         const q = req.query;
-        const { total, rows } = await searchLiterature(app.db, { q: q.q, from: q.from, to: q.to, source: q.source, server: q.server, has_doi: q.has_doi === undefined ? undefined : q.has_doi === 'true' }, q.limit, q.offset);
+        const { total, rows } = await searchLiterature(app.db, { q: q.q, from: q.from, to: q.to, source: q.source, server: q.server, has_doi: boolParam(q.has_doi) ?? undefined }, q.limit, q.offset);
         const out: object[] = q.format === 'csv' ? rows.map((r) => ({ ...r, sources: r.sources.join(';') })) : rows;
         return renderText(q.format, rowsText(q.format, HIT_COLUMNS as never[], { total, limit: q.limit, offset: q.offset, q: q.q }, once(out)), false);
       }),
@@ -42,7 +41,7 @@ export const literatureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
         const { data, uncounted } = await literatureCounts(app.db, req.query.interval, req.query.q ?? null);
-        return json({ meta: { interval: req.query.interval, q: req.query.q ?? null, uncounted }, data });
+        return jsonBody({ meta: { interval: req.query.interval, q: req.query.q ?? null, uncounted }, data });
       }),
   );
 
@@ -64,7 +63,7 @@ export const literatureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sendCached(req, reply, app.cache, async () => {
         const d = await literatureItem(app.db, req.params.id);
         const f = req.query.format;
-        if (f === 'json') return json({ data: d.paper, source: d.source, preprints: d.preprints });
+        if (f === 'json') return jsonBody({ data: d.paper, source: d.source, preprints: d.preprints });
         return { contentType: TEXT_TYPES[f], body: paperCitation(d.paper, f) };
       }),
   );
@@ -76,7 +75,7 @@ export const literatureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sendCached(req, reply, app.cache, async () => {
         const q = req.query;
         const r = await chatterTop(app.db, { date: q.date, kind: q.kind, n: q.n, filter: q.filter });
-        return json({ meta: { date: r.date, kind: r.kind, removed: r.removed }, data: r.data });
+        return jsonBody({ meta: { date: r.date, kind: r.kind, removed: r.removed }, data: r.data });
       }),
   );
 
@@ -86,7 +85,7 @@ export const literatureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
         const r = await chatterTerm(app.db, { term: req.query.term, kind: req.query.kind });
-        return json({ meta: { term: r.term, kind: r.kind }, data: r.data });
+        return jsonBody({ meta: { term: r.term, kind: r.kind }, data: r.data });
       }),
   );
 };

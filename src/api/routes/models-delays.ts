@@ -4,8 +4,7 @@ import { sendExpensive } from '../expensive-route.js';
 import { errorResponses } from '../schemas.js';
 import { DelaysQuery, DelaysResponse, IncubationQuery, IncubationResponse } from '../schemas-models-delays.js';
 import { casesRequest } from './cases.js';
-
-const json = (body: unknown) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
+import { jsonBody } from '../render.js';
 
 /** Delay and incubation distributions from the line lists (docs/models/delays.md); fits run in worker threads. */
 export const modelDelayRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -25,7 +24,7 @@ export const modelDelayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendExpensive(app, req, reply, async () => {
         const q = req.query;
-        return json(await delayEstimate(app.db, { ...casesRequest(q), from_event: q.from_event, to_event: q.to_event, families: q.families, samples: q.samples, seed: q.seed, interval: q.interval }));
+        return jsonBody(await delayEstimate(app.db, { ...casesRequest(q), from_event: q.from_event, to_event: q.to_event, families: q.families, samples: q.samples, seed: q.seed, interval: q.interval }));
       }),
   );
 
@@ -45,7 +44,7 @@ export const modelDelayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendExpensive(app, req, reply, async () => {
         const q = req.query;
-        return json(await incubationEstimate(app.db, { ...casesRequest(q), families: q.families, samples: q.samples, seed: q.seed }));
+        return jsonBody(await incubationEstimate(app.db, { ...casesRequest(q), families: q.families, samples: q.samples, seed: q.seed }));
       }),
   );
 };

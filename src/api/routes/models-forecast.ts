@@ -5,14 +5,12 @@ import { levelsFor } from '../../models/forecast/quantiles.js';
 import { forecastRows, SCORE_COLUMNS, scoreRow, SUMMARY_COLUMNS, summaryRow } from '../../query/forecast-rows.js';
 import { evaluate, forecastAt, MAX_REFERENCE_DATES, modelsOf } from '../../query/forecast.js';
 import { csvLine } from '../../lib/csv-write.js';
-import { once, renderText, rowsText } from '../render.js';
+import { jsonBody, once, renderText, rowsText } from '../render.js';
 import { sendExpensive } from '../expensive-route.js';
 import { errorResponses } from '../schemas.js';
 import { EvaluationQuery, EvaluationResponse, ForecastQuery, ForecastResponse } from '../schemas-models-forecast.js';
 
 const csvContent = (description: string) => ({ 'text/csv': { schema: { type: 'string', description } } });
-const json = (body: unknown) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
-
 export const modelForecastRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/models/forecast',
@@ -75,7 +73,7 @@ export const modelForecastRoutes: FastifyPluginAsyncTypebox = async (app) => {
           skipped: r.skipped.map((s) => ({ model: s.model, reference_date: isoFromDay(s.referenceDate), reason: s.reason })),
           data_version: version,
         };
-        return json({ meta, summary, data });
+        return jsonBody({ meta, summary, data });
       }),
   );
 };

@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { cladeFrequencies, mutationFrequencies, SEQUENCE_ROW_COLUMNS, sequenceDetail, sequences, sequencesFasta } from '../../query/sequences.js';
-import { once, renderText, rowsText, tabularContent } from '../render.js';
+import { jsonBody, once, renderText, rowsText, tabularContent } from '../render.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses } from '../schemas.js';
 import { CladesQuery, CladesResponse, FastaQuery, MutationsQuery, MutationsResponse, SequenceResponse, SequenceRowSchema, SequencesQuery, SequencesResponse, StrainParams } from '../schemas-sequences.js';
-
-const json = (body: unknown) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 
 export const sequenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -29,7 +27,7 @@ export const sequenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sequences/clades',
     { schema: { tags: ['sequences'], summary: 'Sequences of each clade per week or month, with frequencies (a series)', querystring: CladesQuery, response: { 200: CladesResponse, ...errorResponses(400) } } },
-    async (req, reply) => sendCached(req, reply, app.cache, async () => json({ data: await cladeFrequencies(app.db, req.query) })),
+    async (req, reply) => sendCached(req, reply, app.cache, async () => jsonBody({ data: await cladeFrequencies(app.db, req.query) })),
   );
 
   app.get(
@@ -38,7 +36,7 @@ export const sequenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
         const r = await mutationFrequencies(app.db, req.query);
-        return json({ meta: { analysed: r.analysed }, data: r.data });
+        return jsonBody({ meta: { analysed: r.analysed }, data: r.data });
       }),
   );
 
@@ -61,7 +59,7 @@ export const sequenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
         const d = await sequenceDetail(app.db, req.params.strain);
-        return json({ data: d.row, record: d.record, analysis: d.analysis });
+        return jsonBody({ data: d.row, record: d.record, analysis: d.analysis });
       }),
   );
 };

@@ -4,14 +4,13 @@ import { runReport, sourceDetail, sources } from '../../query/sources.js';
 import { sendCached } from '../response-cache.js';
 import { errorResponses } from '../schemas.js';
 import { RunDetail, SourceDetail, SourcesResponse } from '../schemas-sources.js';
-
-const json = (body: unknown) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
+import { jsonBody } from '../render.js';
 
 export const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sources',
     { schema: { tags: ['sources'], summary: 'Every source: licence, coverage, freshness, last run', response: { 200: SourcesResponse } } },
-    async (req, reply) => sendCached(req, reply, app.cache, async () => json({ data: await sources(app.db) })),
+    async (req, reply) => sendCached(req, reply, app.cache, async () => jsonBody({ data: await sources(app.db) })),
   );
 
   app.get(
@@ -26,7 +25,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
-        return json({ data: await sourceDetail(app.db, req.params.id) });
+        return jsonBody({ data: await sourceDetail(app.db, req.params.id) });
       }),
   );
 
@@ -42,7 +41,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) =>
       sendCached(req, reply, app.cache, async () => {
-        return json({ data: await runReport(app.db, req.params.id, req.params.run) });
+        return jsonBody({ data: await runReport(app.db, req.params.id, req.params.run) });
       }),
   );
 };
