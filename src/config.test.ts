@@ -8,6 +8,8 @@ describe('loadConfig', () => {
   it('defaults to embedded PGlite under ./.glacier, upstream files, 127.0.0.1:8080', () => {
     expect(loadConfig({}, {}, cwd)).toEqual({
       database: { kind: 'pglite', dir: path.join(cwd, '.glacier/db') },
+      readDatabase: null,
+      workers: 1,
       dataDir: path.join(cwd, '.glacier'),
       mirror: null,
       host: '127.0.0.1',
@@ -17,6 +19,27 @@ describe('loadConfig', () => {
       rateLimit: null,
       expensiveConcurrency: null,
     });
+  });
+
+  it('runs one server process per core on PostgreSQL by default, the number asked for with --workers / GLACIER_WORKERS', () => {
+    const pg = { DATABASE_URL: 'postgres://u@db/glacier' };
+    expect(loadConfig(pg, {}, cwd, 4).workers).toBe(4);
+    expect(loadConfig({ ...pg, GLACIER_WORKERS: '3' }, {}, cwd, 4).workers).toBe(3);
+    expect(loadConfig({ ...pg, GLACIER_WORKERS: '3' }, { workers: '2' }, cwd, 4).workers).toBe(2);
+    for (const bad of ['0', '65', '1.5', 'all', '-1']) expect(() => loadConfig(pg, { workers: bad }, cwd, 4)).toThrow(/--workers \/ GLACIER_WORKERS must be a whole number/);
+  });
+
+  it('runs one process on the embedded database and refuses more (its files belong to one process)', () => {
+    expect(loadConfig({}, {}, cwd, 8).workers).toBe(1);
+    expect(loadConfig({ GLACIER_WORKERS: '1' }, {}, cwd, 8).workers).toBe(1);
+    expect(() => loadConfig({}, { workers: '2' }, cwd, 8)).toThrow(/GLACIER_WORKERS 2 needs PostgreSQL/);
+    expect(() => loadConfig({ DATABASE_URL: 'memory://', GLACIER_WORKERS: '2' }, {}, cwd, 8)).toThrow(ConfigError);
+  });
+
+  it('reads from DATABASE_READ_URL only beside a PostgreSQL primary, and never echoes its password', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@primary/g', DATABASE_READ_URL: 'postgresql://u@replica/g' }, {}, cwd).readDatabase).toEqual({ kind: 'postgres', url: 'postgresql://u@replica/g' });
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://u@replica/g' }, {}, cwd)).toThrow(/needs DATABASE_URL to be the PostgreSQL primary/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@primary/g', DATABASE_READ_URL: 'mysql://u:secret@replica/g' }, {}, cwd)).toThrow(/DATABASE_READ_URL must be postgres:\/\/.*u:\*\*\*@replica/);
   });
 
   it('bounds expensive work to GLACIER_EXPENSIVE_CONCURRENCY answers at once (1 to 64)', () => {

@@ -1,9 +1,20 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { DatabaseTarget } from './store/db.js';
 
 /** Everything Glacier reads from its environment, parsed once (CLI flags override). */
 export interface Config {
   database: DatabaseTarget;
+  /**
+   * A PostgreSQL streaming replica the server reads from (DATABASE_READ_URL), or null: ingest,
+   * migrations and the data version's bookkeeping stay on `database` (docs/deploy.md).
+   */
+  readDatabase: (DatabaseTarget & { kind: 'postgres' }) | null;
+  /**
+   * Server processes of `serve`/`start` behind one port (--workers / GLACIER_WORKERS). Default:
+   * the number of cores on PostgreSQL, 1 on PGlite (one process's embedded database: more is refused).
+   */
+  workers: number;
   /** Where the embedded database and downloaded raw files live. */
   dataDir: string;
   /** A folder laid out like ../shared/data to read instead of upstream URLs, or null. */
@@ -38,6 +49,7 @@ export interface ConfigOverrides {
   host?: string;
   port?: string | number;
   refresh?: string;
+  workers?: string | number;
 }
 
 export class ConfigError extends Error {
@@ -46,11 +58,14 @@ export class ConfigError extends Error {
 
 export const DEFAULT_PORT = 8080;
 
-export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}, cwd = process.cwd()): Config {
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}, cwd = process.cwd(), cores = availableParallelism()): Config {
   const dataDir = path.resolve(cwd, overrides.dataDir ?? nonEmpty(env.GLACIER_DATA_DIR) ?? '.glacier');
   const mirrorRaw = overrides.mirror ?? nonEmpty(env.GLACIER_MIRROR);
+  const database = parseDatabaseUrl(overrides.databaseUrl ?? nonEmpty(env.DATABASE_URL), dataDir);
   return {
-    database: parseDatabaseUrl(overrides.databaseUrl ?? nonEmpty(env.DATABASE_URL), dataDir),
+    database,
+    readDatabase: parseReadDatabaseUrl(nonEmpty(env.DATABASE_READ_URL), database),
+    workers: parseWorkers(overrides.workers ?? nonEmpty(env.GLACIER_WORKERS), database, cores),
     dataDir,
     mirror: mirrorRaw ? path.resolve(cwd, mirrorRaw) : null,
     host: overrides.host ?? nonEmpty(env.HOST) ?? '127.0.0.1',
@@ -114,6 +129,27 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Data
   if (url.startsWith('pglite://')) return { kind: 'pglite', dir: path.resolve(url.slice('pglite://'.length)) };
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
   throw new ConfigError(`DATABASE_URL must be postgres://…, memory:// or pglite://DIR (got ${JSON.stringify(redact(url))})`);
+}
+
+/** A replica only makes sense beside a PostgreSQL primary, and must itself be PostgreSQL. */
+export function parseReadDatabaseUrl(url: string | undefined, primary: DatabaseTarget): (DatabaseTarget & { kind: 'postgres' }) | null {
+  if (url === undefined) return null;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError(`DATABASE_READ_URL must be postgres://… (a streaming replica of DATABASE_URL) (got ${JSON.stringify(redact(url))})`);
+  if (primary.kind !== 'postgres') throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL to be the PostgreSQL primary it replicates (the embedded database has no replicas)');
+  return { kind: 'postgres', url };
+}
+
+/**
+ * A whole number from 1 to 64. PGlite is one process's embedded database (its files cannot be
+ * opened twice): there the default is 1 and more is refused rather than silently ignored.
+ */
+export function parseWorkers(raw: string | number | undefined, database: DatabaseTarget, cores: number): number {
+  const embedded = database.kind !== 'postgres';
+  if (raw === undefined) return embedded ? 1 : Math.max(1, Math.min(64, cores));
+  const n = Number(raw);
+  if (!/^\s*\d+\s*$/.test(String(raw)) || n < 1 || n > 64) throw new ConfigError(`--workers / GLACIER_WORKERS must be a whole number from 1 to 64 (got ${JSON.stringify(String(raw))})`);
+  if (embedded && n > 1) throw new ConfigError(`--workers / GLACIER_WORKERS ${n} needs PostgreSQL (DATABASE_URL=postgres://…): the embedded database belongs to one process`);
+  return n;
 }
 
 function parsePort(raw: string | number | undefined): number {
