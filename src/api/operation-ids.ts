@@ -51,4 +51,6 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /v1/sequences/mutations': 'getMutationCounts',
   'GET /v1/sequences/fasta': 'getSequencesFasta',
   'GET /v1/sequences/:strain': 'getSequence',
+  'GET /v1/bulk': 'listBulkFiles',
+  'GET /v1/bulk/:file': 'getBulkFile',
 };

@@ -32,6 +32,8 @@ export const ERROR_CODES = {
   ERR_CASE_NOT_FOUND: 'The source has no case with this id (or not as of the date asked).',
   ERR_PAPER_NOT_FOUND: 'No paper has this id (a CORD-19 cord_uid).',
   ERR_SEQUENCE_NOT_FOUND: 'No sequence has this strain name.',
+  ERR_BULK_FILE_NOT_FOUND: 'No bulk file has this name (see /v1/bulk for the files of the current build).',
+  ERR_BULK_NOT_READY: 'No bulk files have been built yet (a build runs after each ingest); try again after Retry-After.',
   ERR_NOT_REDISTRIBUTABLE: 'The data asked for may not be served under its terms (e.g. GISAID genomes); its metadata may.',
   ERR_UNAUTHORIZED: 'An admin route was called without the right `Authorization: Bearer <token>`.',
   ERR_BUSY: 'A refresh is already running in this process; try again when it has finished.',

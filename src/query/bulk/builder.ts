@@ -1,0 +1,54 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { Db } from '../../store/db.js';
+import { dataVersion } from '../../store/read-sources.js';
+import { buildBulk, type BuildResult } from './build.js';
+import { BULK_FORMATS } from './datapackage.js';
+import { builtVersions, bulkRoot, pruneBulk, versionDir } from './files.js';
+
+export interface BulkBuilderDeps {
+  db: Db;
+  dataDir: string;
+  clock: () => Date;
+  log: { info(o: object, m: string): void; error(o: object, m: string): void };
+}
+
+export interface BulkBuilder {
+  /**
+   * Builds the files of the current data version in the background unless they exist or a
+   * build is running; resolves when that build (if any) has finished. Never throws: a failed
+   * build is logged and tried again at the next call.
+   */
+  ensure(): Promise<BuildResult | null>;
+}
+
+/**
+ * One build at a time per process, of the current version, then the prune. The build reads in
+ * pages and yields to the event loop between them (setImmediate), so the server answers other
+ * requests during it; each Parquet row group is encoded in one stretch (figures in docs/api.md).
+ */
+export function createBulkBuilder(deps: BulkBuilderDeps): BulkBuilder {
+  const root = bulkRoot(deps.dataDir);
+  let running: Promise<BuildResult | null> | null = null;
+  const once = async (): Promise<BuildResult | null> => {
+    const version = await dataVersion(deps.db);
+    if ((await builtVersions(root)).includes(version)) return null;
+    deps.log.info({ dataVersion: version }, 'bulk files: building');
+    const result = await buildBulk({ db: deps.db, dir: versionDir(root, version), asOf: null, formats: BULK_FORMATS, clock: deps.clock, tick: () => yieldToLoop() });
+    const pruned = await pruneBulk(root, deps.clock());
+    deps.log.info({ dataVersion: version, complete: result.complete, seconds: Math.round(result.seconds), files: result.files.length, pruned }, 'bulk files: built');
+    return result;
+  };
+  return {
+    ensure() {
+      running ??= once()
+        .catch((err: unknown) => {
+          deps.log.error({ err }, 'bulk files: build failed');
+          return null;
+        })
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The column types of the bulk tables, once, for the three places that need them: the Parquet
+ * schema (parquet-file.ts), the CSV cells (csv-gz-file.ts) and the Frictionless Table Schema
+ * (datapackage.ts).
+ */
+export type FieldType = 'string' | 'date' | 'number' | 'integer' | 'bigint' | 'boolean' | 'list' | 'json';
+
+export interface BulkField {
+  name: string;
+  type: FieldType;
+  description: string;
+  /** Never null (Frictionless `constraints.required`, Parquet REQUIRED). */
+  required?: boolean;
+}
+
+export interface BulkTableShape {
+  /** File stem and Frictionless resource name: lower case, digits and dashes. */
+  name: string;
+  title: string;
+  description: string;
+  fields: readonly BulkField[];
+  primaryKey: readonly string[];
+}
+
+/** A page of rows: plain objects keyed by field name (dates as YYYY-MM-DD, lists as arrays). */
+export type BulkRow = Record<string, unknown>;
