@@ -47,7 +47,7 @@ describe.each(DB_TARGETS)('refresh while serving on %s', (target) => {
     const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: first.root }, clock: () => new Date(), log: silentLogger }, [jhuGlobal]);
     expect(runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
     dataDir = await mkdtemp(path.join(tmpdir(), 'glacier-refresh-'));
-    const config: Config = { database: { kind: 'pglite-memory' }, dataDir, mirror: second.root, host: '127.0.0.1', port: 0, refreshMs: null, adminToken: TOKEN, rateLimit: null, expensiveConcurrency: null };
+    const config: Config = { database: { kind: 'pglite-memory' }, dataDir, mirror: second.root, host: '127.0.0.1', port: 0, refreshMs: null, adminToken: TOKEN, rateLimit: null, expensiveConcurrency: null, readDatabase: null, workers: 1 };
     refresh = createServerRefresh(t.db, config, { info() {}, warn() {}, error() {} }, () => app.cache.versions.invalidate());
     app = await buildApp({ db: t.db, webRoot: null, versionTtlMs: 1000, admin: { token: TOKEN, refresh } });
   }, 180_000);

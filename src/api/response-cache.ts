@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VersionTracker } from './data-version.js';
+import { QueryError } from '../query/errors.js';
+import { VERSION_MOVED, type VersionTracker } from './data-version.js';
 
 type Encoding = 'br' | 'gzip';
 
@@ -79,19 +80,30 @@ const COMPRESS_ABOVE = 1024;
  * with `build(version)`. The ETag is the data version plus the request URL.
  */
 export async function sendCached(req: FastifyRequest, reply: FastifyReply, cache: ResponseCache, build: (version: number) => Promise<Body>): Promise<FastifyReply> {
-  const version = await cache.versions.current();
-  let entry = cache.get(req.url, version);
-  if (!entry) {
+  for (let attempt = 1; ; attempt++) {
+    const version = await cache.versions.current();
+    const entry = cache.get(req.url, version);
+    if (entry) return sendEntry(req, reply, cache, entry);
     const etag = `"v${version}-${createHash('sha1').update(req.url).digest('base64url').slice(0, 16)}"`;
     if (req.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
-    const built = await build(version);
-    reply.header('etag', etag).header('cache-control', CACHE_CONTROL).type(built.contentType);
-    if ('stream' in built) return reply.send(built.stream());
-    entry = { version, etag, contentType: built.contentType, body: Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body), encoded: {} };
-    cache.set(req.url, entry);
-  } else if (req.headers['if-none-match'] === entry.etag) {
-    return reply.code(304).header('etag', entry.etag).send();
+    // With a read replica the body is built in one snapshot at `version`; a snapshot already past it
+    // (the replica replayed an ingest since the version was read) means: read the version again.
+    const built = await cache.versions.pinned(version, () => build(version));
+    if (built === VERSION_MOVED) {
+      if (attempt < MAX_VERSION_ATTEMPTS) continue;
+      throw new QueryError('ERR_UNAVAILABLE', 'the data changed while this answer was being built; try again shortly', undefined, 1);
+    }
+    if ('stream' in built) return reply.header('etag', etag).header('cache-control', CACHE_CONTROL).type(built.contentType).send(built.stream());
+    const fresh: CachedBody = { version, etag, contentType: built.contentType, body: Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body), encoded: {} };
+    cache.set(req.url, fresh);
+    return sendEntry(req, reply, cache, fresh);
   }
+}
+
+const MAX_VERSION_ATTEMPTS = 3;
+
+function sendEntry(req: FastifyRequest, reply: FastifyReply, cache: ResponseCache, entry: CachedBody): FastifyReply {
+  if (req.headers['if-none-match'] === entry.etag) return reply.code(304).header('etag', entry.etag).send();
   reply.header('etag', entry.etag).header('cache-control', CACHE_CONTROL).type(entry.contentType);
   const encoding = entry.body.length > COMPRESS_ABOVE ? acceptedEncoding(req.headers['accept-encoding']) : null;
   if (!encoding) return reply.send(entry.body);
