@@ -10,9 +10,9 @@ export interface HttpAnswer {
  * One GET on a connection of its own (no keep-alive): with several server processes behind one
  * port, each request may reach another process (a kept-alive connection stays with one).
  */
-export function httpGet(url: string, timeoutMs = 10_000): Promise<HttpAnswer> {
+export function httpGet(url: string, timeoutMs = 10_000, headers: Record<string, string> = {}): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const req = get(url, { agent: false, timeout: timeoutMs }, (res) => {
+    const req = get(url, { agent: false, timeout: timeoutMs, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
