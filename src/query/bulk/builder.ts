@@ -1,9 +1,11 @@
+import { mkdir, open, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Db } from '../../store/db.js';
 import { dataVersion } from '../../store/read-sources.js';
 import { buildBulk, type BuildResult } from './build.js';
 import { BULK_FORMATS } from './datapackage.js';
-import { builtVersions, bulkRoot, pruneBulk, versionDir } from './files.js';
+import { builtVersions, bulkRoot, pruneBulk, STALE_PARTIAL_MS, versionDir } from './files.js';
 
 export interface BulkBuilderDeps {
   db: Db;
@@ -32,8 +34,16 @@ export function createBulkBuilder(deps: BulkBuilderDeps): BulkBuilder {
   const once = async (): Promise<BuildResult | null> => {
     const version = await dataVersion(deps.db);
     if ((await builtVersions(root)).includes(version)) return null;
+    // Several server processes (--workers) share the folder: the first to create the lock builds.
+    const lock = path.join(root, `v${version}.lock`);
+    if (!(await takeLock(lock, deps.clock()))) return null;
     deps.log.info({ dataVersion: version }, 'bulk files: building');
-    const result = await buildBulk({ db: deps.db, dir: versionDir(root, version), asOf: null, formats: BULK_FORMATS, clock: deps.clock, tick: () => yieldToLoop() });
+    let result: BuildResult;
+    try {
+      result = await buildBulk({ db: deps.db, dir: versionDir(root, version), asOf: null, formats: BULK_FORMATS, clock: deps.clock, tick: () => yieldToLoop() });
+    } finally {
+      await rm(lock, { force: true });
+    }
     const pruned = await pruneBulk(root, deps.clock());
     deps.log.info({ dataVersion: version, complete: result.complete, seconds: Math.round(result.seconds), files: result.files.length, pruned }, 'bulk files: built');
     return result;
@@ -51,4 +61,17 @@ export function createBulkBuilder(deps: BulkBuilderDeps): BulkBuilder {
       return running;
     },
   };
+}
+
+/** Creates `lock` exclusively; a lock older than STALE_PARTIAL_MS was left by a process that died and is taken over. */
+async function takeLock(lock: string, now: Date): Promise<boolean> {
+  await mkdir(path.dirname(lock), { recursive: true });
+  const stale = await stat(lock).then((s) => now.getTime() - s.mtimeMs > STALE_PARTIAL_MS, () => false);
+  if (stale) await rm(lock, { force: true });
+  try {
+    await (await open(lock, 'wx')).close();
+    return true;
+  } catch {
+    return false;
+  }
 }

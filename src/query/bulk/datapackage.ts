@@ -60,7 +60,7 @@ function resource(f: WrittenFile): Record<string, unknown> {
     description: f.table.description,
     format: f.format,
     mediatype: MEDIA_TYPES[f.format],
-    ...(f.format === 'csv' ? { encoding: 'utf-8', compression: 'gz', dialect: { delimiter: ',', lineTerminator: '\r\n', header: true } } : {}),
+    ...(f.format === 'csv' ? { encoding: 'utf-8', compression: 'gz', dialect: { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', header: true } } : {}),
     bytes: f.bytes,
     hash: `sha256:${f.sha256}`,
     rows: f.rows,
