@@ -17,6 +17,7 @@ import { registerServingLimits, type ServingLimits } from './serving-limits.js';
 import { ErrorResponse } from './schemas.js';
 import { adminRoutes, type AdminOptions } from './routes/admin.js';
 import { anomalyRoutes } from './routes/anomalies.js';
+import { bulkRoutes } from './routes/bulk.js';
 import { compareRoutes } from './routes/compare.js';
 import { caseRoutes } from './routes/cases.js';
 import { literatureRoutes } from './routes/literature.js';
@@ -52,6 +53,8 @@ export interface AppDeps {
   limits?: ServingLimits;
   /** POST /v1/admin/ingest, only when given: the token it requires and the refresh it starts (the CLI wires src/ingest in). */
   admin?: AdminOptions;
+  /** The folder of the bulk files (`<dataDir>/bulk`, built by src/query/bulk); absent: /v1/bulk lists none. */
+  bulkRoot?: string | null;
 }
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -133,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'sequences', description: 'SARS-CoV-2 genomes (Nextstrain open data): clades, QC, mutations, FASTA where allowed' },
         { name: 'chatter', description: 'COVID-19 Twitter chatter (Panacea Lab daily n-gram counts): top lists and term series' },
         { name: 'cases', description: 'Patient-level case records from public line lists, their summary and data dictionary' },
+        { name: 'bulk', description: 'Bulk files: every table of a data version as Parquet and gzip CSV, with a Frictionless datapackage.json' },
         { name: 'imaging', description: 'The medical-imaging index: images, summary, thumbnails, patient-level splits and their audit, duplicates' },
       ],
     },
@@ -164,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await v1.register(sourceRoutes);
       await v1.register(healthRoutes);
       await v1.register(metaRoutes);
+      await v1.register(bulkRoutes, { root: deps.bulkRoot ?? null });
       if (deps.admin) await v1.register(adminRoutes, deps.admin);
     },
     { prefix: '/v1' },

@@ -5,6 +5,7 @@ import { FetchError } from '../ingest/fetch/index.js';
 import { migrate } from '../store/migrate.js';
 import { seriesCount } from '../store/read-sources.js';
 import { failedRuns, LOCK_HELD, runIngest } from './commands/ingest.js';
+import { runExport } from './commands/export.js';
 import { serve } from './commands/serve.js';
 import { printCases, printCitation, printDatasets, printDelays, printImagingAudit, printImagingSplits } from './commands/research.js';
 import { printSources } from './commands/sources.js';
@@ -81,6 +82,18 @@ program
       }
       await serve(db, cfg);
     });
+  });
+
+program
+  .command('export')
+  .description('bulk files: every table as Parquet and gzip CSV with a Frictionless datapackage.json (docs/api.md "Bulk files")')
+  .option('--out <dir>', 'folder to write (default: the data folder, where `serve` lists them at /v1/bulk)')
+  .option('--as-of <date>', 'the data as published on this date (series, anomalies, cases)')
+  .option('--format <formats>', 'parquet, csv or both (default parquet,csv)')
+  .option('--tables <names>', 'only these tables, comma-separated (series, series-by-source, locations, sources, anomalies, cases, papers, sequences, images)')
+  .action(async (opts, cmd: Command) => {
+    const cfg = config(cmd);
+    await withStore(cfg, (db) => runExport(db, cfg, opts, (text) => process.stderr.write(text)));
   });
 
 program
