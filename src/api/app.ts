@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Db } from '../store/db.js';
+import type { ReadRouting } from '../store/read-routing.js';
 import { createVersionTracker } from './data-version.js';
 import { errorBody, QueryError } from '../query/errors.js';
 import { httpStatus } from './errors.js';
@@ -43,6 +44,8 @@ export const API_VERSION = '1.0.0';
 
 export interface AppDeps {
   db: Db;
+  /** Where reads go with a read replica (src/store/read-routing.ts); default: all to `db`. */
+  reads?: ReadRouting;
   /** Pino options or false (tests). */
   logger?: boolean | object;
   /** How often the data version is re-read (ms). */
@@ -100,9 +103,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.code(404).send(errorBody(new QueryError('ERR_NOT_FOUND', `no endpoint ${req.method} ${req.url.split('?')[0]} (see /docs)`)));
   });
 
-  const versions = createVersionTracker(deps.db, deps.versionTtlMs);
+  const versions = createVersionTracker(deps.reads ?? deps.db, deps.versionTtlMs);
   const cache = new ResponseCache(versions);
-  app.decorate('db', deps.db);
+  app.decorate('db', deps.reads?.db ?? deps.db);
   app.decorate('cache', cache);
 
   app.addSchema(ErrorResponse);

@@ -7,11 +7,13 @@ import { seriesCount } from '../store/read-sources.js';
 import { failedRuns, LOCK_HELD, runIngest } from './commands/ingest.js';
 import { runExport } from './commands/export.js';
 import { serve } from './commands/serve.js';
+import { isServerWorker, leaveCluster, runWorkers, workerConfig } from './commands/serve-workers.js';
 import { printCases, printCitation, printDatasets, printDelays, printImagingAudit, printImagingSplits } from './commands/research.js';
 import { printSources } from './commands/sources.js';
 import { printRt, rtFormat, rtRequest } from './commands/rt.js';
 import { backtestRequest, printBacktest } from './commands/backtest.js';
 import { forecastRequest, printForecast } from './commands/forecast.js';
+import type { Db } from '../store/db.js';
 import { withStore } from './context.js';
 import { CliError, cliErrorOf, EXIT } from './errors.js';
 
@@ -28,6 +30,20 @@ function config(cmd: Command, extra: ConfigOverrides = {}) {
 
 const refreshOption = () =>
   new Option('--refresh <interval>', 'ingest again in the background every 30m, 6h, 1d, … or off (env GLACIER_REFRESH; default 6h upstream, off with a mirror)');
+
+const workersOption = () =>
+  new Option('--workers <n>', 'server processes behind the one port (env GLACIER_WORKERS; default: the number of cores on PostgreSQL, 1 on the embedded database, which allows only 1)');
+
+/** With --workers above 1 this process starts the workers and waits; each worker serves. */
+async function serveOrRunWorkers(db: Db, cfg: ReturnType<typeof config>): Promise<void> {
+  if (cfg.workers > 1 && !isServerWorker()) return runWorkers(cfg);
+  if (!isServerWorker()) return serve(db, cfg);
+  try {
+    await serve(db, workerConfig(cfg));
+  } finally {
+    leaveCluster();
+  }
+}
 
 const mirrorOption = () => new Option('--mirror <dir>', 'read files from a local folder laid out like ../shared/data instead of upstream URLs (env GLACIER_MIRROR)');
 
@@ -55,10 +71,11 @@ program
   .option('--host <host>', 'env HOST; default 127.0.0.1')
   .option('--port <port>', 'env PORT; default 8080')
   .addOption(refreshOption())
-  .action(async (_opts, cmd: Command) => {
-    const cfg = config(cmd);
+  .addOption(workersOption())
+  .action(async (opts, cmd: Command) => {
+    const cfg = config(cmd, { workers: opts.workers });
     await withStore(cfg, async (db) => {
-      await serve(db, cfg);
+      await serveOrRunWorkers(db, cfg);
     });
   });
 
@@ -70,9 +87,12 @@ program
   .option('--port <port>', 'env PORT; default 8080')
   .option('--force', 're-read unchanged files')
   .addOption(refreshOption())
+  .addOption(workersOption())
   .action(async (opts, cmd: Command) => {
-    const cfg = config(cmd);
+    const cfg = config(cmd, { workers: opts.workers });
     await withStore(cfg, async (db) => {
+      // A worker of `start --workers N`: the primary has ingested already.
+      if (isServerWorker()) return serveOrRunWorkers(db, cfg);
       // Another process ingesting (PostgreSQL): serve what is stored; its commits show up here.
       const runs = (await runIngest(db, cfg, { force: opts.force })) ?? (process.stderr.write(`note: ${LOCK_HELD}; serving the data stored so far\n`), []);
       const failed = failedRuns(runs);
@@ -80,7 +100,7 @@ program
         if ((await seriesCount(db)) === 0) throw new CliError(`nothing to serve: ${failed[0].error}`, EXIT.failed);
         process.stderr.write(`warning: ${failed.length} source run(s) failed; serving the data stored so far\n`);
       }
-      await serve(db, cfg);
+      await serveOrRunWorkers(db, cfg);
     });
   });
 

@@ -1,7 +1,8 @@
 import { buildApp } from '../../api/app.js';
 import type { Config } from '../../config.js';
 import type { SchedulerLog } from '../../ingest/refresh-scheduler.js';
-import type { Db } from '../../store/db.js';
+import { openDb, type Db } from '../../store/db.js';
+import { replicatedReads } from '../../store/read-routing.js';
 import { createServerRefresh } from './refresh.js';
 
 /**
@@ -21,15 +22,21 @@ export async function serve(db: Db, config: Config): Promise<void> {
   // The scheduler logs through the app's logger, which exists once the app is built.
   let log: SchedulerLog = { info() {}, warn() {}, error() {} };
   const refresh = createServerRefresh(db, config, { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m) }, () => app.cache.versions.invalidate());
+  // Reads from the replica when one is configured (ingest and refresh stay on `db`, the primary).
+  const reads = config.readDatabase ? replicatedReads(db, await openDb(config.readDatabase), (m, err) => log[err ? 'warn' : 'info']({ err }, m)) : undefined;
   const app = await buildApp({
-    db, logger: serverLoggerOptions(), admin: config.adminToken ? { token: config.adminToken, refresh } : undefined,
+    db, reads, logger: serverLoggerOptions(), admin: config.adminToken ? { token: config.adminToken, refresh } : undefined,
     limits: { rateLimit: config.rateLimit, expensive: config.expensiveConcurrency === null ? {} : { concurrency: config.expensiveConcurrency } },
+  });
+  // Which process answered: behind a proxy or with --workers, the one to look for in the logs.
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('x-glacier-pid', String(process.pid));
   });
   log = app.log;
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  process.stderr.write(`Glacier API on http://${config.host}:${port}  (docs: http://${config.host}:${port}/docs)\n`);
+  process.stderr.write(`Glacier API on http://${config.host}:${port}  (docs: http://${config.host}:${port}/docs)  pid ${process.pid}${config.readDatabase ? '; reading from DATABASE_READ_URL once it has replayed the current version' : ''}\n`);
   process.stderr.write(`${config.refreshMs === null ? 'background refresh off' : `refreshing every ${formatInterval(config.refreshMs)}`}${config.adminToken ? '; POST /v1/admin/ingest enabled' : ''}\n`);
   void warmUp(app);
   refresh.start();
@@ -40,6 +47,8 @@ export async function serve(db: Db, config: Config): Promise<void> {
   });
   await refresh.stop();
   await app.close();
+  // The replica's pool; `db` (the primary) is closed by whoever opened it.
+  if (reads) await reads.closeReplica();
 }
 
 function formatInterval(ms: number): string {
