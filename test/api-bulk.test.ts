@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04Module from 'ajv-draft-04';
+import formats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/api/app.js';
 import { buildBulk, type BuildResult } from '../src/query/bulk/build.js';
@@ -23,6 +23,8 @@ import { DB_TARGETS } from './databases.js';
  */
 
 const require = createRequire(import.meta.url);
+// A CommonJS module whose class is its default export: under NodeNext it arrives as `.default`.
+const AjvDraft04 = AjvDraft04Module.default;
 // The Frictionless profiles as the frictionlessdata/datapackage-js package ships them (JSON Schema draft-04).
 const TABULAR_PACKAGE_PROFILE = JSON.parse(await readFile(require.resolve('datapackage/lib/profiles/tabular-data-package.json'), 'utf8'));
 
@@ -145,8 +147,8 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
     const res = await app.inject('/v1/bulk/datapackage.json');
     expect(res.statusCode).toBe(200);
     const descriptor = res.json();
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
+    const ajv = new AjvDraft04({ allErrors: true, strict: false });
+    (formats as unknown as (a: InstanceType<typeof AjvDraft04>) => void)(ajv);
     const validate = ajv.compile(TABULAR_PACKAGE_PROFILE);
     expect(validate(descriptor), ajv.errorsText(validate.errors)).toBe(true);
     expect(descriptor.resources).toHaveLength(built.files.length);

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import fc from 'fast-check';
@@ -6,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/api/app.js';
 import { HTTP_STATUS } from '../src/api/errors.js';
 import type { RefreshController } from '../src/domain/refresh.js';
+import { buildBulk } from '../src/query/bulk/build.js';
+import { versionDir } from '../src/query/bulk/files.js';
+import { dataVersion } from '../src/store/read-sources.js';
 import { apiFixture, type ApiFixture } from './api-fixture.js';
 import { DB_TARGETS } from './databases.js';
 import { requestArb, type FuzzRequest, type Operation, type Vocabulary } from './fuzz-requests.js';
@@ -81,8 +87,12 @@ describe.each(DB_TARGETS)('fuzzing every operation of openapi.json on %s', (targ
   let f: ApiFixture;
   let app: App;
   let vocabulary: Vocabulary;
+  let bulkRoot: string;
   beforeAll(async () => {
     f = await apiFixture(target, { research: true });
+    // Bulk files of the small tables only (the documented example file is sources.csv.gz): seconds, not the whole build.
+    bulkRoot = await mkdtemp(path.join(tmpdir(), 'glacier-fuzz-bulk-'));
+    await buildBulk({ db: f.t.db, dir: versionDir(bulkRoot, await dataVersion(f.t.db)), asOf: null, formats: ['parquet', 'csv'], tables: ['sources', 'locations'], clock: () => new Date() });
     const metrics = (await f.app.inject('/v1/metrics')).json().data.map((m: { id: string }) => m.id);
     const sources = (await f.app.inject('/v1/sources')).json().data.map((s: { id: string }) => s.id);
     vocabulary = { metrics, sources, adminToken: ADMIN_TOKEN };
@@ -93,11 +103,12 @@ describe.each(DB_TARGETS)('fuzzing every operation of openapi.json on %s', (targ
       trigger: (ids, trigger) => (++started % 3 === 0 ? null : { id: started, sources: ids, trigger, startedAt: new Date().toISOString() }),
       running: () => null,
     };
-    app = await buildApp({ db: f.t.db, versionTtlMs: 0, admin: { token: ADMIN_TOKEN, refresh } });
+    app = await buildApp({ db: f.t.db, versionTtlMs: 0, admin: { token: ADMIN_TOKEN, refresh }, bulkRoot });
   }, 300_000);
   afterAll(async () => {
     await app?.close();
     await f?.close();
+    if (bulkRoot) await rm(bulkRoot, { recursive: true, force: true });
   });
 
   it(`answers ${RUNS[target]} generated requests without a 5xx, with coded 4xx and schema-valid 2xx`, async () => {
