@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import { QueryError } from './errors.js';
 import { ExpensiveWork, yieldToEventLoop } from './expensive.js';
@@ -30,6 +31,19 @@ describe('ExpensiveWork', () => {
     expect(job.calls.n).toBe(1);
     expect(new Set(results).size).toBe(1);
     expect(work.stats()).toMatchObject({ computed: 1, joined: 7 });
+  });
+
+  it('runs a queued job in its own caller’s async context, not in the one of the job that freed the slot', async () => {
+    // With a read replica each request's reads are pinned to its snapshot through such a context.
+    const work = new ExpensiveWork({ concurrency: 1 });
+    const request = new AsyncLocalStorage<string>();
+    const first = gated('first');
+    const seen: (string | undefined)[] = [];
+    const a = request.run('request A', () => work.run({ key: 'a', version: 1, compute: async () => (seen.push(request.getStore()), first.compute()) }));
+    const b = request.run('request B', () => work.run({ key: 'b', version: 1, compute: async () => (seen.push(request.getStore()), 'second') }));
+    first.release();
+    expect(await Promise.all([a, b])).toEqual(['first', 'second']);
+    expect(seen).toEqual(['request A', 'request B']);
   });
 
   it('keeps results by data version: a repeat is a hit, a new version computes again', async () => {

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { LRUCache } from 'lru-cache';
 import { QueryError } from './errors.js';
 
@@ -126,6 +127,9 @@ export class ExpensiveWork {
       this.counts.refused++;
       return Promise.reject(this.overloaded(`${this.running} expensive requests are computing and ${this.waiting.length} are queued`));
     }
+    // A queued job starts when another ends, from inside that one's callbacks: bound here, it runs
+    // in its own caller's async context (with a read replica, that request's pinned snapshot).
+    const compute = AsyncResource.bind((signal: AbortSignal) => job.compute(signal));
     return new Promise<T>((resolve, reject) => {
       const controller = new AbortController();
       let state: 'queued' | 'running' | 'done' = 'queued';
@@ -161,7 +165,7 @@ export class ExpensiveWork {
             finish();
             this.next();
           };
-          job.compute(controller.signal).then(
+          compute(controller.signal).then(
             (value) => {
               if (job.bytes) this.kept.set(id, { value, bytes: job.bytes(value) });
               settle(() => resolve(value));
