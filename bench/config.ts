@@ -28,7 +28,7 @@ export const SKIP_PGLITE = process.env.BENCH_SKIP_PGLITE === '1';
  * BENCH_ONLY: `ingest` = the JHU ingest against DuckDB, `sources` = every source, `api` = the API, `serving` = uncached
  * load and the storm, `models` = Rt and SEIR, `web` = the dashboard.
  */
-export const BENCH_PARTS = ['ingest', 'sources', 'api', 'serving', 'models', 'web'] as const;
+export const BENCH_PARTS = ['ingest', 'sources', 'api', 'serving', 'models', 'web', 'bulk'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 export const ONLY: BenchPart | null = parseOnly(process.env.BENCH_ONLY);
 

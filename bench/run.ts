@@ -14,6 +14,7 @@ import { busyCores } from './cpu.js';
 import { defaultIngestFiles } from './files.js';
 import { runIngestBench, type IngestBenchResult } from './ingest-bench.js';
 import { runAllSourcesBench, type AllSourcesBenchResult } from './all-sources-bench.js';
+import { runBulkBench } from './bulk-bench.js';
 import { runModelsBench, type ModelsBenchResult } from './models-bench.js';
 import { runServingBench, type ServingBenchResult } from './serving-bench.js';
 import { runWebBench, webSummary } from './web-bench.js';
@@ -140,6 +141,16 @@ async function main(): Promise<number> {
       log(note);
       notes.push(note);
     }
+  }
+
+  if (isStopping()) return 130;
+  if (ONLY === null || ONLY === 'bulk') {
+    section('6. Bulk files: every table of everything in the mirror as Parquet and gzip CSV');
+    await checkIdle('bulk export', notes);
+    const names = [...(pg.ok ? (['PostgreSQL'] as const) : []), ...(SKIP_PGLITE ? [] : (['PGlite'] as const))];
+    const bulk = await runBulkBench(names, BENCH_PG_URL, log);
+    for (const f of bulk.failures) notes.push(`bulk export on ${f.target} FAILED: ${f.error.split('\n')[0]}`);
+    for (const v of bulk.verdicts) notes.push(`bulk: ${v.goal}: ${v.measured} ${v.pass ? 'PASS' : 'MISS'}`);
   }
 
   if (isStopping()) return 130;
