@@ -1,7 +1,8 @@
 /**
  * Part 3b, serving under load, against a real server process (api-server-child.ts over the
  * database the API part serves): (a) distinct, uncached /v1/series requests from 16
- * connections; (b) the storm of expensive requests while a cached series is polled.
+ * connections; (b) the storm of expensive requests while a cached series is polled; (c) on
+ * PostgreSQL, uncached series with 1 and 2 server processes and with pinned reads (processes-bench.ts).
  */
 import http from 'node:http';
 import { LOCATION_LEVELS } from '../src/domain/location.js';
@@ -12,6 +13,7 @@ import { fixed, int, seconds, table, verdictLines, type Verdict } from './format
 import { getJson, percentile } from './http.js';
 import { backendPidsOf, totalCpuMs } from './pg-backends.js';
 import type { ServerPorts } from './api-server-child.js';
+import { processesSummaryLine, runProcessesBench, type ProcessesMeasure } from './processes-bench.js';
 import { readCatalog, seriesPaths, stormPaths, type Catalog, type SeriesUrl } from './serving-urls.js';
 import { POLL_EVERY_MS, runStorm, type PollStats, type StormResult } from './storm.js';
 import type { BenchTarget } from './targets.js';
@@ -32,6 +34,8 @@ export interface ServingBenchResult {
   target: BenchTarget['name'];
   uncached: UncachedSeriesMeasure;
   storm: StormResult;
+  /** Part (c), PostgreSQL only. */
+  processes: ProcessesMeasure[] | null;
   verdicts: Verdict[];
 }
 
@@ -72,7 +76,11 @@ export async function runServingBench(target: BenchTarget, log: (s: string) => v
 
     const verdicts = servingVerdicts(target.name, uncached, storm);
     log(`\n${verdictLines(verdicts)}`);
-    return { target: target.name, uncached, storm, verdicts };
+    agent.destroy();
+    await server.stop();
+    // Several processes share one database only on PostgreSQL (PGlite belongs to one process).
+    const processes = target.target.kind === 'postgres' ? await runProcessesBench(target, catalog, log) : null;
+    return { target: target.name, uncached, storm, processes, verdicts };
   } finally {
     agent.destroy();
     await server.stop();
@@ -182,8 +190,9 @@ export function servingSummaryLine(r: ServingBenchResult): string {
   const u = r.uncached;
   const s = r.storm;
   const p = s.pollerDuringStorm;
+  const processes = r.processes ? `\n${processesSummaryLine(r.processes)}` : '';
   return (
     `serving ${r.target}: uncached series ${int(u.reqPerSec)} req/s p50 ${ms(u.p50Ms)} p99 ${ms(u.p99Ms)} ms, ${int(u.errors)} errors · ` +
-    `storm ${s.answers.length} in ${seconds(s.allAnsweredMs)} s (${s.ok} ok, ${s.shed} shed, ${s.errors} errors), poller p50 ${ms(p.p50Ms)} p99 ${ms(p.p99Ms)} max ${ms(p.maxMs)} ms`
+    `storm ${s.answers.length} in ${seconds(s.allAnsweredMs)} s (${s.ok} ok, ${s.shed} shed, ${s.errors} errors), poller p50 ${ms(p.p50Ms)} p99 ${ms(p.p99Ms)} max ${ms(p.maxMs)} ms${processes}`
   );
 }
