@@ -58,9 +58,11 @@ function wrap(sql: Sql, root: postgres.Sql | null, prepared = new Set<string>())
       const writable = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN`).writable();
       await pipeline(Readable.from(chunks), writable);
     },
-    async transaction(fn) {
+    async transaction(fn, options) {
       if (!root) throw new Error('nested transactions are not supported');
-      return (await root.begin((tx) => fn(wrap(tx, null, prepared)))) as Awaited<ReturnType<typeof fn>>;
+      // One statement: BEGIN with its isolation, not BEGIN then SET TRANSACTION.
+      const mode = options?.readOnlySnapshot ? 'isolation level repeatable read read only' : '';
+      return (await root.begin(mode, (tx) => fn(wrap(tx, null, prepared)))) as Awaited<ReturnType<typeof fn>>;
     },
     async session(fn) {
       if (!root) throw new Error('a session inside a transaction is not supported');

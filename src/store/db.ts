@@ -14,13 +14,22 @@ export interface Db {
   /** COPY ... FROM in PostgreSQL text format; each chunk holds whole lines. */
   copyIn(table: string, columns: readonly string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
   /** Runs `fn` in one transaction; any throw rolls everything back. */
-  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Runs `fn` on one connection held for the whole call (session state such as advisory locks
    * stays on it). PGlite has only one connection: `fn` gets the database itself.
    */
   session<T>(fn: (session: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /**
+   * READ ONLY, REPEATABLE READ: every query of `fn` sees the one snapshot taken by its first
+   * (a request's reads from a replica, src/store/read-routing.ts). On PGlite's one connection any
+   * transaction already does: nothing else runs until it ends.
+   */
+  readOnlySnapshot?: boolean;
 }
 
 export type DatabaseTarget =

@@ -49,7 +49,7 @@ export function replicatedReads(primary: Db, replica: Db, log: (message: string,
     query: (text, params) => target().query(text, params),
     exec: (text) => primary.exec(text),
     copyIn: (table, columns, chunks) => primary.copyIn(table, columns, chunks),
-    transaction: (fn) => target().transaction(fn),
+    transaction: (fn, options) => target().transaction(fn, options),
     session: (fn) => target().session(fn),
     // The primary belongs to whoever opened it; the replica's pool is closed by `closeReplica()`.
     close: async () => {},
@@ -80,11 +80,13 @@ export function replicatedReads(primary: Db, replica: Db, log: (message: string,
       return next === 'replica' ? replayed!.version : p.version;
     },
     async pinned<T>(version: number, fn: () => Promise<T>): Promise<T | typeof VERSION_MOVED> {
-      return current.transaction(async (tx) => {
-        await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-        if ((await dataVersion(tx)) !== version) return VERSION_MOVED;
-        return snapshot.run(tx, fn);
-      });
+      return current.transaction(
+        async (tx) => {
+          if ((await dataVersion(tx)) !== version) return VERSION_MOVED;
+          return snapshot.run(tx, fn);
+        },
+        { readOnlySnapshot: true },
+      );
     },
   };
 }
