@@ -1,6 +1,8 @@
 import { buildApp } from '../../api/app.js';
 import type { Config } from '../../config.js';
 import type { SchedulerLog } from '../../ingest/refresh-scheduler.js';
+import { createBulkBuilder } from '../../query/bulk/builder.js';
+import { bulkRoot } from '../../query/bulk/files.js';
 import { openDb, type Db } from '../../store/db.js';
 import { replicatedReads } from '../../store/read-routing.js';
 import { createServerRefresh } from './refresh.js';
@@ -21,11 +23,17 @@ export function serverLoggerOptions(level = process.env.LOG_LEVEL ?? 'info') {
 export async function serve(db: Db, config: Config): Promise<void> {
   // The scheduler logs through the app's logger, which exists once the app is built.
   let log: SchedulerLog = { info() {}, warn() {}, error() {} };
-  const refresh = createServerRefresh(db, config, { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m) }, () => app.cache.versions.invalidate());
+  // The bulk files of the current data version (docs/api.md "Bulk files"): built in the background once
+  // the server is up and after each refresh that changed the data (one process builds: a lock file).
+  const bulk = createBulkBuilder({ db, dataDir: config.dataDir, clock: () => new Date(), log: { info: (o, m) => log.info(o, m), error: (o, m) => log.error(o, m) } });
+  const refresh = createServerRefresh(db, config, { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m) }, () => {
+    app.cache.versions.invalidate();
+    void bulk.ensure();
+  });
   // Reads from the replica when one is configured (ingest and refresh stay on `db`, the primary).
   const reads = config.readDatabase ? replicatedReads(db, await openDb(config.readDatabase), (m, err) => log[err ? 'warn' : 'info']({ err }, m)) : undefined;
   const app = await buildApp({
-    db, reads, logger: serverLoggerOptions(), admin: config.adminToken ? { token: config.adminToken, refresh } : undefined,
+    db, reads, logger: serverLoggerOptions(), admin: config.adminToken ? { token: config.adminToken, refresh } : undefined, bulkRoot: bulkRoot(config.dataDir),
     limits: { rateLimit: config.rateLimit, expensive: config.expensiveConcurrency === null ? {} : { concurrency: config.expensiveConcurrency } },
   });
   // Which process answered: behind a proxy or with --workers, the one to look for in the logs.
@@ -38,7 +46,7 @@ export async function serve(db: Db, config: Config): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   process.stderr.write(`Glacier API on http://${config.host}:${port}  (docs: http://${config.host}:${port}/docs)  pid ${process.pid}${config.readDatabase ? '; reading from DATABASE_READ_URL once it has replayed the current version' : ''}\n`);
   process.stderr.write(`${config.refreshMs === null ? 'background refresh off' : `refreshing every ${formatInterval(config.refreshMs)}`}${config.adminToken ? '; POST /v1/admin/ingest enabled' : ''}\n`);
-  void warmUp(app);
+  void warmUp(app).then(() => bulk.ensure());
   refresh.start();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
