@@ -41,3 +41,30 @@ describe('diffSeries', () => {
     expect(d).toMatchObject({ valuesNew: 2, valuesChanged: 0 });
   });
 });
+
+describe('mergeVersions', () => {
+  const day = (v: SeriesVersions) => Array.from(v.dates);
+  const merge = (prior: SeriesVersions, next: IssueValues) => mergeVersions(prior, next, diffSeries(prior, next).inserts);
+
+  it('appends day after day as a many-vintage run does, each result equal to a merge from scratch', () => {
+    let v = EMPTY;
+    const vintages: IssueValues[] = [];
+    for (let k = 0; k < 40; k++) {
+      vintages.push({ issue: 200 + k, start: 10 + k, values: Float64Array.of(k, k + 1) });
+      v = merge(v, vintages[k]);
+      // Rebuilt from the vintages alone, without any buffer carried over.
+      const fresh = vintages.reduce((p, n) => mergeVersions({ dates: p.dates.slice(), issues: p.issues.slice(), values: p.values.slice() }, n, diffSeries(p, n).inserts), EMPTY);
+      expect([day(v), Array.from(v.issues), Array.from(v.values)]).toEqual([day(fresh), Array.from(fresh.issues), Array.from(fresh.values)]);
+    }
+    expect(at(v, 239)).toHaveLength(41);
+  });
+
+  it('leaves an older result as it was when a newer one grew from it, and merging that older one again does not disturb the newer', () => {
+    const base = merge(EMPTY, { issue: 100, start: 10, values: Float64Array.of(1, 2) });
+    const a = merge(base, { issue: 101, start: 12, values: Float64Array.of(3) });
+    const b = merge(base, { issue: 101, start: 12, values: Float64Array.of(9, 10) });
+    expect([day(base), Array.from(base.values)]).toEqual([[10, 11], [1, 2]]);
+    expect([day(a), Array.from(a.values)]).toEqual([[10, 11, 12], [1, 2, 3]]);
+    expect([day(b), Array.from(b.values)]).toEqual([[10, 11, 12, 13], [1, 2, 9, 10]]);
+  });
+});

@@ -61,15 +61,27 @@ export function diffSeries(prior: SeriesVersions | undefined, next: IssueValues)
   return { inserts: Int32Array.from(inserts), replacedDays, valuesNew, valuesChanged };
 }
 
-/** The versions with the new issue's stored values merged in (same-issue versions replaced). */
+/**
+ * The versions with the new issue's stored values merged in (same-issue versions replaced).
+ * The result may share memory with `prior`: take it in place of `prior`, whose own elements stay
+ * as they were.
+ */
 export function mergeVersions(prior: SeriesVersions | undefined, next: IssueValues, inserts: Int32Array): SeriesVersions {
+  if (inserts.length === 0 && prior) return prior;
+  if (prior && appendsOnly(prior, next, inserts)) {
+    const appended = appendInPlace(prior, next, inserts);
+    if (appended) return appended;
+  }
   const pDates = prior?.dates ?? new Int32Array(0);
   const pIssues = prior?.issues ?? new Int32Array(0);
   const pValues = prior?.values ?? new Float64Array(0);
   const n = pDates.length + inserts.length;
-  const dates = new Int32Array(n);
-  const issues = new Int32Array(n);
-  const values = new Float64Array(n);
+  // Room to grow: a run of many vintages appends a day or a few to each series at every vintage,
+  // and copying the whole series each time was most of a 114-vintage run's allocations.
+  const capacity = n + (n >> 1) + 8;
+  const dates = new Int32Array(capacity);
+  const issues = new Int32Array(capacity);
+  const values = new Float64Array(capacity);
   let a = 0;
   let b = 0;
   let o = 0;
@@ -88,16 +100,67 @@ export function mergeVersions(prior: SeriesVersions | undefined, next: IssueValu
     issues[o] = next.issue;
     values[o++] = next.values[inserts[b++]];
   }
+  used.set(dates.buffer, o);
   return { dates: dates.subarray(0, o), issues: issues.subarray(0, o), values: values.subarray(0, o) };
 }
 
+/**
+ * Elements in use of each buffer mergeVersions allocated: versions are appended in place only
+ * at the end of the newest versions made from that buffer, so an older `prior` passed again
+ * gets a copy and never sees (or overwrites) what was appended after it.
+ */
+const used = new WeakMap<ArrayBufferLike, number>();
+
+/** Every new value is on a day after the prior versions' last. */
+function appendsOnly(prior: SeriesVersions, next: IssueValues, inserts: Int32Array): boolean {
+  return prior.dates.length > 0 && next.start + inserts[0] > prior.dates[prior.dates.length - 1];
+}
+
+function appendInPlace(prior: SeriesVersions, next: IssueValues, inserts: Int32Array): SeriesVersions | null {
+  const { dates, issues, values } = prior;
+  const n = dates.length;
+  if (dates.byteOffset !== 0 || issues.byteOffset !== 0 || values.byteOffset !== 0) return null;
+  // The three buffers were allocated together; the dates buffer keeps the count for all.
+  if (used.get(dates.buffer) !== n) return null;
+  const room = Math.min(dates.buffer.byteLength / 4, issues.buffer.byteLength / 4, values.buffer.byteLength / 8);
+  if (n + inserts.length > room) return null;
+  const o = n + inserts.length;
+  const d = new Int32Array(dates.buffer, 0, o);
+  const is = new Int32Array(issues.buffer, 0, o);
+  const v = new Float64Array(values.buffer, 0, o);
+  for (let b = 0; b < inserts.length; b++) {
+    d[n + b] = next.start + inserts[b];
+    is[n + b] = next.issue;
+    v[n + b] = next.values[inserts[b]];
+  }
+  used.set(dates.buffer, o);
+  return { dates: d, issues: is, values: v };
+}
+
+/**
+ * Buffers viewAt() may fill instead of allocating (the series is read at every vintage of a
+ * run): its result is then only valid until the next call with the same scratch.
+ */
+export interface ViewScratch {
+  values: Float64Array;
+  issues: Int32Array;
+}
+
+export function viewScratch(): ViewScratch {
+  return { values: new Float64Array(0), issues: new Int32Array(0) };
+}
+
 /** The series as known at `issue` (newest version ≤ issue per date); -1 issue where none. */
-export function viewAt(v: SeriesVersions, issue: number): { start: number; values: Float64Array; issues: Int32Array } {
+export function viewAt(v: SeriesVersions, issue: number, scratch?: ViewScratch): { start: number; values: Float64Array; issues: Int32Array } {
   if (v.dates.length === 0) return { start: 0, values: new Float64Array(0), issues: new Int32Array(0) };
   const start = v.dates[0];
   const n = v.dates[v.dates.length - 1] - start + 1;
-  const values = new Float64Array(n).fill(Number.NaN);
-  const issues = new Int32Array(n).fill(-1);
+  if (scratch && scratch.values.length < n) {
+    scratch.values = new Float64Array(n + (n >> 1));
+    scratch.issues = new Int32Array(n + (n >> 1));
+  }
+  const values = scratch ? scratch.values.subarray(0, n).fill(Number.NaN) : new Float64Array(n).fill(Number.NaN);
+  const issues = scratch ? scratch.issues.subarray(0, n).fill(-1) : new Int32Array(n).fill(-1);
   for (let k = 0; k < v.dates.length; k++) {
     if (v.issues[k] > issue) continue;
     const j = v.dates[k] - start;

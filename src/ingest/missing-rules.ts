@@ -31,10 +31,10 @@ interface IndexSpan {
 
 export function classifyMissing(values: Float64Array, start: number, opts: MissingRuleOptions = {}): MissingSpan[] {
   const n = values.length;
-  const mask: (MissingReason | null)[] = new Array(n).fill(null);
+  const mask = maskScratch(n);
   const spans: IndexSpan[] = [];
   const mark = (from: number, to: number, reason: MissingReason, rule: string) => {
-    for (let i = from; i <= to; i++) mask[i] = reason;
+    for (let i = from; i <= to; i++) mask[i] = MASKED;
     spans.push({ from, to, reason, rule });
   };
 
@@ -52,11 +52,11 @@ export function classifyMissing(values: Float64Array, start: number, opts: Missi
   // 3. A cumulative count that falls to 0 and stays there: the source stopped (or, when the
   //    run is short, skipped the last days).
   let lastPositive = -1;
-  for (let i = 0; i < n; i++) if (mask[i] === null && values[i] > 0) lastPositive = i;
+  for (let i = 0; i < n; i++) if (mask[i] === FREE && values[i] > 0) lastPositive = i;
   let trailingEnd = n;
   if (lastPositive >= 0) {
     let j = lastPositive + 1;
-    while (j < n && (mask[j] !== null || values[j] === 0)) j++;
+    while (j < n && (mask[j] !== FREE || values[j] === 0)) j++;
     if (j === n && lastPositive + 1 < n) {
       const from = lastPositive + 1;
       const zeros = countUnmasked(mask, from, n - 1);
@@ -73,8 +73,8 @@ export function classifyMissing(values: Float64Array, start: number, opts: Missi
   runs(
     trailingEnd,
     (i) => {
-      if (mask[i] === null && values[i] > 0) seenPositive = true;
-      return seenPositive && mask[i] === null && values[i] === 0;
+      if (mask[i] === FREE && values[i] > 0) seenPositive = true;
+      return seenPositive && mask[i] === FREE && values[i] === 0;
     },
     (a, b) => mark(a, b, 'not_reported', 'zero-between-positives'),
   );
@@ -85,18 +85,32 @@ export function classifyMissing(values: Float64Array, start: number, opts: Missi
   return finish(spans, start);
 }
 
+/**
+ * Which cells a rule has marked (only whether, not why, is read back). One buffer for every
+ * call: the rules run on every series at every vintage of a run, and a fresh array per call was
+ * the largest allocation of a many-vintage ingest (profiled on jhu-daily).
+ */
+const FREE = 0;
+const MASKED = 1;
+let maskBuffer = new Uint8Array(1024);
+
+function maskScratch(n: number): Uint8Array {
+  if (maskBuffer.length < n) maskBuffer = new Uint8Array(n + (n >> 1));
+  return maskBuffer.subarray(0, n).fill(FREE);
+}
+
 function finish(spans: IndexSpan[], start: number): MissingSpan[] {
   return spans
     .sort((a, b) => a.from - b.from || a.to - b.to)
     .map((s) => ({ from: isoFromDay(start + s.from), to: isoFromDay(start + s.to), reason: s.reason, rule: s.rule, ...(s.step ? { step: s.step } : {}) }));
 }
 
-function cadenceSpans(values: Float64Array, mask: (MissingReason | null)[], start: number): IndexSpan[] {
+function cadenceSpans(values: Float64Array, mask: Uint8Array, start: number): IndexSpan[] {
   const n = values.length;
   // change[i]: +1 reported a change, 0 no change, -1 unknown (either side missing).
   const change = new Int8Array(n).fill(-1);
   for (let i = 1; i < n; i++) {
-    if (mask[i] === null && mask[i - 1] === null) change[i] = values[i] !== values[i - 1] ? 1 : 0;
+    if (mask[i] === FREE && mask[i - 1] === FREE) change[i] = values[i] !== values[i - 1] ? 1 : 0;
   }
   const out: IndexSpan[] = [];
   for (let k = 0; k < 7; k++) {
@@ -109,7 +123,7 @@ function cadenceSpans(values: Float64Array, mask: (MissingReason | null)[], star
       const weeks = (endExclusive - runStart) / 7;
       if (weeks >= CADENCE_MIN_WEEKS && otherWeekdayReports(change, runStart, endExclusive - 7)) {
         out.push({ from: runStart, to: endExclusive - 7, reason: 'not_reported', rule: 'weekday-cadence', step: 7 });
-        for (let i = runStart; i < endExclusive; i += 7) mask[i] = 'not_reported';
+        for (let i = runStart; i < endExclusive; i += 7) mask[i] = MASKED;
       }
       runStart = -1;
     };
@@ -148,15 +162,15 @@ function runs(n: number, inRun: (i: number) => boolean, emit: (from: number, to:
   if (s >= 0) emit(s, n - 1);
 }
 
-function countUnmasked(mask: (MissingReason | null)[], from: number, to: number): number {
+function countUnmasked(mask: Uint8Array, from: number, to: number): number {
   let c = 0;
-  for (let i = from; i <= to; i++) if (mask[i] === null) c++;
+  for (let i = from; i <= to; i++) if (mask[i] === FREE) c++;
   return c;
 }
 
-function markUnmasked(mask: (MissingReason | null)[], spans: IndexSpan[], from: number, to: number, reason: MissingReason, rule: string): void {
-  runs(to + 1, (i) => i >= from && mask[i] === null, (a, b) => {
-    for (let i = a; i <= b; i++) mask[i] = reason;
+function markUnmasked(mask: Uint8Array, spans: IndexSpan[], from: number, to: number, reason: MissingReason, rule: string): void {
+  runs(to + 1, (i) => i >= from && mask[i] === FREE, (a, b) => {
+    for (let i = a; i <= b; i++) mask[i] = MASKED;
     spans.push({ from: a, to: b, reason, rule });
   });
 }

@@ -13,7 +13,7 @@ import { keySource, type KeyedSource } from './normalize.js';
 import { provideFiles } from './provide-files.js';
 import { recordedRun } from './recorded-run.js';
 import type { RunSummary } from './run-summary.js';
-import { RunStore } from './store-series.js';
+import { IssueOrderError, RunStore, type StoreCounts } from './store-series.js';
 
 /**
  * Version of the shared rules a run applies after parsing (derived totals, missing-value rules,
@@ -66,26 +66,36 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
     };
 
     deps.progress?.(m.id, 'parse');
-    const store = new RunStore(db, m.id, rules, (ref) => runFileIds[Number(ref)], { readings: !m.sparse, completeVintages: m.completeVintages });
     // Vintage by vintage: what the files report (in file order, a later file of one vintage
     // revising an earlier one), then the totals derived from all of the vintage's files.
-    let c: Awaited<ReturnType<RunStore['finish']>>;
-    try {
-      for (const files of byIssue(provided.files)) {
-        const series: KeyedSeries[] = [];
-        for (const i of files) series.push(...(await parseFile(i)));
-        for (const [issue, ofIssue] of issuesOf(series)) {
-          await store.apply(issue, ofIssue);
-          if (!m.sparse) await store.apply(issue, deriveTotals(ofIssue, gaz.gazetteer));
+    const readAll = async (pruneAnnotations: boolean): Promise<{ store: RunStore; c: StoreCounts }> => {
+      const store = new RunStore(db, m.id, rules, (ref) => runFileIds[Number(ref)], { readings: !m.sparse, completeVintages: m.completeVintages, pruneAnnotations });
+      try {
+        for (const files of byIssue(provided.files)) {
+          const series: KeyedSeries[] = [];
+          for (const i of files) series.push(...(await parseFile(i)));
+          for (const [issue, ofIssue] of issuesOf(series)) {
+            await store.apply(issue, ofIssue);
+            if (!m.sparse) await store.apply(issue, deriveTotals(ofIssue, gaz.gazetteer));
+          }
+          await store.endIssue();
         }
-        await store.endIssue();
+        return { store, c: await store.finish() };
+      } catch (err) {
+        // A big first load may have opened its transaction already: nothing of it is kept.
+        await store.abort(err);
+        throw err;
       }
-      c = await store.finish();
-    } catch (err) {
-      // A big first load may have opened its transaction already: nothing of it is kept.
-      await store.abort(err);
-      throw err;
-    }
+    };
+    const reported = { issues: summary.issues.length, rowsRead: summary.rowsRead };
+    const { store, c } = await readAll(true).catch(async (err: unknown) => {
+      if (!(err instanceof IssueOrderError)) throw err;
+      // A file dated a series older than an earlier vintage (the parser sets its issue): read
+      // again keeping every annotation, which costs memory but takes any order.
+      summary.issues.length = reported.issues;
+      summary.rowsRead = reported.rowsRead;
+      return readAll(false);
+    });
 
     deps.progress?.(m.id, 'store');
     await store.commit(async (tx) => {

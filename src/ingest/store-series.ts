@@ -8,7 +8,7 @@ import {
   type AnnotationRow, type AnnotationVersion, type NoteRow, type ObservationBatch, type SeriesVersions,
 } from '../store/versions.js';
 import { detectAnomalies } from './anomaly-rules.js';
-import { diffSeries, mergeVersions, viewAt } from './diff.js';
+import { diffSeries, mergeVersions, viewAt, viewScratch } from './diff.js';
 import { maskFromSpans } from '../domain/stored-values.js';
 import { classifyMissing, type MissingRuleOptions } from './missing-rules.js';
 
@@ -42,7 +42,8 @@ export interface StoreCounts {
 
 interface Cached {
   versions: SeriesVersions;
-  annotations: AnnotationVersion[];
+  /** Sorted by issue. */
+  annotations: SignedAnnotation[];
   metric: MetricId;
   /** Whether the newest issue applied in this run derived the series (a series is reported or derived as of its newest vintage). */
   derived: boolean;
@@ -85,9 +86,10 @@ type Write = (tx: Db, id: (seriesId: number) => number) => Promise<void>;
  * issue (earlier issues of the same run included), and its missing-value spans and anomaly flags
  * are computed on the series as known at that issue. The writes are kept (compacted to the
  * values they add) and `commit(tx)` runs them all in the caller's short transaction, so a run is
- * still atomic. New series get negative placeholder ids until the commit creates them. A first
- * load of a big source would hold too much: past RUN_STORE_LIMITS.heldValuesMax held values the run opens its
- * transaction early and writes as it goes (readers on PGlite then wait for it, as they used to).
+ * still atomic. New series get negative placeholder ids until the commit creates them. A big run
+ * would hold too much: on PostgreSQL, from RUN_STORE_LIMITS.flushAtValues pending values on, the run opens its
+ * transaction and writes as it goes, in the background while it computes on (see flush()); on
+ * PGlite it does so past RUN_STORE_LIMITS.heldValuesMax held values (readers then wait for it, as they used to).
  * Only one run may write a source at a time (the ingest lock; one refresh at a time per process).
  */
 export class RunStore {
@@ -120,14 +122,21 @@ export class RunStore {
     private readonly sourceId: string,
     private readonly rules: (metric: string) => MissingRuleOptions,
     private readonly runFileId: (fileId: string) => number,
-    private readonly options: { readings: boolean; completeVintages?: boolean } = { readings: true },
+    private readonly options: RunStoreOptions = { readings: true },
   ) {
     this.rootDb = reader;
   }
   private readonly rootDb: Db;
+  /** Newest issue applied so far. */
+  private highestIssue = Number.NEGATIVE_INFINITY;
+  private readonly scratch = viewScratch();
+  /** Annotations superseded before this issue were dropped (see endIssue()): no older issue may come. */
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   async apply(issueIso: string, series: readonly IssueSeries[]): Promise<void> {
     const issue = dayNumber(issueIso);
+    if (issue < this.prunedAt) throw new IssueOrderError(issueIso);
+    if (issue > this.highestIssue) this.highestIssue = issue;
     const fresh = [...new Map(series.filter((s) => !this.ids.has(`${s.key}|${s.metric}`)).map((s) => [`${s.key}|${s.metric}`, s])).values()];
     const existing = await findSeries(this.reader, this.sourceId, fresh);
     for (const s of fresh) {
@@ -162,6 +171,8 @@ export class RunStore {
     for (const s of series) {
       await yieldWhenDue();
       this.applyOne(idOf(s), issue, label, s);
+      // Within an issue too (a first load is one big issue), so that its writes start early.
+      if (this.streams && this.pendingValues >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
     }
   }
 
@@ -188,18 +199,25 @@ export class RunStore {
 
     // Glacier's reading of the series as known at this issue.
     const reading = this.read(c, issue, s.derived, s.flags ?? []);
-    const inForce = [...c.annotations].reverse().find((a) => a.issue <= issue);
-    if (!inForce || !sameReading(inForce, reading)) {
+    // Annotations are sorted by issue: the one in force is the last at or before this issue.
+    let at = c.annotations.length - 1;
+    while (at >= 0 && c.annotations[at].issue > issue) at--;
+    const inForce = at >= 0 ? c.annotations[at] : undefined;
+    const signature = readingSignature(reading);
+    if (!inForce || signatureOf(inForce) !== signature) {
       const row = { seriesId, issue, fileId: this.runFileId(s.fileId), spans: reading.spans, flags: reading.flags };
       this.annotationRows.set(pairKey, row);
-      c.annotations = [...c.annotations.filter((a) => a.issue !== issue), { issue, spans: reading.spans, flags: reading.flags }].sort((a, b) => a.issue - b.issue);
+      const version: SignedAnnotation = { issue, spans: reading.spans, flags: reading.flags, signature };
+      if (inForce?.issue === issue) c.annotations[at] = version;
+      else c.annotations.splice(at + 1, 0, version);
       this.counts.annotationsChanged++;
     }
   }
 
   private read(c: Cached, issue: number, derived: boolean, parserFlags: AnomalyFlag[]): { spans: MissingSpan[]; flags: AnomalyFlag[] } {
     if (!this.options.readings) return { spans: [], flags: parserFlags };
-    const view = viewAt(c.versions, issue);
+    // The view lives only for this reading (rules and flags keep no reference to its arrays).
+    const view = viewAt(c.versions, issue, this.scratch);
     const kind = metricKind(c.metric);
     const spans = classifyMissing(view.values, view.start, { ...this.rules(c.metric), cumulative: kind === 'cumulative' }).map((sp) =>
       derived && sp.rule === 'blank-cell' ? { ...sp, reason: 'incomplete' as const, rule: 'derived-part-missing' } : sp,
@@ -232,10 +250,29 @@ export class RunStore {
    * (series, issue) pair never spans two issues, so the same-issue merge stays exact.
    */
   async endIssue(): Promise<void> {
+    if (this.options.pruneAnnotations !== false) this.pruneAnnotations();
     if (this.pendingValues >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
   }
 
-  private async flush(): Promise<void> {
+  /**
+   * Drops the cached annotations no later issue can see: those superseded by the one in force at
+   * the newest issue applied. A many-vintage run kept every series' reading of every vintage
+   * (jhu-daily: 114 per series, about 700 MB of objects) although only the one in force is ever
+   * compared again. From here an older issue would find too little, so apply() refuses one.
+   */
+  private pruneAnnotations(): void {
+    const at = this.highestIssue;
+    for (const c of this.cache.values()) {
+      const list = c.annotations;
+      let k = list.length - 1;
+      while (k >= 0 && list[k].issue > at) k--;
+      if (k > 0) list.splice(0, k);
+    }
+    this.prunedAt = at;
+  }
+
+  /** `final`: from finish(), which writes nothing by itself (a small run writes all at commit()). */
+  private async flush(final = false): Promise<void> {
     const replaced = [...this.replaced];
     const batches = mergeRewritten(this.batches, this.rewritten).map(compactBatch);
     const annotations = [...this.annotationRows.values()];
@@ -255,10 +292,24 @@ export class RunStore {
     this.annotationRows.clear();
     this.notes.length = 0;
     this.pendingValues = 0;
-    if (this.heldValues > RUN_STORE_LIMITS.heldValuesMax) {
-      // A first load of a big source: holding all of it until the end would cost hundreds of MB,
-      // so from here the run writes as it goes in one open transaction (readers on PGlite wait
-      // for it, as before; a refresh adds far fewer values and never gets here).
+    if (this.streams) {
+      if (final && !this.open) return;
+      // PostgreSQL: a big run writes as it goes, in one transaction opened now, while it goes on
+      // reading and comparing: the server stores one flush (COPY, index) on the other core while
+      // this process computes the next. Readers are not held up (MVCC), and the run's reads stay
+      // on the pool: they only ever ask for series the run has not touched, which the open
+      // transaction has not changed. At most one flush is in flight, which bounds the memory.
+      if (!this.open) this.open = await openTransaction(this.rootDb);
+      await this.writing;
+      this.throwIfWriteFailed();
+      const tx = this.open.tx;
+      this.writing = this.drain(tx).catch((err: unknown) => {
+        this.writeError ??= { err };
+      });
+    } else if (this.heldValues > RUN_STORE_LIMITS.heldValuesMax) {
+      // PGlite, a first load of a big source: holding all of it until the end would cost hundreds
+      // of MB, so from here the run writes as it goes in one open transaction (readers wait for
+      // it, as before; PGlite has one connection; a refresh adds far fewer values and never gets here).
       if (!this.open) {
         this.open = await openTransaction(this.rootDb);
         this.reader = this.open.tx;
@@ -267,20 +318,33 @@ export class RunStore {
     }
   }
 
-  /** Creates the series made so far and runs the held writes in `tx`. */
+  /** Whether big runs write as they go while reading on (PostgreSQL), see flush(). */
+  private get streams(): boolean {
+    return this.rootDb.kind === 'postgres';
+  }
+
+  /** The flush being written in the background (PostgreSQL), and its failure. */
+  private writing: Promise<void> = Promise.resolve();
+  private writeError: { err: unknown } | null = null;
+
+  private throwIfWriteFailed(): void {
+    if (this.writeError) throw this.writeError.err;
+  }
+
+  /** Creates the series made so far and runs the held writes in `tx`, in order. */
   private async drain(tx: Db): Promise<void> {
+    const writes = this.writes.splice(0);
+    this.heldValues = 0;
     const created = [...this.created].filter(([placeholder]) => !this.realIds.has(placeholder));
     const real = await ensureSeries(tx, this.sourceId, created.map(([, k]) => k));
     for (const [placeholder, k] of created) this.realIds.set(placeholder, real.get(`${k.key}|${k.metric}`)!);
     const id = (seriesId: number) => (seriesId < 0 ? this.realIds.get(seriesId)! : seriesId);
-    for (const write of this.writes) await write(tx, id);
-    this.writes.length = 0;
-    this.heldValues = 0;
+    for (const write of writes) await write(tx, id);
   }
 
   /** Computes the summaries of the touched series; nothing is written before `commit()`. */
   async finish(): Promise<StoreCounts> {
-    await this.flush();
+    await this.flush(true);
     const summaries: SeriesSummary[] = [];
     for (const [seriesId, c] of this.cache) {
       await yieldWhenDue();
@@ -312,6 +376,8 @@ export class RunStore {
     const open = this.open;
     this.open = null;
     try {
+      await this.writing;
+      this.throwIfWriteFailed();
       await run(open.tx);
     } catch (err) {
       await open.rollback(err);
@@ -324,7 +390,27 @@ export class RunStore {
   async abort(err: unknown): Promise<void> {
     const open = this.open;
     this.open = null;
+    await this.writing;
     await open?.rollback(err);
+  }
+}
+
+export interface RunStoreOptions {
+  /** Compute Glacier's readings (missing-value spans, anomaly flags); sparse sources do not. */
+  readings: boolean;
+  completeVintages?: boolean;
+  /**
+   * Drop superseded annotations after each vintage (default): the run must then apply issues in
+   * ascending order, else apply() throws IssueOrderError and the caller runs again without.
+   */
+  pruneAnnotations?: boolean;
+}
+
+/** An issue older than one whose superseded annotations were dropped: run again with pruneAnnotations false. */
+export class IssueOrderError extends Error {
+  constructor(issue: string) {
+    super(`issue ${issue} applied after a newer one`);
+    this.name = 'IssueOrderError';
   }
 }
 
@@ -400,9 +486,25 @@ function summarize(seriesId: number, latest: { start: number; values: Float64Arr
   };
 }
 
-/** Key order is not kept by jsonb, so readings are compared field by field. */
-function sameReading(a: { spans: MissingSpan[]; flags: AnomalyFlag[] }, b: { spans: MissingSpan[]; flags: AnomalyFlag[] }): boolean {
-  const spans = (l: MissingSpan[]) => l.map((s) => [s.from, s.to, s.reason, s.rule, s.step ?? 1].join('|')).join(';');
-  const flags = (l: AnomalyFlag[]) => l.map((f) => [f.date, f.code, JSON.stringify(Object.entries(f.detail ?? {}).sort())].join('|')).join(';');
-  return spans(a.spans) === spans(b.spans) && flags(a.flags) === flags(b.flags);
+/** An annotation with its reading's signature, computed once (a series' newest is compared at every vintage). */
+type SignedAnnotation = AnnotationVersion & { signature?: string };
+
+function signatureOf(a: SignedAnnotation): string {
+  return (a.signature ??= readingSignature(a));
+}
+
+/**
+ * Two readings are the same when their signatures are. Key order is not kept by jsonb, so the
+ * signature lists spans and flags field by field.
+ */
+function readingSignature(r: { spans: MissingSpan[]; flags: AnomalyFlag[] }): string {
+  let out = '';
+  for (const s of r.spans) out += `${s.from}|${s.to}|${s.reason}|${s.rule}|${s.step ?? 1};`;
+  out += '#';
+  for (const f of r.flags) out += `${f.date}|${f.code}|${f.detail ? detailSignature(f.detail) : '[]'};`;
+  return out;
+}
+
+function detailSignature(detail: NonNullable<AnomalyFlag['detail']>): string {
+  return JSON.stringify(Object.entries(detail).sort());
 }
