@@ -10,7 +10,7 @@ import { isStopping, runJsonChild } from './child.js';
 import type { DuckdbChildResult } from './duckdb-child.js';
 import type { SourceFile } from './files.js';
 import { fixed, int, ratio, seconds, table, verdictLines, type Verdict } from './format.js';
-import type { IngestChildResult } from './ingest-child.js';
+import type { CreateChildResult, IngestChildResult } from './ingest-child.js';
 import type { BenchTarget } from './targets.js';
 
 export interface IngestMeasure {
@@ -45,6 +45,8 @@ export async function runIngestBench(targets: BenchTarget[], files: SourceFile[]
   for (const t of targets) {
     log(`${t.name} (${t.where})…`);
     try {
+      const created = await runJsonChild<CreateChildResult>('bench/ingest-child.ts', [JSON.stringify(t.target), '--create-only']);
+      log(`  database created and migrated in a child of its own: ${seconds(created.setupMs)} s, peak RSS ${fixed(created.maxRssMB, 0)} MB (not counted)`);
       for (const force of [false, true]) {
         const result = await runJsonChild<IngestChildResult>('bench/ingest-child.ts', [JSON.stringify(t.target), ...(force ? ['--force'] : [])]);
         const m: IngestMeasure = { target: t.name, run: force ? 're-run (force)' : 'first', result, ratioToDuckdb: result.wallMs / duckdb.wallMs };

@@ -32,6 +32,7 @@ async function main(): Promise<number> {
   const date = new Date().toISOString();
   section('Glacier benchmark');
   log(`date      ${date}`);
+  log(`node      ${process.version} (the ingest children run on the same binary)`);
   log(`machine   ${machine}`);
   log(`commit    ${gitDescribe()}`);
   log(`settings  BENCH_SECONDS=${BENCH_SECONDS}, connections=${BENCH_CONNECTIONS}, BENCH_ACCEPT_ENCODING=${ACCEPT_ENCODING ?? '(none)'}, BENCH_ONLY=${ONLY ?? '(all parts)'}, BENCH_SKIP_PGLITE=${SKIP_PGLITE ? 1 : 0}`);
