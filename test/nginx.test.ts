@@ -1,17 +1,21 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { TEST_PG_URL } from './databases.js';
 import { httpGet } from './http-get.js';
 import { freePort } from './pg-replica.js';
 
+/** The CLI runs from the repository root, wherever vitest was started. */
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
 const NGINX = '/usr/sbin/nginx';
-const CONFIG = path.resolve('deploy/nginx/glacier.conf');
+const CONFIG = path.join(repoRoot, 'deploy/nginx/glacier.conf');
 
 /** The committed configuration with this run's ports: the two upstream processes and the public port. */
 function configWithPorts(upstreams: [number, number], listen: number): string {
@@ -58,6 +62,7 @@ describe('nginx (deploy/nginx/glacier.conf) in front of two serve processes', ()
     ports = [await freePort(), await freePort()];
     for (const port of ports) {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--workers', '1', '--port', String(port), '--refresh', 'off'], {
+        cwd: repoRoot,
         env: { ...process.env, DATABASE_URL: url, DATABASE_READ_URL: '', GLACIER_WORKERS: '', LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

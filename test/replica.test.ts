@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import postgres from 'postgres';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/ingest/context.js';
 import { ingestAll } from '../src/ingest/ingest-all.js';
@@ -16,6 +17,9 @@ import { httpGet } from './http-get.js';
 import { freePort, postgresBinDir, startPrimaryAndReplica, type PrimaryAndReplica } from './pg-replica.js';
 import { rawCsvRows } from './raw-csv.js';
 import { dataPath } from './shared-data.js';
+
+/** The CLI runs from the repository root, wherever vitest was started. */
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 const FIRST_CONFIRMED = 'jhu/vintages/confirmed_global_asof_2020-06-30.csv.gz';
 const FINAL_CONFIRMED = 'jhu/time_series/time_series_covid19_confirmed_global.csv.gz';
@@ -70,6 +74,7 @@ describe('two server processes reading from a streaming replica during an ingest
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--workers', '2', '--port', String(port), '--refresh', 'off'], {
+      cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: pg.primaryUrl, DATABASE_READ_URL: pg.replicaUrl, LOG_LEVEL: 'warn', GLACIER_WORKERS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
