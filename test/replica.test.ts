@@ -212,6 +212,17 @@ describe('two server processes reading from a streaming replica during an ingest
     }
   }, 60_000);
 
+  it('answers expensive requests queued behind each other (maps as of eight dates) at the current version', async () => {
+    // Two expensive answers compute at once per process (PostgreSQL's default): the others queue,
+    // and a queued one starts when another ends (src/query/expensive.test.ts checks it keeps its own request's context).
+    const dates = ['2020-03-01', '2020-03-15', '2020-04-01', '2020-04-15', '2020-05-01', '2020-05-15', '2020-06-01', '2020-06-15'];
+    const answers = await Promise.all(dates.map((d) => httpGet(`${base}/v1/map?metric=confirmed&transform=daily&level=country&as_of=${d}`, 60_000)));
+    for (const a of answers) expect(a.status, a.body).toBe(200);
+    const versions = answers.map((a) => Number(/^"v(\d+)-/.exec(String(a.headers.etag))![1]));
+    expect(new Set(versions).size).toBe(1);
+    expect(versions[0]).toBe(await dataVersion(primary));
+  }, 90_000);
+
   it('stops both workers and the primary process on SIGTERM', async () => {
     const pids = new Set<number>();
     for (let i = 0; i < 40 && pids.size < 2; i++) pids.add(Number((await httpGet(`${base}/v1/health`)).headers['x-glacier-pid']));
