@@ -86,13 +86,13 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
     expect(listing.datapackage).toBe('/v1/bulk/datapackage.json');
   });
 
-  it('each Parquet file reads back in DuckDB with the rows of its CSV twin and of the listing', async () => {
+  it('each Parquet file and its gzip CSV twin read back in DuckDB with the rows of the listing', async () => {
     const listing = (await app.inject('/v1/bulk')).json();
     for (const file of listing.files.filter((x: { format: string }) => x.format === 'parquet')) {
       const [{ n }] = await duck(conn, `SELECT count(*)::INTEGER AS n FROM read_parquet('${path.join(dir, file.name)}')`);
-      const csv = readCsv(gunzipSync(await readFile(path.join(dir, `${file.table}.csv.gz`))).toString('utf8'));
+      const [{ m }] = await duck(conn, `SELECT count(*)::INTEGER AS m FROM read_csv('${path.join(dir, `${file.table}.csv.gz`)}', header = true, all_varchar = true)`);
       expect(n, file.name).toBe(file.rows);
-      expect(csv.length, file.name).toBe(file.rows);
+      expect(m, file.name).toBe(file.rows);
     }
     // The long table is big enough to mean something: every JHU/WHO country and the US states.
     const series = listing.files.find((x: { name: string }) => x.name === 'series.parquet');
@@ -130,8 +130,14 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
   it("one source's series in the bulk CSV and Parquet are the rows /v1/series?source= answers", async () => {
     const api = readCsv((await app.inject(`/v1/series?location=${LOCATIONS.join(',')}&metric=${METRICS.join(',')}&source=who&format=csv`)).body);
     expect(api.length).toBeGreaterThan(100);
-    const inList = (r: Record<string, string>) => r.source === 'who' && LOCATIONS.includes(r.location) && METRICS.includes(r.metric);
-    const csv = readCsv(gunzipSync(await readFile(path.join(dir, 'series-by-source.csv.gz'))).toString('utf8')).filter(inList);
+    // The bulk CSV read by DuckDB as text (empty cell = NULL = ''), the API's by the test's own reader.
+    const csv = (
+      await duck(
+        conn,
+        `SELECT * FROM read_csv('${path.join(dir, 'series-by-source.csv.gz')}', header = true, all_varchar = true)
+         WHERE source = 'who' AND location IN (${LOCATIONS.map((l) => `'${l}'`).join(',')}) AND metric IN (${METRICS.map((m) => `'${m}'`).join(',')})`,
+      )
+    ).map(asCsvCells);
     const key = (r: Record<string, string>) => `${r.location}|${r.metric}|${r.date}`;
     const sort = (rows: Record<string, string>[]) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     expect(sort(csv)).toEqual(sort(api));
@@ -141,6 +147,27 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
        WHERE source = 'who' AND location IN (${LOCATIONS.map((l) => `'${l}'`).join(',')}) AND metric IN (${METRICS.map((m) => `'${m}'`).join(',')})`,
     );
     expect(n).toBe(api.length);
+  });
+
+  it('an export as of a date holds the series as /v1/series?as_of= answers them', async () => {
+    const asOfDir = path.join(dataDir, 'as-of');
+    const r = await buildBulk({ db: f.t.db, dir: asOfDir, asOf: '2020-12-31', formats: ['parquet'], tables: ['series'], clock: () => new Date() });
+    expect(r.files.map((x) => x.path)).toEqual(['series.parquet']);
+    const api = readCsv((await app.inject(`/v1/series?location=${LOCATIONS.join(',')}&metric=${METRICS.join(',')}&as_of=2020-12-31&format=csv`)).body);
+    expect(api.length).toBeGreaterThan(500);
+    const parquet = (
+      await duck(
+        conn,
+        `SELECT location, strftime(date, '%Y-%m-%d') AS date, metric, value, missing_reason, source, derived, strftime(issue, '%Y-%m-%d') AS issue, flags
+         FROM read_parquet('${path.join(asOfDir, 'series.parquet')}')
+         WHERE location IN (${LOCATIONS.map((l) => `'${l}'`).join(',')}) AND metric IN (${METRICS.map((m) => `'${m}'`).join(',')})`,
+      )
+    ).map(asCsvCells);
+    const key = (x: Record<string, string>) => `${x.location}|${x.metric}|${x.date}`;
+    const sort = (rows: Record<string, string>[]) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    expect(sort(parquet)).toEqual(sort(api));
+    // Nothing published after the date is in it.
+    expect(parquet.every((x) => x.issue === '' || x.issue <= '2020-12-31')).toBe(true);
   });
 
   it('datapackage.json is a valid Tabular Data Package whose sizes, hashes and licences match the files', async () => {

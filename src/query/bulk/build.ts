@@ -82,12 +82,10 @@ async function writeTable(r: BuildRequest, table: BulkTable, dir: string, tick: 
   try {
     for await (const page of table.rows({ db: r.db, asOf: r.asOf, tick })) {
       rows += page.length;
-      parquet?.append(page);
-      await csv?.append(page);
+      await Promise.all([parquet?.append(page), csv?.append(page)]);
     }
   } finally {
-    parquet?.close();
-    await csv?.close();
+    await Promise.all([parquet?.close(), csv?.close()]);
   }
   const out: WrittenFile[] = [];
   for (const format of r.formats) {

@@ -1,103 +1,82 @@
-import { fileWriter, ParquetWriter } from 'hyparquet-writer';
-import { dayNumber } from '../../domain/dates.js';
+import { Worker } from 'node:worker_threads';
 import type { BulkField, BulkRow } from './fields.js';
+import { ROW_GROUP_ROWS } from './parquet-encode.js';
+import type { FromWorker, ToWorker } from './parquet-worker.js';
 
 /**
- * A Parquet file written row group by row group.
- *
- * Writer: hyparquet-writer (pure JS, MIT, one dependency from the same maintainers, releases in
- * 2026). Of the three candidates it is the one that has all we need without a native build: the
- * DATE logical type (INT32 days), LIST columns (3-level lists, Dremel-encoded), snappy
- * compression with dictionary/RLE encodings chosen per column, and an incremental writer
- * (`ParquetWriter.write` per row group, a file writer flushing every MB) so memory stays at one
- * row group. parquet-wasm writes a whole Arrow table at once (the long table would sit in memory)
- * and @dsnp/parquetjs is row-at-a-time (about an order of magnitude slower in pure JS) with
- * compression codecs that need native modules. Figures: bench/bulk-bench.ts (docs/api.md "Bulk files").
+ * A Parquet file encoded in a worker thread: the encoding (a few µs a row, a row group in one
+ * synchronous stretch) never holds the server's event loop; this thread only posts pages of rows.
+ * At most two row groups of rows are in flight: the reader waits for the encoder (bounded memory).
+ * Under tsx or vitest the worker is the .ts source and registers tsx's loader first.
  */
 export interface ParquetFile {
-  append(rows: readonly BulkRow[]): void;
-  close(): void;
+  append(rows: readonly BulkRow[]): Promise<void>;
+  close(): Promise<void>;
 }
 
-/** Rows per row group: large enough for good dictionaries, small enough to encode in ~0.1 s. */
-export const ROW_GROUP_ROWS = 65_536;
+const MAX_IN_FLIGHT_ROWS = 2 * ROW_GROUP_ROWS;
 
 export function openParquetFile(path: string, fields: readonly BulkField[], metadata: Record<string, string>): ParquetFile {
-  const writer = new ParquetWriter({
-    writer: fileWriter(path),
-    schema: parquetSchema(fields),
-    codec: 'SNAPPY',
-    kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
-    createdBy: 'glacier (hyparquet-writer)',
+  const source = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./parquet-worker.${source ? 'ts' : 'js'}`, import.meta.url);
+  // From source (tsx, vitest) the worker registers tsx's loader itself, then imports the .ts entry:
+  // `--import tsx` in a worker's execArgv does not reach a worker's module loading on Node 20.
+  const tsxApi = source ? tsxApiUrl() : '';
+  const worker = source
+    ? new Worker(`import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true })
+    : new Worker(entry);
+  let inFlight = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  let closed: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  worker.on('message', (m: FromWorker) => {
+    if ('acked' in m) inFlight -= m.acked;
+    else if ('closed' in m) closed?.();
+    else failure = new Error(`parquet worker: ${m.error}`);
+    notify();
+    if (failure) closed?.();
   });
-  let pending: BulkRow[] = [];
-  const flush = () => {
-    if (!pending.length) return;
-    const columnData = fields.map((f) => ({ name: f.name, data: columnValues(f, pending) }));
-    writer.write({ columnData, rowGroupSize: pending.length });
-    pending = [];
-  };
+  worker.on('error', (err) => {
+    failure = err;
+    notify();
+    closed?.();
+  });
+  const post = (m: ToWorker) => worker.postMessage(m);
+  post({ open: { path, fields: [...fields], metadata } });
   return {
-    append(rows) {
-      for (const r of rows) pending.push(r);
-      if (pending.length >= ROW_GROUP_ROWS) flush();
+    async append(rows) {
+      if (failure) throw failure;
+      while (inFlight > MAX_IN_FLIGHT_ROWS && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      if (failure) throw failure;
+      inFlight += rows.length;
+      post({ rows: rows as BulkRow[] });
     },
-    close() {
-      flush();
-      writer.finish();
+    async close() {
+      try {
+        if (!failure) {
+          await new Promise<void>((resolve) => {
+            closed = resolve;
+            post({ close: true });
+          });
+        }
+        if (failure) throw failure;
+      } finally {
+        await worker.terminate();
+      }
     },
   };
 }
 
-type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
-
-function parquetSchema(fields: readonly BulkField[]): SchemaElement[] {
-  const out: SchemaElement[] = [{ name: 'root', num_children: fields.length }];
-  for (const f of fields) {
-    const repetition_type = f.required ? 'REQUIRED' : 'OPTIONAL';
-    switch (f.type) {
-      case 'string':
-        out.push({ name: f.name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type });
-        break;
-      case 'json':
-        out.push({ name: f.name, type: 'BYTE_ARRAY', converted_type: 'JSON', repetition_type });
-        break;
-      case 'date':
-        out.push({ name: f.name, type: 'INT32', converted_type: 'DATE', repetition_type });
-        break;
-      case 'number':
-        out.push({ name: f.name, type: 'DOUBLE', repetition_type });
-        break;
-      case 'integer':
-        out.push({ name: f.name, type: 'INT32', repetition_type });
-        break;
-      case 'bigint':
-        out.push({ name: f.name, type: 'INT64', repetition_type });
-        break;
-      case 'boolean':
-        out.push({ name: f.name, type: 'BOOLEAN', repetition_type });
-        break;
-      case 'list':
-        // The standard 3-level LIST of UTF8 strings (read by DuckDB, Arrow, Spark as list<string>).
-        out.push({ name: f.name, repetition_type, converted_type: 'LIST', num_children: 1 });
-        out.push({ name: 'list', repetition_type: 'REPEATED', num_children: 1 });
-        out.push({ name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' });
-        break;
-    }
+/** tsx's ESM register API, as this module resolves it (a bare specifier from an eval worker would resolve from the cwd). */
+function tsxApiUrl(): string {
+  try {
+    return import.meta.resolve('tsx/esm/api');
+  } catch {
+    return 'tsx/esm/api';
   }
-  return out;
-}
-
-function columnValues(f: BulkField, rows: readonly BulkRow[]): unknown[] {
-  const out = new Array<unknown>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const v = rows[i][f.name];
-    if (v === null || v === undefined) out[i] = null;
-    else if (f.type === 'date') out[i] = dayNumber(String(v).slice(0, 10));
-    else if (f.type === 'bigint') out[i] = BigInt(v as number);
-    else if (f.type === 'json') out[i] = typeof v === 'string' ? v : JSON.stringify(v);
-    else if (f.type === 'number') out[i] = Number(v);
-    else out[i] = v;
-  }
-  return out;
 }
