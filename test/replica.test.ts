@@ -223,10 +223,26 @@ describe('two server processes reading from a streaming replica during an ingest
     expect(versions[0]).toBe(await dataVersion(primary));
   }, 90_000);
 
-  it('stops both workers and the primary process on SIGTERM', async () => {
-    const pids = new Set<number>();
-    for (let i = 0; i < 40 && pids.size < 2; i++) pids.add(Number((await httpGet(`${base}/v1/health`)).headers['x-glacier-pid']));
-    expect(pids.size).toBe(2);
+  it('starts a worker again when it dies, and stops both workers and the primary process on SIGTERM', async () => {
+    const answering = async (): Promise<Set<number>> => {
+      const pids = new Set<number>();
+      for (let i = 0; i < 40 && pids.size < 2; i++) {
+        const r = await httpGet(`${base}/v1/health`).catch(() => null);
+        if (r?.status === 200) pids.add(Number(r.headers['x-glacier-pid']));
+      }
+      return pids;
+    };
+    const before = await answering();
+    expect(before.size).toBe(2);
+    const [killed] = before;
+    process.kill(killed, 'SIGKILL');
+    let pids = new Set<number>();
+    for (const deadline = Date.now() + 45_000; !(pids.size === 2 && !pids.has(killed)); ) {
+      if (Date.now() > deadline) throw new Error(`no second worker after killing ${killed}: ${[...pids]}\n${serverLog}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      pids = await answering();
+    }
+    expect(serverLog).toContain(`(pid ${killed}) exited (SIGKILL); starting it again`);
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -239,5 +255,5 @@ describe('two server processes reading from a streaming replica during an ingest
       }
     };
     expect([...pids].filter(alive)).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 });
