@@ -15,7 +15,8 @@ import type { BulkField, BulkRow } from './fields.js';
  * compression codecs that need native modules. Figures: bench/bulk-bench.ts (docs/api.md "Bulk files").
  */
 export interface ParquetEncoder {
-  append(rows: readonly BulkRow[]): void;
+  /** A page of rows as columns (`columnValues` of each field, in field order). */
+  append(columns: readonly unknown[][]): void;
   close(): void;
 }
 
@@ -31,17 +32,20 @@ export function openParquetEncoder(path: string, fields: readonly BulkField[], m
     kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
     createdBy: 'glacier (hyparquet-writer)',
   });
-  let pending: BulkRow[] = [];
+  let pending: unknown[][] = fields.map(() => []);
   const flush = () => {
-    if (!pending.length) return;
-    const columnData = fields.map((f) => ({ name: f.name, data: columnValues(f, pending) }));
-    writer.write({ columnData, rowGroupSize: pending.length });
-    pending = [];
+    const n = pending[0]?.length ?? 0;
+    if (!n) return;
+    const columnData = fields.map((f, j) => ({ name: f.name, data: pending[j] }));
+    writer.write({ columnData, rowGroupSize: n });
+    pending = fields.map(() => []);
   };
   return {
-    append(rows) {
-      for (const r of rows) pending.push(r);
-      if (pending.length >= ROW_GROUP_ROWS) flush();
+    append(columns) {
+      columns.forEach((c, j) => {
+        for (const v of c) pending[j].push(v);
+      });
+      if ((pending[0]?.length ?? 0) >= ROW_GROUP_ROWS) flush();
     },
     close() {
       flush();
@@ -89,7 +93,8 @@ function parquetSchema(fields: readonly BulkField[]): SchemaElement[] {
   return out;
 }
 
-function columnValues(f: BulkField, rows: readonly BulkRow[]): unknown[] {
+/** One field of a page of rows as Parquet values (dates as day numbers, int64 as bigint, JSON as text). */
+export function columnValues(f: BulkField, rows: readonly BulkRow[]): unknown[] {
   const out = new Array<unknown>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i][f.name];

@@ -1,12 +1,12 @@
 import { parentPort } from 'node:worker_threads';
-import type { BulkField, BulkRow } from './fields.js';
+import type { BulkField } from './fields.js';
 import { openParquetEncoder, type ParquetEncoder } from './parquet-encode.js';
 
 /**
- * Worker thread of parquet-file.ts: holds one file's encoder. Messages in: open, rows, close;
+ * Worker thread of parquet-file.ts: holds one file's encoder. Messages in: open, columns, close;
  * out: `{ acked: n }` after each page (flow control), `{ closed: true }`, `{ error }`.
  */
-export type ToWorker = { open: { path: string; fields: BulkField[]; metadata: Record<string, string> } } | { rows: BulkRow[] } | { close: true };
+export type ToWorker = { open: { path: string; fields: BulkField[]; metadata: Record<string, string> } } | { columns: unknown[][] } | { close: true };
 export type FromWorker = { acked: number } | { closed: true } | { error: string };
 
 let encoder: ParquetEncoder | null = null;
@@ -14,9 +14,9 @@ const port = parentPort!;
 port.on('message', (m: ToWorker) => {
   try {
     if ('open' in m) encoder = openParquetEncoder(m.open.path, m.open.fields, m.open.metadata);
-    else if ('rows' in m) {
-      encoder!.append(m.rows);
-      port.postMessage({ acked: m.rows.length } satisfies FromWorker);
+    else if ('columns' in m) {
+      encoder!.append(m.columns);
+      port.postMessage({ acked: m.columns[0]?.length ?? 0 } satisfies FromWorker);
     } else {
       encoder!.close();
       port.postMessage({ closed: true } satisfies FromWorker);

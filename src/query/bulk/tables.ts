@@ -5,6 +5,7 @@ import {
   anomaliesPage, casesPage, imagesPage, locationsPage, maxSeriesId, papersPage, rankedPairsPage, rankedSeriesBetween, researchSources,
   seriesPage, sequencesPage, sourceManifests,
 } from '../../store/read-bulk.js';
+import { readSeriesData, type SeriesData } from '../../store/read-served.js';
 import type { SeriesRef } from '../../store/read-series.js';
 import { rankedByPair, servedRows, servedSeries, type SeriesPlan } from '../series.js';
 import type { BulkField, BulkRow, BulkTableShape } from './fields.js';
@@ -59,16 +60,14 @@ const seriesDefault: BulkTable = {
   primaryKey: ['location', 'metric', 'date'],
   sources: allSeriesSources,
   async *rows({ db, asOf, tick }) {
-    let after: { location: string; metric: string } | null = null;
-    for (;;) {
+    const page = async (after: { location: string; metric: string } | null) => {
       const pairs = await rankedPairsPage(db, after, SERIES_PAGE);
-      if (!pairs.length) return;
+      if (!pairs.length) return null;
       const refs = await rankedSeriesBetween(db, pairs[0], pairs[pairs.length - 1]);
-      for await (const s of servedSeries(db, plan(asOf, 'best', pairs, refs))) {
-        const rows = servedRows(s);
-        if (rows.length) yield rows;
-      }
-      after = pairs[pairs.length - 1];
+      return { pairs, refs, data: await readSeriesData(db, refs.map((r) => r.seriesId), asOf) };
+    };
+    for await (const p of prefetched(page, (p) => p.pairs[p.pairs.length - 1])) {
+      yield* servedPage(db, { ...plan(asOf, 'best', p.pairs, p.refs), data: p.data });
       await tick();
     }
   },
@@ -82,24 +81,45 @@ const seriesBySource: BulkTable = {
   primaryKey: ['source', 'location', 'metric', 'date'],
   sources: allSeriesSources,
   async *rows({ db, asOf, tick }) {
-    let after: { source: string; location: string; metric: string } | null = null;
-    for (;;) {
-      const refs = await seriesPage(db, after, SERIES_PAGE);
-      if (!refs.length) return;
+    const page = async (after: SeriesRef | null) => {
+      const refs = await seriesPage(db, after ? { source: after.source, location: after.location, metric: after.metric } : null, SERIES_PAGE);
+      if (!refs.length) return null;
+      return { refs, data: await readSeriesData(db, refs.map((r) => r.seriesId), asOf) };
+    };
+    for await (const p of prefetched(page, (p) => p.refs[p.refs.length - 1])) {
       const bySource = new Map<string, SeriesRef[]>();
-      for (const r of refs) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
+      for (const r of p.refs) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
       for (const [source, group] of bySource) {
-        for await (const s of servedSeries(db, plan(asOf, source, group.map((r) => ({ location: r.location, metric: r.metric })), group))) {
-          const rows = servedRows(s);
-          if (rows.length) yield rows;
-        }
+        yield* servedPage(db, { ...plan(asOf, source, group.map((r) => ({ location: r.location, metric: r.metric })), group), data: p.data });
       }
-      const last = refs[refs.length - 1];
-      after = { source: last.source, location: last.location, metric: last.metric };
       await tick();
     }
   },
 };
+
+/** The long rows of a plan whose data is read already. */
+async function* servedPage(db: Db, p: SeriesPlan & { data: Map<number, SeriesData> }): AsyncGenerator<BulkRow[]> {
+  for await (const s of servedSeries(db, p)) {
+    const rows = servedRows(s);
+    if (rows.length) yield rows as unknown as BulkRow[];
+  }
+}
+
+/**
+ * Pages read one ahead: the next page's query runs (in the database) while this one is encoded
+ * and written (here and in the Parquet worker). `read(null)` is the first page; null ends.
+ */
+async function* prefetched<P, K>(read: (after: K | null) => Promise<P | null>, lastKey: (page: P) => K): AsyncGenerator<P> {
+  let next = read(null);
+  for (;;) {
+    const page = await next;
+    if (!page) return;
+    next = read(lastKey(page));
+    // Awaited on the next turn; until then a failure must not count as unhandled.
+    next.catch(() => {});
+    yield page;
+  }
+}
 
 const locations: BulkTable = {
   name: 'locations',
