@@ -50,7 +50,7 @@ describe.each(DB_TARGETS)('health on %s', (target) => {
   it('is ok while the weekly WHO source is within 9 days of its last success; ages count from it', async () => {
     const now = new Date(whoSuccess + 216 * HOUR);
     const h = await health(t.db, now);
-    expect(h).toMatchObject({ status: 'ok', problems: [], checked_at: now.toISOString(), database: { reachable: true, kind: target } });
+    expect(h).toMatchObject({ status: 'ok', problems: [], checked_at: now.toISOString(), database: { reachable: true, kind: target, reads_from: 'primary' } });
     const end = whoLastDate();
     expect(h.sources.find((s) => s.id === 'who')).toMatchObject({
       cadence: 'weekly', required: true, state: 'fresh', stale: false, failing: false, stale_after_hours: 216, data_end: end,

@@ -120,7 +120,10 @@ describe('two server processes reading from a streaming replica during an ingest
     const before = await ask('2023-12-31');
     expect(before.values).toEqual(firstValues);
 
-    // The replica serves: both workers hold connections to it.
+    // The replica serves: /v1/health says so, and both workers hold connections to it.
+    const health = JSON.parse((await httpGet(`${base}/v1/health`)).body) as { database: { reads_from: string }; data_version: number };
+    expect(health.database.reads_from).toBe('replica');
+    expect(health.data_version).toBe(before.version);
     const replica = postgres(pg.replicaUrl, { max: 1, onnotice: () => {} });
     try {
       const [{ n }] = await replica<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'glacier'`;

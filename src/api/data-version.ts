@@ -26,6 +26,10 @@ export function createVersionTracker(reads: Db | ReadRouting, ttlMs = 1000) {
         });
       return pending;
     },
+    /** Where reads go now ('primary' with one database). */
+    readsFrom(): 'primary' | 'replica' {
+      return routing.source;
+    },
     /** After a write in this process: read again on the next request. */
     invalidate(): void {
       readAt = 0;

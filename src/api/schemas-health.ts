@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDate, Nullable } from '../query/schema-primitives.js';
+import { enumOf } from './schemas.js';
 
 /** Schemas of GET /v1/health. */
 
@@ -8,7 +9,11 @@ const Cadence = Type.Union([Type.Literal('daily'), Type.Literal('weekly'), Type.
 export const HealthResponse = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], { description: 'degraded: a required source is failing or stale (see problems)' }),
   checked_at: Type.String({ description: 'The time the ages are counted to' }),
-  database: Type.Object({ reachable: Type.Literal(true), kind: Type.String() }),
+  database: Type.Object({
+    reachable: Type.Literal(true),
+    kind: Type.String(),
+    reads_from: enumOf(['primary', 'replica'] as const, 'Where reads go now: replica with DATABASE_READ_URL once it has replayed the current data version, else primary (docs/deploy.md)'),
+  }),
   data_version: Type.Number(),
   problems: Type.Array(Type.String(), { description: 'One line per required source that is failing or stale' }),
   stale_after_hours: Type.Object({ daily: Type.Number(), weekly: Type.Number(), irregular: Type.Number() }, { description: 'A source is stale when its last success is older than this, by its declared cadence' }),

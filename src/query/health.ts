@@ -26,7 +26,8 @@ export interface SourceHealth {
 export interface Health {
   status: 'ok' | 'degraded';
   checked_at: string;
-  database: { reachable: true; kind: string };
+  /** reads_from: where the API reads now (replica only with DATABASE_READ_URL, once it has replayed the current version). */
+  database: { reachable: true; kind: string; reads_from: 'primary' | 'replica' };
   data_version: number;
   /** Why the status is degraded: one line per required source that is failing or stale. */
   problems: string[];
@@ -39,7 +40,7 @@ export interface Health {
  * clock). Degraded when a required source's newest run failed or it is stale; the other
  * sources only report their own state.
  */
-export async function health(db: Db, now: Date): Promise<Health> {
+export async function health(db: Db, now: Date, readsFrom: 'primary' | 'replica' = 'primary'): Promise<Health> {
   const version = await dataVersion(db);
   const sources = (await listSources(db)).map((s): SourceHealth => {
     const f = freshness(
@@ -69,7 +70,7 @@ export async function health(db: Db, now: Date): Promise<Health> {
   return {
     status: problems.length ? 'degraded' : 'ok',
     checked_at: now.toISOString(),
-    database: { reachable: true, kind: db.kind },
+    database: { reachable: true, kind: db.kind, reads_from: readsFrom },
     data_version: version,
     problems,
     stale_after_hours: STALE_AFTER_HOURS,

@@ -2680,6 +2680,11 @@ export interface operations {
                             kind: string;
                             /** @enum {boolean} */
                             reachable: true;
+                            /**
+                             * @description Where reads go now: replica with DATABASE_READ_URL once it has replayed the current data version, else primary (docs/deploy.md)
+                             * @enum {string}
+                             */
+                            reads_from: "primary" | "replica";
                         };
                         /** @description One line per required source that is failing or stale */
                         problems: string[];

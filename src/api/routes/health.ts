@@ -19,7 +19,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
       try {
-        return await health(app.db, new Date());
+        // The data version first: it decides where reads go (primary or replica).
+        await app.cache.versions.current();
+        return await health(app.db, new Date(), app.cache.versions.readsFrom());
       } catch (err) {
         req.log.warn({ err }, 'health: the database cannot be reached');
         return reply.code(503).send({ status: 'unavailable', database: { reachable: false, kind: app.db.kind }, data_version: null, sources: [] });
