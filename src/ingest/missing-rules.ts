@@ -99,6 +99,14 @@ function maskScratch(n: number): Uint8Array {
   return maskBuffer.subarray(0, n).fill(FREE);
 }
 
+/** The same for the day-to-day changes the cadence rule reads (−1 = unknown). */
+let changeBuffer = new Int8Array(1024);
+
+function changeScratch(n: number): Int8Array {
+  if (changeBuffer.length < n) changeBuffer = new Int8Array(n + (n >> 1));
+  return changeBuffer.subarray(0, n).fill(-1);
+}
+
 function finish(spans: IndexSpan[], start: number): MissingSpan[] {
   return spans
     .sort((a, b) => a.from - b.from || a.to - b.to)
@@ -108,7 +116,7 @@ function finish(spans: IndexSpan[], start: number): MissingSpan[] {
 function cadenceSpans(values: Float64Array, mask: Uint8Array, start: number): IndexSpan[] {
   const n = values.length;
   // change[i]: +1 reported a change, 0 no change, -1 unknown (either side missing).
-  const change = new Int8Array(n).fill(-1);
+  const change = changeScratch(n);
   for (let i = 1; i < n; i++) {
     if (mask[i] === FREE && mask[i - 1] === FREE) change[i] = values[i] !== values[i - 1] ? 1 : 0;
   }

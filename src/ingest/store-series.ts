@@ -172,7 +172,7 @@ export class RunStore {
       await yieldWhenDue();
       this.applyOne(idOf(s), issue, label, s);
       // Within an issue too (a first load is one big issue), so that its writes start early.
-      if (this.streams && this.pendingValues >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
+      if (this.streams && RUN_STORE_LIMITS.flushAtValues > 0 && this.pendingValues >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
     }
   }
 
@@ -251,7 +251,9 @@ export class RunStore {
    */
   async endIssue(): Promise<void> {
     if (this.options.pruneAnnotations !== false) this.pruneAnnotations();
-    if (this.pendingValues >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
+    // An annotation row (spans and flags as objects) costs about what 16 values do: a run of many
+    // small vintages (jhu-daily: 12,000 values and as many readings each) is flushed every vintage.
+    if (this.pendingValues + 16 * this.annotationRows.size >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
   }
 
   /**
