@@ -9,7 +9,9 @@ import { CHATTER_CONNECTORS, LITERATURE_CONNECTORS, SEQUENCE_CONNECTORS } from '
 import { jhuGlobal } from '../src/sources/jhu-global/index.js';
 import { jhuUs } from '../src/sources/jhu-us/index.js';
 import { who } from '../src/sources/who/index.js';
-import { openTestDb, type DbTarget, type TestDb } from './databases.js';
+import type { Db } from '../src/store/db.js';
+import { type DbTarget, type TestDb } from './databases.js';
+import { cachedTestDb } from './fixture-cache.js';
 import { JHU_GLOBAL_FILES, makeMirror } from './mirror.js';
 import { dataPath, SHARED_DATA } from './shared-data.js';
 
@@ -34,23 +36,26 @@ export interface ApiFixture {
  * imaging sets (image files included), the two line lists, the literature, the chatter and the sequences.
  */
 export async function apiFixture(target: DbTarget, opts: { research?: boolean } = {}): Promise<ApiFixture> {
+  const t = await cachedTestDb(target, opts.research ? 'api-research' : 'api', (db) => ingestFixture(db, opts));
+  const app = await buildApp({ db: t.db, versionTtlMs: 0 });
+  return { app, t, close: async () => { await app.close(); await t.drop(); } };
+}
+
+async function ingestFixture(db: Db, opts: { research?: boolean }): Promise<void> {
   const mirror = await makeMirror({
     ...JHU_GLOBAL_FILES,
     'jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv': { text: usSubset('jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv.gz') },
     'jhu/time_series_us/time_series_covid19_deaths_US_asof_2021-04-22.csv': { text: usSubset('jhu/time_series_us/time_series_covid19_deaths_US_asof_2021-04-22.csv.gz') },
     'who/WHO-COVID-19-global-data_asof_2024-08.csv.gz': 'who/WHO-COVID-19-global-data_asof_2024-08.csv.gz',
   });
-  const t = await openTestDb(target);
-  const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, [jhuGlobal, jhuUs, who]);
+  const runs = await ingestAll({ db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, [jhuGlobal, jhuUs, who]);
   await mirror.cleanup();
   if (opts.research) {
     const research = [...IMAGING_CONNECTORS, ...CASE_CONNECTORS, ...LITERATURE_CONNECTORS, ...CHATTER_CONNECTORS, ...SEQUENCE_CONNECTORS];
-    runs.push(...(await ingestAll({ db: t.db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, research)));
+    runs.push(...(await ingestAll({ db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, research)));
   }
   const failed = runs.filter((r) => r.status === 'failed');
   if (failed.length) throw new Error(`fixture ingest failed: ${failed.map((r) => `${r.sourceId}: ${r.error}`).join('; ')}`);
-  const app = await buildApp({ db: t.db, versionTtlMs: 0 });
-  return { app, t, close: async () => { await app.close(); await t.drop(); } };
 }
 
 /** RFC 4180 rows of a CSV body (the test's own reader, independent of the server's writer). */

@@ -13,12 +13,27 @@ const parsers = {
 // cut into batches of about this many bytes.
 const COPY_BATCH_BYTES = 4 << 20;
 
-export async function openPglite(dir: string | null): Promise<Db> {
+export async function openPglite(dir: string | null, image?: Blob): Promise<Db> {
   if (dir) await mkdir(dir, { recursive: true });
-  const pg = new PGlite({ dataDir: dir ?? undefined, parsers, relaxedDurability: true });
+  const pg = new PGlite({ dataDir: dir ?? undefined, parsers, relaxedDurability: true, loadDataDir: image });
   await pg.waitReady;
-  return wrap(pg, pg);
+  const db = wrap(pg, pg);
+  OPENED.set(db, pg);
+  return db;
 }
+
+/**
+ * An uncompressed tar of an open embedded database's data folder: `openPglite(null, image)` opens
+ * a copy of it in memory (the test suites build one fixture and open copies, instead of ingesting
+ * the same files again in every suite).
+ */
+export async function pgliteImage(db: Db): Promise<Blob> {
+  const pg = OPENED.get(db);
+  if (!pg) throw new Error('pgliteImage: not an embedded database opened by openPglite');
+  return pg.dumpDataDir('none');
+}
+
+const OPENED = new WeakMap<Db, PGlite>();
 
 type Queryable = Pick<Transaction, 'query' | 'exec'>;
 

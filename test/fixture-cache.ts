@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import type { Db } from '../src/store/db.js';
+import { openPglite, pgliteImage } from '../src/store/db-pglite.js';
+import { openPostgres } from '../src/store/db-postgres.js';
+import { migrate } from '../src/store/migrate.js';
+import { openTestDb, TEST_PG_URL, type DbTarget, type TestDb } from './databases.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Folder of this run's fixture images (test/global-setup.ts), shared by every test file. */
+    fixtureCache: string;
+  }
+}
+
+/**
+ * A database holding what `build` writes, built once per test run and database kind, then copied
+ * for each suite: several suites need the same ingested fixture, and ingesting it again in each
+ * cost minutes of the suite's time. Embedded: an image of the data folder, opened in memory.
+ * PostgreSQL: a template database, copied with CREATE DATABASE … TEMPLATE. Each caller gets its
+ * own copy, so a suite may write to it. Outside a vitest run with the global setup, it builds
+ * directly.
+ */
+export async function cachedTestDb(target: DbTarget, key: string, build: (db: Db) => Promise<void>): Promise<TestDb> {
+  const dir = fixtureCacheDir();
+  if (!dir) {
+    const t = await openTestDb(target);
+    await build(t.db);
+    return t;
+  }
+  return target === 'pglite' ? pgliteCopy(dir, key, build) : postgresCopy(dir, key, build);
+}
+
+function fixtureCacheDir(): string | null {
+  try {
+    return inject('fixtureCache') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function pgliteCopy(dir: string, key: string, build: (db: Db) => Promise<void>): Promise<TestDb> {
+  const file = path.join(dir, `${key}.pglite.tar`);
+  await buildOnce(dir, `${key}.pglite`, async () => {
+    const t = await openTestDb('pglite');
+    await build(t.db);
+    const image = await pgliteImage(t.db);
+    await t.drop();
+    await writeFile(`${file}.part`, Buffer.from(await image.arrayBuffer()));
+    await rename(`${file}.part`, file);
+  });
+  const db = await openPglite(null, new Blob([await readFile(file)]));
+  return { db, drop: () => db.close() };
+}
+
+/** Template and copies are named after the run's folder, so the global teardown finds them all. */
+export function runDatabasePrefix(dir: string): string {
+  return `glacier_fx_${path.basename(dir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(TEST_PG_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function postgresCopy(dir: string, key: string, build: (db: Db) => Promise<void>): Promise<TestDb> {
+  const prefix = runDatabasePrefix(dir);
+  const template = `${prefix}_${key.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  const admin = postgres(TEST_PG_URL, { max: 1, onnotice: () => {} });
+  try {
+    await buildOnce(dir, `${key}.postgres`, async () => {
+      await admin.unsafe(`CREATE DATABASE ${template}`);
+      const db = openPostgres(databaseUrl(template));
+      try {
+        await migrate(db);
+        await build(db);
+      } finally {
+        await db.close();
+      }
+    });
+    const copy = `${prefix}_copy_${randomBytes(5).toString('hex')}`;
+    await admin.unsafe(`CREATE DATABASE ${copy} TEMPLATE ${template}`);
+    const db = openPostgres(databaseUrl(copy));
+    return {
+      db,
+      async drop() {
+        await db.close();
+        const a = postgres(TEST_PG_URL, { max: 1, onnotice: () => {} });
+        await a.unsafe(`DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`);
+        await a.end();
+      },
+    };
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Runs `build` in exactly one process of the run (a lock folder made with mkdir, which is atomic);
+ * the others wait for its mark, and fail with its error if it failed.
+ */
+async function buildOnce(dir: string, name: string, build: () => Promise<void>): Promise<void> {
+  const ready = path.join(dir, `${name}.ready`);
+  const failed = path.join(dir, `${name}.failed`);
+  let builder = true;
+  try {
+    await mkdir(path.join(dir, `${name}.lock`));
+  } catch {
+    builder = false;
+  }
+  if (builder) {
+    try {
+      await build();
+      await writeFile(ready, '');
+    } catch (err) {
+      await writeFile(failed, (err as Error).stack ?? String(err));
+      throw err;
+    }
+    return;
+  }
+  for (;;) {
+    if (existsSync(ready)) return;
+    if (existsSync(failed)) throw new Error(`fixture ${name} failed to build in another suite:\n${await readFile(failed, 'utf8')}`);
+    await sleep(100);
+  }
+}
