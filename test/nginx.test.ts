@@ -60,10 +60,11 @@ describe('nginx (deploy/nginx/glacier.conf) in front of two serve processes', ()
     await admin.unsafe(`CREATE SCHEMA ${schema}`);
     const url = `${TEST_PG_URL}?search_path=${schema}`;
     ports = [await freePort(), await freePort()];
+    prefix = await mkdtemp(path.join(tmpdir(), 'glacier-nginx-'));
     for (const port of ports) {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--workers', '1', '--port', String(port), '--refresh', 'off'], {
         cwd: repoRoot,
-        env: { ...process.env, DATABASE_URL: url, DATABASE_READ_URL: '', GLACIER_WORKERS: '', LOG_LEVEL: 'warn' },
+        env: { ...process.env, DATABASE_URL: url, DATABASE_READ_URL: '', GLACIER_WORKERS: '', LOG_LEVEL: 'warn', GLACIER_DATA_DIR: path.join(prefix, `data-${port}`) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout!.on('data', (d) => (log += d));
@@ -71,7 +72,6 @@ describe('nginx (deploy/nginx/glacier.conf) in front of two serve processes', ()
       servers.push(child);
     }
 
-    prefix = await mkdtemp(path.join(tmpdir(), 'glacier-nginx-'));
     // nginx's workers (user nobody when started as root) read the configuration in here.
     await chmod(prefix, 0o755);
     const listen = await freePort();

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +62,8 @@ describe('two server processes reading from a streaming replica during an ingest
   let server: ChildProcess;
   let base: string;
   let serverLog = '';
+  /** The servers' data folder (what they write, e.g. bulk files, stays out of the repository). */
+  let dataDir: string;
   const mirrors: { cleanup(): Promise<void> }[] = [];
 
   beforeAll(async () => {
@@ -71,11 +76,12 @@ describe('two server processes reading from a streaming replica during an ingest
     mirrors.push(first);
     const runs = await ingestAll({ db: primary, origin: { kind: 'mirror', root: first.root }, clock: () => new Date(), log: silentLogger }, [jhuGlobal]);
     expect(runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+    dataDir = await mkdtemp(path.join(tmpdir(), 'glacier-replica-data-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--workers', '2', '--port', String(port), '--refresh', 'off'], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: pg.primaryUrl, DATABASE_READ_URL: pg.replicaUrl, LOG_LEVEL: 'warn', GLACIER_WORKERS: '' },
+      env: { ...process.env, DATABASE_URL: pg.primaryUrl, DATABASE_READ_URL: pg.replicaUrl, LOG_LEVEL: 'warn', GLACIER_WORKERS: '', GLACIER_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server.stdout!.on('data', (d) => (serverLog += d));
@@ -100,6 +106,7 @@ describe('two server processes reading from a streaming replica during an ingest
     }
     await primary?.close();
     await pg?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
     for (const m of mirrors) await m.cleanup();
   });
 
