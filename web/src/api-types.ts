@@ -7067,6 +7067,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example jhu-global */
                 id: string;
                 run: number;
             };

@@ -35,7 +35,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['sources'],
         summary: 'One ingest run: files read (URL, sha256, bytes), counts and its validation report',
-        params: Type.Object({ id: Type.String(), run: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: Type.String({ examples: ['jhu-global'] }), run: Type.Integer({ minimum: 1 }) }),
         response: { 200: RunDetail, ...errorResponses(404) },
       },
     },
