@@ -10,7 +10,8 @@ import formats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/api/app.js';
 import { buildBulk, type BuildResult } from '../src/query/bulk/build.js';
-import { bulkRoot, pruneBulk, versionDir } from '../src/query/bulk/files.js';
+import { createBulkBuilder } from '../src/query/bulk/builder.js';
+import { builtVersions, bulkRoot, pruneBulk, versionDir } from '../src/query/bulk/files.js';
 import { dataVersion } from '../src/store/read-sources.js';
 import { apiFixture, readCsv, type ApiFixture } from './api-fixture.js';
 import { DB_TARGETS } from './databases.js';
@@ -228,6 +229,23 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
       expect(res.json().error.code, url).toMatch(/^ERR_(BULK_FILE_)?NOT_FOUND$/);
     }
     expect((await app.inject('/v1/bulk/nope.parquet')).json().error).toMatchObject({ code: 'ERR_BULK_FILE_NOT_FOUND', parameter: 'file' });
+  });
+
+  it('the server-side builder builds the current version once: a second builder (another process) and a second call do nothing', async () => {
+    const other = await mkdtemp(path.join(tmpdir(), 'glacier-bulk-builder-'));
+    const quiet = { info() {}, error() {} };
+    try {
+      const a = createBulkBuilder({ db: f.t.db, dataDir: other, clock: () => new Date(), log: quiet });
+      const b = createBulkBuilder({ db: f.t.db, dataDir: other, clock: () => new Date(), log: quiet });
+      // Whichever creates the lock file builds; the other finds it and leaves.
+      const results = await Promise.all([a.ensure(), b.ensure()]);
+      expect(results.filter((r) => r?.complete === true)).toHaveLength(1);
+      expect(results.filter((r) => r === null)).toHaveLength(1);
+      expect(await a.ensure()).toBeNull();
+      expect(await builtVersions(bulkRoot(other))).toEqual([await dataVersion(f.t.db)]);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 
   it('before any build: the listing says building and a file is a coded 503 with Retry-After', async () => {
