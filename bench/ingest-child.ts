@@ -35,7 +35,7 @@ export interface CreateChildResult {
 }
 
 const target = JSON.parse(process.argv[2] ?? 'null') as DatabaseTarget | null;
-if (!target) throw new Error('usage: ingest-child.ts <target-json> [--force] [--scope jhu|all] [--create-only]');
+if (!target) throw new Error('usage: ingest-child.ts <target-json> [--force] [--scope jhu|all] [--sources a,b] [--create-only]');
 if (process.argv.includes('--create-only')) {
   const t0 = performance.now();
   const db = await openDb(target);
@@ -47,7 +47,11 @@ if (process.argv.includes('--create-only')) {
 }
 const force = process.argv.includes('--force');
 const scopeAt = process.argv.indexOf('--scope');
-const scope = scopeOf((scopeAt < 0 ? 'jhu' : process.argv[scopeAt + 1]) as BenchScope);
+const scoped = scopeOf((scopeAt < 0 ? 'jhu' : process.argv[scopeAt + 1]) as BenchScope);
+// `--sources a,b`: only these connectors of the scope (to time one source alone).
+const sourcesAt = process.argv.indexOf('--sources');
+const only = sourcesAt < 0 ? null : process.argv[sourcesAt + 1].split(',');
+const scope = only ? { ...scoped, connectors: scoped.connectors.filter((c) => only.includes(c.manifest.id)) } : scoped;
 
 const t0 = performance.now();
 const db = await openDb(target);
