@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MAX_SHAPE } from './core.js';
 import { DelayInputError } from './errors.js';
 import { distributionOf } from './families.js';
 import { bootstrapIncubation, fitIncubation, type IncubationCase, incubationCaseLogProbs, incubationLogLikelihood } from './incubation.js';
@@ -95,5 +96,26 @@ describe('input errors', () => {
   it('accepts onset on the exposure day and an onset without onsetEnd', () => {
     const f = fitIncubation({ cases: [{ exposureStart: 3, exposureEnd: 3, onsetStart: 3 }, ok, { ...ok, onsetStart: 9, onsetEnd: 9 }], family: 'gamma' });
     expect(Number.isFinite(f.logLikelihood)).toBe(true);
+  });
+});
+
+describe('few cases', () => {
+  // Eight windows of the Kudos list (one API filter selects them): some onsets on the last day of
+  // exposure, so a resample can look like a point mass and drive the gamma shape without end.
+  const day = (d: string) => Date.parse(d) / 86_400_000;
+  const few: IncubationCase[] = [
+    ['2020-02-12', '2020-02-18', '2020-02-22'], ['2020-02-20', '2020-02-23', '2020-02-23'], ['2020-01-23', '2020-02-01', '2020-02-01'],
+    ['2020-02-15', '2020-02-15', '2020-02-20'], ['2020-01-22', '2020-02-02', '2020-02-03'], ['2020-01-25', '2020-02-20', '2020-02-20'],
+    ['2020-01-25', '2020-02-12', '2020-02-12'], ['2020-01-25', '2020-02-17', '2020-02-17'],
+  ].map(([s, e, o]) => ({ exposureStart: day(s), exposureEnd: day(e), onsetStart: day(o) }));
+
+  it('keeps every bootstrap fit’s gamma and Weibull shape within MAX_SHAPE, so a resample that looks like a point mass stays cheap', () => {
+    for (const family of ['gamma', 'weibull'] as const) {
+      const b = bootstrapIncubation({ cases: few, family, samples: 200, seed: 3 });
+      const shape = b.intervals.parameters.shape;
+      expect(shape.upper).toBeGreaterThan(shape.lower);
+      expect(shape.upper).toBeLessThanOrEqual(MAX_SHAPE);
+      expect(b.fit.mean).toBeGreaterThan(0);
+    }
   });
 });
