@@ -95,6 +95,13 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
       expect(n, file.name).toBe(file.rows);
       expect(m, file.name).toBe(file.rows);
     }
+    // Each table's primary key is unique (no row written twice across pages).
+    const descriptor = (await app.inject('/v1/bulk/datapackage.json')).json();
+    for (const r of descriptor.resources.filter((x: { format: string }) => x.format === 'parquet')) {
+      const key = r.schema.primaryKey.join(', ');
+      const [{ dup }] = await duck(conn, `SELECT count(*)::INTEGER AS dup FROM (SELECT ${key} FROM read_parquet('${path.join(dir, r.path)}') GROUP BY ${key} HAVING count(*) > 1)`);
+      expect(dup, r.path).toBe(0);
+    }
     // The long table is big enough to mean something: every JHU/WHO country and the US states.
     const series = listing.files.find((x: { name: string }) => x.name === 'series.parquet');
     expect(series.rows).toBeGreaterThan(100_000);

@@ -86,15 +86,19 @@ export interface BulkAnomaly {
   flags: AnomalyFlag[];
 }
 
-/** The anomaly flags of the next `limit` series (by id) in the reading in force at `asOf` (null: the newest). */
-export async function anomaliesPage(db: Db, afterSeriesId: number | null, limit: number, asOf: string | null): Promise<BulkAnomaly[]> {
+/**
+ * The anomaly flags of the series with ids in (afterSeriesId, afterSeriesId + span] in the reading in
+ * force at `asOf` (null: the newest). A range of ids, not a LIMIT: ids have gaps, and the caller
+ * steps through the ranges.
+ */
+export async function anomaliesPage(db: Db, afterSeriesId: number, span: number, asOf: string | null): Promise<BulkAnomaly[]> {
   return db.query<BulkAnomaly>(
     `SELECT s.id AS series_id, s.location_key AS location, s.metric, s.source_id AS source, s.derived, a.flags
-     FROM (SELECT id, location_key, metric, source_id, derived FROM series WHERE ($1::int IS NULL OR id > $1::int) ORDER BY id LIMIT $2) s
+     FROM (SELECT id, location_key, metric, source_id, derived FROM series WHERE id > $1::int AND id <= $1::int + $2::int) s
      JOIN LATERAL (SELECT flags FROM series_annotations WHERE series_id = s.id AND ($3::date IS NULL OR issue <= $3::date)
                    ORDER BY issue DESC LIMIT 1) a ON true
      ORDER BY s.id`,
-    [afterSeriesId, limit, asOf],
+    [afterSeriesId, span, asOf],
   );
 }
 
