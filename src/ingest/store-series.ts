@@ -251,9 +251,12 @@ export class RunStore {
    */
   async endIssue(): Promise<void> {
     if (this.options.pruneAnnotations !== false) this.pruneAnnotations();
-    // An annotation row (spans and flags as objects) costs about what 16 values do: a run of many
-    // small vintages (jhu-daily: 12,000 values and as many readings each) is flushed every vintage.
-    if (this.pendingValues + 16 * this.annotationRows.size >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
+    // On PostgreSQL an annotation row (spans and flags as objects) counts as 16 values: a run of
+    // many small vintages (jhu-daily: 12,000 values and as many readings each) is then written every
+    // vintage, which kept its peak RSS lower. PGlite keeps flushing by values only (every source ran
+    // slower there with the readings counted, and writing early holds its readers).
+    const readings = this.streams ? 16 * this.annotationRows.size : 0;
+    if (this.pendingValues + readings >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
   }
 
   /**
