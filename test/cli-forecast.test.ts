@@ -1,22 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { runGlacier } from './cli-run.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from './api-fixture.js';
 import { makeMirror } from './mirror.js';
 import { dataPath } from './shared-data.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'glacier-cli-forecast-'));
 const env = { GLACIER_MIRROR: '', DATABASE_URL: `pglite://${path.join(dataDir, 'db')}`, GLACIER_DATA_DIR: dataDir };
 
-function glacier(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const glacier = (args: string[]) => runGlacier(args, env);
 
 /** Germany's rows of JHU's final global series: enough to forecast and backtest. */
 const germany = (metric: string) => {

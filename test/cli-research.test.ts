@@ -1,22 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runGlacier } from './cli-run.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from './api-fixture.js';
 import { SHARED_DATA } from './shared-data.js';
 
 /** The research-data commands on one embedded database holding the imaging sets and the line lists. */
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'glacier-cli-research-'));
 const env = { GLACIER_MIRROR: SHARED_DATA, DATABASE_URL: `pglite://${path.join(dir, 'db')}`, GLACIER_DATA_DIR: dir };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function glacier(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 240_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const glacier = (args: string[]) => runGlacier(args, env, 240_000);
 
 describe('glacier research commands', () => {
   beforeAll(() => {

@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runGlacier } from './cli-run.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // The output itself is checked against the API in test/api-models-rt.test.ts (printRt on the fixture database).
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'glacier-cli-rt-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function glacier(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, GLACIER_MIRROR: '', DATABASE_URL: 'memory://', GLACIER_DATA_DIR: dataDir },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const glacier = (args: string[]) => runGlacier(args, { GLACIER_MIRROR: '', DATABASE_URL: 'memory://', GLACIER_DATA_DIR: dataDir });
 
 describe('glacier rt', () => {
   it('refuses bad options with exit code 2 and one line saying why', () => {
