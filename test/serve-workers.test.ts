@@ -1,21 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { workerConfig } from '../src/cli/commands/serve-workers.js';
 import { loadConfig } from '../src/config.js';
+import { runGlacier } from './cli-run.js';
 
-/** The CLI runs from the repository root, wherever vitest was started. */
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-
-function glacier(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, GLACIER_MIRROR: '', GLACIER_WORKERS: '', DATABASE_READ_URL: '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stderr: r.stderr };
-}
+const glacier = (args: string[], env: Record<string, string>) => runGlacier(args, { GLACIER_MIRROR: '', GLACIER_WORKERS: '', DATABASE_READ_URL: '', ...env }, 60_000);
 
 describe('serve --workers', () => {
   it('is refused on the embedded database (one process owns it) with exit code 2 and one line saying why, before anything starts', () => {

@@ -1,4 +1,5 @@
 import type { AnomalyFlag } from '../domain/series.js';
+import type { Location } from '../domain/location.js';
 import type { Db, Row } from './db.js';
 import type { SeriesRef } from './read-series.js';
 
@@ -52,22 +53,8 @@ export async function seriesPage(db: Db, after: SourceSeriesKey | null, limit: n
   return rows.map((r) => ({ seriesId: r.id, location: r.location_key, metric: r.metric, source: r.source_id, derived: r.derived, rank: 0 }));
 }
 
-export interface BulkLocation {
-  key: string;
-  level: string;
-  parent: string | null;
-  name: string;
-  iso_alpha2: string | null;
-  iso_alpha3: string | null;
-  iso_numeric: string | null;
-  fips: string | null;
-  jhu_uid: number | null;
-  lat: number | null;
-  lon: number | null;
-  population: number | null;
-  aliases: string[];
-  note: string | null;
-}
+/** A stored place, as the domain describes it (the bulk locations table's rows). */
+export type BulkLocation = Location;
 
 export async function locationsPage(db: Db, after: string | null, limit: number): Promise<BulkLocation[]> {
   return db.query<BulkLocation>(
