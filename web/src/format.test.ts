@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setLang } from './i18n/index.js';
 import { addDays, dayOf, describeMeasure, formatCompact, formatDate, formatValue, isoOf, saturdayOnOrBefore } from './format.js';
 
 describe('formatting', () => {
@@ -42,6 +43,22 @@ describe('formatting', () => {
     expect(formatCompact(0.25)).toBe('0.25');
     expect(formatCompact(2.5)).toBe('2.5');
     expect(formatCompact(0)).toBe('0');
+  });
+
+  it('formats for the reader’s language: Chinese dates, 万 and 亿', () => {
+    setLang('zh');
+    try {
+      expect(formatDate('2021-03-01')).toBe('2021年3月1日');
+      expect(formatValue(103646975)).toBe('103,646,975');
+      expect(formatValue(null)).toBe('无数据');
+      expect(formatCompact(35_000)).toBe('3.5万');
+      expect(formatCompact(1_250_000)).toBe('125万');
+      expect(formatCompact(3.4e9)).toBe('34亿');
+      expect(formatCompact(950)).toBe('950');
+      expect(describeMeasure('确诊', 'daily_7day_avg', true)).toBe('确诊，每日新增（7日平均），每10万人');
+    } finally {
+      setLang('en');
+    }
   });
 
   it('describes what is measured', () => {

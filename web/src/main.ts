@@ -1,6 +1,7 @@
 import './styles.css';
 import { hasRoute } from './api';
 import { h } from './dom';
+import { LANG_NAME, LANGS, LOCALE, preferredLang, setLang, t, type Lang, type MessageKey } from './i18n';
 import type { Page, ViewState } from './state';
 import { Store } from './store';
 import { AnomaliesPage } from './views/anomalies';
@@ -10,28 +11,41 @@ import { SourcesPage } from './views/sources';
 
 /** The dashboard's entry: header (pages, search), then the page the URL names. */
 const store = new Store();
-const PAGE_LABEL: Record<Page, string> = { explorer: 'Explorer', sources: 'Sources', anomalies: 'Anomalies', models: 'Models', datasets: 'Datasets', dataset: 'Dataset', imaging: 'Imaging', cases: 'Cases', literature: 'Literature', sequences: 'Sequences', chatter: 'Chatter' };
+const pageLabel = (p: Page) => t(`core.page.${p}` as MessageKey);
 /** The id of the dataset page's JSON-LD script (views/datasets.ts), removed when another page is shown. */
 const JSONLD_ID = 'glacier-dataset-jsonld';
 
-const nav = h('nav', { class: 'pages', 'aria-label': 'Pages' });
+const nav = h('nav', { class: 'pages' });
 const main = h('main', { id: 'main' });
-const search = new Search(store);
-document.getElementById('app')!.replaceChildren(
-  h('a', { class: 'skip', href: '#main' }, 'Skip to content'),
-  h('header', {}, h('a', { class: 'brand', href: '/' }, 'Glacier'), nav, search.el),
-  main,
-  h('footer', {}, 'Data from every public source, versioned, with provenance. ', h('a', { href: '/docs' }, 'API'), ' · ', h('a', { href: '/?page=sources' }, 'Sources and licences')),
-);
+const switcher = h('div', { class: 'lang-switch', role: 'group' });
+let search: Search;
+/** The language on screen: every view is built anew when it changes (their texts are set when built). */
+let shownLang: Lang | null = null;
 
 let modelsAvailable = false;
-const pages: Partial<Record<Page, { el: HTMLElement; update(s: ViewState): Promise<void> }>> = {};
+let pages: Partial<Record<Page, { el: HTMLElement; update(s: ViewState): Promise<void> }>> = {};
+
+/** The frame in the current language: skip link, header (brand, pages, search, language switch), footer. */
+function renderFrame(lang: Lang): void {
+  document.documentElement.lang = LOCALE[lang];
+  nav.setAttribute('aria-label', t('core.pages'));
+  switcher.setAttribute('aria-label', t('core.language'));
+  // Each language is named in itself; the switch writes `lang` into the URL (a link keeps it).
+  switcher.replaceChildren(...LANGS.map((l) => h('button', { type: 'button', lang: LOCALE[l], translate: 'no', 'aria-pressed': String(l === lang), onclick: () => void store.set({ lang: l }) }, LANG_NAME[l])));
+  search = new Search(store);
+  document.getElementById('app')!.replaceChildren(
+    h('a', { class: 'skip', href: '#main' }, t('core.skip')),
+    h('header', {}, h('a', { class: 'brand', href: '/', translate: 'no' }, 'Glacier'), nav, search.el, switcher),
+    main,
+    h('footer', {}, `${t('core.footer')} `, h('a', { href: '/docs' }, t('core.footer.api')), ' · ', h('a', { href: '/?page=sources' }, t('core.footer.sources'))),
+  );
+}
 
 function renderNav(s: ViewState): void {
   const shown: Page[] = ['explorer', 'sources', 'anomalies', ...(modelsAvailable ? (['models'] as Page[]) : []), 'datasets', 'imaging', 'cases', 'literature', 'sequences', 'chatter'];
   // A dataset's page belongs to Datasets.
   const current = s.page === 'dataset' ? 'datasets' : s.page;
-  nav.replaceChildren(...shown.map((p) => h('button', { type: 'button', 'aria-current': current === p ? 'page' : null, onclick: () => void store.set({ page: p, pageNo: 0 }) }, PAGE_LABEL[p])));
+  nav.replaceChildren(...shown.map((p) => h('button', { type: 'button', 'aria-current': current === p ? 'page' : null, onclick: () => void store.set({ page: p, pageNo: 0 }) }, pageLabel(p))));
 }
 
 async function pageFor(p: Page) {
@@ -71,11 +85,19 @@ async function pageFor(p: Page) {
 }
 
 void store.start(async (s) => {
+  const lang = s.lang ?? preferredLang(navigator.languages);
+  if (lang !== shownLang) {
+    setLang(lang);
+    shownLang = lang;
+    pages = {};
+    main.replaceChildren();
+    renderFrame(lang);
+  }
   renderNav(s);
   if (s.page !== 'dataset') document.getElementById(JSONLD_ID)?.remove();
   const page = (pages[s.page] ??= await pageFor(s.page));
   if (main.firstChild !== page.el) main.replaceChildren(page.el);
-  document.title = `${PAGE_LABEL[s.page]} · Glacier`;
+  document.title = `${pageLabel(s.page)} · Glacier`;
   await page.update(s);
 });
 

@@ -9,7 +9,7 @@ describe('state ↔ URL', () => {
 
   it('round-trips every field', () => {
     const s: ViewState = {
-      page: 'explorer', tab: 'chart', metric: 'deaths', measure: 'daily', perCapita: false, date: '2021-03-01', region: 'US_CA', counties: true,
+      lang: 'zh', page: 'explorer', tab: 'chart', metric: 'deaths', measure: 'daily', perCapita: false, date: '2021-03-01', region: 'US_CA', counties: true,
       locations: ['FR', 'US_CA_06037', 'SHIP-DIAMOND-PRINCESS'], log: true, from: '2020-03-01', to: '2021-12-31', asOf: '2020-06-01',
       anomalies: false, sort: 'name', desc: false, pageNo: 3, datasetId: 'covid-chestxray',
       datasets: { type: 'imaging', modality: 'x-ray', redistribution: 'ids-only', commercial: false, local: true, q: 'chest x-ray' },
@@ -24,8 +24,16 @@ describe('state ↔ URL', () => {
     expect(url).toBe('?tab=chart&metric=deaths&measure=daily&per100k=0&date=2021-03-01&region=US_CA&counties=1&loc=FR,US_CA_06037,SHIP-DIAMOND-PRINCESS&log=1&from=2020-03-01&to=2021-12-31&asof=2020-06-01&anomalies=0&sort=name&desc=0&p=3' +
       '&id=covid-chestxray&type=imaging&mod=x-ray&redist=ids-only&commercial=0&held=1&q=chest+x-ray&imgset=covid-chestxray,actualmed&finding=Pneumonia%2FViral&imgmod=ct&view=AP+Supine' +
       '&split=1&splitset=covid-ct&splitfinding=No+Finding&ratios=0.8,0.2&seed=42&lists=linelist-kudos&place=CN_HB&sex=female&outcome=died&listasof=2020-02-15' +
-      '&lq=bat+%22spike+protein%22&lfrom=2020-01-01&lto=2020-03-31&doi=1&lplace=IT&splace=AU&strain=Australia%2FVIC05%2F2020&terms=stay+home,covid&share=0&cdate=2020-03-23&kind=bigrams&noise=0');
+      '&lq=bat+%22spike+protein%22&lfrom=2020-01-01&lto=2020-03-31&doi=1&lplace=IT&splace=AU&strain=Australia%2FVIC05%2F2020&terms=stay+home,covid&share=0&cdate=2020-03-23&kind=bigrams&noise=0&lang=zh');
     expect(parseState(url)).toEqual(s);
+  });
+
+  it('keeps the language the switch chose in the link; no lang (or an unknown one) is the browser’s', () => {
+    expect(parseState('?lang=zh').lang).toBe('zh');
+    expect(parseState('?lang=en&page=sources').lang).toBe('en');
+    expect(parseState('?lang=fr').lang).toBeNull();
+    expect(serializeState({ ...DEFAULT_STATE, lang: 'zh' })).toBe('?lang=zh');
+    expect(serializeState({ ...DEFAULT_STATE, lang: null })).toBe('');
   });
 
   it('reads the research pages’ filters and falls back on what a link cannot mean', () => {
@@ -67,6 +75,14 @@ describe('state ↔ URL', () => {
     expect(mapScope({ region: 'US', counties: false })).toEqual({ level: 'subdivision', parent: 'US' });
     expect(mapScope({ region: 'US', counties: true })).toEqual({ level: 'county', parent: null });
     expect(mapScope({ region: 'US_CA', counties: false })).toEqual({ level: 'county', parent: 'US_CA' });
+  });
+
+  it('keeps the language the switch chose in the link; no lang (or an unknown one) is the browser’s', () => {
+    expect(parseState('?lang=zh').lang).toBe('zh');
+    expect(parseState('?lang=en&page=sources').lang).toBe('en');
+    expect(parseState('?lang=fr').lang).toBeNull();
+    expect(serializeState({ ...DEFAULT_STATE, lang: 'zh' })).toBe('?lang=zh');
+    expect(serializeState({ ...DEFAULT_STATE, lang: null })).toBe('');
   });
 
   it('reads the research pages’ filters, dropping what the API would refuse', () => {

@@ -1,3 +1,5 @@
+import { LANGS, type Lang } from './i18n/lang';
+
 /**
  * Everything a view shows lives in the URL's query string, so a link reproduces it. Parsing
  * never throws: a value that is not valid (a hand-edited or old link) falls back to its default.
@@ -107,6 +109,8 @@ export interface ChatterFilter {
 }
 
 export interface ViewState {
+  /** The language chosen with the switch; null = the browser's (i18n/lang.ts preferredLang). */
+  lang: Lang | null;
   page: Page;
   tab: Tab;
   metric: string;
@@ -142,6 +146,7 @@ export interface ViewState {
 }
 
 export const DEFAULT_STATE: Readonly<ViewState> = Object.freeze({
+  lang: null,
   page: 'explorer', tab: 'map', metric: 'confirmed', measure: 'daily_7day_avg', perCapita: true, date: null, region: 'world', counties: false,
   locations: [], log: false, from: null, to: null, asOf: null, anomalies: true, sort: 'value', desc: true, pageNo: 0,
   datasetId: null,
@@ -219,6 +224,7 @@ export function parseState(search: string): ViewState {
   if (from && to && from > to) [from, to] = [to, from];
   const pageNo = Number(q.get('p'));
   return {
+    lang: oneOf<Lang | ''>(LANGS, q.get('lang'), '') || null,
     page: oneOf(PAGES, q.get('page'), d.page),
     tab: oneOf(TABS, q.get('tab'), d.tab),
     metric: oneOf(METRIC_IDS, q.get('metric'), d.metric),
@@ -344,6 +350,7 @@ export function serializeState(s: ViewState): string {
   put('cdate', s.chatter.date, null);
   put('kind', s.chatter.kind, d.chatter.kind);
   put('noise', bit(s.chatter.noise), bit(d.chatter.noise));
+  put('lang', s.lang, null);
   const text = q.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }

@@ -1,0 +1,8 @@
+import type { Translation } from '../catalogue';
+
+/** The explorer: controls, tabs, map, chart, table, search, the place card, the timeline. */
+export const en = {
+} as const;
+
+export const zh: Translation<typeof en> = {
+};
