@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { barsBy, findingPrefixes, fitBox, imagingQuery, REDISTRIBUTION_LABEL, splitQuery } from './research.js';
-import { REDISTRIBUTION_CLASSES } from './state.js';
+import { setLang } from './i18n/index.js';
+import { accessText, ACCESS_KINDS, barsBy, commercialText, COUNT_UNITS, datasetTypeText, findingPrefixes, fitBox, imagingQuery, modalityText, redistributionLabel, splitQuery, unitText } from './research.js';
+import { DATASET_TYPES, MODALITIES, REDISTRIBUTION_CLASSES } from './state.js';
 
 describe('research pages: pure helpers', () => {
   it('totals summary rows by finding and by view, most images first, null as "(none)"', () => {
@@ -40,8 +41,31 @@ describe('research pages: pure helpers', () => {
     expect(fitBox(4000, 3, 96)).toEqual({ width: 96, height: 1 });
   });
 
-  it('has words for every redistribution class, and warns for ids-only and registration-required', () => {
-    for (const c of REDISTRIBUTION_CLASSES) expect(REDISTRIBUTION_LABEL[c]?.text, c).toBeTruthy();
-    expect(Object.entries(REDISTRIBUTION_LABEL).filter(([, l]) => l.warn).map(([c]) => c).sort()).toEqual(['ids-only', 'registration-required']);
+  it('has words for every redistribution class in both languages, and warns for ids-only and registration-required', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      setLang(lang);
+      for (const c of REDISTRIBUTION_CLASSES) {
+        const l = redistributionLabel(c);
+        expect(l?.text, c).toBeTruthy();
+        expect(l?.help, c).toBeTruthy();
+        expect(l?.text, c).not.toBe(c);
+      }
+      expect(REDISTRIBUTION_CLASSES.filter((c) => redistributionLabel(c)!.warn).sort()).toEqual(['ids-only', 'registration-required']);
+    }
+    setLang('en');
+    expect(redistributionLabel('ids-only')!.text).toBe('IDs only');
+    expect(redistributionLabel('no-such-class')).toBeNull();
+  });
+
+  it('words the catalog’s vocabularies in the reader’s language, and shows a value it does not know as given', () => {
+    const vocabularies: [readonly string[], (v: string) => string][] = [[DATASET_TYPES, datasetTypeText], [MODALITIES, modalityText], [ACCESS_KINDS, accessText], [COUNT_UNITS, unitText]];
+    setLang('zh');
+    for (const [values, text] of vocabularies) {
+      for (const v of values) expect(text(v), v).toMatch(/[\u4e00-\u9fff]|^(CT|API)$/);
+      expect(text('something-new')).toBe('something-new');
+    }
+    expect(commercialText(null)).toBe('商业使用：条款未说明');
+    setLang('en');
+    expect([datasetTypeText('social'), modalityText('x-ray'), accessText('web-pages'), unitText('images'), commercialText(true)]).toEqual(['social media', 'X-ray', 'web pages', 'images', 'Commercial use allowed']);
   });
 });

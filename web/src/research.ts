@@ -1,20 +1,36 @@
-import type { ImagingFilter, SplitSpec } from './state';
+import { t } from './i18n';
+import { DATASET_TYPES, MODALITIES, REDISTRIBUTION_CLASSES, type DatasetType, type ImagingFilter, type Modality, type RedistributionClass, type SplitSpec } from './state';
 
 /** Pure helpers of the Datasets and Imaging pages (unit-tested in research.test.ts). */
 
-/** How each redistribution class reads, and its badge's class (colour + text, never colour alone). */
-export const REDISTRIBUTION_LABEL: Record<string, { text: string; help: string; warn?: boolean }> = {
-  open: { text: 'Open', help: 'No conditions: share and reuse freely.' },
-  attribution: { text: 'Attribution', help: 'Share and reuse, crediting the publisher.' },
-  'share-alike': { text: 'Share-alike', help: 'Share under the same licence, crediting the publisher.' },
-  'non-commercial': { text: 'Non-commercial', help: 'Share for non-commercial purposes only.' },
-  'research-only': { text: 'Research only', help: 'Use for research only.' },
-  'registration-required': { text: 'Registration required', help: 'Terms accepted at sign-up forbid passing the data on: get it from the publisher.', warn: true },
-  'ids-only': { text: 'IDs only', help: 'Only identifiers may be shared (e.g. tweet or accession ids); the records must be fetched from the publisher.', warn: true },
-  unclear: { text: 'Terms unclear', help: 'The publisher’s terms do not say what others may do.' },
-};
+/** The classes whose terms forbid passing the data on: their badge warns (colour + ⚠ + words, never colour alone). */
+export const WARN_CLASSES: readonly string[] = ['registration-required', 'ids-only'];
 
-export const commercialText = (c: boolean | null) => (c === true ? 'Commercial use allowed' : c === false ? 'No commercial use' : 'Commercial use: terms do not say');
+/** The access kinds and count units of the API's schema (api-types.ts): every one has words in the catalogue (research.test.ts). */
+export const ACCESS_KINDS = ['download', 'registration', 'web-pages', 'api'] as const;
+export const COUNT_UNITS = ['images', 'patients', 'articles', 'sequences', 'tweets', 'cases', 'records', 'locations', 'videos'] as const;
+
+const known = (list: readonly string[], v: string) => list.includes(v);
+
+/** How a redistribution class reads in the current language (its words and help); null for a class the page does not know. */
+export function redistributionLabel(cls: string): { text: string; help: string; warn: boolean } | null {
+  if (!known(REDISTRIBUTION_CLASSES, cls)) return null;
+  return { text: t(`datasets.redist.${cls as RedistributionClass}`), help: t(`datasets.redist.${cls as RedistributionClass}.help`), warn: WARN_CLASSES.includes(cls) };
+}
+
+export const commercialText = (c: boolean | null) => t(c === true ? 'datasets.commercialAllowed' : c === false ? 'datasets.commercialNo' : 'datasets.commercialUnknown');
+
+/**
+ * The catalog's vocabularies in the reader's language (each value's key is typed: a value without
+ * words in the catalogue does not compile); a value the page does not know is shown as the API gives it.
+ */
+export const datasetTypeText = (v: string) => (known(DATASET_TYPES, v) ? t(`datasets.type.${v as DatasetType}`) : v);
+export const modalityText = (v: string) => (known(MODALITIES, v) ? t(`datasets.modality.${v as Modality}`) : v);
+export const accessText = (v: string) => (known(ACCESS_KINDS, v) ? t(`datasets.accessKind.${v as (typeof ACCESS_KINDS)[number]}`) : v);
+export const unitText = (v: string) => (known(COUNT_UNITS, v) ? t(`datasets.unit.${v as (typeof COUNT_UNITS)[number]}`) : v);
+
+/** The label of summary rows without a finding or a view (barsBy); shown in the reader's language. */
+export const NONE = '(none)';
 
 export interface Bar {
   label: string;
@@ -25,7 +41,7 @@ export interface Bar {
 export function barsBy(rows: readonly { finding: string | null; view: string | null; images: number }[], key: 'finding' | 'view'): Bar[] {
   const totals = new Map<string, number>();
   for (const r of rows) {
-    const label = r[key] ?? '(none)';
+    const label = r[key] ?? NONE;
     totals.set(label, (totals.get(label) ?? 0) + r.images);
   }
   return [...totals].map(([label, images]) => ({ label, images })).sort((a, b) => b.images - a.images || a.label.localeCompare(b.label));

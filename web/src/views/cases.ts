@@ -3,6 +3,7 @@ import { cdfOf, ageText, casesQuery, CASE_PAGE, CSV_ROWS, dayRange, daySeries, e
 import { esc, h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
 import { errorText, testHooks } from '../shared';
+import { apiError } from './api-error';
 import { CASE_SOURCES, OUTCOMES, SEXES, type CaseFilter, type CaseSource, type Outcome, type Sex, type ViewState } from '../state';
 import type { Store } from '../store';
 
@@ -253,8 +254,8 @@ export class CasesPage {
     } catch (err) {
       testHooks().cases = { ...testHooks().cases, error: errorText(err) };
       this.headline.replaceChildren();
-      this.slot(this.pyramid).replaceChildren(message('error', errorText(err), this.retry));
-      this.slot(this.days).replaceChildren(message('error', errorText(err), this.retry));
+      this.slot(this.pyramid).replaceChildren(apiError(err, this.retry));
+      this.slot(this.days).replaceChildren(apiError(err, this.retry));
     }
   }
 
@@ -273,7 +274,7 @@ export class CasesPage {
           r.excluded.length ? `; not used: ${r.excluded.map((x) => `${formatValue(x.cases)} ${x.reason}`).join(', ')}` : '',
           `. Empirical mean ${fixed(r.empirical.mean)}, median ${fixed(r.empirical.median)} days. Intervals: ${r.bootstrap.samples} bootstrap resamples (the dashboard asks for ${MODEL_SAMPLES}, the API’s default is 1000).`));
     } catch (err) {
-      slot.replaceChildren(message('error', errorText(err), this.retry));
+      slot.replaceChildren(apiError(err, this.retry));
     } finally {
       this.delays.setAttribute('aria-busy', 'false');
     }
@@ -301,7 +302,7 @@ export class CasesPage {
         h('p', { class: 'muted chart-note' }, `Other families: ${r.fits.slice(1).map((f) => `${f.family} median ${fixed(f.median)} (AIC ${f.aic.toFixed(1)})`).join('; ') || 'none'}. Intervals: ${r.bootstrap.samples} bootstrap resamples.`),
       );
     } catch (err) {
-      slot.replaceChildren(message('error', errorText(err), this.retry));
+      slot.replaceChildren(apiError(err, this.retry));
     } finally {
       this.incubation.setAttribute('aria-busy', 'false');
     }
@@ -337,7 +338,7 @@ export class CasesPage {
           h('button', { type: 'button', disabled: pageNo >= pages - 1, onclick: () => void this.store.set({ pageNo: pageNo + 1 }) }, 'Next ›')),
       );
     } catch (err) {
-      this.table.replaceChildren(message('error', errorText(err), this.retry));
+      this.table.replaceChildren(apiError(err, this.retry));
     }
   }
 }

@@ -3,6 +3,7 @@ import { h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
 import { daySpan, gappedPath, termValue, ticks } from '../research2';
 import { errorText, testHooks } from '../shared';
+import { apiError } from './api-error';
 import { NGRAM_KINDS, parseTerms, type ChatterFilter, type NgramKind, type ViewState } from '../state';
 import type { Store } from '../store';
 import { CATEGORY, s, timeFrame } from './svg';
@@ -108,7 +109,7 @@ export class ChatterPage {
             h('tbody', {}, days.map((d, k) => h('tr', {}, h('th', { scope: 'row' }, formatDate(d)), series.map((x) => h('td', { class: 'num' }, x.values[k] === null ? 'not listed' : fmt(x.values[k]!)))))))))));
     } catch (err) {
       testHooks().chatter = { ...testHooks().chatter, error: errorText(err) };
-      this.lines.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.lines.replaceChildren(apiError(err, () => void this.update(this.store.state)));
     }
   }
 
@@ -126,7 +127,7 @@ export class ChatterPage {
         h('span', { class: 'bar', style: `width:${((x.count / max) * 100).toFixed(1)}%`, 'aria-hidden': 'true' }),
         h('span', { class: 'count' }, formatValue(x.count))))));
     } catch (err) {
-      this.top.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.top.replaceChildren(apiError(err, () => void this.update(this.store.state)));
     }
   }
 }

@@ -1,9 +1,11 @@
 import { apiUrl, getJson, getText } from '../api';
 import { h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
-import { commercialText, REDISTRIBUTION_LABEL } from '../research';
+import { t } from '../i18n';
+import { accessText, commercialText, datasetTypeText, modalityText, redistributionLabel, unitText } from '../research';
 import type { Dataset } from '../research-types';
 import { errorText, testHooks } from '../shared';
+import { apiError } from './api-error';
 import { DATASET_TYPES, MODALITIES, REDISTRIBUTION_CLASSES, type DatasetFilter, type ViewState } from '../state';
 import type { Store } from '../store';
 
@@ -32,7 +34,8 @@ function pageLink(store: Store, href: string, patch: Partial<ViewState>, ...chil
 
 /** The redistribution badge: its own colour, and always its words. */
 export function redistributionBadge(cls: string, note?: string): HTMLElement {
-  const l = REDISTRIBUTION_LABEL[cls] ?? { text: cls, help: '' };
+  const l = redistributionLabel(cls) ?? { text: cls, help: '', warn: false };
+  // The catalog's note is English data; the class's own help is in the reader's language.
   return h('span', { class: `badge redist redist-${cls}${l.warn ? ' warn' : ''}`, title: note || l.help }, l.warn ? '⚠ ' : '', l.text);
 }
 
@@ -40,22 +43,25 @@ function badges(d: Dataset): HTMLElement {
   return h('div', { class: 'badges' },
     redistributionBadge(d.redistribution, d.redistribution_note),
     h('span', { class: `badge commercial-${d.commercial_use === null ? 'unknown' : d.commercial_use ? 'yes' : 'no'}` }, commercialText(d.commercial_use)),
-    d.status === 'frozen' ? h('span', { class: 'badge frozen' }, `Frozen · last update ${formatDate(d.last_update)}`) : h('span', { class: 'badge active' }, 'Active'),
+    d.status === 'frozen' ? h('span', { class: 'badge frozen' }, t('datasets.frozenBadge', { date: formatDate(d.last_update) })) : h('span', { class: 'badge active' }, t('datasets.active')),
   );
 }
 
-const licence = (d: Dataset) => h('a', { href: d.license.url, rel: 'noopener', title: d.license.name }, d.license.spdx ?? d.license.name);
+const licence = (d: Dataset) => h('a', { href: d.license.url, rel: 'noopener', title: d.license.name, translate: 'no' }, d.license.spdx ?? d.license.name);
+/** "imaging (X-ray, CT)": the type and modalities in the reader's language. */
+const kind = (d: Dataset) => `${datasetTypeText(d.type)}${d.modalities.length ? ` (${d.modalities.map(modalityText).join(', ')})` : ''}`;
 
 function counts(d: Dataset): HTMLElement | string {
-  if (d.counts.length === 0) return 'No count stated';
+  if (d.counts.length === 0) return t('datasets.noCount');
   return h('ul', { class: 'counts' }, d.counts.map((c) => h('li', {},
-    h('strong', {}, formatValue(c.value)), ` ${c.unit} `, h('span', { class: 'muted' }, `(stated ${formatDate(c.stated_on)}`, c.note ? `; ${c.note}` : '', ')'))));
+    h('strong', {}, formatValue(c.value)), ` ${unitText(c.unit)} `,
+    h('span', { class: 'muted' }, `(${t('datasets.stated', { date: formatDate(c.stated_on) })}`, c.note ? ['; ', h('span', { translate: 'no' }, c.note)] : '', ')'))));
 }
 
 function holdings(d: Dataset): HTMLElement {
   const held = d.local.filter((x) => x.rows > 0);
-  if (held.length === 0) return h('p', { class: 'held none' }, 'Not held by Glacier');
-  return h('ul', { class: 'held' }, held.map((x) => h('li', {}, `${formatValue(x.rows)} rows in `, h('code', {}, x.table), ` (${x.source})`)));
+  if (held.length === 0) return h('p', { class: 'held none' }, t('datasets.notHeld'));
+  return h('ul', { class: 'held' }, held.map((x) => h('li', {}, t('datasets.rowsIn', { count: x.rows }), h('code', { translate: 'no' }, x.table), ' (', h('span', { translate: 'no' }, x.source), ')')));
 }
 
 /** Copies text: the Clipboard API, else a selected textarea and execCommand, else the textarea left selected for Ctrl+C. */
@@ -64,7 +70,7 @@ async function copyText(text: string, near: HTMLElement): Promise<'copied' | 'se
     await navigator.clipboard.writeText(text);
     return 'copied';
   } catch {
-    const area = h('textarea', { class: 'copy-fallback', readonly: true, rows: 6, 'aria-label': 'Citation (selected: copy it with Ctrl+C)' });
+    const area = h('textarea', { class: 'copy-fallback', readonly: true, rows: 6, 'aria-label': t('datasets.copyFallback') });
     area.value = text;
     near.after(area);
     area.focus();
@@ -91,13 +97,13 @@ export function copyCitationButton(d: Dataset): HTMLElement | null {
       try {
         const text = await getText(citationUrl(d.id, 'bibtex'));
         const how = await copyText(text, wrap);
-        status.textContent = how === 'copied' ? 'Copied' : 'Selected: press Ctrl+C to copy';
+        status.textContent = t(how === 'copied' ? 'datasets.copied' : 'datasets.selected');
         (testHooks().datasets ??= {}).copied = how === 'copied' ? text : undefined;
       } catch (err) {
-        status.textContent = errorText(err);
+        status.replaceChildren(h('span', { translate: 'no' }, errorText(err)));
       }
     },
-  }, 'Copy citation (BibTeX)');
+  }, t('datasets.copy'));
   const wrap = h('span', { class: 'copy' }, button, ' ', status);
   return wrap;
 }
@@ -112,18 +118,18 @@ export class DatasetsPage {
 
   constructor(private readonly store: Store) {
     const select = (name: keyof DatasetFilter, label: string, options: [string, string][]) =>
-      h('label', {}, `${label} `, h('select', { name, onchange: () => this.apply() }, options.map(([v, t]) => h('option', { value: v }, t))));
-    const any: [string, string] = ['', 'any'];
-    this.form = h('form', { class: 'controls dataset-filters', role: 'search', 'aria-label': 'Filter datasets', onsubmit: (e) => (e.preventDefault(), this.apply()) },
-      select('type', 'Type', [any, ...DATASET_TYPES.map((t): [string, string] => [t, t])]),
-      select('modality', 'Modality', [any, ...MODALITIES.map((t): [string, string] => [t, t])]),
-      select('redistribution', 'Redistribution', [any, ...REDISTRIBUTION_CLASSES.map((t): [string, string] => [t, REDISTRIBUTION_LABEL[t]?.text ?? t])]),
-      select('commercial', 'Commercial use', [any, ['1', 'allowed'], ['0', 'not allowed']]),
-      select('local', 'Held by Glacier', [any, ['1', 'held here'], ['0', 'not held']]),
-      h('label', { class: 'grow' }, 'Search ', h('input', { type: 'search', name: 'q', maxlength: 200, placeholder: 'words in title, publisher, keywords…', oninput: () => this.debounce() })),
+      h('label', {}, `${label} `, h('select', { name, onchange: () => this.apply() }, options.map(([v, text]) => h('option', { value: v }, text))));
+    const any: [string, string] = ['', t('datasets.any')];
+    this.form = h('form', { class: 'controls dataset-filters', role: 'search', 'aria-label': t('datasets.filter'), onsubmit: (e) => (e.preventDefault(), this.apply()) },
+      select('type', t('datasets.filter.type'), [any, ...DATASET_TYPES.map((x): [string, string] => [x, datasetTypeText(x)])]),
+      select('modality', t('datasets.filter.modality'), [any, ...MODALITIES.map((x): [string, string] => [x, modalityText(x)])]),
+      select('redistribution', t('datasets.filter.redistribution'), [any, ...REDISTRIBUTION_CLASSES.map((x): [string, string] => [x, redistributionLabel(x)?.text ?? x])]),
+      select('commercial', t('datasets.filter.commercial'), [any, ['1', t('datasets.commercial.allowed')], ['0', t('datasets.commercial.notAllowed')]]),
+      select('local', t('datasets.filter.local'), [any, ['1', t('datasets.local.held')], ['0', t('datasets.local.notHeld')]]),
+      h('label', { class: 'grow' }, `${t('datasets.filter.search')} `, h('input', { type: 'search', name: 'q', maxlength: 200, placeholder: t('datasets.filter.searchPlaceholder'), oninput: () => this.debounce() })),
     );
-    this.el.append(h('h2', { id: 'datasets-h' }, 'Research datasets'),
-      h('p', { class: 'muted' }, 'COVID-19 datasets Glacier knows of, whether it ingests them or not: licence, what others may do with the data, counts as their publishers state them, and what Glacier holds. API: ', h('a', { href: '/v1/datasets' }, '/v1/datasets'), '.'),
+    this.el.append(h('h2', { id: 'datasets-h' }, t('datasets.heading')),
+      h('p', { class: 'muted' }, t('datasets.intro'), h('a', { href: '/v1/datasets', translate: 'no' }, '/v1/datasets'), t('datasets.fullStop')),
       this.form, this.list);
   }
 
@@ -172,27 +178,27 @@ export class DatasetsPage {
       });
       if (this.store.state.datasets !== f) return; // a newer filter is on its way
       this.list.replaceChildren(
-        h('p', { class: 'result-count' }, `${r.meta.total} dataset${r.meta.total === 1 ? '' : 's'}`),
-        r.data.length === 0 ? message('empty', 'No dataset matches these filters.') : h('ul', { class: 'dataset-cards' }, r.data.map((d) => this.card(d))),
+        h('p', { class: 'result-count' }, t('datasets.count', { count: r.meta.total })),
+        r.data.length === 0 ? message('empty', t('datasets.noMatch')) : h('ul', { class: 'dataset-cards' }, r.data.map((d) => this.card(d))),
       );
       const hooks = (testHooks().datasets ??= {});
       hooks.ids = r.data.map((d) => d.id);
       hooks.query = location.search;
     } catch (err) {
-      this.list.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.list.replaceChildren(apiError(err, () => void this.update(this.store.state)));
     }
   }
 
   private card(d: Dataset): HTMLElement {
     return h('li', { class: 'dataset-card', 'data-id': d.id },
-      h('h3', {}, pageLink(this.store, datasetHref(d.id), { page: 'dataset', datasetId: d.id }, d.title)),
-      h('p', { class: 'muted' }, `${d.publisher} · ${d.type}${d.modalities.length ? ` (${d.modalities.join(', ')})` : ''}`),
+      h('h3', { translate: 'no' }, pageLink(this.store, datasetHref(d.id), { page: 'dataset', datasetId: d.id }, d.title)),
+      h('p', { class: 'muted' }, h('span', { translate: 'no' }, d.publisher), ` · ${kind(d)}`),
       badges(d),
       h('dl', { class: 'facts-grid' },
-        h('dt', {}, 'Licence'), h('dd', {}, licence(d)),
-        h('dt', {}, 'Counts'), h('dd', {}, counts(d)),
-        h('dt', {}, 'Glacier holds'), h('dd', {}, holdings(d))),
-      h('div', { class: 'actions' }, pageLink(this.store, datasetHref(d.id), { page: 'dataset', datasetId: d.id }, 'Full entry ›'), copyCitationButton(d)),
+        h('dt', {}, t('datasets.licence')), h('dd', {}, licence(d)),
+        h('dt', {}, t('datasets.counts')), h('dd', {}, counts(d)),
+        h('dt', {}, t('datasets.holds')), h('dd', {}, holdings(d))),
+      h('div', { class: 'actions' }, pageLink(this.store, datasetHref(d.id), { page: 'dataset', datasetId: d.id }, t('datasets.fullEntry')), copyCitationButton(d)),
     );
   }
 }
@@ -207,7 +213,7 @@ export class DatasetPage {
     const id = s.datasetId;
     if (!id) {
       removeJsonLd();
-      this.el.replaceChildren(message('empty', 'No dataset chosen.'), pageLink(this.store, '/?page=datasets', { page: 'datasets' }, '‹ All datasets'));
+      this.el.replaceChildren(message('empty', t('datasets.noneChosen')), pageLink(this.store, '/?page=datasets', { page: 'datasets' }, t('datasets.all')));
       return;
     }
     try {
@@ -221,7 +227,7 @@ export class DatasetPage {
       this.el.replaceChildren(...this.entry(d));
     } catch (err) {
       removeJsonLd();
-      this.el.replaceChildren(pageLink(this.store, '/?page=datasets', { page: 'datasets' }, '‹ All datasets'), message('error', errorText(err), () => void this.update(this.store.state)));
+      this.el.replaceChildren(pageLink(this.store, '/?page=datasets', { page: 'datasets' }, t('datasets.all')), apiError(err, () => void this.update(this.store.state)));
     }
   }
 
@@ -229,38 +235,40 @@ export class DatasetPage {
     const c = d.citation;
     const imagingHere = d.type === 'imaging' && d.local.some((x) => x.rows > 0);
     const row = (label: string, ...value: (Node | string | null)[]) => [h('dt', {}, label), h('dd', {}, ...value.filter((x): x is Node | string => x !== null))];
+    const no = (text: string) => h('span', { translate: 'no' }, text);
     return [
-      h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, pageLink(this.store, '/?page=datasets', { page: 'datasets' }, '‹ All datasets')),
-      h('h2', { id: 'dataset-h' }, d.title),
-      h('p', { class: 'muted' }, `${d.publisher} · ${d.type}${d.modalities.length ? ` (${d.modalities.join(', ')})` : ''} · id `, h('code', {}, d.id)),
+      h('nav', { class: 'crumbs', 'aria-label': t('datasets.breadcrumb') }, pageLink(this.store, '/?page=datasets', { page: 'datasets' }, t('datasets.all'))),
+      h('h2', { id: 'dataset-h', translate: 'no' }, d.title),
+      h('p', { class: 'muted' }, no(d.publisher), ` · ${kind(d)} · ${t('datasets.idLabel')} `, h('code', { translate: 'no' }, d.id)),
       badges(d),
-      h('p', {}, d.description),
+      h('p', { translate: 'no' }, d.description),
       h('dl', { class: 'facts-grid wide' },
-        ...row('Homepage', h('a', { href: d.homepage, rel: 'noopener' }, d.homepage)),
-        ...row('Licence', licence(d), d.license.spdx ? ` (${d.license.name})` : null),
-        ...row('Redistribution', redistributionBadge(d.redistribution), ` ${d.redistribution_note}`),
-        ...row('Commercial use', commercialText(d.commercial_use)),
-        ...row('Access', d.access.join(', ') || '—'),
-        ...row('Counts', counts(d)),
-        ...row('Time covered', d.temporal_coverage ? `${formatDate(d.temporal_coverage.start)} – ${d.temporal_coverage.end ? formatDate(d.temporal_coverage.end) : 'ongoing'}` : '—'),
-        ...row('Places covered', d.spatial_coverage),
-        ...row('Status', d.status === 'frozen' ? `Frozen; last update ${formatDate(d.last_update)}` : 'Active'),
-        ...row('Glacier connectors', d.connectors.length ? d.connectors.join(', ') : 'none (not ingested)'),
-        ...row('Glacier holds', holdings(d), imagingHere ? pageLink(this.store, `/?page=imaging&imgset=${encodeURIComponent(d.id)}`, { page: 'imaging', imaging: { ...this.store.state.imaging, datasets: [d.id] } }, 'Browse its images ›') : null),
-        ...(d.keywords.length ? row('Keywords', d.keywords.join(', ')) : []),
+        ...row(t('datasets.homepage'), h('a', { href: d.homepage, rel: 'noopener', translate: 'no' }, d.homepage)),
+        ...row(t('datasets.licence'), licence(d), d.license.spdx ? no(` (${d.license.name})`) : null),
+        ...row(t('datasets.redistribution'), redistributionBadge(d.redistribution), ' ', no(d.redistribution_note)),
+        ...row(t('datasets.commercialUse'), commercialText(d.commercial_use)),
+        ...row(t('datasets.access'), d.access.map(accessText).join(t('datasets.listSep')) || '—'),
+        ...row(t('datasets.counts'), counts(d)),
+        ...row(t('datasets.timeCovered'), d.temporal_coverage ? `${formatDate(d.temporal_coverage.start)} – ${d.temporal_coverage.end ? formatDate(d.temporal_coverage.end) : t('datasets.ongoing')}` : '—'),
+        ...row(t('datasets.placesCovered'), no(d.spatial_coverage)),
+        ...row(t('datasets.status'), d.status === 'frozen' ? t('datasets.frozen', { date: formatDate(d.last_update) }) : t('datasets.active')),
+        ...row(t('datasets.connectors'), d.connectors.length ? no(d.connectors.join(', ')) : t('datasets.notIngested')),
+        ...row(t('datasets.holds'), holdings(d), imagingHere ? pageLink(this.store, `/?page=imaging&imgset=${encodeURIComponent(d.id)}`, { page: 'imaging', imaging: { ...this.store.state.imaging, datasets: [d.id] } }, t('datasets.browseImages')) : null),
+        ...(d.keywords.length ? row(t('datasets.keywords'), no(d.keywords.join(', '))) : []),
       ),
-      d.downloads.length ? h('section', { 'aria-labelledby': 'dl-h' }, h('h3', { id: 'dl-h' }, 'Downloads (from the publisher)'),
-        h('ul', {}, d.downloads.map((x) => h('li', {}, h('a', { href: x.url, rel: 'noopener' }, x.title), x.format ? h('span', { class: 'muted' }, ` (${x.format})`) : null)))) : h('span'),
-      h('section', { 'aria-labelledby': 'cite-h' }, h('h3', { id: 'cite-h' }, 'How to cite'),
-        c ? h('p', { class: 'citation' }, `${c.authors.join('; ')} (${c.year}). ${c.title}.`, c.container ? h('em', {}, ` ${c.container}.`) : null,
+      d.downloads.length ? h('section', { 'aria-labelledby': 'dl-h' }, h('h3', { id: 'dl-h' }, t('datasets.downloads')),
+        h('ul', {}, d.downloads.map((x) => h('li', {}, h('a', { href: x.url, rel: 'noopener', translate: 'no' }, x.title), x.format ? h('span', { class: 'muted', translate: 'no' }, ` (${x.format})`) : null)))) : h('span'),
+      h('section', { 'aria-labelledby': 'cite-h' }, h('h3', { id: 'cite-h' }, t('datasets.howToCite')),
+        // A reference is data: authors, title and journal as published.
+        c ? h('p', { class: 'citation', translate: 'no' }, `${c.authors.join('; ')} (${c.year}). ${c.title}.`, c.container ? h('em', {}, ` ${c.container}.`) : null,
           c.doi ? [' ', h('a', { href: `https://doi.org/${c.doi}`, rel: 'noopener' }, `doi:${c.doi}`)] : c.url ? [' ', h('a', { href: c.url, rel: 'noopener' }, c.url)] : null)
-          : h('p', {}, 'No describing paper: cite the homepage, ', h('a', { href: d.homepage, rel: 'noopener' }, d.homepage), '.'),
+          : h('p', {}, t('datasets.noPaper'), h('a', { href: d.homepage, rel: 'noopener', translate: 'no' }, d.homepage), t('datasets.fullStop')),
         c ? h('div', { class: 'actions' },
           copyCitationButton(d),
-          h('a', { href: citationUrl(d.id, 'bibtex'), download: `${d.id}.bib`, class: 'button' }, 'Download BibTeX'),
-          h('a', { href: citationUrl(d.id, 'ris'), download: `${d.id}.ris`, class: 'button' }, 'Download RIS')) : null),
-      h('p', { class: 'muted' }, 'Machine-readable: ', h('a', { href: apiUrl('/v1/datasets/{id}', {}, { id: d.id }) }, 'JSON'), ' · ',
-        h('a', { href: apiUrl('/v1/datasets/{id}', { format: 'jsonld' }, { id: d.id }) }, 'JSON-LD (schema.org Dataset)'), ' — also embedded in this page.'),
+          h('a', { href: citationUrl(d.id, 'bibtex'), download: `${d.id}.bib`, class: 'button' }, t('datasets.downloadBibtex')),
+          h('a', { href: citationUrl(d.id, 'ris'), download: `${d.id}.ris`, class: 'button' }, t('datasets.downloadRis'))) : null),
+      h('p', { class: 'muted' }, t('datasets.machine'), h('a', { href: apiUrl('/v1/datasets/{id}', {}, { id: d.id }) }, t('datasets.json')), ' · ',
+        h('a', { href: apiUrl('/v1/datasets/{id}', { format: 'jsonld' }, { id: d.id }) }, t('datasets.jsonld')), t('datasets.embedded')),
     ];
   }
 }

@@ -4,6 +4,7 @@ import { formatDate, formatValue } from '../format';
 import { barsBy, findingPrefixes, fitBox, imagingQuery, splitQuery, type Bar } from '../research';
 import type { ImageRow } from '../research-types';
 import { errorText, testHooks } from '../shared';
+import { apiError } from './api-error';
 import { MODALITIES, parseRatios, parseSeed, type ImagingFilter, type SplitSpec, type ViewState } from '../state';
 import type { Store } from '../store';
 
@@ -140,7 +141,7 @@ export class ImagingPage {
       );
     } catch (err) {
       testHooks().imaging = { ...testHooks().imaging, error: errorText(err) };
-      this.charts.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.charts.replaceChildren(apiError(err, () => void this.update(this.store.state)));
     }
   }
 
@@ -162,7 +163,7 @@ export class ImagingPage {
           h('button', { type: 'button', disabled: s.pageNo >= pages - 1, onclick: () => void this.store.set({ pageNo: s.pageNo + 1 }) }, 'Next ›')),
       );
     } catch (err) {
-      this.table.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.table.replaceChildren(apiError(err, () => void this.update(this.store.state)));
     }
   }
 
@@ -258,7 +259,7 @@ export class ImagingPage {
           })))))),
       );
     } catch (err) {
-      this.splitOut.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.splitOut.replaceChildren(apiError(err, () => void this.update(this.store.state)));
     }
   }
 }

@@ -3,6 +3,7 @@ import { h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
 import { dayNumber, doiUrl, gappedPath, highlightParts, literatureQuery, preciseDate, ticks } from '../research2';
 import { errorText, testHooks } from '../shared';
+import { apiError } from './api-error';
 import type { LiteratureFilter, ViewState } from '../state';
 import type { Store } from '../store';
 import { s, timeFrame } from './svg';
@@ -92,7 +93,7 @@ export class LiteraturePage {
     const cases = h('figure', { class: 'time-figure', id: 'cases-chart' });
     if (counts.status === 'rejected') {
       testHooks().literature = { ...testHooks().literature, error: errorText(counts.reason) };
-      papers.append(message('error', errorText(counts.reason), () => void this.update(this.store.state)));
+      papers.append(apiError(counts.reason, () => void this.update(this.store.state)));
     } else {
       const all = counts.value.data;
       testHooks().literature = { ...testHooks().literature, counts: all };
@@ -120,7 +121,7 @@ export class LiteraturePage {
           h('tbody', {}, all.map((c) => h('tr', { 'data-period': c.period }, h('th', { scope: 'row' }, c.period), h('td', { class: 'num' }, formatValue(c.papers)))))))));
     }
     if (series.status === 'rejected') {
-      cases.append(message('error', errorText(series.reason), () => void this.update(this.store.state)));
+      cases.append(apiError(series.reason, () => void this.update(this.store.state)));
     } else {
       const sr = series.value.series[0];
       const title = `Daily confirmed cases, ${f.place}`;
@@ -170,7 +171,7 @@ export class LiteraturePage {
           h('button', { type: 'button', disabled: st.pageNo >= pages - 1, onclick: () => void this.store.set({ pageNo: st.pageNo + 1 }) }, 'Next ›')));
     } catch (err) {
       testHooks().literature = { ...testHooks().literature, error: errorText(err) };
-      this.results.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.results.replaceChildren(apiError(err, () => void this.update(this.store.state)));
     }
   }
 

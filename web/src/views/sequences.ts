@@ -3,6 +3,7 @@ import { h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
 import { dayNumber, preciseDate, round, stackClades, weekRuns } from '../research2';
 import { errorText, testHooks } from '../shared';
+import { apiError } from './api-error';
 import type { SequenceFilter, ViewState } from '../state';
 import type { Store } from '../store';
 import { CATEGORY, s, timeFrame, UNASSIGNED } from './svg';
@@ -98,7 +99,7 @@ export class SequencesPage {
       this.chart.replaceChildren(figure);
     } catch (err) {
       testHooks().sequences = { ...testHooks().sequences, error: errorText(err) };
-      this.chart.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.chart.replaceChildren(apiError(err, () => void this.update(this.store.state)));
     }
   }
 
@@ -128,7 +129,7 @@ export class SequencesPage {
           h('span', {}, `Page ${st.pageNo + 1} of ${pages}`),
           h('button', { type: 'button', disabled: st.pageNo >= pages - 1, onclick: () => void this.store.set({ pageNo: st.pageNo + 1 }) }, 'Next ›')));
     } catch (err) {
-      this.table.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.table.replaceChildren(apiError(err, () => void this.update(this.store.state)));
     }
   }
 
@@ -155,7 +156,7 @@ export class SequencesPage {
           h('button', { type: 'button', onclick: () => void this.store.set({ sequences: { ...this.store.state.sequences, strain: null } }) }, 'Close')),
       );
     } catch (err) {
-      this.panel.replaceChildren(h('h3', { id: 'strain-h' }, strain), message('error', errorText(err), () => void this.update(this.store.state)));
+      this.panel.replaceChildren(h('h3', { id: 'strain-h' }, strain), apiError(err, () => void this.update(this.store.state)));
     }
   }
 }
