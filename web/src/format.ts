@@ -2,7 +2,7 @@
  * Number and date formatting: one place, so the map, chart, table and tooltips agree, in the
  * reader's language (Intl with the locale of i18n's current language).
  */
-import { currentLang, currentLocale, t } from './i18n';
+import { currentLang, currentLocale, t } from './i18n/index.js';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -1,20 +1,20 @@
-import type { Message, Messages } from './catalogue';
-import { LOCALE, type Lang } from './lang';
-import * as anomalies from './messages/anomalies';
-import * as cases from './messages/cases';
-import * as chatter from './messages/chatter';
-import * as core from './messages/core';
-import * as datasets from './messages/datasets';
-import * as explorer from './messages/explorer';
-import * as imaging from './messages/imaging';
-import * as literature from './messages/literature';
-import * as models from './messages/models';
-import * as sequences from './messages/sequences';
-import * as sources from './messages/sources';
-import * as story from './messages/story';
-import * as summary from './messages/summary';
+import type { Message, Messages } from './catalogue.js';
+import { LOCALE, type Lang } from './lang.js';
+import * as anomalies from './messages/anomalies.js';
+import * as cases from './messages/cases.js';
+import * as chatter from './messages/chatter.js';
+import * as core from './messages/core.js';
+import * as datasets from './messages/datasets.js';
+import * as explorer from './messages/explorer.js';
+import * as imaging from './messages/imaging.js';
+import * as literature from './messages/literature.js';
+import * as models from './messages/models.js';
+import * as sequences from './messages/sequences.js';
+import * as sources from './messages/sources.js';
+import * as story from './messages/story.js';
+import * as summary from './messages/summary.js';
 
-export { LANG_NAME, LANGS, LOCALE, preferredLang, type Lang } from './lang';
+export { LANG_NAME, LANGS, LOCALE, preferredLang, type Lang } from './lang.js';
 
 /** Every area of the catalogue (catalogue.test.ts walks them). */
 export const AREAS = { core, explorer, sources, anomalies, models, datasets, imaging, cases, literature, sequences, chatter, story, summary } as const;

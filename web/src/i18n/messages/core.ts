@@ -1,4 +1,4 @@
-import type { Translation } from '../catalogue';
+import type { Translation } from '../catalogue.js';
 
 /** The page frame: header, pages, footer, language switch, shared words. */
 export const en = {

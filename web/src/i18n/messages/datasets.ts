@@ -1,4 +1,4 @@
-import type { Translation } from '../catalogue';
+import type { Translation } from '../catalogue.js';
 
 /** The Datasets and Dataset pages, and the catalog's vocabularies (types, modalities, redistribution classes, access, count units). */
 export const en = {

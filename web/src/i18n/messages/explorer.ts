@@ -1,4 +1,4 @@
-import type { Translation } from '../catalogue';
+import type { Translation } from '../catalogue.js';
 
 /** The explorer: controls, tabs, map, chart, table, search, the place card, the timeline. */
 export const en = {

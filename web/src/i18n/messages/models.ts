@@ -1,4 +1,4 @@
-import type { Translation } from '../catalogue';
+import type { Translation } from '../catalogue.js';
 
 /** The Models page (Rt, forecasts, SEIR). */
 export const en = {

@@ -1,4 +1,4 @@
-import type { Translation } from '../catalogue';
+import type { Translation } from '../catalogue.js';
 
 /** The Sources page. */
 export const en = {
