@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setLang } from './i18n/index.js';
 import { weekRuns, daySpan, doiUrl, gappedPath, highlightParts, linear, literatureQuery, preciseDate, stackClades, termValue, ticks } from './research2.js';
 
 describe('research pages’ helpers (Literature, Sequences, Chatter)', () => {
@@ -12,7 +13,10 @@ describe('research pages’ helpers (Literature, Sequences, Chatter)', () => {
     expect(highlightParts('')).toEqual([]);
   });
 
-  it('writes a date as precisely as it is known', () => {
+  it('writes a date as precisely as it is known, in the reader’s language', () => {
+    setLang('zh');
+    expect([preciseDate('2020-03-21', 'day'), preciseDate('2020-03-01', 'month'), preciseDate('2020-01-01', 'year'), preciseDate('2020-03', null)]).toEqual(['2020年3月21日', '2020年3月', '2020', '2020年3月']);
+    setLang('en');
     expect(preciseDate('2020-03-21', 'day')).toBe('21 Mar 2020');
     expect(preciseDate('2020-03-01', 'month')).toBe('Mar 2020');
     expect(preciseDate('2020-01-01', 'year')).toBe('2020');

@@ -1,3 +1,5 @@
+import { formatDate } from './format';
+import { currentLocale } from './i18n';
 import type { LiteratureFilter } from './state';
 
 /** Pure helpers of the Literature, Sequences and Chatter pages (unit-tested in research2.test.ts). */
@@ -13,15 +15,20 @@ export function highlightParts(text: string): { text: string; mark: boolean }[] 
   return pieces.map((t, i) => ({ text: t, mark: i % 2 === 1 })).filter((p) => p.text !== '');
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** A date as precise as its source gave it: "2020", "Mar 2020", "21 Mar 2020"; "—" when unknown. */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+/** A date as precise as its source gave it: "2020", "Mar 2020" / "2020年3月", "21 Mar 2020" / "2020年3月21日"; "—" when unknown. */
 export function preciseDate(d: string | null, precision: string | null): string {
   if (!d) return '—';
   const y = d.slice(0, 4);
-  const m = MONTHS[Number(d.slice(5, 7)) - 1];
-  if (precision === 'year' || !m) return y;
-  if (precision === 'month' || d.length < 10) return `${m} ${y}`;
-  return `${Number(d.slice(8, 10))} ${m} ${y}`;
+  const month = Number(d.slice(5, 7));
+  if (precision === 'year' || !(month >= 1 && month <= 12)) return y;
+  if (precision === 'month' || d.length < 10) {
+    const locale = currentLocale();
+    let f = monthFormats.get(locale);
+    if (!f) monthFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })));
+    return f.format(new Date(Date.UTC(Number(y), month - 1, 1)));
+  }
+  return formatDate(d.slice(0, 10));
 }
 
 /** The query of /v1/literature/search for a filter (empty values left out). */

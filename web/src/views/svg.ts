@@ -1,4 +1,4 @@
-import { formatDate } from '../format';
+import { currentLocale } from '../i18n';
 import { dayNumber, linear, ticks } from '../research2';
 
 /** SVG built as DOM nodes (text set with textContent): no markup string ever holds API text. */
@@ -10,6 +10,15 @@ export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: SvgAttrs 
   for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) el.setAttribute(k, String(v));
   for (const c of children) if (c !== null && c !== undefined) el.append(c);
   return el;
+}
+
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+/** A day without its year, for axis ticks: "1 Mar" / "3月1日" (Intl, the reader's locale; UTC so no time zone shifts it). */
+export function shortDate(iso: string): string {
+  const locale = currentLocale();
+  let f = shortFormats.get(locale);
+  if (!f) shortFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })));
+  return f.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
 export const W = 640;
@@ -44,7 +53,7 @@ export function timeFrame(o: { id: string; title: string; desc: string; from: st
   for (let i = 0; i <= n; i++) {
     const day = x0 + Math.round(((x1 - x0) * i) / n);
     const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
-    axes.append(s('text', { class: 'tick', x: sx(day), y: o.height - 6, 'text-anchor': i === 0 ? 'start' : i === n ? 'end' : 'middle' }, x1 - x0 > 400 ? iso.slice(0, 4) : formatDate(iso).replace(/ \d{4}$/, '')));
+    axes.append(s('text', { class: 'tick', x: sx(day), y: o.height - 6, 'text-anchor': i === 0 ? 'start' : i === n ? 'end' : 'middle' }, x1 - x0 > 400 ? iso.slice(0, 4) : shortDate(iso)));
   }
   const plot = s('g', { class: 'plot' });
   svg.append(axes, plot);
