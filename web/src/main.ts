@@ -21,6 +21,8 @@ const switcher = h('div', { class: 'lang-switch', role: 'group' });
 let search: Search;
 /** The language on screen: every view is built anew when it changes (their texts are set when built). */
 let shownLang: Lang | null = null;
+/** Whether the frame on screen is the embed view's (no header, nav or footer: `embed=1`). */
+let shownEmbed = false;
 
 let modelsAvailable = false;
 let pages: Partial<Record<Page, { el: HTMLElement; update(s: ViewState): Promise<void> }>> = {};
@@ -86,12 +88,14 @@ async function pageFor(p: Page) {
 
 void store.start(async (s) => {
   const lang = s.lang ?? preferredLang(navigator.languages);
-  if (lang !== shownLang) {
+  if (lang !== shownLang || s.embed !== shownEmbed) {
     setLang(lang);
     shownLang = lang;
+    shownEmbed = s.embed;
     pages = {};
     main.replaceChildren();
     renderFrame(lang);
+    if (s.embed) document.getElementById('app')!.replaceChildren(main);
   }
   renderNav(s);
   if (s.page !== 'dataset') document.getElementById(JSONLD_ID)?.remove();

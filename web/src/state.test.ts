@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATIOS, DEFAULT_STATE, mapScope, MAX_LOCATIONS, MAX_TERMS, parseTerms, parseRatios, parseSeed, parseState, serializeState, transformOf, type ViewState } from './state.js';
+import { DEFAULT_RATIOS, DEFAULT_STATE, mapScope, MAX_LOCATIONS, MAX_TERMS, parseTerms, parseRatios, parseSeed, parseState, permalinkState, serializeState, transformOf, type ViewState } from './state.js';
 
 describe('state ↔ URL', () => {
   it('reads an empty query as the defaults and writes the defaults as an empty query', () => {
@@ -9,7 +9,7 @@ describe('state ↔ URL', () => {
 
   it('round-trips every field', () => {
     const s: ViewState = {
-      lang: 'zh', page: 'explorer', tab: 'chart', metric: 'deaths', measure: 'daily', perCapita: false, date: '2021-03-01', region: 'US_CA', counties: true,
+      lang: 'zh', embed: true, page: 'explorer', tab: 'chart', metric: 'deaths', measure: 'daily', perCapita: false, date: '2021-03-01', region: 'US_CA', counties: true,
       locations: ['FR', 'US_CA_06037', 'SHIP-DIAMOND-PRINCESS'], log: true, from: '2020-03-01', to: '2021-12-31', asOf: '2020-06-01',
       anomalies: false, sort: 'name', desc: false, pageNo: 3, datasetId: 'covid-chestxray',
       datasets: { type: 'imaging', modality: 'x-ray', redistribution: 'ids-only', commercial: false, local: true, q: 'chest x-ray' },
@@ -24,7 +24,7 @@ describe('state ↔ URL', () => {
     expect(url).toBe('?tab=chart&metric=deaths&measure=daily&per100k=0&date=2021-03-01&region=US_CA&counties=1&loc=FR,US_CA_06037,SHIP-DIAMOND-PRINCESS&log=1&from=2020-03-01&to=2021-12-31&asof=2020-06-01&anomalies=0&sort=name&desc=0&p=3' +
       '&id=covid-chestxray&type=imaging&mod=x-ray&redist=ids-only&commercial=0&held=1&q=chest+x-ray&imgset=covid-chestxray,actualmed&finding=Pneumonia%2FViral&imgmod=ct&view=AP+Supine' +
       '&split=1&splitset=covid-ct&splitfinding=No+Finding&ratios=0.8,0.2&seed=42&lists=linelist-kudos&place=CN_HB&sex=female&outcome=died&listasof=2020-02-15' +
-      '&lq=bat+%22spike+protein%22&lfrom=2020-01-01&lto=2020-03-31&doi=1&lplace=IT&splace=AU&strain=Australia%2FVIC05%2F2020&terms=stay+home,covid&share=0&cdate=2020-03-23&kind=bigrams&noise=0&lang=zh');
+      '&lq=bat+%22spike+protein%22&lfrom=2020-01-01&lto=2020-03-31&doi=1&lplace=IT&splace=AU&strain=Australia%2FVIC05%2F2020&terms=stay+home,covid&share=0&cdate=2020-03-23&kind=bigrams&noise=0&lang=zh&embed=1');
     expect(parseState(url)).toEqual(s);
   });
 
@@ -127,5 +127,21 @@ describe('state ↔ URL', () => {
     expect(bad.cases).toEqual(DEFAULT_STATE.cases);
     expect(parseState('?place=US_CA_06037').cases.location).toBe('US_CA_06037');
     expect(serializeState(parseState('?page=cases&sex=female&p=2'))).toBe('?page=cases&p=2&sex=female');
+  });
+
+  it('reads embed=1 as the chrome-less view; anything else is the full page', () => {
+    expect(parseState('?embed=1').embed).toBe(true);
+    expect(parseState('?embed=yes').embed).toBe(false);
+    expect(serializeState({ ...DEFAULT_STATE, embed: true })).toBe('?embed=1');
+  });
+
+  it('makes a permalink explicit: the language, the map’s day and the chart’s period as shown; never embed', () => {
+    const map = permalinkState(parseState('?embed=1'), { lang: 'en', mapDate: '2023-03-09' });
+    expect(serializeState(map)).toBe('?date=2023-03-09&lang=en');
+    // A day chosen on the timeline stays the day chosen.
+    expect(permalinkState(parseState('?date=2021-03-01'), { lang: 'zh', mapDate: '2021-02-28' }).date).toBe('2021-03-01');
+    const chart = permalinkState(parseState('?tab=chart&loc=US,CN_HB&to=2021-03-01'), { lang: 'zh', chartFrom: '2020-01-22', chartTo: '2023-03-09' });
+    expect(serializeState(chart)).toBe('?tab=chart&loc=US,CN_HB&from=2020-01-22&to=2021-03-01&lang=zh');
+    expect(parseState(serializeState(chart))).toEqual(chart);
   });
 });

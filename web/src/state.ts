@@ -111,6 +111,8 @@ export interface ChatterFilter {
 export interface ViewState {
   /** The language chosen with the switch; null = the browser's (i18n/lang.ts preferredLang). */
   lang: Lang | null;
+  /** The chrome-less view for an iframe (`embed=1`): the figure alone, with its sources and a link back. */
+  embed: boolean;
   page: Page;
   tab: Tab;
   metric: string;
@@ -147,6 +149,7 @@ export interface ViewState {
 
 export const DEFAULT_STATE: Readonly<ViewState> = Object.freeze({
   lang: null,
+  embed: false,
   page: 'explorer', tab: 'map', metric: 'confirmed', measure: 'daily_7day_avg', perCapita: true, date: null, region: 'world', counties: false,
   locations: [], log: false, from: null, to: null, asOf: null, anomalies: true, sort: 'value', desc: true, pageNo: 0,
   datasetId: null,
@@ -225,6 +228,7 @@ export function parseState(search: string): ViewState {
   const pageNo = Number(q.get('p'));
   return {
     lang: oneOf<Lang | ''>(LANGS, q.get('lang'), '') || null,
+    embed: flag(q.get('embed'), d.embed),
     page: oneOf(PAGES, q.get('page'), d.page),
     tab: oneOf(TABS, q.get('tab'), d.tab),
     metric: oneOf(METRIC_IDS, q.get('metric'), d.metric),
@@ -351,6 +355,7 @@ export function serializeState(s: ViewState): string {
   put('kind', s.chatter.kind, d.chatter.kind);
   put('noise', bit(s.chatter.noise), bit(d.chatter.noise));
   put('lang', s.lang, null);
+  put('embed', bit(s.embed), bit(d.embed));
   const text = q.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }
@@ -366,4 +371,21 @@ export function mapScope(s: Pick<ViewState, 'region' | 'counties'>): { level: 'c
   if (s.region === 'world') return { level: 'country', parent: null };
   if (s.region === 'US' && s.counties) return { level: 'county', parent: null };
   return s.region.includes('_') ? { level: 'county', parent: s.region } : { level: 'subdivision', parent: s.region };
+}
+
+/**
+ * The permalink's state: the view as shown, made explicit so the link shows the same later. The
+ * language is pinned; "the latest day" becomes the day the map shows; the chart's whole period
+ * becomes the first and last day it draws. Not pinned: `as_of` (the dashboard's `asof` draws an
+ * extra dashed series, it does not replace the latest), so sources' later revisions of these
+ * days do show: see docs/dashboard.md, "For storytellers".
+ */
+export function permalinkState(s: ViewState, shown: { lang: Lang; mapDate?: string | null; chartFrom?: string | null; chartTo?: string | null }): ViewState {
+  const out: ViewState = { ...s, lang: shown.lang, embed: false };
+  if (s.tab !== 'chart' && s.date === null && shown.mapDate) out.date = shown.mapDate;
+  if (s.tab === 'chart') {
+    if (s.from === null && shown.chartFrom) out.from = shown.chartFrom;
+    if (s.to === null && shown.chartTo) out.to = shown.chartTo;
+  }
+  return out;
 }

@@ -38,6 +38,8 @@ export class ChartView {
   private readonly list = h('details', { class: 'anomaly-list' });
   private plot: uPlot | null = null;
   private codes: Record<string, string> = {};
+  /** What is drawn (figure-tools.ts makes the publication figure of it); null: nothing. */
+  shown: { s: ViewState; x: number[]; ys: (number | null)[][]; series: SeriesJson[] } | null = null;
 
   constructor(private readonly store: Store) {
     this.el.append(this.plotBox, this.caption, this.list);
@@ -71,6 +73,7 @@ export class ChartView {
       const plotted = s.log ? ys.map(forLogScale) : ys;
       const labels = [...names, ...(past ? names.map((n) => `${n} (as of ${formatDate(s.asOf)})`) : [])];
       this.draw(s, x, plotted, labels, all);
+      this.shown = { s, x, ys, series: all };
       testHooks().chart = { locations: s.locations, x, series: labels.map((label, i) => ({ label, values: ys[i] })) };
       this.listAnomalies(latest.series, names, s);
       markOnce('glacier:first-chart');
@@ -81,6 +84,7 @@ export class ChartView {
   }
 
   private destroy(replacement: HTMLElement): void {
+    this.shown = null;
     this.plot?.destroy();
     this.plot = null;
     this.plotBox.replaceChildren(replacement);

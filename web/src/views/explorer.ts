@@ -6,6 +6,7 @@ import { errorText } from '../shared';
 import { MEASURES, TABS, type Tab, type ViewState } from '../state';
 import type { Store } from '../store';
 import { ChartView } from './chart';
+import { FigureTools } from './figure-tools';
 import { LocationCard } from './location-card';
 import { MapView } from './map';
 import { TableView } from './table';
@@ -25,10 +26,13 @@ export class Explorer {
   private readonly foot = h('div', { class: 'panel-foot' });
   private readonly views: { map?: MapView; chart?: ChartView; table?: TableView } = {};
   private titles: Record<string, string> = { confirmed: 'Cases', deaths: 'Deaths' };
+  /** Figure downloads (SVG, PNG), embed snippet, permalink; the figure alone in the embed view. */
+  private readonly tools: FigureTools;
 
   constructor(private readonly store: Store) {
     this.card = new LocationCard(store);
-    this.el.append(this.controls, this.card.el, this.tabs, this.panel, this.foot);
+    this.tools = new FigureTools(store, () => this.views, () => this.titles[store.state.metric]);
+    this.el.append(this.controls, this.card.el, this.tabs, this.panel, this.foot, this.tools.embedEl);
     void getJson('/v1/metrics').then((m) => {
       for (const d of m.data) this.titles[d.id] = d.title;
       this.renderControls(this.store.state);
@@ -43,7 +47,11 @@ export class Explorer {
       s.tab === 'map' ? (this.views.map ??= new MapView(this.store)) : s.tab === 'chart' ? (this.views.chart ??= new ChartView(this.store)) : (this.views.table ??= new TableView(this.store));
     if (this.panel.firstChild !== view.el) this.panel.replaceChildren(view.el);
     this.panel.setAttribute('aria-labelledby', `tab-${s.tab}`);
+    // The embed view (embed=1) shows only the figure: the live view draws the data, hidden.
+    for (const part of [this.controls, this.card.el, this.tabs, this.panel, this.foot]) part.hidden = s.embed;
     await Promise.all([view.update(s), this.card.update(s)]);
+    if (s.embed) this.card.el.hidden = true;
+    await this.tools.update(s);
   }
 
   private select(label: string, value: string, options: [string, string][], onchange: (v: string) => void, id: string): HTMLElement {
@@ -102,6 +110,8 @@ export class Explorer {
         }, '⬇ Download CSV + metadata'),
         h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(location.href).then(() => (status.textContent = 'Link copied')) }, 'Copy link'),
         status),
+      this.tools.el,
     );
+    this.tools.render(s);
   }
 }

@@ -28,6 +28,8 @@ export class MapView {
   private drawnLayer: string | null = null;
   private rows = new Map<string, Row>();
   private readonly breaks = new Map<string, Promise<number[]>>();
+  /** What is drawn (figure-tools.ts makes the publication figure of it); null: nothing. */
+  shown: { s: ViewState; snapshot: MapJson; breaks: number[]; colours: string[]; svg: SVGSVGElement } | null = null;
 
   constructor(private readonly store: Store) {
     this.timeline = new Timeline((date, replace) => store.set({ date }, { replace }));
@@ -50,6 +52,7 @@ export class MapView {
     this.renderCrumbs(s);
     const usRegion = s.region === 'world' || s.region === 'US' || s.region.startsWith('US_');
     if (!usRegion) {
+      this.shown = null;
       this.drawnLayer = null;
       this.frame.replaceChildren(message('empty', `No map shapes are available below country level here. The Table tab lists ${s.region}'s subdivisions.`));
       return;
@@ -68,6 +71,7 @@ export class MapView {
       this.timeline.set(snapshot.meta.first_date, snapshot.meta.last_date, snapshot.meta.date);
       markOnce(scope.level === 'county' ? 'glacier:county-map-drawn' : 'glacier:map-drawn');
     } catch (err) {
+      this.shown = null;
       this.drawnLayer = null;
       this.frame.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
       testHooks().map = { error: errorText(err) };
@@ -121,6 +125,8 @@ export class MapView {
       if (c >= 0) coloured++;
     }
     this.renderLegend(breaks, colours, s);
+    const svg = this.frame.querySelector('svg');
+    this.shown = svg ? { s, snapshot, breaks, colours, svg } : null;
     testHooks().map = { region: s.region, date: snapshot.meta.date, drawn: paths.length, coloured, rows: snapshot.data.length };
     this.frame.querySelector('svg')?.setAttribute('data-date', snapshot.meta.date ?? '');
   }
