@@ -4,6 +4,7 @@ import { formatValue } from '../format';
 import { MAX_LOCATIONS, type ViewState } from '../state';
 import type { Store } from '../store';
 import { LINE_COLOURS } from './chart';
+import { placeSummary } from './place-summary';
 
 const LEVEL = { country: 'Country', subdivision: 'State / province', county: 'County' } as const;
 
@@ -38,6 +39,7 @@ export class LocationCard {
     const children = one.children.slice(0, 80);
     this.el.replaceChildren(...[
       chips,
+      placeSummary(one),
       h('div', { class: 'facts' },
         h('span', {}, LEVEL[one.level]),
         one.parent_location ? h('span', {}, 'in ', h('button', { type: 'button', class: 'link', onclick: () => set({ locations: [one.parent_location!.key] }) }, one.parent_location.name)) : null,
