@@ -1,0 +1,244 @@
+/**
+ * The course's figures (docs/course/figures/<lesson>-<name>.svg), drawn from the API, never by
+ * hand. Each figure asks a running Glacier server (GLACIER_URL, default http://127.0.0.1:8080)
+ * for its numbers and writes a plain SVG line chart with its title and source line.
+ *
+ *   npx tsx scripts/course-figures.ts [--out docs/course/figures] [--only 01-daily-vs-weekly]
+ *
+ * test/e2e/course.e2e.test.ts runs it against the course database and fails when a committed
+ * figure differs from what it draws (GLACIER_COURSE_UPDATE=1 rewrites them). Everything in the
+ * SVG is a pure function of the API's answers: numbers are rounded, no dates of drawing.
+ * Lessons 4–6 add their figures to FIGURES below.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BASE = process.env.GLACIER_URL ?? 'http://127.0.0.1:8080';
+
+// ---------------------------------------------------------------- API
+
+async function api<T>(pathAndQuery: string, body?: unknown): Promise<T> {
+  const r = await fetch(`${BASE}${pathAndQuery}`, body === undefined ? undefined : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`${body === undefined ? 'GET' : 'POST'} ${pathAndQuery}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+interface SeriesAnswer {
+  series: { location: string; metric: string; start: string; values: (number | null)[] }[];
+}
+
+/** One stored series as dates and values (null where missing). */
+async function series(query: string): Promise<{ dates: string[]; values: (number | null)[] }> {
+  const { series: [s] } = await api<SeriesAnswer>(`/v1/series?${query}`);
+  return { dates: s.values.map((_, i) => addDays(s.start, i)), values: s.values };
+}
+
+function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+function dayIndex(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+}
+
+// ---------------------------------------------------------------- chart
+
+export interface Line {
+  name: string;
+  dates: string[];
+  values: (number | null)[];
+  color: string;
+  /** Dots instead of a line (observed counts against a model's curve). */
+  dots?: boolean;
+  dashed?: boolean;
+}
+
+export interface Chart {
+  title: string;
+  subtitle: string;
+  /** Where the numbers come from: the API requests and the data sources. */
+  source: string;
+  yLabel: string;
+  lines: Line[];
+  /** Vertical markers (an intervention, a change date). */
+  markers?: { date: string; label: string }[];
+}
+
+const W = 720;
+const H = 400;
+const M = { left: 70, right: 20, top: 64, bottom: 78 };
+const COLORS = { blue: '#1f77b4', orange: '#d95f02', green: '#1b9e77', grey: '#7f7f7f', red: '#c0392b', purple: '#7570b3' };
+
+/** A "nice" tick step (1, 2 or 5 × 10^k) giving about `count` ticks over `span`. */
+function niceStep(span: number, count: number): number {
+  const raw = span / count;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw)!;
+}
+
+function fmt(n: number): string {
+  const r = Math.round(n * 1000) / 1000;
+  return Math.abs(r) >= 1000 ? r.toLocaleString('en-US') : String(r);
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const r1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
+
+/** The chart as SVG text: axes with nice ticks, the lines (gaps where null), a legend, the source line. */
+export function lineChartSvg(c: Chart): string {
+  const all = c.lines.flatMap((l) => l.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  const days = c.lines.flatMap((l) => l.dates.map(dayIndex));
+  const x0 = Math.min(...days);
+  const x1 = Math.max(...days);
+  let yMin = Math.min(0, ...all);
+  let yMax = Math.max(...all);
+  const step = niceStep(yMax - yMin || 1, 5);
+  yMin = Math.floor(yMin / step) * step;
+  yMax = Math.ceil(yMax / step) * step;
+  const pw = W - M.left - M.right;
+  const ph = H - M.top - M.bottom;
+  const sx = (d: number) => M.left + ((d - x0) / (x1 - x0 || 1)) * pw;
+  const sy = (v: number) => M.top + ph - ((v - yMin) / (yMax - yMin || 1)) * ph;
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, 'Noto Sans CJK SC', sans-serif" font-size="12">`);
+  out.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
+  out.push(`<text x="${M.left}" y="24" font-size="16" font-weight="bold">${esc(c.title)}</text>`);
+  out.push(`<text x="${M.left}" y="44" fill="#444">${esc(c.subtitle)}</text>`);
+  // y axis: grid lines and labels
+  for (let v = yMin; v <= yMax + step / 2; v += step) {
+    const y = r1(sy(v));
+    out.push(`<line x1="${M.left}" y1="${y}" x2="${W - M.right}" y2="${y}" stroke="${v === 0 ? '#999' : '#e5e5e5'}"/>`);
+    out.push(`<text x="${M.left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle" fill="#444">${fmt(v)}</text>`);
+  }
+  out.push(`<text transform="translate(16 ${r1(M.top + ph / 2)}) rotate(-90)" text-anchor="middle" fill="#444">${esc(c.yLabel)}</text>`);
+  // x axis: the first of each month (or every 7th day for spans under two months)
+  const span = x1 - x0;
+  for (let d = x0; d <= x1; d++) {
+    const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
+    const tick = span > 62 ? iso.endsWith('-01') : (d - x0) % 7 === 0;
+    if (!tick) continue;
+    const x = r1(sx(d));
+    out.push(`<line x1="${x}" y1="${M.top + ph}" x2="${x}" y2="${M.top + ph + 5}" stroke="#999"/>`);
+    out.push(`<text x="${x}" y="${M.top + ph + 18}" text-anchor="middle" fill="#444">${span > 62 ? iso.slice(0, 7) : iso.slice(5)}</text>`);
+  }
+  out.push(`<line x1="${M.left}" y1="${M.top + ph}" x2="${W - M.right}" y2="${M.top + ph}" stroke="#999"/>`);
+  for (const m of c.markers ?? []) {
+    const x = r1(sx(dayIndex(m.date)));
+    out.push(`<line x1="${x}" y1="${M.top}" x2="${x}" y2="${M.top + ph}" stroke="#555" stroke-dasharray="2 3"/>`);
+    out.push(`<text x="${Number(x) + 4}" y="${M.top + 12}" fill="#555">${esc(m.label)}</text>`);
+  }
+  for (const l of c.lines) {
+    const pts = l.dates.map((d, i) => (l.values[i] === null || !Number.isFinite(l.values[i]!) ? null : [sx(dayIndex(d)), sy(l.values[i]!)] as const));
+    if (l.dots) {
+      for (const p of pts) if (p) out.push(`<circle cx="${r1(p[0])}" cy="${r1(p[1])}" r="2.5" fill="${l.color}"/>`);
+      continue;
+    }
+    let d = '';
+    let pen = false;
+    for (const p of pts) {
+      if (!p) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${r1(p[0])} ${r1(p[1])}`;
+      pen = true;
+    }
+    out.push(`<path d="${d}" fill="none" stroke="${l.color}" stroke-width="1.8"${l.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+  }
+  // legend, one row under the axis labels
+  let lx = M.left;
+  const ly = H - 36;
+  for (const l of c.lines) {
+    out.push(l.dots ? `<circle cx="${lx + 9}" cy="${ly - 4}" r="3" fill="${l.color}"/>` : `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 18}" y2="${ly - 4}" stroke="${l.color}" stroke-width="2"${l.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+    out.push(`<text x="${lx + 24}" y="${ly}">${esc(l.name)}</text>`);
+    lx += 34 + l.name.length * 6.5;
+  }
+  out.push(`<text x="${M.left}" y="${H - 12}" font-size="10" fill="#666">${esc(c.source)}</text>`);
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------- figures
+
+export interface Figure {
+  /** File name without .svg: <lesson>-<name>. */
+  name: string;
+  draw(): Promise<Chart>;
+}
+
+export const FIGURES: Figure[] = [
+  {
+    name: '01-daily-vs-weekly',
+    async draw() {
+      const q = 'location=DE&metric=confirmed&from=2020-09-01&to=2021-03-31&source=jhu-global';
+      const daily = await series(`${q}&transform=daily`);
+      const avg = await series(`${q}&transform=daily_7day_avg`);
+      return {
+        title: 'Germany: new confirmed cases per day',
+        subtitle: 'The daily differences of the cumulative count, and their 7-day average',
+        source: 'Source: JHU CSSE global time series (CC BY 4.0), via Glacier /v1/series?transform=daily and daily_7day_avg',
+        yLabel: 'cases per day',
+        lines: [
+          { name: 'daily difference', ...daily, color: COLORS.grey },
+          { name: '7-day average', ...avg, color: COLORS.blue },
+        ],
+      };
+    },
+  },
+];
+
+// ---------------------------------------------------------------- lessons 4–6 (H7)
+
+interface RtAnswer {
+  data: { window_end: string; mean: number }[];
+}
+
+/** Lesson 4: Hubei's Rt (sliding weekly windows) with two serial intervals, and R = 1. */
+async function rtHubei(): Promise<Chart> {
+  const q = '/v1/models/rt?location=CN_HB&from=2020-01-31&to=2020-03-15';
+  const short = await api<RtAnswer>(`${q}&mean_si=4.7&std_si=2.9`);
+  const long = await api<RtAnswer>(`${q}&mean_si=7.5&std_si=3.4`);
+  const dates = short.data.map((w) => w.window_end);
+  return {
+    title: 'Hubei: the reproduction number Rt from confirmed cases',
+    subtitle: 'Posterior mean over the 7 days ending on each date, with two serial intervals (mean ± sd)',
+    source: 'Source: JHU CSSE and China NHC counts via Glacier /v1/models/rt?location=CN_HB&mean_si=…&std_si=…',
+    yLabel: 'Rt',
+    lines: [
+      { name: 'serial interval 4.7 ± 2.9 days', dates, values: short.data.map((w) => w.mean), color: COLORS.blue },
+      { name: 'serial interval 7.5 ± 3.4 days', dates: long.data.map((w) => w.window_end), values: long.data.map((w) => w.mean), color: COLORS.orange },
+      { name: 'R = 1', dates, values: dates.map(() => 1), color: COLORS.grey, dashed: true },
+    ],
+    markers: [{ date: '2020-02-13', label: '13 Feb: clinical diagnoses added' }],
+  };
+}
+
+FIGURES.push({ name: '04-rt-hubei', draw: rtHubei });
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const out = path.resolve(arg('--out') ?? path.join(root, 'docs/course/figures'));
+  const only = arg('--only');
+  await mkdir(out, { recursive: true });
+  for (const f of FIGURES) {
+    if (only && f.name !== only) continue;
+    await writeFile(path.join(out, `${f.name}.svg`), lineChartSvg(await f.draw()));
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
