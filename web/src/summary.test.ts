@@ -70,7 +70,7 @@ describe("a place's summary", () => {
       'The reproduction number Rt is estimated at 0.97 for the week to 7 Mar 2021 (95% credible interval 0.9 to 1.04).',
       'Its trend is likely decreasing: the chance that Rt was below one is 80%.',
       'The interval includes one: the data cannot tell whether cases were growing or falling.',
-      '1 of the 7 days of that week was imputed (spread from a report covering several days, or interpolated across a gap), an uncertainty the interval does not include.',
+      'Of the 7 days of that week, 1 was imputed (spread from a report covering several days, or interpolated across a gap), an uncertainty the interval does not include.',
       'The latest stretch of data, from 20 Mar 2021 to 24 Mar 2021, is too short for an estimate.',
     ]);
     expectEveryNumberLinked(s);
@@ -88,7 +88,7 @@ describe("a place's summary", () => {
     expect(text(summarize({ ...quiet, week: { ...quiet.week!, last: 0, prev: 0 } }, 'en'))[0]).toBe('In the week to 7 Mar 2021, Testland reported 0 new cases, as many as in the week to 28 Feb 2021.');
     const noPrev = summarize({ ...quiet, week: { ...quiet.week!, prev: 0, prevDays: 0, missingReasons: ['not_reported'] } }, 'en');
     expect(text(noPrev)[0]).toBe('In the week to 7 Mar 2021, Testland reported 1,200 new cases; the week before, to 28 Feb 2021, has no data to compare with.');
-    expect(text(noPrev)).toContain('7 of these 14 days have no value (not reported).');
+    expect(text(noPrev)).toContain('Of these 14 days, 7 have no value (not reported).');
   });
 
   it('no data at all: said plainly, nothing else claimed (no "no caveats" either)', () => {
@@ -124,11 +124,11 @@ describe("a place's summary", () => {
     };
     const en = summarize(facts, 'en');
     expect(en.caveats.map(plainText)).toEqual([
-      '3 anomalies were flagged in the data of these two weeks: a count that went down (2), a backlog reported at once (1).',
+      'In these two weeks, 3 anomalies were flagged in the data: a count that went down (2), a backlog reported at once (1).',
       'Sources disagree: who differs from jhu-global on 70 of the 77 days both report (cumulative counts, 26 Jan 2020 to 5 Mar 2023), by 5.6% on average.',
       'who, a source of these values, is stale: its last successful update was 12 days ago.',
       'jhu-us, a source of these values, is no longer updated (frozen on 10 Mar 2023).',
-      '12 of these 14 days have no value (not reported).',
+      'Of these 14 days, 12 have no value (not reported).',
       'who reports weekly, so a week’s new cases fall on one day.',
     ]);
     const zh = summarize(facts, 'zh');

@@ -134,7 +134,7 @@ function rtSentences(rt: RtFacts, lang: Lang): Sentence[] {
   if (rt.kind === 'withheld') {
     out.push(say(lang, 'summary.rt.withheld', { end, count: rt.cases, cases: n('rt.cases', rt.cases) }));
   } else {
-    out.push(say(lang, 'summary.rt.estimate', { end, mean: n('rt.mean', rt.mean), lower: n('rt.lower', rt.lower), upper: n('rt.upper', rt.upper), ci: { text: `${formatValue(95)}%`, href: rt.url, fact: 'rt.level' } }));
+    out.push(say(lang, 'summary.rt.estimate', { end, mean: n('rt.mean', rt.mean), lower: n('rt.lower', rt.lower), upper: n('rt.upper', rt.upper), ci: { text: formatValue(95), href: rt.url, fact: 'rt.level' } }));
     out.push(say(lang, `summary.rt.trend.${rt.trend}` as MessageKey, { chance: n('rt.chanceBelow1', rt.probBelow1 * 100) }));
     out.push(say(lang, rt.lower > 1 ? 'summary.rt.above' : rt.upper < 1 ? 'summary.rt.below' : 'summary.rt.spans', {}));
     if (rt.imputedDays > 0) out.push(say(lang, 'summary.rt.imputed', { count: rt.imputedDays, imputed: { text: formatValue(rt.imputedDays), href: rt.url, fact: 'rt.imputedDays' }, days: { text: formatValue(rt.days), href: rt.url, fact: 'rt.days' } }));

@@ -34,7 +34,7 @@ export const en = {
   },
 
   // Rt: {mean}, {lower}, {upper}, {ci} (the interval's level), {chance} numbers; {end} a date.
-  'summary.rt.estimate': 'The reproduction number Rt is estimated at {mean} for the week to {end} ({ci} credible interval {lower} to {upper}).',
+  'summary.rt.estimate': 'The reproduction number Rt is estimated at {mean} for the week to {end} ({ci}% credible interval {lower} to {upper}).',
   'summary.rt.trend.increasing': 'Its trend is increasing: the chance that Rt was below one is only {chance}%.',
   'summary.rt.trend.likely_increasing': 'Its trend is likely increasing: the chance that Rt was below one is {chance}%.',
   'summary.rt.trend.stable': 'Its trend is stable: the chance that Rt was below one is {chance}%, close to even.',
@@ -44,8 +44,8 @@ export const en = {
   'summary.rt.below': 'The whole interval is below one: cases were falling.',
   'summary.rt.spans': 'The interval includes one: the data cannot tell whether cases were growing or falling.',
   'summary.rt.imputed': {
-    one: '{imputed} of the {days} days of that week was imputed (spread from a report covering several days, or interpolated across a gap), an uncertainty the interval does not include.',
-    other: '{imputed} of the {days} days of that week were imputed (spread from a report covering several days, or interpolated across a gap), an uncertainty the interval does not include.',
+    one: 'Of the {days} days of that week, {imputed} was imputed (spread from a report covering several days, or interpolated across a gap), an uncertainty the interval does not include.',
+    other: 'Of the {days} days of that week, {imputed} were imputed (spread from a report covering several days, or interpolated across a gap), an uncertainty the interval does not include.',
   },
   'summary.rt.lastSegment': 'The latest stretch of data, from {from} to {to}, is too short for an estimate.',
   'summary.rt.withheld': {
@@ -61,8 +61,8 @@ export const en = {
   'summary.caveats': 'What a reader should know',
   'summary.caveat.none': 'No anomalies were flagged in these two weeks, no sources disagree here, no source is stale and no day is missing.',
   'summary.caveat.anomalies': {
-    one: '{n} anomaly was flagged in the data of these two weeks:',
-    other: '{n} anomalies were flagged in the data of these two weeks:',
+    one: 'In these two weeks, {n} anomaly was flagged in the data:',
+    other: 'In these two weeks, {n} anomalies were flagged in the data:',
   },
   'summary.caveat.unchecked': 'Some caveats could not be checked; the API answered',
   'summary.caveat.anomalyCode': '{code} ({n})',
@@ -76,8 +76,8 @@ export const en = {
   'summary.caveat.stale': '{source}, a source of these values, is stale: its last successful update was {days} days ago.',
   'summary.caveat.frozen': '{source}, a source of these values, is no longer updated (frozen on {date}).',
   'summary.caveat.missing': {
-    one: '{missing} of these {days} days has no value ({reasons}).',
-    other: '{missing} of these {days} days have no value ({reasons}).',
+    one: 'Of these {days} days, {missing} has no value ({reasons}).',
+    other: 'Of these {days} days, {missing} have no value ({reasons}).',
   },
   'summary.caveat.weekly': '{source} reports weekly, so a week’s new cases fall on one day.',
   'summary.reason.not_reported': 'not reported',
@@ -100,7 +100,7 @@ export const zh: Translation<typeof en> = {
   'summary.week.fromZero': '截至 {end} 的一周，{place}新增病例 {last} 例，而前一周（截至 {prevEnd}）没有新增。',
   'summary.week.prevMissing': '截至 {end} 的一周，{place}新增病例 {last} 例；前一周（截至 {prevEnd}）没有数据，无法比较。',
 
-  'summary.rt.estimate': '截至 {end} 的一周，有效再生数 Rt 的估计值为 {mean}（{ci} 可信区间 {lower} 至 {upper}）。',
+  'summary.rt.estimate': '截至 {end} 的一周，有效再生数 Rt 的估计值为 {mean}（{ci}% 可信区间 {lower} 至 {upper}）。',
   'summary.rt.trend.increasing': '趋势为上升：Rt 小于一的概率仅为 {chance}%。',
   'summary.rt.trend.likely_increasing': '趋势为可能上升：Rt 小于一的概率为 {chance}%。',
   'summary.rt.trend.stable': '趋势为平稳：Rt 小于一的概率为 {chance}%，接近一半。',
