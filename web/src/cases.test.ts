@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import erfcStdlib from '@stdlib/math-base-special-erfc';
 import gammaCdfStdlib from '@stdlib/stats-base-dists-gamma-cdf';
+import { setLang } from './i18n/index.js';
 import { ageText, casesQuery, cdfOf, parametersOf, dayRange, daySeries, erfc, eventText, expectedCounts, gammaRateCdf, lnGamma, lognormalCdf, pyramidOf, sourceLink, ticks, weibullCdf } from './cases.js';
 import { DEFAULT_STATE } from './state.js';
 
@@ -121,11 +122,17 @@ describe('Cases page data', () => {
 
   it('writes ages, event dates and source links as the table shows them', () => {
     expect([ageText(45, 45), ageText(50, 59), ageText(80, null), ageText(null, null)]).toEqual(['45', '50–59', '80+', '—']);
-    expect(eventText({ onset_start: '2020-01-20', onset_end: '2020-01-20', onset_precision: 'day' }, 'onset')).toBe('2020-01-20');
-    expect(eventText({ onset_start: '2020-01-10', onset_end: '2020-01-22', onset_precision: 'range' }, 'onset')).toBe('2020-01-10 – 2020-01-22');
-    expect(eventText({ onset_start: '2020-01-01', onset_end: '2020-01-31', onset_precision: 'month' }, 'onset')).toBe('2020-01');
-    expect(eventText({ onset_start: null, onset_end: null, onset_precision: 'unknown', onset_date_raw: 'early Jan' }, 'onset')).toBe('“early Jan”');
-    expect(eventText({ onset_start: null, onset_date_raw: null }, 'onset')).toBe('—');
+    const day = { onset_start: '2020-01-20', onset_end: '2020-01-20', onset_precision: 'day' };
+    const range = { onset_start: '2020-01-10', onset_end: '2020-01-22', onset_precision: 'range' };
+    const month = { onset_start: '2020-01-01', onset_end: '2020-01-31', onset_precision: 'month' };
+    expect(eventText(day, 'onset')).toEqual({ text: '20 Jan 2020', raw: false });
+    expect(eventText(range, 'onset')).toEqual({ text: '10 Jan 2020 – 22 Jan 2020', raw: false });
+    expect(eventText(month, 'onset')).toEqual({ text: 'Jan 2020', raw: false });
+    expect(eventText({ onset_start: null, onset_end: null, onset_precision: 'unknown', onset_date_raw: 'early Jan' }, 'onset')).toEqual({ text: '“early Jan”', raw: true });
+    expect(eventText({ onset_start: null, onset_date_raw: null }, 'onset')).toEqual({ text: '—', raw: false });
+    setLang('zh');
+    expect([day, range, month].map((r) => eventText(r, 'onset').text)).toEqual(['2020年1月20日', '2020年1月10日 – 2020年1月22日', '2020年1月']);
+    setLang('en');
     expect(sourceLink('https://example.org/a; http://b.example/c')).toBe('https://example.org/a');
     expect(sourceLink('javascript:alert(1); https://ok.example/x')).toBe('https://ok.example/x');
     expect(sourceLink('see report')).toBeNull();

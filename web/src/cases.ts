@@ -1,4 +1,5 @@
-import { addDays, dayOf } from './format.js';
+import { addDays, dayOf, formatDate } from './format.js';
+import { preciseDate } from './research2.js';
 import type { CaseFilter } from './state.js';
 
 /** Pure helpers of the Cases page (unit-tested in cases.test.ts): queries, chart data, fitted curves. */
@@ -233,17 +234,20 @@ export function ageText(start: unknown, end: unknown): string {
   return start === end ? String(start) : `${start}–${end}`;
 }
 
-/** A dated event of a case row: one day, a range of days, or the raw text when the list gave no dates. */
-export function eventText(row: Record<string, unknown>, event: string): string {
+/**
+ * A dated event of a case row in the reader's language: one day, a range of days, a month, or the
+ * list's raw text (quoted, `raw`: data, not translated) when the list gave no dates.
+ */
+export function eventText(row: Record<string, unknown>, event: string): { text: string; raw: boolean } {
   const start = row[`${event}_start`];
   const end = row[`${event}_end`];
   const precision = row[`${event}_precision`];
   const raw = row[`${event}_date_raw`];
   if (typeof start === 'string') {
-    if (precision === 'month') return start.slice(0, 7);
-    return typeof end === 'string' && end !== start ? `${start} – ${end}` : start;
+    if (precision === 'month') return { text: preciseDate(start, 'month'), raw: false };
+    return { text: typeof end === 'string' && end !== start ? `${formatDate(start)} – ${formatDate(end)}` : formatDate(start), raw: false };
   }
-  return typeof raw === 'string' && raw.trim() ? `“${raw.trim()}”` : '—';
+  return typeof raw === 'string' && raw.trim() ? { text: `“${raw.trim()}”`, raw: true } : { text: '—', raw: false };
 }
 
 /** The first http(s) address of a case's sources ("; "-separated), or null: never a javascript: link. */

@@ -1,6 +1,6 @@
-import { formatDate } from './format';
-import { currentLocale } from './i18n';
-import type { LiteratureFilter } from './state';
+import { formatDate } from './format.js';
+import { currentLocale } from './i18n/index.js';
+import type { LiteratureFilter } from './state.js';
 
 /** Pure helpers of the Literature, Sequences and Chatter pages (unit-tested in research2.test.ts). */
 

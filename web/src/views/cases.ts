@@ -2,8 +2,10 @@ import { apiUrl, getJson, type ApiJson } from '../api';
 import { cdfOf, ageText, casesQuery, CASE_PAGE, CSV_ROWS, dayRange, daySeries, eventText, expectedCounts, MODEL_SAMPLES, pyramidOf, sourceLink, ticks, type DaySeries, type Pyramid } from '../cases';
 import { esc, h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
+import { t } from '../i18n';
 import { errorText, testHooks } from '../shared';
 import { apiError } from './api-error';
+import { shortDate } from './svg';
 import { CASE_SOURCES, OUTCOMES, SEXES, type CaseFilter, type CaseSource, type Outcome, type Sex, type ViewState } from '../state';
 import type { Store } from '../store';
 
@@ -11,7 +13,13 @@ type Summary = ApiJson<'/v1/cases/summary'>;
 type Estimate = ApiJson<'/v1/models/delays'>;
 type Fit = Estimate['fits'][number];
 
-const SOURCE_LABEL: Record<CaseSource, string> = { 'linelist-open': 'Open line list (beoutbreakprepared)', 'linelist-kudos': 'Kudos line list' };
+/** The catalogue's words for the line lists, sexes, outcomes and fitted families (a value the page does not know: as the API gives it). */
+const sexText = (v: string | null) => (v === null ? '—' : (SEXES as readonly string[]).includes(v) ? t(`cases.sex.${v as Sex}`) : v);
+const outcomeText = (v: string | null) => (v === null ? '—' : (OUTCOMES as readonly string[]).includes(v) ? t(`cases.outcome.${v as Outcome}`) : v);
+const FAMILIES = ['gamma', 'lognormal', 'weibull'] as const;
+const familyText = (v: string) => ((FAMILIES as readonly string[]).includes(v) ? t(`cases.family.${v as (typeof FAMILIES)[number]}`) : v);
+/** Text the API wrote (its selection rule, reasons for leaving cases out): English, shown as it is. */
+const apiText = (text: string) => h('span', { translate: 'no' }, text);
 /** Fitted curves: colour and dash (never colour alone), in the order the API ranks them. */
 const CURVE_STYLE = [{ colour: '#b3001b', dash: '' }, { colour: '#1a6b1a', dash: '6 3' }, { colour: '#6a1b9a', dash: '2 3' }];
 const fixed = (v: number) => v.toFixed(2);
@@ -27,9 +35,15 @@ function figure(id: string, title: string, description: string, svg: string, hei
   fig.prepend(h('figcaption', {}, title));
   if (extra) fig.append(extra);
   table.prepend(h('caption', { class: 'sr-only' }, title));
-  fig.append(h('details', { class: 'chart-table' }, h('summary', {}, 'Show as a table'), h('div', { class: 'table-scroll' }, table)));
+  fig.append(h('details', { class: 'chart-table' }, h('summary', {}, t('cases.showTable')), h('div', { class: 'table-scroll' }, table)));
   return fig;
 }
+
+/** A dated event's cell: dates in the reader's language; the list's own text (no date could be read from it) as data. */
+const eventCell = (row: Record<string, unknown>, event: string) => {
+  const e = eventText(row, event);
+  return h('td', { translate: e.raw ? 'no' : null }, e.text);
+};
 
 const th = (text: string, num = false) => h('th', { scope: 'col', class: num ? 'num' : null }, text);
 
@@ -49,16 +63,15 @@ export function pyramidChart(p: Pyramid): HTMLElement {
       `<rect class="female" data-sex="female" data-cases="${b.female}" x="56%" y="${y}" width="${wf.toFixed(2)}%" height="${ROW - 6}"></rect>` +
       `<text class="value" x="${(56 + wf).toFixed(2)}%" dx="4" y="${y + 12}">${b.female ? formatValue(b.female) : ''}</text></g>`;
   }).join('');
-  const heads = `<text class="side" x="44%" y="12" text-anchor="end">◀ Male</text><text class="side" x="56%" y="12">Female ▶</text>`;
+  const heads = `<text class="side" x="44%" y="12" text-anchor="end">${esc(t('cases.pyramidMale'))}</text><text class="side" x="56%" y="12">${esc(t('cases.pyramidFemale'))}</text>`;
   const male = p.bands.reduce((n, b) => n + b.male, 0);
   const female = p.bands.reduce((n, b) => n + b.female, 0);
   const table = h('table', {},
-    h('thead', {}, h('tr', {}, th('Age band'), th('Male', true), th('Female', true))),
+    h('thead', {}, h('tr', {}, th(t('cases.col.ageBand')), th(t('cases.col.male'), true), th(t('cases.col.female'), true))),
     h('tbody', {}, p.bands.map((b) => h('tr', {}, h('th', { scope: 'row' }, b.band), h('td', { class: 'num' }, formatValue(b.male)), h('td', { class: 'num' }, formatValue(b.female))))),
-    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Total'), h('td', { class: 'num' }, formatValue(male)), h('td', { class: 'num' }, formatValue(female)))));
-  const caption = h('p', { class: 'muted chart-note' },
-    `Not in the pyramid: ${formatValue(p.unknownSex)} cases of unknown sex and ${formatValue(p.unknownAge)} of known sex whose age is unknown or spans two bands (of ${formatValue(p.total)}).`);
-  return figure('age-pyramid', 'Cases by age band and sex', `${p.bands.length} ten-year bands; ${formatValue(male)} male and ${formatValue(female)} female cases. The numbers are in the table below.`,
+    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('cases.total')), h('td', { class: 'num' }, formatValue(male)), h('td', { class: 'num' }, formatValue(female)))));
+  const caption = h('p', { class: 'muted chart-note' }, t('cases.pyramidNote', { unknownSex: p.unknownSex, unknownAge: p.unknownAge, total: p.total }));
+  return figure('age-pyramid', t('cases.pyramidTitle'), t('cases.pyramidDesc', { bands: p.bands.length, male, female }),
     heads + rows, 22 + p.bands.length * ROW, table, caption);
 }
 
@@ -81,18 +94,17 @@ export function dayChart(s: DaySeries): HTMLElement {
   const line = (values: number[], cls: string) => `<polyline class="series ${cls}" vector-effect="non-scaling-stroke" points="${values.map((v, i) => `${i + 0.5},${v}`).join(' ')}"></polyline>`;
   // About six date labels, at month starts where there are some.
   const every = Math.max(1, Math.ceil(n / 6));
-  const labels = s.days.map((d, i) => (i % every === 0 ? `<text class="tick" x="${xAt(i, n).toFixed(2)}%" y="${PLOT.top + PLOT.height + 16}" text-anchor="middle">${esc(formatDate(d).replace(/ \d{4}$/, ''))}</text>` : '')).join('');
+  const labels = s.days.map((d, i) => (i % every === 0 ? `<text class="tick" x="${xAt(i, n).toFixed(2)}%" y="${PLOT.top + PLOT.height + 16}" text-anchor="middle">${esc(shortDate(d))}</text>` : '')).join('');
   const svg = yAxis(tk) + plotBox(line(s.onset, 'onset') + line(s.confirmation, 'confirmation'), n, top) + labels;
   const rows = s.days.map((d, i) => ({ d, o: s.onset[i], c: s.confirmation[i] })).filter((r) => r.o || r.c);
   const table = h('table', {},
-    h('thead', {}, h('tr', {}, th('Day'), th('Onset', true), th('Confirmation', true))),
-    h('tbody', {}, rows.map((r) => h('tr', { 'data-day': r.d }, h('th', { scope: 'row' }, r.d), h('td', { class: 'num' }, formatValue(r.o)), h('td', { class: 'num' }, formatValue(r.c))))));
+    h('thead', {}, h('tr', {}, th(t('cases.col.day')), th(t('cases.col.onset'), true), th(t('cases.col.confirmation'), true))),
+    h('tbody', {}, rows.map((r) => h('tr', { 'data-day': r.d }, h('th', { scope: 'row' }, formatDate(r.d)), h('td', { class: 'num' }, formatValue(r.o)), h('td', { class: 'num' }, formatValue(r.c))))));
   const total = (v: number[]) => v.reduce((a, b) => a + b, 0);
   const legend = h('ul', { class: 'legend' },
-    h('li', {}, h('span', { class: 'key onset', 'aria-hidden': 'true' }), `Onset (${formatValue(total(s.onset))} cases dated to the day)`),
-    h('li', {}, h('span', { class: 'key confirmation', 'aria-hidden': 'true' }), `Confirmation (${formatValue(total(s.confirmation))})`));
-  return figure('by-day', 'Cases by day of onset and of confirmation',
-    `${formatDate(s.days[0])} to ${formatDate(s.days[n - 1])}; onset solid, confirmation dashed. Only dates known to the day. The numbers are in the table below.`,
+    h('li', {}, h('span', { class: 'key onset', 'aria-hidden': 'true' }), t('cases.legendOnset', { count: total(s.onset) })),
+    h('li', {}, h('span', { class: 'key confirmation', 'aria-hidden': 'true' }), t('cases.legendConfirmation', { count: total(s.confirmation) })));
+  return figure('by-day', t('cases.byDayTitle'), t('cases.byDayDesc', { from: formatDate(s.days[0]), to: formatDate(s.days[n - 1]) }),
     svg, PLOT.top + PLOT.height + 24, table, legend);
 }
 
@@ -114,30 +126,30 @@ export function delayChart(e: Estimate): HTMLElement {
   const every = Math.max(1, Math.ceil(n / 12));
   const labels = days.map((d, i) => (d % every === 0 ? `<text class="tick" x="${xAt(i, n).toFixed(2)}%" y="${PLOT.top + PLOT.height + 16}" text-anchor="middle">${d}</text>` : '')).join('');
   const svg = yAxis(tk) + plotBox(bars + lines, n, top) + labels +
-    `<text class="tick" x="${100 - PLOT.right}%" y="${PLOT.top + PLOT.height + 32}" text-anchor="end">days from onset to confirmation</text>`;
-  const legend = h('ol', { class: 'legend fits', 'aria-label': 'Fitted families, best AIC first' },
+    `<text class="tick" x="${100 - PLOT.right}%" y="${PLOT.top + PLOT.height + 32}" text-anchor="end">${esc(t('cases.delayAxis'))}</text>`;
+  const legend = h('ol', { class: 'legend fits', 'aria-label': t('cases.fitsLabel') },
     e.fits.map((f, i) => h('li', { 'data-family': f.family },
       h('span', { class: 'curve-key', 'aria-hidden': 'true' }),
-      h('strong', {}, f.family), ` mean ${fixed(f.mean)} days (95 % interval ${interval(f.intervals.mean)}), AIC ${f.aic.toFixed(1)}${i === 0 ? ' — best' : ''}${f.converged ? '' : ' (did not converge)'}`)));
+      h('strong', {}, familyText(f.family)), t('cases.fitLine', { mean: fixed(f.mean), interval: interval(f.intervals.mean), aic: f.aic.toFixed(1) }), i === 0 ? t('cases.best') : '', f.converged ? '' : t('cases.notConverged'))));
   legend.querySelectorAll('li').forEach((li, i) => {
     li.querySelector('.curve-key')!.innerHTML = `<svg class="key" width="28" height="10"><line x1="0" x2="28" y1="5" y2="5" stroke="${CURVE_STYLE[i % 3].colour}" stroke-width="2.5" stroke-dasharray="${CURVE_STYLE[i % 3].dash}"></line></svg>`;
   });
   const table = h('table', {},
-    h('thead', {}, h('tr', {}, th('Days'), th('Cases', true), e.fits.map((f) => th(`${f.family} (expected)`, true)))),
+    h('thead', {}, h('tr', {}, th(t('cases.col.days')), th(t('cases.col.cases'), true), e.fits.map((f) => th(t('cases.col.expected', { family: familyText(f.family) }), true)))),
     h('tbody', {}, days.map((d, i) => {
       const count = hist.find((b) => b.day === d)?.count;
       return count === undefined && curves.every((c) => (c.points[i]?.count ?? 0) < 0.005) ? null
         : h('tr', {}, h('th', { scope: 'row' }, String(d)), h('td', { class: 'num' }, formatValue(count ?? 0)), curves.map((c) => h('td', { class: 'num' }, c.points[i] ? c.points[i].count.toFixed(2) : '—')));
     })));
-  return figure('delay-histogram', 'Days from symptom onset to confirmation',
-    `${formatValue(total)} cases with both dates known to the day (bars), and the expected count per whole day of each fitted family (lines, best AIC first: ${e.fits.map((f) => f.family).join(', ')}). The numbers are in the table below.`,
+  return figure('delay-histogram', t('cases.delayTitle'),
+    t('cases.delayDesc', { count: total, families: e.fits.map((f) => familyText(f.family)).join(t('cases.listSep')) }),
     svg, PLOT.top + PLOT.height + 38, table, legend);
 }
 
 /** The Cases page: line-list records (age pyramid, days of onset and confirmation, delays, incubation, the records). */
 export class CasesPage {
   readonly el = h('div', { class: 'cases-page' });
-  private readonly form = h('form', { class: 'controls case-filters', role: 'search', 'aria-label': 'Filter cases' });
+  private readonly form = h('form', { class: 'controls case-filters', role: 'search', 'aria-label': t('cases.filter') });
   private readonly headline = h('div', { class: 'case-headline', 'aria-live': 'polite' });
   private readonly pyramid = h('section', { class: 'case-panel pyramid-panel', 'aria-labelledby': 'pyramid-h' });
   private readonly days = h('section', { class: 'case-panel days-panel', 'aria-labelledby': 'days-h' });
@@ -147,18 +159,18 @@ export class CasesPage {
 
   constructor(private readonly store: Store) {
     const heading = (id: string, text: string) => h('h2', { id }, text);
-    this.pyramid.append(heading('pyramid-h', 'Age and sex'), h('div', { class: 'slot' }));
-    this.days.append(heading('days-h', 'Onset and confirmation by day'), h('div', { class: 'slot' }));
-    this.delays.append(heading('delays-h', 'Onset to confirmation'), h('div', { class: 'slot' }));
-    this.incubation.append(heading('incubation-h', 'Incubation period'), h('div', { class: 'slot' }));
+    this.pyramid.append(heading('pyramid-h', t('cases.ageSex')), h('div', { class: 'slot' }));
+    this.days.append(heading('days-h', t('cases.byDayHeading')), h('div', { class: 'slot' }));
+    this.delays.append(heading('delays-h', t('cases.delaysHeading')), h('div', { class: 'slot' }));
+    this.incubation.append(heading('incubation-h', t('cases.incubationHeading')), h('div', { class: 'slot' }));
     this.el.append(
-      h('h2', {}, 'Case records'),
-      h('p', { class: 'muted' }, 'Patient-level records from two public line lists of early 2020, normalised (ages as ranges, dates with their precision, the raw text kept). Columns: ',
-        h('a', { href: '/v1/cases/dictionary' }, 'the data dictionary'), '. API: ', h('a', { href: '/docs' }, '/v1/cases'), ', ', h('a', { href: '/docs' }, '/v1/models/delays'), '.'),
+      h('h2', {}, t('cases.heading')),
+      h('p', { class: 'muted' }, t('cases.intro'),
+        h('a', { href: '/v1/cases/dictionary' }, t('cases.dictionary')), t('cases.api'), h('a', { href: '/docs', translate: 'no' }, '/v1/cases'), t('cases.listSep'), h('a', { href: '/docs', translate: 'no' }, '/v1/models/delays'), t('cases.fullStop')),
       this.form, this.headline,
       h('div', { class: 'case-grid' }, this.pyramid, this.days),
       h('div', { class: 'case-grid' }, this.delays, this.incubation),
-      h('h2', { id: 'case-table-h' }, 'Records'), this.table,
+      h('h2', { id: 'case-table-h' }, t('cases.records')), this.table,
     );
   }
 
@@ -196,14 +208,14 @@ export class CasesPage {
       if ((e.target as HTMLElement).getAttribute('name') !== 'place') apply();
     };
     this.form.replaceChildren(
-      h('fieldset', { class: 'source-boxes' }, h('legend', {}, 'Line lists'),
-        CASE_SOURCES.map((x) => h('label', { class: 'toggle' }, h('input', { type: 'checkbox', name: 'source', value: x, checked: f.sources.length === 0 || f.sources.includes(x) }), ` ${SOURCE_LABEL[x]}`))),
-      h('label', {}, 'Place ', h('input', { name: 'place', value: f.location ?? '', size: 14, placeholder: 'e.g. CN or CN_HB', autocapitalize: 'characters', 'aria-describedby': 'place-help' })),
-      h('label', {}, 'Sex ', h('select', { name: 'sex' }, h('option', { value: '' }, 'any'), SEXES.map((x) => h('option', { value: x }, x)))),
-      h('label', {}, 'Outcome ', h('select', { name: 'outcome' }, h('option', { value: '' }, 'any'), OUTCOMES.map((x) => h('option', { value: x }, x)))),
-      h('label', {}, 'As of ', h('input', { type: 'date', name: 'asof', value: f.asOf ?? '', min: '2020-01-01' })),
-      h('button', { type: 'submit' }, 'Apply'),
-      h('span', { id: 'place-help', class: 'muted' }, 'A location key: the place and every place under it.'),
+      h('fieldset', { class: 'source-boxes' }, h('legend', {}, t('cases.lineLists')),
+        CASE_SOURCES.map((x) => h('label', { class: 'toggle' }, h('input', { type: 'checkbox', name: 'source', value: x, checked: f.sources.length === 0 || f.sources.includes(x) }), ` ${t(`cases.source.${x}`)}`))),
+      h('label', {}, `${t('cases.place')} `, h('input', { name: 'place', value: f.location ?? '', size: 14, placeholder: t('cases.placePlaceholder'), autocapitalize: 'characters', 'aria-describedby': 'place-help' })),
+      h('label', {}, `${t('cases.sex')} `, h('select', { name: 'sex' }, h('option', { value: '' }, t('cases.any')), SEXES.map((x) => h('option', { value: x }, sexText(x))))),
+      h('label', {}, `${t('cases.outcome')} `, h('select', { name: 'outcome' }, h('option', { value: '' }, t('cases.any')), OUTCOMES.map((x) => h('option', { value: x }, outcomeText(x))))),
+      h('label', {}, `${t('cases.asOf')} `, h('input', { type: 'date', name: 'asof', value: f.asOf ?? '', min: '2020-01-01' })),
+      h('button', { type: 'submit' }, t('cases.apply')),
+      h('span', { id: 'place-help', class: 'muted' }, t('cases.placeHelp')),
     );
   }
 
@@ -239,18 +251,18 @@ export class CasesPage {
       testHooks().cases = { ...testHooks().cases, total: r.total, pyramid: p, byDay: series };
       const csv = Array.from({ length: Math.max(1, Math.ceil(r.total / CSV_ROWS)) }, (_, i) => apiUrl('/v1/cases', { ...query, limit: CSV_ROWS, offset: i ? i * CSV_ROWS : undefined, format: 'csv' }));
       this.headline.replaceChildren(
-        h('p', { class: 'result-count' }, `${formatValue(r.total)} cases`, r.travel_history.share !== null ? h('span', { class: 'muted' }, ` · ${formatValue(r.travel_history.cases)} with a travel history (${(r.travel_history.share * 100).toFixed(1)} %)`) : null),
+        h('p', { class: 'result-count' }, t('cases.count', { count: r.total }), r.travel_history.share !== null ? h('span', { class: 'muted' }, t('cases.travel', { count: r.travel_history.cases, share: (r.travel_history.share * 100).toFixed(1) })) : null),
         h('p', { class: 'downloads' }, ...csv.map((u, i) => [
-          h('a', { class: 'button csv-link', href: u, download: `glacier-cases${i ? `-${i + 1}` : ''}.csv` }, csv.length > 1 ? `CSV, rows ${formatValue(i * CSV_ROWS + 1)}–${formatValue(Math.min(r.total, (i + 1) * CSV_ROWS))}` : 'Download CSV'), ' ',
-        ]), h('span', { class: 'muted' }, 'the records with these filters, every column (the API’s CSV)')),
+          h('a', { class: 'button csv-link', href: u, download: `glacier-cases${i ? `-${i + 1}` : ''}.csv` }, csv.length > 1 ? t('cases.csvRows', { from: i * CSV_ROWS + 1, to: Math.min(r.total, (i + 1) * CSV_ROWS) }) : t('cases.downloadCsv')), ' ',
+        ]), h('span', { class: 'muted' }, t('cases.csvNote'))),
       );
       if (r.total === 0) {
-        this.slot(this.pyramid).replaceChildren(message('empty', 'No case matches these filters.'));
-        this.slot(this.days).replaceChildren(message('empty', 'No case matches these filters.'));
+        this.slot(this.pyramid).replaceChildren(message('empty', t('cases.noMatch')));
+        this.slot(this.days).replaceChildren(message('empty', t('cases.noMatch')));
         return;
       }
-      this.slot(this.pyramid).replaceChildren(p.bands.length ? pyramidChart(p) : message('empty', `None of the ${formatValue(r.total)} cases has both a known sex and an age within one 10-year band.`));
-      this.slot(this.days).replaceChildren(series.days.length ? dayChart(series) : message('empty', 'No case has an onset or confirmation date known to the day.'));
+      this.slot(this.pyramid).replaceChildren(p.bands.length ? pyramidChart(p) : message('empty', t('cases.noPyramid', { count: r.total })));
+      this.slot(this.days).replaceChildren(series.days.length ? dayChart(series) : message('empty', t('cases.noDays')));
     } catch (err) {
       testHooks().cases = { ...testHooks().cases, error: errorText(err) };
       this.headline.replaceChildren();
@@ -261,18 +273,18 @@ export class CasesPage {
 
   private async drawDelays(query: Record<string, string | undefined>): Promise<void> {
     const slot = this.slot(this.delays);
-    slot.replaceChildren(message('loading', `Fitting gamma, lognormal and Weibull delays (${MODEL_SAMPLES} bootstrap resamples; a few seconds)…`));
+    slot.replaceChildren(message('loading', t('cases.fittingDelays', { samples: MODEL_SAMPLES })));
     this.delays.setAttribute('aria-busy', 'true');
     try {
       const r = await getJson('/v1/models/delays', { ...query, from_event: 'onset', to_event: 'confirmation', samples: MODEL_SAMPLES });
       testHooks().cases = { ...testHooks().cases, delays: { n: r.n, histogram: r.empirical?.histogram ?? [], fits: r.fits.map((f) => f.family) } };
       if (!r.empirical || r.empirical.histogram.length === 0 || r.fits.length === 0) {
-        return void slot.replaceChildren(message('empty', `Too few cases with both an onset and a confirmation date to fit a delay (${formatValue(r.n)} usable).`));
+        return void slot.replaceChildren(message('empty', t('cases.tooFewDelays', { count: r.n })));
       }
       slot.replaceChildren(delayChart(r),
-        h('p', { class: 'muted chart-note' }, `Selection: ${sentence(r.selection)} ${formatValue(r.n)} cases used`,
-          r.excluded.length ? `; not used: ${r.excluded.map((x) => `${formatValue(x.cases)} ${x.reason}`).join(', ')}` : '',
-          `. Empirical mean ${fixed(r.empirical.mean)}, median ${fixed(r.empirical.median)} days. Intervals: ${r.bootstrap.samples} bootstrap resamples (the dashboard asks for ${MODEL_SAMPLES}, the API’s default is 1000).`));
+        h('p', { class: 'muted chart-note' }, t('cases.selection'), apiText(sentence(r.selection)), t('cases.casesUsed', { count: r.n }),
+          r.excluded.length ? [t('cases.notUsedLower'), apiText(r.excluded.map((x) => `${formatValue(x.cases)} ${x.reason}`).join(', '))] : '',
+          t('cases.empirical', { mean: fixed(r.empirical.mean), median: fixed(r.empirical.median), samples: r.bootstrap.samples, asked: MODEL_SAMPLES })));
     } catch (err) {
       slot.replaceChildren(apiError(err, this.retry));
     } finally {
@@ -282,24 +294,26 @@ export class CasesPage {
 
   private async drawIncubation(query: Record<string, string | undefined>): Promise<void> {
     const slot = this.slot(this.incubation);
-    slot.replaceChildren(message('loading', `Fitting the incubation period (${MODEL_SAMPLES} bootstrap resamples; a few seconds)…`));
+    slot.replaceChildren(message('loading', t('cases.fittingIncubation', { samples: MODEL_SAMPLES })));
     this.incubation.setAttribute('aria-busy', 'true');
     try {
       const r = await getJson('/v1/models/incubation', { ...query, samples: MODEL_SAMPLES });
       const best: Fit | undefined = r.fits[0];
       testHooks().cases = { ...testHooks().cases, incubation: { n: r.n, family: best?.family ?? null, median: best?.median ?? null, mean: best?.mean ?? null, p95: best?.p95 ?? null } };
-      if (!best) return void slot.replaceChildren(message('empty', `Too few cases with an exposure window and an onset date to estimate the incubation period (${formatValue(r.n)} usable).`));
+      if (!best) return void slot.replaceChildren(message('empty', t('cases.tooFewIncubation', { count: r.n })));
       const row = (label: string, key: 'median' | 'mean' | 'p95') => h('tr', { 'data-stat': key },
         h('th', { scope: 'row' }, label), h('td', { class: 'num value' }, fixed(best[key])), h('td', { class: 'num' }, interval(best.intervals[key])));
       slot.replaceChildren(
-        h('p', { class: 'incubation-lead' }, 'Best fit (lowest AIC): ', h('strong', { class: 'family' }, best.family), `, from ${formatValue(r.n)} cases.`),
+        h('p', { class: 'incubation-lead' }, t('cases.bestFit'), h('strong', { class: 'family' }, familyText(best.family)), t('cases.fromCases', { count: r.n })),
         h('table', { class: 'incubation' },
-          h('caption', { class: 'sr-only' }, 'Incubation period, days'),
-          h('thead', {}, h('tr', {}, th('Days'), th('Estimate', true), th('95 % interval', true))),
-          h('tbody', {}, row('Median', 'median'), row('Mean', 'mean'), row('95th percentile', 'p95'))),
-        h('p', { class: 'muted chart-note selection' }, `Selection: ${sentence(r.selection)}`,
-          r.excluded.length ? ` Not used: ${r.excluded.map((x) => `${formatValue(x.cases)} ${x.reason}`).join(', ')}.` : ''),
-        h('p', { class: 'muted chart-note' }, `Other families: ${r.fits.slice(1).map((f) => `${f.family} median ${fixed(f.median)} (AIC ${f.aic.toFixed(1)})`).join('; ') || 'none'}. Intervals: ${r.bootstrap.samples} bootstrap resamples.`),
+          h('caption', { class: 'sr-only' }, t('cases.incubationCaption')),
+          h('thead', {}, h('tr', {}, th(t('cases.col.days')), th(t('cases.col.estimate'), true), th(t('cases.col.interval'), true))),
+          h('tbody', {}, row(t('cases.stat.median'), 'median'), row(t('cases.stat.mean'), 'mean'), row(t('cases.stat.p95'), 'p95'))),
+        h('p', { class: 'muted chart-note selection' }, t('cases.selection'), apiText(sentence(r.selection)),
+          r.excluded.length ? [t('cases.notUsed'), apiText(r.excluded.map((x) => `${formatValue(x.cases)} ${x.reason}`).join(', ')), t('cases.fullStop')] : ''),
+        h('p', { class: 'muted chart-note' }, t('cases.otherFamilies'),
+          r.fits.slice(1).map((f) => t('cases.otherFit', { family: familyText(f.family), median: fixed(f.median), aic: f.aic.toFixed(1) })).join(t('cases.otherSep')) || t('cases.none'),
+          t('cases.intervals', { samples: r.bootstrap.samples })),
       );
     } catch (err) {
       slot.replaceChildren(apiError(err, this.retry));
@@ -314,28 +328,29 @@ export class CasesPage {
       const r = await getJson('/v1/cases', { ...query, limit: CASE_PAGE, offset });
       const pages = Math.max(1, Math.ceil(r.meta.total / CASE_PAGE));
       testHooks().cases = { ...testHooks().cases, table: { total: r.meta.total, offset, ids: r.data.map((x) => `${x.source}/${x.case_id}`) } };
-      if (r.data.length === 0) return void this.table.replaceChildren(message('empty', r.meta.total ? 'No case on this page.' : 'No case matches these filters.'));
+      if (r.data.length === 0) return void this.table.replaceChildren(message('empty', t(r.meta.total ? 'cases.noPageCase' : 'cases.noMatch')));
       this.table.replaceChildren(
-        h('p', { class: 'muted' }, `Cases ${formatValue(offset + 1)}–${formatValue(offset + r.data.length)} of ${formatValue(r.meta.total)}.`),
+        h('p', { class: 'muted' }, t('cases.range', { from: offset + 1, to: offset + r.data.length, total: r.meta.total })),
         h('div', { class: 'table-scroll' }, h('table', { class: 'cases' },
-          h('thead', {}, h('tr', {}, ['Case', 'List', 'Place', 'Age', 'Sex', 'Onset', 'Confirmation', 'Outcome', 'Source'].map((c) => th(c)))),
+          h('thead', {}, h('tr', {}, (['case', 'list', 'place', 'age', 'sex', 'onset', 'confirmation', 'outcome', 'source'] as const).map((c) => th(t(`cases.col.${c}`))))),
           h('tbody', {}, r.data.map((x) => {
             const link = sourceLink(x.source_urls);
             return h('tr', { 'data-case': `${x.source}/${x.case_id}` },
-              h('td', {}, h('a', { href: apiUrl('/v1/cases/{source}/{id}', {}, { source: String(x.source), id: String(x.case_id) }) }, String(x.case_id))),
-              h('td', {}, String(x.source)),
-              h('td', {}, x.location_key ? String(x.location_key) : '—'),
+              // Ids, list ids, location keys, the lists' raw date text and the source's address are data.
+              h('td', { translate: 'no' }, h('a', { href: apiUrl('/v1/cases/{source}/{id}', {}, { source: String(x.source), id: String(x.case_id) }) }, String(x.case_id))),
+              h('td', { translate: 'no' }, String(x.source)),
+              h('td', { translate: 'no' }, x.location_key ? String(x.location_key) : '—'),
               h('td', {}, ageText(x.age_start, x.age_end)),
-              h('td', {}, String(x.sex ?? '—')),
-              h('td', {}, eventText(x, 'onset')),
-              h('td', {}, eventText(x, 'confirmation')),
-              h('td', {}, String(x.outcome ?? '—')),
-              h('td', {}, link ? h('a', { class: 'source-link', href: link, rel: 'noopener noreferrer nofollow', target: '_blank' }, new URL(link).hostname) : '—'));
+              h('td', {}, sexText(x.sex === null ? null : String(x.sex))),
+              eventCell(x, 'onset'),
+              eventCell(x, 'confirmation'),
+              h('td', {}, outcomeText(x.outcome === null ? null : String(x.outcome))),
+              h('td', { translate: 'no' }, link ? h('a', { class: 'source-link', href: link, rel: 'noopener noreferrer nofollow', target: '_blank' }, new URL(link).hostname) : '—'));
           })))),
-        h('nav', { class: 'pager', 'aria-label': 'Case pages' },
-          h('button', { type: 'button', disabled: pageNo === 0, onclick: () => void this.store.set({ pageNo: pageNo - 1 }) }, '‹ Previous'),
-          h('span', {}, `Page ${formatValue(pageNo + 1)} of ${formatValue(pages)}`),
-          h('button', { type: 'button', disabled: pageNo >= pages - 1, onclick: () => void this.store.set({ pageNo: pageNo + 1 }) }, 'Next ›')),
+        h('nav', { class: 'pager', 'aria-label': t('cases.pages') },
+          h('button', { type: 'button', disabled: pageNo === 0, onclick: () => void this.store.set({ pageNo: pageNo - 1 }) }, t('cases.previous')),
+          h('span', {}, t('cases.page', { page: pageNo + 1, pages })),
+          h('button', { type: 'button', disabled: pageNo >= pages - 1, onclick: () => void this.store.set({ pageNo: pageNo + 1 }) }, t('cases.next'))),
       );
     } catch (err) {
       this.table.replaceChildren(apiError(err, this.retry));
