@@ -3,10 +3,14 @@ import 'uplot/dist/uPlot.min.css';
 import { getJson, type ApiJson } from '../api';
 import { h, message } from '../dom';
 import { dayOf, formatCompact, formatDate, formatValue, isoOf } from '../format';
+import { currentLang, placeName, t } from '../i18n';
 import { forLogScale } from '../scales';
 import { errorText, markOnce, testHooks } from '../shared';
 import { transformOf, type ViewState } from '../state';
 import type { Store } from '../store';
+import { flagReason } from './anomalies';
+import { apiError } from './api-error';
+import { data, metricTitle, tNodes } from './i18n-dom';
 
 type SeriesJson = ApiJson<'/v1/series'>['series'][number];
 type Flag = SeriesJson['flags'][number];
@@ -32,7 +36,7 @@ export function alignSeries(series: { start: string | null; values: (number | nu
 
 /** The chart tab: up to ten locations over time, log or linear, with anomaly markers and an "as of" overlay. */
 export class ChartView {
-  readonly el = h('section', { class: 'chart-view', 'aria-label': 'Chart' });
+  readonly el = h('section', { class: 'chart-view', 'aria-label': t('explorer.tab.chart') });
   private readonly plotBox = h('div', { class: 'chart-frame' });
   private readonly caption = h('p', { class: 'anomaly-caption', 'aria-live': 'polite' });
   private readonly list = h('details', { class: 'anomaly-list' });
@@ -54,7 +58,7 @@ export class ChartView {
 
   async update(s: ViewState): Promise<void> {
     if (s.locations.length === 0) {
-      this.destroy(message('empty', 'Search for a place above, or click one on the map, to chart it.'));
+      this.destroy(message('empty', t('explorer.chart.empty')));
       testHooks().chart = { locations: [], x: [], series: [] };
       return;
     }
@@ -62,23 +66,26 @@ export class ChartView {
     const q = { location: s.locations.join(','), metric: s.metric, transform };
     try {
       const [latest, past] = await Promise.all([getJson('/v1/series', q), s.asOf ? getJson('/v1/series', { ...q, as_of: s.asOf }) : Promise.resolve(null)]);
-      const names = await Promise.all(s.locations.map((k) => getJson('/v1/locations/{key}', {}, { key: k }).then((r) => r.data.name).catch(() => k)));
+      const names = await Promise.all(s.locations.map((k) => getJson('/v1/locations/{key}', {}, { key: k }).then((r) => placeName(r.data)).catch(() => k)));
       const all = [...latest.series, ...(past?.series ?? [])];
       if (latest.series.every((x) => x.values.every((v) => v === null))) {
-        this.destroy(message('empty', `No ${s.metric} data for ${names.join(', ')}${s.asOf ? '' : ''}. Try another metric, or see the Sources page for what each source covers.`));
+        // English names the metric by its id ("No confirmed data"), Chinese by its title.
+        const empty = message('empty', '');
+        empty.querySelector('p')!.replaceChildren(...tNodes('explorer.chart.noData', { metric: currentLang() === 'en' ? s.metric : metricTitle(s.metric) }, { places: data(names.join(', ')) }));
+        this.destroy(empty);
         testHooks().chart = { locations: s.locations, x: [], series: [] };
         return;
       }
       const { x, ys } = alignSeries(all);
       const plotted = s.log ? ys.map(forLogScale) : ys;
-      const labels = [...names, ...(past ? names.map((n) => `${n} (as of ${formatDate(s.asOf)})`) : [])];
+      const labels = [...names, ...(past ? names.map((n) => t('explorer.chart.asOfSeries', { name: n, date: formatDate(s.asOf) })) : [])];
       this.draw(s, x, plotted, labels, all);
       this.shown = { s, x, ys, series: all };
       testHooks().chart = { locations: s.locations, x, series: labels.map((label, i) => ({ label, values: ys[i] })) };
       this.listAnomalies(latest.series, names, s);
       markOnce('glacier:first-chart');
     } catch (err) {
-      this.destroy(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.destroy(apiError(err, () => void this.update(this.store.state)));
       testHooks().chart = { locations: s.locations, x: [], series: [], error: errorText(err) };
     }
   }
@@ -100,7 +107,7 @@ export class ChartView {
       ...this.size(),
       scales: { x: { time: true, min: s.from ? dayOf(s.from) * DAY_S : undefined, max: s.to ? dayOf(s.to) * DAY_S : undefined }, y: { distr: s.log ? 3 : 1 } },
       series: [
-        { label: 'Date', value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
+        { label: t('explorer.chart.date'), value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
         ...labels.map((label, i) => ({
           label, stroke: LINE_COLOURS[i % n], width: i < n ? 2 : 1.5, dash: i < n ? undefined : [6, 4], spanGaps: false, gaps: longGapsOnly,
           value: (_u: uPlot, v: number | null) => (v == null ? '—' : formatValue(v, { fractional: frac })),
@@ -118,8 +125,12 @@ export class ChartView {
     this.plot?.destroy();
     this.plotBox.replaceChildren();
     this.plot = new uPlot(opts, [x, ...ys], this.plotBox);
-    this.plot.root.setAttribute('aria-label', `Line chart: ${labels.join(', ')}`);
+    // Named by a hidden sentence, so the place names in it can be marked as data; the legend's names are data too.
+    const described = h('p', { class: 'sr-only', id: 'chart-described' }, ...tNodes('explorer.chart.described', {}, { places: data(labels.join(', ')) }));
+    this.plotBox.append(described);
+    this.plot.root.setAttribute('aria-labelledby', 'chart-described');
     this.plot.root.setAttribute('role', 'img');
+    markLegendData(this.plot);
   }
 
   /** A dragged range becomes the URL's from/to: the link keeps the zoom. */
@@ -135,23 +146,26 @@ export class ChartView {
     const idx = u.cursor.idx;
     if (idx == null) return;
     const date = isoOf(u.data[0][idx] / DAY_S);
-    const here = flags.flatMap((f, i) => f.filter((x) => x.date === date).map((x) => `${labels[i]}: ${this.reason(x)}`));
-    this.caption.textContent = here.length ? `⚠ ${formatDate(date)} — ${here.join('; ')}` : '';
-  }
-
-  private reason(f: Flag): string {
-    const detail = f.detail ? ` (${Object.entries(f.detail).map(([k, v]) => `${k.replace(/_/g, ' ')} ${typeof v === 'number' ? formatValue(v, { fractional: true }) : v}`).join(', ')})` : '';
-    return `${f.code.replace(/_/g, ' ')}${this.codes[f.code] ? ` — ${this.codes[f.code]}` : ''}${detail}`;
+    const here = flags.flatMap((f, i) => f.filter((x) => x.date === date).map((x) => [data(labels[i]), ': ', ...flagReason(x, this.codes)]));
+    const joined = here.flatMap((parts, i) => (i ? ['; ', ...parts] : parts));
+    this.caption.replaceChildren(...(here.length ? tNodes('explorer.chart.flagAt', { date: formatDate(date) }, { flags: h('span', {}, ...joined) }) : []));
   }
 
   private listAnomalies(series: SeriesJson[], names: string[], s: ViewState): void {
     const items = s.anomalies ? series.flatMap((ser, i) => ser.flags.map((f) => ({ f, name: names[i] }))) : [];
     this.list.hidden = items.length === 0;
     this.list.replaceChildren(
-      h('summary', {}, `${items.length} anomal${items.length === 1 ? 'y' : 'ies'} flagged (red marks on the chart)`),
-      h('ul', {}, items.slice(0, 200).map(({ f, name }) => h('li', {}, h('time', { datetime: f.date }, formatDate(f.date)), ` ${name}: ${this.reason(f)}`))),
+      h('summary', {}, t('explorer.chart.flagged', { count: items.length })),
+      h('ul', {}, items.slice(0, 200).map(({ f, name }) => h('li', {}, h('time', { datetime: f.date }, formatDate(f.date)), ' ', data(name), ': ', ...flagReason(f, this.codes)))),
     );
   }
+}
+
+/** uPlot's legend names the series with their labels: place or source names, data (translate="no"); the first (the date) is ours. */
+export function markLegendData(plot: uPlot, from = 1): void {
+  plot.root.querySelectorAll('.u-legend .u-series').forEach((row, i) => {
+    if (i >= from) row.querySelector('.u-label')?.setAttribute('translate', 'no');
+  });
 }
 
 /**

@@ -2,17 +2,17 @@ import { getJson } from '../api';
 import { h } from '../dom';
 import { downloadView } from '../download';
 import { describeMeasure } from '../format';
+import { t, type MessageKey } from '../i18n';
 import { errorText } from '../shared';
-import { MEASURES, TABS, type Tab, type ViewState } from '../state';
+import { MEASURES, METRIC_IDS, TABS, type Tab, type ViewState } from '../state';
 import type { Store } from '../store';
 import { ChartView } from './chart';
 import { FigureTools } from './figure-tools';
+import { metricTitle } from './i18n-dom';
 import { LocationCard } from './location-card';
 import { MapView } from './map';
 import { TableView } from './table';
 
-const MEASURE_LABEL = { cumulative: 'Cumulative total', daily: 'New per day', daily_7day_avg: 'New per day, 7-day average' } as const;
-const TAB_LABEL: Record<Tab, string> = { map: 'Map', chart: 'Chart', table: 'Table' };
 /** Metrics worth a map or chart, in the selector's order (the rest of /v1/metrics are not cumulative counts). */
 const METRICS = ['confirmed', 'deaths', 'recovered', 'tests', 'hospitalized', 'vaccine_doses', 'people_vaccinated', 'people_fully_vaccinated'];
 
@@ -21,11 +21,12 @@ export class Explorer {
   readonly el = h('div', { class: 'explorer' });
   private readonly controls = h('div', { class: 'controls' });
   private readonly card: LocationCard;
-  private readonly tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'View' });
+  private readonly tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('explorer.tabs') });
   private readonly panel = h('div', { class: 'panel', role: 'tabpanel', id: 'panel' });
   private readonly foot = h('div', { class: 'panel-foot' });
   private readonly views: { map?: MapView; chart?: ChartView; table?: TableView } = {};
-  private titles: Record<string, string> = { confirmed: 'Cases', deaths: 'Deaths' };
+  /** Metric titles in the reader's language: the catalogue's, else (a metric it does not name) the API's. */
+  private titles: Record<string, string> = Object.fromEntries(METRIC_IDS.map((id) => [id, metricTitle(id)]));
   /** Figure downloads (SVG, PNG), embed snippet, permalink; the figure alone in the embed view. */
   private readonly tools: FigureTools;
 
@@ -34,7 +35,7 @@ export class Explorer {
     this.tools = new FigureTools(store, () => this.views, () => this.titles[store.state.metric]);
     this.el.append(this.controls, this.card.el, this.tabs, this.panel, this.foot, this.tools.embedEl);
     void getJson('/v1/metrics').then((m) => {
-      for (const d of m.data) this.titles[d.id] = d.title;
+      for (const d of m.data) this.titles[d.id] ??= d.title;
       this.renderControls(this.store.state);
     }).catch(() => {});
   }
@@ -67,36 +68,42 @@ export class Explorer {
     const metrics = METRICS.includes(s.metric) ? METRICS : [s.metric, ...METRICS];
     const chartOnly = s.tab === 'chart';
     this.controls.replaceChildren(...[
-      this.select('Metric', s.metric, metrics.map((m) => [m, this.titles[m] ?? m]), (metric) => set({ metric }), 'metric'),
-      this.select('Show', s.measure, MEASURES.map((m) => [m, MEASURE_LABEL[m]]), (measure) => set({ measure: measure as ViewState['measure'] }), 'measure'),
-      check('Per 100,000 people', s.perCapita, (perCapita) => set({ perCapita }), 'per100k'),
-      chartOnly ? check('Log scale', s.log, (log) => set({ log }), 'log') : null,
-      chartOnly ? check('Anomalies', s.anomalies, (anomalies) => set({ anomalies }), 'anomalies') : null,
-      chartOnly ? h('label', { for: 'asof' }, 'As of ', h('input', { type: 'date', id: 'asof', value: s.asOf ?? '', onchange: (e) => set({ asOf: (e.target as HTMLInputElement).value || null }) })) : null,
-      chartOnly && (s.from || s.to) ? h('button', { type: 'button', onclick: () => set({ from: null, to: null }) }, 'Whole period') : null,
+      this.select(t('explorer.metric'), s.metric, metrics.map((m) => [m, this.titles[m] ?? m]), (metric) => set({ metric }), 'metric'),
+      this.select(t('explorer.show'), s.measure, MEASURES.map((m) => [m, t(`explorer.measure.${m}`)]), (measure) => set({ measure: measure as ViewState['measure'] }), 'measure'),
+      check(t('explorer.per100k'), s.perCapita, (perCapita) => set({ perCapita }), 'per100k'),
+      chartOnly ? check(t('explorer.log'), s.log, (log) => set({ log }), 'log') : null,
+      chartOnly ? check(t('explorer.anomalies'), s.anomalies, (anomalies) => set({ anomalies }), 'anomalies') : null,
+      chartOnly ? h('label', { for: 'asof' }, `${t('explorer.asOf')} `, h('input', { type: 'date', id: 'asof', value: s.asOf ?? '', onchange: (e) => set({ asOf: (e.target as HTMLInputElement).value || null }) })) : null,
+      chartOnly && (s.from || s.to) ? h('button', { type: 'button', onclick: () => set({ from: null, to: null }) }, t('explorer.wholePeriod')) : null,
     ].filter((x) => x !== null));
   }
 
   private renderTabs(s: ViewState): void {
     const go = (tab: Tab) => void this.store.set({ tab });
     this.tabs.replaceChildren(
-      ...TABS.map((t, i) =>
+      ...TABS.map((tab, i) =>
         h('button', {
-          type: 'button', role: 'tab', id: `tab-${t}`, 'aria-selected': String(t === s.tab), 'aria-controls': 'panel', tabindex: t === s.tab ? 0 : -1,
-          onclick: () => go(t),
+          type: 'button', role: 'tab', id: `tab-${tab}`, 'aria-selected': String(tab === s.tab), 'aria-controls': 'panel', tabindex: tab === s.tab ? 0 : -1,
+          onclick: () => go(tab),
           onkeydown: (e: Event) => {
             const k = (e as KeyboardEvent).key;
             if (k !== 'ArrowRight' && k !== 'ArrowLeft') return;
             const next = TABS[(i + (k === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
             void this.store.set({ tab: next }).then(() => document.getElementById(`tab-${next}`)?.focus());
           },
-        }, TAB_LABEL[t]),
+        }, t(`explorer.tab.${tab}` as MessageKey)),
       ),
     );
   }
 
   private renderFoot(s: ViewState): void {
     const status = h('span', { class: 'muted', 'aria-live': 'polite' });
+    /** The status line: our words, or the API's error as it is (English: translate="no"). */
+    const say = (text: string, isError = false) => {
+      status.textContent = text;
+      status.toggleAttribute('translate', isError);
+      if (isError) status.setAttribute('translate', 'no');
+    };
     const title = this.titles[s.metric] ?? s.metric;
     this.foot.replaceChildren(
       h('p', { class: 'measure' }, describeMeasure(title, s.measure, s.perCapita)),
@@ -104,11 +111,11 @@ export class Explorer {
         h('button', {
           type: 'button', id: 'download', disabled: s.tab === 'chart' && s.locations.length === 0,
           onclick: () => {
-            status.textContent = 'Preparing…';
-            downloadView(this.store.state, title).then(() => (status.textContent = ''), (err) => (status.textContent = errorText(err)));
+            say(t('explorer.preparing'));
+            downloadView(this.store.state, title).then(() => say(''), (err) => say(errorText(err), true));
           },
-        }, '⬇ Download CSV + metadata'),
-        h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(location.href).then(() => (status.textContent = 'Link copied')) }, 'Copy link'),
+        }, t('explorer.download')),
+        h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(location.href).then(() => say(t('explorer.linkCopied'))) }, t('explorer.copyLink')),
         status),
       this.tools.el,
     );

@@ -1,12 +1,12 @@
 import { getJson } from '../api';
 import { h } from '../dom';
 import { formatValue } from '../format';
+import { placeName, t } from '../i18n';
 import { MAX_LOCATIONS, type ViewState } from '../state';
 import type { Store } from '../store';
 import { LINE_COLOURS } from './chart';
+import { data, tNodes } from './i18n-dom';
 import { placeSummary } from './place-summary';
-
-const LEVEL = { country: 'Country', subdivision: 'State / province', county: 'County' } as const;
 
 /**
  * Above the chart: the chosen places as removable chips, and for one place its page — parent,
@@ -26,11 +26,14 @@ export class LocationCard {
     this.el.hidden = false;
     const details = await Promise.all(s.locations.map((key) => getJson('/v1/locations/{key}', {}, { key }).then((r) => r.data).catch(() => null)));
     const set = (patch: Partial<ViewState>) => void this.store.set(patch);
-    const chips = h('ul', { class: 'chips', 'aria-label': 'Places on the chart' },
+    const nameOf = (i: number) => (details[i] ? placeName(details[i]) : s.locations[i]);
+    const chips = h('ul', { class: 'chips', 'aria-label': t('explorer.card.places') },
       s.locations.map((key, i) => h('li', { style: `--c:${LINE_COLOURS[i % LINE_COLOURS.length]}` },
-        h('span', {}, details[i]?.name ?? key),
-        h('button', { type: 'button', 'aria-label': `Remove ${details[i]?.name ?? key}`, onclick: () => set({ locations: s.locations.filter((k) => k !== key) }) }, '×'))),
-      s.locations.length >= MAX_LOCATIONS ? h('li', { class: 'muted' }, `At most ${MAX_LOCATIONS} places`) : null);
+        data(nameOf(i)),
+        // Named by hidden text, so the place's name in it is marked as data.
+        h('button', { type: 'button', onclick: () => set({ locations: s.locations.filter((k) => k !== key) }) },
+          h('span', { 'aria-hidden': 'true' }, '×'), h('span', { class: 'sr-only' }, ...tNodes('explorer.card.remove', {}, { place: data(nameOf(i)) }))))),
+      s.locations.length >= MAX_LOCATIONS ? h('li', { class: 'muted' }, t('explorer.card.atMost', { count: MAX_LOCATIONS })) : null);
     const one = s.locations.length === 1 ? details[0] : null;
     if (!one) {
       this.el.replaceChildren(chips);
@@ -41,14 +44,14 @@ export class LocationCard {
       chips,
       placeSummary(one),
       h('div', { class: 'facts' },
-        h('span', {}, LEVEL[one.level]),
-        one.parent_location ? h('span', {}, 'in ', h('button', { type: 'button', class: 'link', onclick: () => set({ locations: [one.parent_location!.key] }) }, one.parent_location.name)) : null,
-        one.population ? h('span', {}, `population ${formatValue(one.population)}`) : null,
-        h('a', { href: `/?page=sources&loc=${encodeURIComponent(one.key)}&metric=${s.metric}` }, 'Sources side by side')),
+        h('span', {}, t(`core.level.${one.level}`)),
+        one.parent_location ? h('span', {}, ...tNodes('explorer.card.in', {}, { place: h('button', { type: 'button', class: 'link', translate: 'no', onclick: () => set({ locations: [one.parent_location!.key] }) }, placeName(one.parent_location)) })) : null,
+        one.population ? h('span', {}, t('explorer.card.population', { count: formatValue(one.population) })) : null,
+        h('a', { href: `/?page=sources&loc=${encodeURIComponent(one.key)}&metric=${s.metric}` }, t('explorer.card.sources'))),
       children.length
         ? h('details', { class: 'children' },
-            h('summary', {}, `${one.children.length} ${one.level === 'country' ? 'subdivisions' : 'counties'}`),
-            h('ul', {}, children.map((c) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => set({ locations: [c.key] }) }, c.name)))))
+            h('summary', {}, t(one.level === 'country' ? 'explorer.card.subdivisions' : 'explorer.card.counties', { count: one.children.length })),
+            h('ul', {}, children.map((c) => h('li', {}, h('button', { type: 'button', class: 'link', translate: 'no', onclick: () => set({ locations: [c.key] }) }, placeName(c))))))
         : null,
     ].filter((x) => x !== null));
   }

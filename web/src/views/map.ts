@@ -3,10 +3,13 @@ import { clear, esc, h, message } from '../dom';
 import { dayOf, formatDate, formatValue, isoOf } from '../format';
 import { countryKeys, keyOfShape, stateKeys, type ShapeKeys } from '../gazetteer';
 import { geoLayer, mapSpec, type GeoLayer } from '../geo';
+import { t } from '../i18n';
 import { classOf, colourBreaks, coloursFor, NO_DATA } from '../scales';
 import { mapScope, transformOf, type ViewState } from '../state';
 import type { Store } from '../store';
 import { errorText, markOnce, testHooks } from '../shared';
+import { apiError } from './api-error';
+import { data, tNodes } from './i18n-dom';
 import { Timeline } from './timeline';
 
 type MapJson = ApiJson<'/v1/map'>;
@@ -19,14 +22,16 @@ const MAX_FOCUSABLE_SHAPES = 400;
 
 /** The map tab: regions coloured by the metric on a day, a legend, tooltips, a timeline, drill-down. */
 export class MapView {
-  readonly el = h('section', { class: 'map-view', 'aria-label': 'Map' });
-  private readonly crumbs = h('nav', { class: 'crumbs', 'aria-label': 'Map region' });
+  readonly el = h('section', { class: 'map-view', 'aria-label': t('explorer.tab.map') });
+  private readonly crumbs = h('nav', { class: 'crumbs', 'aria-label': t('explorer.map.region') });
   private readonly frame = h('div', { class: 'map-frame' });
-  private readonly legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
+  private readonly legend = h('ul', { class: 'legend', 'aria-label': t('explorer.map.legend') });
   private readonly tip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
   private readonly timeline: Timeline;
   private drawnLayer: string | null = null;
   private rows = new Map<string, Row>();
+  /** Key → the place's name in the reader's language (the gazetteer's; /v1/map rows have English names). */
+  private names = new Map<string, string>();
   private readonly breaks = new Map<string, Promise<number[]>>();
   /** What is drawn (figure-tools.ts makes the publication figure of it); null: nothing. */
   shown: { s: ViewState; snapshot: MapJson; breaks: number[]; colours: string[]; svg: SVGSVGElement } | null = null;
@@ -54,7 +59,9 @@ export class MapView {
     if (!usRegion) {
       this.shown = null;
       this.drawnLayer = null;
-      this.frame.replaceChildren(message('empty', `No map shapes are available below country level here. The Table tab lists ${s.region}'s subdivisions.`));
+      const text = message('empty', '');
+      text.querySelector('p')!.replaceChildren(...tNodes('explorer.map.noShapes', {}, { region: data(s.region) }));
+      this.frame.replaceChildren(text);
       return;
     }
     const transform = transformOf(s.measure, s.perCapita);
@@ -65,6 +72,7 @@ export class MapView {
       const snapshotP = getJson('/v1/map', query);
       const spec = mapSpec(scope.level, await fipsP);
       const [keys, snapshot, layer] = await Promise.all([keysP, snapshotP, geoLayer(spec!)]);
+      this.names = keys.names;
       const breaks = await this.breaksFor(s, snapshot);
       this.draw(`${spec!.url}|${spec!.prefix ?? ''}`, layer, scope.level, keys);
       this.colour(snapshot, breaks, s);
@@ -73,7 +81,7 @@ export class MapView {
     } catch (err) {
       this.shown = null;
       this.drawnLayer = null;
-      this.frame.replaceChildren(message('error', errorText(err), () => void this.update(this.store.state)));
+      this.frame.replaceChildren(apiError(err, () => void this.update(this.store.state)));
       testHooks().map = { error: errorText(err) };
     }
   }
@@ -102,12 +110,13 @@ export class MapView {
     const focusable = layer.shapes.length <= MAX_FOCUSABLE_SHAPES;
     const paths = layer.shapes.map((shape) => {
       const key = keyOfShape(level, shape.id, shape.name, keys);
-      const focus = key && focusable ? ` tabindex="0" role="button" aria-label="${esc(shape.name)}"` : '';
-      return `<path class="region" d="${shape.d}"${key ? ` data-key="${esc(key)}"` : ''} data-name="${esc(shape.name)}"${focus}/>`;
+      // Place names are data (translate="no"), in the reader's language where the gazetteer has one.
+      const focus = key && focusable ? ` tabindex="0" role="button" aria-label="${esc(keys.names.get(key) ?? shape.name)}"` : '';
+      return `<path class="region" translate="no" d="${shape.d}"${key ? ` data-key="${esc(key)}"` : ''} data-name="${esc(shape.name)}"${focus}/>`;
     });
     const [x, y, w, hgt] = layer.viewBox.map((v) => Math.round(v * 10) / 10);
     this.frame.innerHTML =
-      `<svg class="map" viewBox="${x} ${y} ${w} ${hgt}" role="${focusable ? 'group' : 'img'}" aria-label="Map of ${level === 'country' ? 'the world' : 'the United States'}" preserveAspectRatio="xMidYMid meet">` +
+      `<svg class="map" viewBox="${x} ${y} ${w} ${hgt}" role="${focusable ? 'group' : 'img'}" aria-label="${esc(t(level === 'country' ? 'explorer.map.ofWorld' : 'explorer.map.ofUS'))}" preserveAspectRatio="xMidYMid meet">` +
       `<g class="regions">${paths.join('')}</g><path class="borders" d="${layer.borders}"/></svg>`;
     this.drawnLayer = id;
   }
@@ -136,26 +145,28 @@ export class MapView {
     const label = (i: number) => (i === 0 ? `≤ ${formatValue(breaks[0], { fractional: frac })}` : `${formatValue(breaks[i - 1], { fractional: frac })} – ${formatValue(breaks[i], { fractional: frac })}`);
     this.legend.replaceChildren(
       ...breaks.map((_, i) => h('li', {}, h('span', { class: 'swatch', style: `background:${colours[i]}` }), label(i))),
-      h('li', {}, h('span', { class: 'swatch nodata', style: `background:${NO_DATA}` }), 'No data'),
+      h('li', {}, h('span', { class: 'swatch nodata', style: `background:${NO_DATA}` }), t('core.noData')),
     );
   }
 
   private renderCrumbs(s: ViewState): void {
     const go = (region: string, counties = false) => () => void this.store.set({ region, counties, pageNo: 0 });
-    const items: HTMLElement[] = [h('button', { type: 'button', onclick: go('world'), 'aria-current': s.region === 'world' ? 'page' : null }, 'World')];
+    const items: HTMLElement[] = [h('button', { type: 'button', onclick: go('world'), 'aria-current': s.region === 'world' ? 'page' : null }, t('explorer.map.world'))];
     if (s.region !== 'world') {
       const us = s.region === 'US' || s.region.startsWith('US_');
-      items.push(h('button', { type: 'button', onclick: go(us ? 'US' : s.region), 'aria-current': s.region.includes('_') ? null : 'page' }, us ? 'United States' : s.region));
-      if (s.region.startsWith('US_')) items.push(h('span', { 'aria-current': 'page' }, s.region));
+      const country = h('button', { type: 'button', translate: 'no', onclick: go(us ? 'US' : s.region), 'aria-current': s.region.includes('_') ? null : 'page' }, us ? 'US' : s.region);
+      items.push(country);
+      void countryKeys().then((k) => (country.textContent = k.names.get(us ? 'US' : s.region) ?? country.textContent));
+      if (s.region.startsWith('US_')) items.push(h('span', { 'aria-current': 'page', translate: 'no' }, s.region));
       if (s.region === 'US') {
-        items.push(h('label', { class: 'toggle' }, h('input', { type: 'checkbox', checked: s.counties, onchange: (e) => void this.store.set({ counties: (e.target as HTMLInputElement).checked }) }), ' All counties'));
+        items.push(h('label', { class: 'toggle' }, h('input', { type: 'checkbox', checked: s.counties, onchange: (e) => void this.store.set({ counties: (e.target as HTMLInputElement).checked }) }), ` ${t('explorer.map.allCounties')}`));
       }
       void stateKeys().then((k) => {
         const span = items[2];
         if (span && s.region.startsWith('US_')) span.textContent = k.names.get(s.region) ?? s.region;
       });
     }
-    items.push(h('span', { class: 'hint' }, s.region === 'world' ? 'Click the US to see its states; click a country to chart it.' : 'Click a state for its counties; a county to chart it.'));
+    items.push(h('span', { class: 'hint' }, t(s.region === 'world' ? 'explorer.map.hintWorld' : 'explorer.map.hintUS')));
     clear(this.crumbs);
     this.crumbs.append(...items);
   }
@@ -174,9 +185,9 @@ export class MapView {
     const row = p.dataset.key ? this.rows.get(p.dataset.key) : undefined;
     const frac = this.store.state.perCapita || this.store.state.measure === 'daily_7day_avg';
     this.tip.replaceChildren(...[
-      h('strong', {}, row?.name ?? p.dataset.name ?? ''),
-      h('div', {}, row ? formatValue(row.value, { fractional: frac }) : 'No data'),
-      row ? h('div', { class: 'muted' }, `${formatDate(row.date)} · ${row.source ?? ''}`) : null,
+      h('strong', { translate: 'no' }, (p.dataset.key && this.names.get(p.dataset.key)) || row?.name || p.dataset.name || ''),
+      h('div', {}, row ? formatValue(row.value, { fractional: frac }) : t('core.noData')),
+      row ? h('div', { class: 'muted' }, `${formatDate(row.date)} · `, data(row.source ?? '')) : null,
     ].filter((x) => x !== null));
     const box = this.frame.getBoundingClientRect();
     const at = e ? { x: e.clientX, y: e.clientY } : (({ left, width, bottom }) => ({ x: left + width / 2, y: bottom }))(p.getBoundingClientRect());

@@ -2,16 +2,25 @@ import uPlot from 'uplot';
 import { ApiFailure, getJson, type ApiJson } from '../api';
 import { h, message } from '../dom';
 import { addDays, dayOf, formatCompact, formatDate, formatValue, isoOf, saturdayOnOrBefore } from '../format';
+import { placeName, t, type MessageKey } from '../i18n';
 import { rtAxisMax } from '../scales';
-import { errorText, markOnce } from '../shared';
+import { markOnce } from '../shared';
 import type { ViewState } from '../state';
 import type { Store } from '../store';
+import { apiError } from './api-error';
+import { markLegendData } from './chart';
+import { data, metricTitle, tNodes } from './i18n-dom';
 
 type Rt = ApiJson<'/v1/models/rt'>;
 type Evaluation = ApiJson<'/v1/models/evaluation'>;
 type Forecast = ApiJson<'/v1/models/forecast'>;
 const DAY_S = 86_400;
-const TREND = { increasing: 'increasing', likely_increasing: 'likely increasing', stable: 'stable', likely_decreasing: 'likely decreasing', decreasing: 'decreasing', insufficient_data: 'too few cases to say' } as Record<string, string>;
+/** A trend label in the reader's language; one the catalogue lacks, as the API gives it. */
+const trendText = (trend: string) => {
+  const key = `models.trend.${trend}` as MessageKey;
+  const text = t(key);
+  return text === key ? trend : text;
+};
 /** The scored window: 12 epiweeks ending on this Saturday unless the chart's range says otherwise. */
 const DEFAULT_LAST_SATURDAY = '2020-11-28';
 const WEEKS = 12;
@@ -30,15 +39,15 @@ export class ModelsPage {
     const first = addDays(last, -7 * (WEEKS - 1));
     for (const p of this.plots) p.destroy();
     this.plots = [];
-    const name = await getJson('/v1/locations/{key}', {}, { key }).then((r) => r.data.name).catch(() => key);
+    const name = await getJson('/v1/locations/{key}', {}, { key }).then((r) => placeName(r.data)).catch(() => key);
     const rtBox = h('div', { class: 'chart-frame' });
     const fcBox = h('div', { class: 'chart-frame' });
     const rtText = h('p', { class: 'trend', 'aria-live': 'polite' });
     const fcText = h('div');
     this.el.replaceChildren(
-      h('p', { class: 'muted' }, `${name} · ${metric}. Choose the place with the search above; the chart's date range picks the forecast weeks. Methods: docs/models/.`),
-      h('section', { 'aria-labelledby': 'rt-h' }, h('h2', { id: 'rt-h' }, 'Reproduction number Rt (95% credible band)'), rtText, rtBox),
-      h('section', { 'aria-labelledby': 'fc-h' }, h('h2', { id: 'fc-h' }, `Weekly forecasts against what happened (${formatDate(first)} – ${formatDate(last)})`), fcBox, fcText),
+      h('p', { class: 'muted' }, ...tNodes('models.intro', { metric: metricTitle(metric) }, { place: data(name), docs: data('docs/models/') })),
+      h('section', { 'aria-labelledby': 'rt-h' }, h('h2', { id: 'rt-h' }, t('models.rt.title')), rtText, rtBox),
+      h('section', { 'aria-labelledby': 'fc-h' }, h('h2', { id: 'fc-h' }, t('models.fc.title', { from: formatDate(first), to: formatDate(last) })), fcBox, fcText),
     );
     await Promise.all([this.rt(key, metric, s, rtBox, rtText), this.forecasts(key, metric === 'deaths' ? 'death' : 'case', first, last, fcBox, fcText)]);
   }
@@ -46,19 +55,20 @@ export class ModelsPage {
   private async rt(key: string, metric: string, s: ViewState, box: HTMLElement, text: HTMLElement): Promise<void> {
     try {
       const r: Rt = await getJson('/v1/models/rt', { location: key, metric, from: s.from ?? undefined, to: s.to ?? undefined });
-      if (r.data.length === 0) return void box.replaceChildren(message('empty', 'No window has enough cases to estimate Rt.'));
+      if (r.data.length === 0) return void box.replaceChildren(message('empty', t('models.rt.none')));
       const latest = r.data[r.data.length - 1];
-      text.textContent = `Window ending ${formatDate(latest.window_end)}: R = ${latest.median.toFixed(2)} (95% CrI ${latest.q0_025.toFixed(2)}–${latest.q0_975.toFixed(2)}), ${TREND[latest.trend] ?? latest.trend}; P(R < 1) = ${(latest.prob_below_1 * 100).toFixed(0)}%.`;
+      // Two decimals as strings: R is read to the hundredth in both languages.
+      text.textContent = t('models.rt.latest', { date: formatDate(latest.window_end), median: latest.median.toFixed(2), lower: latest.q0_025.toFixed(2), upper: latest.q0_975.toFixed(2), trend: trendText(latest.trend), prob: (latest.prob_below_1 * 100).toFixed(0) });
       const x = r.data.map((w) => dayOf(w.window_end) * DAY_S);
       const yMax = rtAxisMax(r.data.map((w) => w.median));
       const above = r.data.filter((w) => w.median > yMax).length;
-      if (above) text.textContent += ` The axis stops at ${yMax}: ${above} early window${above > 1 ? 's' : ''} above it (few cases) ${above > 1 ? 'are' : 'is'} cut.`;
+      if (above) text.textContent += ` ${t('models.rt.cut', { max: yMax, count: above })}`;
       this.plots.push(new uPlot({
         width: Math.max(280, box.clientWidth), height: 280,
         scales: { x: { time: true }, y: { range: () => [0, yMax] } },
         series: [
-          { value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
-          { label: 'Rt median', stroke: '#4e79a7', width: 2 },
+          { label: t('explorer.chart.date'), value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
+          { label: t('models.rt.median'), stroke: '#4e79a7', width: 2 },
           { label: '97.5%', stroke: 'transparent', value: (_u, v) => (v == null ? '—' : v.toFixed(2)) },
           { label: '2.5%', stroke: 'transparent', value: (_u, v) => (v == null ? '—' : v.toFixed(2)) },
           { label: 'R = 1', stroke: '#999', dash: [4, 4], width: 1 },
@@ -66,9 +76,10 @@ export class ModelsPage {
         bands: [{ series: [2, 3], fill: 'rgba(78,121,167,0.25)' }],
         axes: [{}, { size: 50 }],
       }, [x, r.data.map((w) => w.median), r.data.map((w) => w.q0_975), r.data.map((w) => w.q0_025), x.map(() => 1)], box));
+      markLegendData(this.plots.at(-1)!, 2);
       markOnce('glacier:rt-chart');
     } catch (err) {
-      box.replaceChildren(message('error', errorText(err)));
+      box.replaceChildren(apiError(err));
     }
   }
 
@@ -91,7 +102,7 @@ export class ModelsPage {
       });
       const h1 = ev.data.filter((d) => d.model === 'ensemble' && d.horizon === 1);
       const weeks = [...new Set([...h1.map((d) => d.target_end_date), ...fan.data.map((d) => d.target_end_date)])].sort();
-      if (weeks.length === 0) return void box.replaceChildren(message('empty', 'No forecast could be made or scored here.'));
+      if (weeks.length === 0) return void box.replaceChildren(message('empty', t('models.fc.none')));
       const past = new Map(h1.map((d) => [d.target_end_date, d]));
       const q = (date: string, level: number) => fan.data.find((d) => d.target_end_date === date && Math.abs(d.output_type_id - level) < 1e-9)?.value ?? null;
       const col = (f: (date: string) => number | null) => weeks.map(f);
@@ -99,13 +110,13 @@ export class ModelsPage {
         width: Math.max(280, box.clientWidth), height: 300,
         scales: { x: { time: true } },
         series: [
-          { value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
-          { label: 'Observed', stroke: '#1a1a1a', width: 2, points: { show: true } },
-          { label: 'Forecast 1 week ahead (median)', stroke: '#e15759', width: 1.5, dash: [5, 3], points: { show: true } },
-          { label: '95% hi', stroke: 'transparent' }, { label: '95% lo', stroke: 'transparent' },
-          { label: 'Fan median', stroke: '#f28e2b', width: 2 },
-          { label: 'Fan 95% hi', stroke: 'transparent' }, { label: 'Fan 95% lo', stroke: 'transparent' },
-          { label: 'Fan 50% hi', stroke: 'transparent' }, { label: 'Fan 50% lo', stroke: 'transparent' },
+          { label: t('explorer.chart.date'), value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
+          { label: t('models.fc.observed'), stroke: '#1a1a1a', width: 2, points: { show: true } },
+          { label: t('models.fc.forecast'), stroke: '#e15759', width: 1.5, dash: [5, 3], points: { show: true } },
+          { label: `95% ${t('models.fc.upper')}`, stroke: 'transparent' }, { label: `95% ${t('models.fc.lower')}`, stroke: 'transparent' },
+          { label: t('models.fc.fan'), stroke: '#f28e2b', width: 2 },
+          { label: `95% ${t('models.fc.upper')}`, stroke: 'transparent' }, { label: `95% ${t('models.fc.lower')}`, stroke: 'transparent' },
+          { label: `50% ${t('models.fc.upper')}`, stroke: 'transparent' }, { label: `50% ${t('models.fc.lower')}`, stroke: 'transparent' },
         ],
         bands: [{ series: [3, 4], fill: 'rgba(225,87,89,0.15)' }, { series: [6, 7], fill: 'rgba(242,142,43,0.18)' }, { series: [8, 9], fill: 'rgba(242,142,43,0.32)' }],
         axes: [{}, { size: 60, values: (_u, v) => v.map(formatCompact) }],
@@ -114,17 +125,17 @@ export class ModelsPage {
         col((w) => past.get(w)?.upper_95 ?? null), col((w) => past.get(w)?.lower_95 ?? null),
         col((w) => q(w, 0.5)), col((w) => q(w, 0.975)), col((w) => q(w, 0.025)), col((w) => q(w, 0.75)), col((w) => q(w, 0.25))], box));
       text.replaceChildren(
-        h('p', { class: 'muted' }, `Black: weekly ${target}s that happened; red: what the ensemble forecast one week earlier (band: 95% interval); orange: the fan made on ${formatDate(to)} for the next four weeks (50% and 95% intervals). ${ev.meta.forecasts_scored} forecasts scored.${versioned ? '' : ' No vintage of the data for these weeks is stored: each forecast used the latest data cut at its date, which is optimistic (later revisions leak in).'}`),
+        h('p', { class: 'muted' }, t('models.fc.explain', { target: t(`models.fc.target.${target}`), date: formatDate(to), count: ev.meta.forecasts_scored }), versioned ? '' : ` ${t('models.fc.unversioned')}`),
         h('div', { class: 'table-scroll' }, h('table', {},
-          h('thead', {}, h('tr', {}, ['Model', 'Horizon', 'Forecasts', 'Mean WIS', 'Relative WIS', '50% coverage', '95% coverage'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('thead', {}, h('tr', {}, (['model', 'horizon', 'forecasts', 'meanWis', 'relativeWis', 'coverage50', 'coverage95'] as const).map((c) => h('th', { scope: 'col' }, t(`models.col.${c}`))))),
           h('tbody', {}, ev.summary.map((r) => h('tr', {},
-            h('th', { scope: 'row' }, r.model), h('td', {}, r.horizon === null ? 'all' : `${r.horizon} wk`), h('td', { class: 'num' }, String(r.n)),
+            h('th', { scope: 'row', translate: 'no' }, r.model), h('td', {}, r.horizon === null ? t('models.horizon.all') : t('models.horizon.weeks', { count: r.horizon })), h('td', { class: 'num' }, formatValue(r.n)),
             h('td', { class: 'num' }, formatValue(r.mean_wis, { fractional: true })), h('td', { class: 'num' }, r.relative_wis === null ? '—' : r.relative_wis.toFixed(2)),
             h('td', { class: 'num' }, `${(r.coverage_50 * 100).toFixed(0)}%`), h('td', { class: 'num' }, `${(r.coverage_95 * 100).toFixed(0)}%`)))))),
       );
       markOnce('glacier:forecast-chart');
     } catch (err) {
-      box.replaceChildren(message('error', errorText(err)));
+      box.replaceChildren(apiError(err));
     }
   }
 }

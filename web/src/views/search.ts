@@ -1,17 +1,17 @@
 import { getJson, type ApiJson } from '../api';
 import { h } from '../dom';
+import { t } from '../i18n';
 import { MAX_LOCATIONS } from '../state';
 import type { Store } from '../store';
+import { data, place, tNodes } from './i18n-dom';
 
 type Loc = ApiJson<'/v1/locations'>['data'][number];
-const LEVEL = { country: 'Country', subdivision: 'State / province', county: 'County' } as const;
-
-/** Location search with autocomplete (ARIA combobox): name, alias or code; choosing one charts it. */
+/** Location search with autocomplete (ARIA combobox): name (English or Chinese), alias or code; choosing one charts it. */
 export class Search {
   readonly el = h('div', { class: 'search' });
   private readonly input = h('input', {
-    type: 'search', id: 'search', placeholder: 'Search a place: name, alias or code', autocomplete: 'off',
-    role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'search-options', 'aria-label': 'Search locations',
+    type: 'search', id: 'search', placeholder: t('explorer.search.placeholder'), autocomplete: 'off',
+    role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'search-options', 'aria-label': t('explorer.search.label'),
   });
   private readonly list = h('ul', { id: 'search-options', role: 'listbox', hidden: true });
   private options: Loc[] = [];
@@ -38,19 +38,19 @@ export class Search {
       if (ask !== this.asked) return;
       this.options = r.data;
       this.active = r.data.length ? 0 : -1;
-      this.render(r.data.length ? null : `No place matches “${q}”.`);
+      this.render(r.data.length ? null : tNodes('explorer.search.none', {}, { q: data(q) }));
     } catch {
       this.options = [];
-      this.render('Search is unavailable: the API cannot be reached.');
+      this.render([t('explorer.search.unavailable')]);
     }
   }
 
-  private render(empty: string | null): void {
+  private render(empty: (string | Node)[] | null): void {
     this.list.replaceChildren(
-      ...(empty ? [h('li', { class: 'empty', role: 'option', 'aria-disabled': 'true' }, empty)] : []),
+      ...(empty ? [h('li', { class: 'empty', role: 'option', 'aria-disabled': 'true' }, ...empty)] : []),
       ...this.options.map((o, i) =>
         h('li', { id: `search-option-${i}`, role: 'option', 'aria-selected': String(i === this.active), 'data-key': o.key, onmousedown: (e: Event) => (e.preventDefault(), this.choose(i)) },
-          h('span', {}, o.name), h('span', { class: 'muted' }, ` ${LEVEL[o.level]}${o.parent ? ` · ${o.parent}` : ''} · ${o.key}`)),
+          place(o), h('span', { class: 'muted' }, ` ${t(`core.level.${o.level}`)}`, ...(o.parent ? [' · ', data(o.parent)] : []), ' · ', data(o.key))),
       ),
     );
     this.list.hidden = false;

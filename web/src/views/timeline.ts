@@ -1,5 +1,6 @@
 import { h } from '../dom';
 import { dayOf, formatDate, isoOf } from '../format';
+import { t } from '../i18n';
 
 /** Step of "play": a week per frame, the way weekly reports move. */
 const PLAY_STEP_DAYS = 7;
@@ -8,9 +9,9 @@ const FRAME_MS = 120;
 /** A date slider over the days with data, with a play button that steps through time. */
 export class Timeline {
   readonly el = h('div', { class: 'timeline' });
-  private readonly slider = h('input', { type: 'range', min: 0, max: 0, step: 1, 'aria-label': 'Date shown on the map' });
+  private readonly slider = h('input', { type: 'range', min: 0, max: 0, step: 1, 'aria-label': t('explorer.timeline.date') });
   private readonly label = h('output', { class: 'date-label' });
-  private readonly play = h('button', { type: 'button', class: 'play', 'aria-label': 'Play through time' }, '▶');
+  private readonly play = h('button', { type: 'button', class: 'play', 'aria-label': t('explorer.timeline.play') }, '▶');
   private first: string | null = null;
   private playing = false;
 
@@ -40,7 +41,7 @@ export class Timeline {
     if (!this.first) return;
     this.playing = true;
     this.play.textContent = '⏸';
-    this.play.setAttribute('aria-label', 'Pause');
+    this.play.setAttribute('aria-label', t('explorer.timeline.pause'));
     let i = Number(this.slider.value);
     if (i >= Number(this.slider.max)) i = 0;
     while (this.playing && i <= Number(this.slider.max)) {
@@ -57,6 +58,6 @@ export class Timeline {
   private stop(): void {
     this.playing = false;
     this.play.textContent = '▶';
-    this.play.setAttribute('aria-label', 'Play through time');
+    this.play.setAttribute('aria-label', t('explorer.timeline.play'));
   }
 }
