@@ -1,9 +1,12 @@
 import { apiUrl, getJson } from '../api';
 import { h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
+import { t } from '../i18n';
 import { dayNumber, doiUrl, gappedPath, highlightParts, literatureQuery, preciseDate, ticks } from '../research2';
 import { errorText, testHooks } from '../shared';
 import { apiError } from './api-error';
+import { dataSpan, tNodes } from './message-nodes';
+import { placeLabel } from './place-label';
 import type { LiteratureFilter, ViewState } from '../state';
 import type { Store } from '../store';
 import { s, timeFrame } from './svg';
@@ -18,18 +21,18 @@ type Hit = { id: string; title: string | null; doi: string | null; published: st
 /** Papers: a full-text search, and papers per week drawn above the daily cases of a place on the same time axis. */
 export class LiteraturePage {
   readonly el = h('div', { class: 'research2-page literature-page' });
-  private readonly form = h('form', { class: 'controls lit-filters', role: 'search', 'aria-label': 'Search papers' });
+  private readonly form = h('form', { class: 'controls lit-filters', role: 'search', 'aria-label': t('literature.searchForm') });
   private readonly charts = h('section', { class: 'lit-charts', 'aria-labelledby': 'lit-charts-h', 'aria-live': 'polite' });
   private readonly results = h('section', { class: 'lit-results', 'aria-labelledby': 'lit-results-h' });
 
   constructor(private readonly store: Store) {
     this.el.append(
-      h('h2', {}, 'Literature'),
-      h('p', { class: 'muted' }, 'Papers and preprints (CORD-19, preprint servers), searched in the database: words, "a phrase", -word, or. API: ',
-        h('a', { href: '/docs' }, '/v1/literature'), '.'),
+      h('h2', {}, t('literature.heading')),
+      h('p', { class: 'muted' }, t('literature.intro'),
+        h('a', { href: '/docs', translate: 'no' }, '/v1/literature'), t('literature.fullStop')),
       this.form,
-      h('h2', { id: 'lit-charts-h' }, 'Papers per week and daily cases'), this.charts,
-      h('h2', { id: 'lit-results-h' }, 'Papers'), this.results,
+      h('h2', { id: 'lit-charts-h' }, t('literature.chartsHeading')), this.charts,
+      h('h2', { id: 'lit-results-h' }, t('literature.resultsHeading')), this.results,
     );
   }
 
@@ -46,7 +49,7 @@ export class LiteraturePage {
       e.preventDefault();
       const fd = new FormData(this.form);
       const place = String(fd.get('place') ?? '').trim().toUpperCase() || 'CN';
-      if (!KEY.test(place)) return void (error.textContent = 'Place: a location key such as CN, IT or US_NY.');
+      if (!KEY.test(place)) return void (error.textContent = t('literature.placeError'));
       error.textContent = '';
       const doi = String(fd.get('doi') ?? '');
       const from = String(fd.get('from') ?? '') || null;
@@ -59,13 +62,13 @@ export class LiteraturePage {
       if (name === 'doi' || name === 'from' || name === 'to') this.form.requestSubmit();
     };
     this.form.replaceChildren(
-      h('label', { class: 'grow' }, 'Search ', h('input', { type: 'search', name: 'q', value: f.q, maxlength: 200, placeholder: 'e.g. bat coronavirus spike' })),
-      h('label', {}, 'From ', h('input', { type: 'date', name: 'from', value: f.from ?? '' })),
-      h('label', {}, 'To ', h('input', { type: 'date', name: 'to', value: f.to ?? '' })),
-      h('label', {}, 'DOI ', h('select', { name: 'doi' }, h('option', { value: '' }, 'any'), h('option', { value: 'true' }, 'has a DOI'), h('option', { value: 'false' }, 'no DOI'))),
-      h('label', {}, 'Cases of ', h('input', { name: 'place', value: f.place, size: 8, 'aria-describedby': 'lit-place-help' })),
-      h('button', { type: 'submit' }, 'Search'),
-      h('span', { id: 'lit-place-help', class: 'muted' }, 'A location key (CN, IT, US_NY) whose daily confirmed cases are drawn.'),
+      h('label', { class: 'grow' }, `${t('literature.search')} `, h('input', { type: 'search', name: 'q', value: f.q, maxlength: 200, placeholder: t('literature.searchPlaceholder') })),
+      h('label', {}, `${t('literature.from')} `, h('input', { type: 'date', name: 'from', value: f.from ?? '' })),
+      h('label', {}, `${t('literature.to')} `, h('input', { type: 'date', name: 'to', value: f.to ?? '' })),
+      h('label', {}, `${t('literature.doi')} `, h('select', { name: 'doi' }, h('option', { value: '' }, t('literature.any')), h('option', { value: 'true' }, t('literature.hasDoi')), h('option', { value: 'false' }, t('literature.noDoi')))),
+      h('label', {}, `${t('literature.casesOf')} `, h('input', { name: 'place', value: f.place, size: 8, 'aria-describedby': 'lit-place-help' })),
+      h('button', { type: 'submit' }, t('literature.search')),
+      h('span', { id: 'lit-place-help', class: 'muted' }, t('literature.placeHelp')),
       error,
     );
   }
@@ -85,10 +88,13 @@ export class LiteraturePage {
   private async drawCharts(f: LiteratureFilter): Promise<void> {
     const from = f.from ?? WINDOW.from;
     const to = f.to ?? WINDOW.to;
-    const [counts, series] = await Promise.allSettled([
+    const [counts, series, where] = await Promise.allSettled([
       getJson('/v1/literature/counts', { interval: 'week', q: f.q || undefined }),
       getJson('/v1/series', { location: f.place, metric: 'confirmed', transform: 'daily', from, to }),
+      // The place in the reader's language (the gazetteer's Chinese name where it has one), else its key.
+      placeLabel(f.place),
     ]);
+    const place = where.status === 'fulfilled' ? where.value : { text: f.place, node: dataSpan(f.place) };
     const papers = h('figure', { class: 'time-figure', id: 'papers-chart' });
     const cases = h('figure', { class: 'time-figure', id: 'cases-chart' });
     if (counts.status === 'rejected') {
@@ -99,49 +105,54 @@ export class LiteraturePage {
       testHooks().literature = { ...testHooks().literature, counts: all };
       const shown = all.filter((c) => c.period >= isoMinus(from, 6) && c.period <= to);
       const outside = all.length - shown.length;
-      const title = `Papers per week${f.q ? ` matching “${f.q}”` : ''}`;
-      papers.append(h('figcaption', {}, title));
-      if (shown.length === 0) papers.append(message('empty', `No dated paper${f.q ? ' matches' : ''} in ${formatDate(from)} – ${formatDate(to)}.`));
+      // The search words are the reader's (data): in the caption, marked; in the chart's description, not its title.
+      const title = t('literature.papersPerWeek');
+      papers.append(h('figcaption', {}, title, f.q ? [t('literature.matching'), h('span', { translate: 'no' }, `“${f.q}”`)] : ''));
+      if (shown.length === 0) papers.append(message('empty', t(f.q ? 'literature.noDatedMatch' : 'literature.noDated', { from: formatDate(from), to: formatDate(to) })));
       else {
         const max = Math.max(...shown.map((c) => c.papers));
-        const fr = timeFrame({ id: 'papers', title, desc: `${shown.length} weeks with papers between ${from} and ${to}; the numbers are in the table below.`, from, to, yMax: max, height: 170, yFormat: (v) => formatValue(v) });
+        const desc = `${f.q ? `${t('literature.papersDescQuery', { q: f.q })} ` : ''}${t('literature.papersDesc', { count: shown.length, from: formatDate(from), to: formatDate(to) })}`;
+        const fr = timeFrame({ id: 'papers', title, desc, from, to, yMax: max, height: 170, yFormat: (v) => formatValue(v) });
         for (const c of shown) {
           const x0 = Math.max(fr.x(c.period), fr.x(from));
           const x1 = Math.min(fr.x(isoPlus(c.period, 7)), fr.x(to));
           fr.plot.append(s('rect', { class: 'bar', 'data-period': c.period, 'data-papers': c.papers, x: x0.toFixed(2), width: Math.max(1, x1 - x0 - 1).toFixed(2), y: fr.y(c.papers).toFixed(2), height: (fr.y(0) - fr.y(c.papers)).toFixed(2) },
-            s('title', {}, `Week of ${formatDate(c.period)}: ${formatValue(c.papers)} papers`)));
+            s('title', {}, t('literature.weekBar', { date: formatDate(c.period), count: c.papers }))));
         }
         papers.append(fr.svg);
       }
-      papers.append(h('p', { class: 'chart-note muted' },
-        `${formatValue(outside)} weeks with papers fall outside this window; ${formatValue(counts.value.meta.uncounted)} papers have no date precise to the week (or a placeholder date). All weeks are in the table.`));
-      papers.append(h('details', { class: 'chart-table' }, h('summary', {}, 'Show as a table'),
+      papers.append(h('p', { class: 'chart-note muted' }, t('literature.outside', { outside, uncounted: counts.value.meta.uncounted })));
+      papers.append(h('details', { class: 'chart-table' }, h('summary', {}, t('literature.showTable')),
         h('div', { class: 'table-scroll short' }, h('table', { class: 'lit-counts' }, h('caption', { class: 'sr-only' }, title),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week of'), h('th', { scope: 'col', class: 'num' }, 'Papers'))),
-          h('tbody', {}, all.map((c) => h('tr', { 'data-period': c.period }, h('th', { scope: 'row' }, c.period), h('td', { class: 'num' }, formatValue(c.papers)))))))));
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('literature.weekOf')), h('th', { scope: 'col', class: 'num' }, t('literature.papersCol')))),
+          h('tbody', {}, all.map((c) => h('tr', { 'data-period': c.period }, h('th', { scope: 'row' }, formatDate(c.period)), h('td', { class: 'num' }, formatValue(c.papers)))))))));
     }
     if (series.status === 'rejected') {
       cases.append(apiError(series.reason, () => void this.update(this.store.state)));
     } else {
       const sr = series.value.series[0];
-      const title = `Daily confirmed cases, ${f.place}`;
-      cases.append(h('figcaption', {}, title));
+      // The place is named in the caption and the chart's description (the SVG title has the catalogue's words only).
+      const title = t('literature.casesTitleShort');
+      cases.append(h('figcaption', {}, ...tNodes('literature.casesTitle', {}, { place: place.node })));
       const start = sr?.start ?? null;
       testHooks().literature = { ...testHooks().literature, cases: sr && start ? { start, values: sr.values } : { start: from, values: [] } };
-      if (!sr || !start || sr.values.every((v) => v === null)) cases.append(message('empty', `No daily confirmed cases for ${f.place} in ${formatDate(from)} – ${formatDate(to)}.`));
-      else {
+      if (!sr || !start || sr.values.every((v) => v === null)) {
+        const empty = message('empty', '');
+        empty.querySelector('p')!.replaceChildren(...tNodes('literature.noCases', { from: formatDate(from), to: formatDate(to) }, { place: place.node.cloneNode(true) }));
+        cases.append(empty);
+      } else {
         const vals = sr.values;
         const max = Math.max(0, ...vals.filter((v): v is number => v !== null));
         const negative = vals.filter((v) => v !== null && v < 0).length;
-        const fr = timeFrame({ id: 'cases', title, desc: `Daily new confirmed cases from ${sr.start} to ${sr.end}; the numbers are in the table below.`, from, to, yMax: max, height: 170, yFormat: (v) => formatValue(v), yTicks: ticks(max) });
+        const fr = timeFrame({ id: 'cases', title, desc: t('literature.casesDesc', { place: place.text, from: formatDate(sr.start), to: formatDate(sr.end) }), from, to, yMax: max, height: 170, yFormat: (v) => formatValue(v), yTicks: ticks(max) });
         const pts = vals.map((v, i) => ({ x: fr.x(isoPlus(start, i)), y: v === null ? null : fr.y(Math.max(0, v)) }));
         fr.plot.append(s('path', { class: 'series cases', d: gappedPath(pts), 'data-start': start, 'data-values': vals.map((v) => (v === null ? '' : v)).join(',') }));
         cases.append(fr.svg);
-        if (negative) cases.append(h('p', { class: 'chart-note muted' }, `${negative} days with negative corrections are drawn at 0 (their values are in the table).`));
-        cases.append(h('details', { class: 'chart-table' }, h('summary', {}, 'Show as a table'),
+        if (negative) cases.append(h('p', { class: 'chart-note muted' }, t('literature.negative', { count: negative })));
+        cases.append(h('details', { class: 'chart-table' }, h('summary', {}, t('literature.showTable')),
           h('div', { class: 'table-scroll short' }, h('table', {}, h('caption', { class: 'sr-only' }, title),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Day'), h('th', { scope: 'col', class: 'num' }, 'Cases'))),
-            h('tbody', {}, vals.map((v, i) => h('tr', {}, h('th', { scope: 'row' }, isoPlus(start, i)), h('td', { class: 'num' }, formatValue(v)))))))));
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('literature.day')), h('th', { scope: 'col', class: 'num' }, t('literature.casesCol')))),
+            h('tbody', {}, vals.map((v, i) => h('tr', {}, h('th', { scope: 'row' }, formatDate(isoPlus(start, i))), h('td', { class: 'num' }, formatValue(v)))))))));
       }
     }
     this.charts.replaceChildren(h('div', { class: 'stacked-charts' }, papers, cases));
@@ -151,7 +162,7 @@ export class LiteraturePage {
     const f = st.literature;
     if (!f.q) {
       testHooks().literature = { ...testHooks().literature, ids: [], total: 0 };
-      return void this.results.replaceChildren(message('empty', 'Type words to search titles and abstracts (the chart above counts every paper until you do).'));
+      return void this.results.replaceChildren(message('empty', t('literature.typeWords')));
     }
     const query = literatureQuery(f);
     const offset = st.pageNo * PAPER_PAGE;
@@ -160,15 +171,15 @@ export class LiteraturePage {
       testHooks().literature = { ...testHooks().literature, ids: r.data.map((x) => x.id), total: r.meta.total };
       const csv = apiUrl('/v1/literature/search', { ...query, limit: 200, format: 'csv' });
       const pages = Math.max(1, Math.ceil(r.meta.total / PAPER_PAGE));
-      const head = h('p', { class: 'result-count' }, `${formatValue(r.meta.total)} papers`, r.data.length ? `; ${formatValue(offset + 1)}–${formatValue(offset + r.data.length)} shown, best match first. ` : '. ',
-        h('a', { class: 'button csv-link', href: csv, download: 'glacier-literature.csv' }, 'Download CSV'), h('span', { class: 'muted' }, ' (the first 200)'));
-      if (r.data.length === 0) return void this.results.replaceChildren(head, message('empty', r.meta.total ? 'No paper on this page.' : 'No paper matches this search.'));
+      const head = h('p', { class: 'result-count' }, t('literature.count', { count: r.meta.total }), r.data.length ? t('literature.shown', { from: offset + 1, to: offset + r.data.length }) : t('literature.countEnd'),
+        h('a', { class: 'button csv-link', href: csv, download: 'glacier-literature.csv' }, t('literature.downloadCsv')), h('span', { class: 'muted' }, t('literature.first200')));
+      if (r.data.length === 0) return void this.results.replaceChildren(head, message('empty', t(r.meta.total ? 'literature.noPagePaper' : 'literature.noMatch')));
       this.results.replaceChildren(head,
         h('ol', { class: 'papers', start: offset + 1 }, r.data.map((x) => this.paper(x))),
-        h('nav', { class: 'pager', 'aria-label': 'Result pages' },
-          h('button', { type: 'button', disabled: st.pageNo === 0, onclick: () => void this.store.set({ pageNo: st.pageNo - 1 }) }, '‹ Previous'),
-          h('span', {}, `Page ${st.pageNo + 1} of ${pages}`),
-          h('button', { type: 'button', disabled: st.pageNo >= pages - 1, onclick: () => void this.store.set({ pageNo: st.pageNo + 1 }) }, 'Next ›')));
+        h('nav', { class: 'pager', 'aria-label': t('literature.pages') },
+          h('button', { type: 'button', disabled: st.pageNo === 0, onclick: () => void this.store.set({ pageNo: st.pageNo - 1 }) }, t('literature.previous')),
+          h('span', {}, t('literature.page', { page: st.pageNo + 1, pages })),
+          h('button', { type: 'button', disabled: st.pageNo >= pages - 1, onclick: () => void this.store.set({ pageNo: st.pageNo + 1 }) }, t('literature.next'))));
     } catch (err) {
       testHooks().literature = { ...testHooks().literature, error: errorText(err) };
       this.results.replaceChildren(apiError(err, () => void this.update(this.store.state)));
@@ -176,14 +187,15 @@ export class LiteraturePage {
   }
 
   private paper(x: Hit): HTMLElement {
-    const hl = h('p', { class: 'highlight' });
+    const hl = h('p', { class: 'highlight', translate: 'no' });
     for (const part of highlightParts(x.highlight ?? '')) hl.append(part.mark ? h('mark', {}, part.text) : document.createTextNode(part.text));
     return h('li', { class: 'paper', 'data-id': x.id },
-      h('h3', {}, h('a', { href: apiUrl('/v1/literature/{id}', {}, { id: x.id }) }, x.title ?? '(no title)')),
+      // Titles, journals and DOIs are data; "(no title)" is the page's.
+      h('h3', { translate: x.title === null ? null : 'no' }, h('a', { href: apiUrl('/v1/literature/{id}', {}, { id: x.id }) }, x.title ?? t('literature.noTitle'))),
       h('p', { class: 'paper-meta muted' },
-        h('span', { class: 'date', title: x.placeholder ? 'A placeholder date (year only, or 31 December)' : null }, preciseDate(x.published, x.precision), x.placeholder ? ' (placeholder)' : ''),
-        x.journal ? ` · ${x.journal}` : '',
-        x.doi ? [' · ', h('a', { class: 'doi', href: doiUrl(x.doi), rel: 'noopener' }, `doi:${x.doi}`)] : ''),
+        h('span', { class: 'date', title: x.placeholder ? t('literature.placeholderTitle') : null }, preciseDate(x.published, x.precision), x.placeholder ? t('literature.placeholder') : ''),
+        x.journal ? [' · ', h('span', { translate: 'no' }, x.journal)] : '',
+        x.doi ? [' · ', h('a', { class: 'doi', href: doiUrl(x.doi), rel: 'noopener', translate: 'no' }, `doi:${x.doi}`)] : ''),
       x.highlight ? hl : null);
   }
 }
