@@ -100,7 +100,7 @@ describe.skipIf(E2E_DISABLED)("A place's summary end to end (Chromium)", () => {
   async function read(page: Page, key: string): Promise<Shown> {
     return page.evaluate(({ key, pattern }) => {
       const section = document.querySelector(`section.place-summary[data-place="${key}"]`)!;
-      const links = [...section.querySelectorAll('a[data-fact]')].map((a) => ({ fact: (a as HTMLElement).dataset.fact!, href: a.getAttribute('href')!, text: a.textContent! }));
+      const links = Array.from(section.querySelectorAll('a[data-fact]')).map((a) => ({ fact: (a as HTMLElement).dataset.fact!, href: a.getAttribute('href')!, text: a.textContent! }));
       const unlinkedDigits: string[] = [];
       const latin: string[] = [];
       const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
