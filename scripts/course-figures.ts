@@ -221,6 +221,83 @@ async function rtHubei(): Promise<Chart> {
 
 FIGURES.push({ name: '04-rt-hubei', draw: rtHubei });
 
+interface MetapopAnswer {
+  patches: { name: string; population: number; series: { date: string[]; infectious: number[] } }[];
+}
+
+/** Lesson 5: lesson 5's four linked cities (Wuhan and three at 1e-3, 1e-4, 1e-5 travel a day): infectious per 100,000. */
+async function metapopArrival(): Promise<Chart> {
+  const shares = [0.001, 0.0001, 0.00001];
+  const names = ['1 in 1,000', '1 in 10,000', '1 in 100,000'];
+  const { patches } = await api<MetapopAnswer>('/v1/models/seir/simulate', {
+    days: 240,
+    start: '2019-12-01',
+    beta: { value: 0.7 },
+    patches: [{ name: 'Wuhan', population: 11_000_000, initial: { infectious: 1 } }, ...names.map((name) => ({ name, population: 10_000_000, initial: { infectious: 0 } }))],
+    mobility: [[0, ...shares], ...shares.map((m) => [m * 1.1, ...shares.map(() => 0)])],
+  });
+  const colors = [COLORS.red, COLORS.blue, COLORS.green, COLORS.purple];
+  return {
+    title: 'Four cities linked by travel: the same epidemic, later',
+    subtitle: 'SEIR, R0 2.43; Wuhan seeded with one infectious person; the others linked to it by the share travelling per day',
+    source: 'Source: Glacier POST /v1/models/seir/simulate with patches and mobility (lesson 5)',
+    yLabel: 'infectious per 100,000',
+    lines: patches.map((p, i) => ({
+      name: i === 0 ? 'Wuhan' : `travel ${p.name} a day`,
+      dates: p.series.date,
+      values: p.series.infectious.map((v) => (v / p.population) * 100_000),
+      color: colors[i],
+    })),
+  };
+}
+
+FIGURES.push({ name: '05-metapop-arrival', draw: metapopArrival });
+
+/** Weekly counts (Sunday–Saturday, named by the Saturday) from a cumulative series read at Saturdays. */
+function weeklyFromCumulative(s: { dates: string[]; values: (number | null)[] }): { dates: string[]; values: (number | null)[] } {
+  const dates: string[] = [];
+  const values: (number | null)[] = [];
+  for (let i = 7; i < s.dates.length; i++) {
+    if (new Date(`${s.dates[i]}T00:00:00Z`).getUTCDay() !== 6) continue;
+    const [a, b] = [s.values[i - 7], s.values[i]];
+    dates.push(s.dates[i]);
+    values.push(a === null || b === null ? null : b - a);
+  }
+  return { dates, values };
+}
+
+interface ForecastAnswer {
+  data: { model_id: string; horizon: number; target_end_date: string; output_type_id: number; value: number }[];
+}
+
+/** Lesson 6: Germany's weekly cases as known on 2020-12-31 and now, and the ensemble forecast from 2020-12-26. */
+async function forecastGermany(): Promise<Chart> {
+  const q = 'location=DE&metric=confirmed&from=2020-09-26&to=2021-02-27';
+  const now = weeklyFromCumulative(await series(q));
+  const then = weeklyFromCumulative(await series(`location=DE&metric=confirmed&from=2020-09-26&to=2020-12-26&as_of=2020-12-31`));
+  const { data } = await api<ForecastAnswer>('/v1/models/forecast?location=DE&target=case&reference_date=2020-12-26&as_of=2020-12-31');
+  const level = (l: number) => {
+    const rows = data.filter((d) => d.model_id === 'glacier-ensemble' && d.output_type_id === l).sort((a, b) => a.horizon - b.horizon);
+    return { dates: rows.map((d) => d.target_end_date), values: rows.map((d) => d.value) };
+  };
+  return {
+    title: 'Germany: weekly cases, and a forecast from 26 December 2020',
+    subtitle: 'Ensemble forecast (median, 2.5 % and 97.5 % quantiles) made from the data as published on 31 December 2020',
+    source: 'Source: JHU CSSE via Glacier /v1/series (as_of=2020-12-31 and latest) and /v1/models/forecast (as_of=2020-12-31)',
+    yLabel: 'cases per week',
+    lines: [
+      { name: 'as known now', ...now, color: COLORS.grey, dots: true },
+      { name: 'as known on 31 Dec 2020', ...then, color: COLORS.blue },
+      { name: 'forecast median', ...level(0.5), color: COLORS.orange },
+      { name: '2.5 %', ...level(0.025), color: COLORS.orange, dashed: true },
+      { name: '97.5 %', ...level(0.975), color: COLORS.orange, dashed: true },
+    ],
+    markers: [{ date: '2020-12-26', label: 'reference date' }],
+  };
+}
+
+FIGURES.push({ name: '06-forecast-germany', draw: forecastGermany });
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
