@@ -51,8 +51,8 @@ export interface Line {
   dates: string[];
   values: (number | null)[];
   color: string;
-  /** Dots instead of a line (observed counts against a model's curve). */
-  dots?: boolean;
+  /** Dots instead of a line (observed counts against a model's curve); hollow: rings. */
+  dots?: boolean | 'hollow';
   dashed?: boolean;
 }
 
@@ -63,6 +63,10 @@ export interface Chart {
   source: string;
   yLabel: string;
   lines: Line[];
+  /** Upper end of the y axis (values above it are not drawn: say so in the subtitle). */
+  yMax?: number;
+  /** Label the x axis by day number from the first date (model time) instead of by date. */
+  dayAxis?: boolean;
   /** Vertical markers (an intervention, a change date). */
   markers?: { date: string; label: string }[];
 }
@@ -97,7 +101,7 @@ export function lineChartSvg(c: Chart): string {
   const x0 = Math.min(...days);
   const x1 = Math.max(...days);
   let yMin = Math.min(0, ...all);
-  let yMax = Math.max(...all);
+  let yMax = c.yMax ?? Math.max(...all);
   const step = niceStep(yMax - yMin || 1, 5);
   yMin = Math.floor(yMin / step) * step;
   yMax = Math.ceil(yMax / step) * step;
@@ -121,11 +125,12 @@ export function lineChartSvg(c: Chart): string {
   const span = x1 - x0;
   for (let d = x0; d <= x1; d++) {
     const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
-    const tick = span > 62 ? iso.endsWith('-01') : (d - x0) % 7 === 0;
+    const tick = c.dayAxis ? (d - x0) % 20 === 0 : span > 62 ? iso.endsWith('-01') : (d - x0) % 7 === 0;
     if (!tick) continue;
     const x = r1(sx(d));
+    const label = c.dayAxis ? `day ${d - x0}` : span > 62 ? iso.slice(0, 7) : iso.slice(5);
     out.push(`<line x1="${x}" y1="${M.top + ph}" x2="${x}" y2="${M.top + ph + 5}" stroke="#999"/>`);
-    out.push(`<text x="${x}" y="${M.top + ph + 18}" text-anchor="middle" fill="#444">${span > 62 ? iso.slice(0, 7) : iso.slice(5)}</text>`);
+    out.push(`<text x="${x}" y="${M.top + ph + 18}" text-anchor="middle" fill="#444">${label}</text>`);
   }
   out.push(`<line x1="${M.left}" y1="${M.top + ph}" x2="${W - M.right}" y2="${M.top + ph}" stroke="#999"/>`);
   for (const m of c.markers ?? []) {
@@ -134,9 +139,12 @@ export function lineChartSvg(c: Chart): string {
     out.push(`<text x="${Number(x) + 4}" y="${M.top + 12}" fill="#555">${esc(m.label)}</text>`);
   }
   for (const l of c.lines) {
-    const pts = l.dates.map((d, i) => (l.values[i] === null || !Number.isFinite(l.values[i]!) ? null : [sx(dayIndex(d)), sy(l.values[i]!)] as const));
+    const shown = (v: number | null): v is number => v !== null && Number.isFinite(v) && v <= yMax;
+    const pts = l.dates.map((d, i) => (shown(l.values[i]) ? [sx(dayIndex(d)), sy(l.values[i]!)] as const : null));
     if (l.dots) {
-      for (const p of pts) if (p) out.push(`<circle cx="${r1(p[0])}" cy="${r1(p[1])}" r="2.5" fill="${l.color}"/>`);
+      for (const p of pts) {
+        if (p) out.push(l.dots === 'hollow' ? `<circle cx="${r1(p[0])}" cy="${r1(p[1])}" r="4" fill="none" stroke="${l.color}" stroke-width="1.5"/>` : `<circle cx="${r1(p[0])}" cy="${r1(p[1])}" r="2.5" fill="${l.color}"/>`);
+      }
       continue;
     }
     let d = '';
@@ -155,7 +163,7 @@ export function lineChartSvg(c: Chart): string {
   let lx = M.left;
   const ly = H - 36;
   for (const l of c.lines) {
-    out.push(l.dots ? `<circle cx="${lx + 9}" cy="${ly - 4}" r="3" fill="${l.color}"/>` : `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 18}" y2="${ly - 4}" stroke="${l.color}" stroke-width="2"${l.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+    out.push(l.dots === 'hollow' ? `<circle cx="${lx + 9}" cy="${ly - 4}" r="4" fill="none" stroke="${l.color}" stroke-width="1.5"/>` : l.dots ? `<circle cx="${lx + 9}" cy="${ly - 4}" r="3" fill="${l.color}"/>` : `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 18}" y2="${ly - 4}" stroke="${l.color}" stroke-width="2"${l.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
     out.push(`<text x="${lx + 24}" y="${ly}">${esc(l.name)}</text>`);
     lx += 34 + l.name.length * 6.5;
   }
@@ -188,6 +196,53 @@ export const FIGURES: Figure[] = [
           { name: 'daily difference', ...daily, color: COLORS.grey },
           { name: '7-day average', ...avg, color: COLORS.blue },
         ],
+      };
+    },
+  },
+  {
+    name: '02-intervention',
+    async draw() {
+      const run = async (body: object) => (await api<{ series: { infectious: number[]; exposed: number[] } }>('/v1/models/seir/simulate', body)).series;
+      const base = { days: 200, start: '2020-01-01', population: 1e6, ifr: 0, initial: { infectious: 10 } };
+      const free = await run({ ...base, beta: { value: 0.75 } });
+      const cut = await run({ ...base, beta: { value: 0.75, changes: [{ day: 40, value: 0.25 }] } });
+      const dates = free.infectious.map((_, i) => addDays(base.start, i));
+      const k = (xs: number[]) => xs.map((v) => v / 1000);
+      return {
+        title: 'SEIR: infectious people, with and without a drop in transmission',
+        subtitle: 'One million people, 10 infectious on day 0, R0 = 2.6 (β = 0.75); from day 40, β = 0.25 (R = 0.87)',
+        source: 'Glacier POST /v1/models/seir/simulate (latent period 3.69 d, infectious period 3.47 d)',
+        yLabel: 'infectious (thousands)',
+        lines: [
+          { name: 'no change', dates, values: k(free.infectious), color: COLORS.grey },
+          { name: 'β falls on day 40', dates, values: k(cut.infectious), color: COLORS.orange },
+        ],
+        markers: [{ date: addDays(base.start, 40), label: 'day 40' }],
+        dayAxis: true,
+      };
+    },
+  },
+  {
+    name: '03-wuhan-fit',
+    async draw() {
+      interface Fit { fitted: { date: string[]; observed_cases: (number | null)[]; cases: number[] }; estimates: { segments: { from: string; r: { value: number } }[] } }
+      const fit = await api<Fit>('/v1/models/seir/fit', {
+        location: 'CN_HB_WUHAN', source: 'dxy', from: '2020-01-24', to: '2020-02-16', population: 11081000, change_dates: ['2020-01-30'], report_delay: 7, intervals: 'none',
+      });
+      const wells = await series('location=CN_HB_WUHAN&metric=new_confirmed&source=wellsrc&from=2020-01-24&to=2020-02-16');
+      const [r0, r1] = fit.estimates.segments.map((s) => s.r.value.toFixed(2));
+      return {
+        title: 'Wuhan, January–February 2020: reported cases and the fitted SEIR model',
+        subtitle: `SEIR fit to DXY's counts (delay 7 d): R ${r0}, then ${r1} from 30 Jan; Wells' 13,436 of 13 Feb off the scale`,
+        source: 'Sources: DXY (BlankerL/DXY-COVID-19-Data, MIT), Wells et al. PNAS 2020 (GPL-3.0); Glacier /v1/models/seir/fit and /v1/series',
+        yLabel: 'new cases per day',
+        lines: [
+          { name: 'DXY (daily difference)', dates: fit.fitted.date, values: fit.fitted.observed_cases, color: COLORS.blue, dots: 'hollow' },
+          { name: 'Wells et al.', ...wells, color: COLORS.orange, dots: true },
+          { name: 'SEIR fit (expected cases)', dates: fit.fitted.date, values: fit.fitted.cases, color: COLORS.green },
+        ],
+        markers: [{ date: '2020-01-30', label: 'change' }],
+        yMax: 4000,
       };
     },
   },
