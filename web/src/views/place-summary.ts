@@ -13,12 +13,17 @@ export interface Place {
   name_zh?: string | null;
 }
 
+let shown: { key: string; lang: string; el: HTMLElement } | null = null;
+
 /**
  * A place's page opens with this: a short summary in plain words (web/src/summary.ts) of what the
  * API says about it, each number a link to the query that produced it. Returns at once; the
  * section fills itself when the answers arrive (`data-state` = done, or failed).
  */
 export function placeSummary(place: Place): HTMLElement {
+  // The card is redrawn on every change of the view (a brushed range, another metric): the same
+  // place in the same language keeps its summary rather than flashing "loading" again.
+  if (shown && shown.key === place.key && shown.lang === currentLang() && shown.el.dataset.state !== 'failed') return shown.el;
   const el = h('section', { class: 'place-summary', 'aria-labelledby': 'place-summary-heading', 'data-place': place.key, 'data-state': 'loading' },
     h('h2', { id: 'place-summary-heading' }, t('summary.heading')),
     h('p', { class: 'muted' }, t('summary.loading')));
@@ -36,6 +41,7 @@ export function placeSummary(place: Place): HTMLElement {
       el.dataset.state = 'failed';
     },
   );
+  shown = { key: place.key, lang: currentLang(), el };
   return el;
 }
 
