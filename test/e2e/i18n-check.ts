@@ -7,7 +7,7 @@ import { AREAS } from '../../web/src/i18n/index.js';
  *
  * `untranslatedStrings(page)` returns every visible string of the page (text nodes, and the
  * `aria-label`, `title`, `placeholder` and `alt` attributes; also `<option>`s of a visible
- * `<select>`, SVG `<title>` tooltips of visible shapes, and the document's title) that holds a run
+ * `<select>`, SVG `<title>` tooltips of visible shapes) that holds a run
  * of two or more Latin letters which is not a Latin word of the Chinese catalogue (so 'Rt',
  * 'SEIR', 'CSV', 'API' pass where the Chinese messages use them). Hidden elements are skipped, and
  * so is everything under `translate="no"` (data: place and source names, licences, API errors…;
@@ -69,7 +69,6 @@ export async function untranslatedStrings(page: Page, allowed: Iterable<string> 
         if (el instanceof SVGTitleElement) return !!el.parentElement && isShown(el.parentElement);
         return el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true, visibilityProperty: true } as CheckVisibilityOptions);
       };
-      check('title', document.title);
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const el = node instanceof Element ? node : node.parentElement;

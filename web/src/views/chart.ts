@@ -3,7 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import { getJson, type ApiJson } from '../api';
 import { h, message } from '../dom';
 import { dayOf, formatCompact, formatDate, formatValue, isoOf } from '../format';
-import { currentLang, placeName, t } from '../i18n';
+import { currentLang, currentLocale, placeName, t } from '../i18n';
 import { forLogScale } from '../scales';
 import { errorText, markOnce, testHooks } from '../shared';
 import { transformOf, type ViewState } from '../state';
@@ -105,6 +105,7 @@ export class ChartView {
     const flags = all.map((ser, i) => (i < n && s.anomalies ? ser.flags : []));
     const opts: uPlot.Options = {
       ...this.size(),
+      ...timeAxisDates(),
       scales: { x: { time: true, min: s.from ? dayOf(s.from) * DAY_S : undefined, max: s.to ? dayOf(s.to) * DAY_S : undefined }, y: { distr: s.log ? 3 : 1 } },
       series: [
         { label: t('explorer.chart.date'), value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
@@ -159,6 +160,27 @@ export class ChartView {
       h('ul', {}, items.slice(0, 200).map(({ f, name }) => h('li', {}, h('time', { datetime: f.date }, formatDate(f.date)), ' ', data(name), ': ', ...flagReason(f, this.codes)))),
     );
   }
+}
+
+/** A Chinese reader's forms of uPlot's time-axis templates ("{MMM}", "{M}/{D}", "{YYYY}"). */
+const ZH_TEMPLATES: Record<string, string> = { '{M}/{D}/{YY}': '{YYYY}年{M}月{D}日', '{M}/{D}': '{M}月{D}日', '{YYYY}': '{YYYY}年' };
+
+/**
+ * uPlot's time-axis labels in the reader's language: its defaults are English ("Mar", "5/1"). In
+ * Chinese, month and weekday names from Intl (3月, 周一) and the templates as Chinese writes
+ * dates (2021年, 3月1日); English keeps uPlot's own.
+ */
+export function timeAxisDates(): Pick<uPlot.Options, 'fmtDate'> {
+  if (currentLang() !== 'zh') return {};
+  const names = (opts: Intl.DateTimeFormatOptions, n: number, day: (i: number) => number) =>
+    Array.from({ length: n }, (_, i) => new Intl.DateTimeFormat(currentLocale(), { ...opts, timeZone: 'UTC' }).format(day(i)));
+  const month = (i: number) => Date.UTC(2021, i, 1);
+  const weekday = (i: number) => Date.UTC(2021, 0, 3 + i); // 2021-01-03 was a Sunday
+  const dateNames: uPlot.DateNames = {
+    MMMM: names({ month: 'long' }, 12, month), MMM: names({ month: 'short' }, 12, month),
+    WWWW: names({ weekday: 'long' }, 7, weekday), WWW: names({ weekday: 'short' }, 7, weekday),
+  };
+  return { fmtDate: (tpl) => uPlot.fmtDate(tpl.replace(/\{M\}\/\{D\}\/\{YY\}|\{M\}\/\{D\}|\{YYYY\}/g, (m) => ZH_TEMPLATES[m]), dateNames) };
 }
 
 /** uPlot's legend names the series with their labels: place or source names, data (translate="no"); the first (the date) is ours. */

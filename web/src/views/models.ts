@@ -8,7 +8,7 @@ import { markOnce } from '../shared';
 import type { ViewState } from '../state';
 import type { Store } from '../store';
 import { apiError } from './api-error';
-import { markLegendData } from './chart';
+import { markLegendData, timeAxisDates } from './chart';
 import { data, metricTitle, tNodes } from './i18n-dom';
 
 type Rt = ApiJson<'/v1/models/rt'>;
@@ -64,7 +64,7 @@ export class ModelsPage {
       const above = r.data.filter((w) => w.median > yMax).length;
       if (above) text.textContent += ` ${t('models.rt.cut', { max: yMax, count: above })}`;
       this.plots.push(new uPlot({
-        width: Math.max(280, box.clientWidth), height: 280,
+        width: Math.max(280, box.clientWidth), height: 280, ...timeAxisDates(),
         scales: { x: { time: true }, y: { range: () => [0, yMax] } },
         series: [
           { label: t('explorer.chart.date'), value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },
@@ -107,7 +107,7 @@ export class ModelsPage {
       const q = (date: string, level: number) => fan.data.find((d) => d.target_end_date === date && Math.abs(d.output_type_id - level) < 1e-9)?.value ?? null;
       const col = (f: (date: string) => number | null) => weeks.map(f);
       this.plots.push(new uPlot({
-        width: Math.max(280, box.clientWidth), height: 300,
+        width: Math.max(280, box.clientWidth), height: 300, ...timeAxisDates(),
         scales: { x: { time: true } },
         series: [
           { label: t('explorer.chart.date'), value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) },

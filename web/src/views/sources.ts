@@ -6,7 +6,7 @@ import { currentLocale, placeName, t, type MessageKey } from '../i18n';
 import type { ViewState } from '../state';
 import type { Store } from '../store';
 import { apiError } from './api-error';
-import { LINE_COLOURS, longGapsOnly, markLegendData } from './chart';
+import { LINE_COLOURS, longGapsOnly, markLegendData, timeAxisDates } from './chart';
 import { data, metricTitle, tNodes } from './i18n-dom';
 
 const DAY_S = 86_400;
@@ -107,7 +107,7 @@ export class SourcesPage {
       this.drawPending = () => {
         this.plot?.destroy();
         this.plot = new uPlot({
-          width: Math.max(280, box.clientWidth), height: 300,
+          width: Math.max(280, box.clientWidth), height: 300, ...timeAxisDates(),
           scales: { x: { time: true } },
           series: [{ label: t('explorer.chart.date'), value: (_u, v) => (v == null ? '—' : formatDate(isoOf(v / DAY_S))) }, ...r.sources.map((src, i) => ({ label: src.source, stroke: LINE_COLOURS[i], width: 1.5, spanGaps: false, gaps: longGapsOnly }))],
           axes: [{}, { size: 60, values: (_u, v) => v.map(formatCompact) }],

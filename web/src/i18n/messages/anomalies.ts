@@ -35,7 +35,7 @@ export const en = {
 export const zh: Translation<typeof en> = {
   'anomalies.title': '异常值',
   'anomalies.flags': '共 {count} 个标记',
-  'anomalies.flagsFor': '{places}共 {count} 个标记',
+  'anomalies.flagsFor': '{places} 共 {count} 个标记',
   'anomalies.codes': '代码：',
   'anomalies.none': '此处没有标记任何异常值。',
   'anomalies.pages': '异常值分页',
