@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayFromUsShortDate, dayNumber, isoFromDay } from '../src/domain/dates.js';
 import { apiFixture, readCsv, type ApiFixture } from './api-fixture.js';
 import { DB_TARGETS } from './databases.js';
+import { dxyChinaAreas } from './dxy-areas.js';
 import { dataPath } from './shared-data.js';
 
 type Run = { from: string; to: string };
@@ -346,6 +347,26 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
       expect((await json('/v1/locations?q=hubei')).data[0].key).toBe('CN_HB');
     });
 
+    it('finds places by their Chinese names and gives name_zh', async () => {
+      const region = new Intl.DisplayNames(['zh-Hans-CN'], { type: 'region' });
+      const hubei = dxyChinaAreas().find((a) => a.provinceEnglishName === 'Hubei')!;
+      const wuhan = hubei.cities!.find((c) => c.cityName.startsWith('武汉'))!.cityName;
+      const first = async (q: string) => (await json(`/v1/locations?q=${encodeURIComponent(q)}`)).data[0];
+      expect(await first(hubei.provinceShortName)).toMatchObject({ key: 'CN_HB', name: 'Hubei', name_zh: hubei.provinceShortName });
+      expect(await first(hubei.provinceName)).toMatchObject({ key: 'CN_HB' }); // the full name is an alias
+      expect(await first(wuhan)).toMatchObject({ parent: 'CN_HB', level: 'county', name: 'Wuhan', name_zh: wuhan });
+      expect(await first(region.of('US')!)).toMatchObject({ key: 'US', name_zh: region.of('US') });
+      expect(await first(region.of('IT')!)).toMatchObject({ key: 'IT', name_zh: region.of('IT') });
+      // Prefix and substring matches come after the exact one: 湖 starts 湖北 and 湖南.
+      const lake = (await json(`/v1/locations?q=${encodeURIComponent('湖')}&level=subdivision&parent=CN`)).data.map((l: { key: string }) => l.key);
+      expect(lake).toEqual(expect.arrayContaining(['CN_HB', 'CN_HN']));
+      const detail = (await json('/v1/locations/CN_HB')).data;
+      expect(detail.name_zh).toBe(hubei.provinceShortName);
+      expect(detail.parent_location).toEqual({ key: 'CN', name: 'China', name_zh: region.of('CN'), level: 'country' });
+      expect(detail.children).toContainEqual({ key: detail.children.find((c: { name: string }) => c.name === 'Wuhan').key, name: 'Wuhan', name_zh: wuhan, level: 'county' });
+      expect((await json('/v1/locations/US_CA')).data.name_zh).toBeNull();
+    });
+
     it('filters by level and parent and pages without overlap', async () => {
       const all = await json('/v1/locations?parent=US&level=subdivision&limit=1000');
       expect(all.data.every((l: { parent: string; level: string }) => l.parent === 'US' && l.level === 'subdivision')).toBe(true);
@@ -358,7 +379,7 @@ describe.each(DB_TARGETS)('API v1 on %s', (target) => {
     it('shows one location with its parent, children and series', async () => {
       const ca = (await json('/v1/locations/US_CA')).data;
       expect(ca).toMatchObject({ key: 'US_CA', level: 'subdivision', parent: 'US', name: 'California', fips: '06' });
-      expect(ca.parent_location).toEqual({ key: 'US', name: 'United States', level: 'country' });
+      expect(ca.parent_location).toEqual({ key: 'US', name: 'United States', name_zh: new Intl.DisplayNames(['zh-Hans-CN'], { type: 'region' }).of('US'), level: 'country' });
       expect(ca.children.map((c: { key: string }) => c.key)).toContain('US_CA_06037');
       expect(ca.series).toContainEqual(expect.objectContaining({ metric: 'deaths', source: 'jhu-us', derived: true, best: true }));
     });

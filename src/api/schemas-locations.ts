@@ -3,12 +3,14 @@ import { IsoDate, Level, Nullable } from '../query/schema-primitives.js';
 
 /** Schemas of GET /v1/locations and /v1/locations/{key}. */
 
-export const LocationSummary = Type.Object({ key: Type.String(), name: Type.String(), level: Level });
+const NameZh = Nullable(Type.String({ description: 'Name in Simplified Chinese (CLDR for countries and territories, DXY/NHC for China’s provinces and cities); null where no source gives one' }));
+export const LocationSummary = Type.Object({ key: Type.String(), name: Type.String(), name_zh: NameZh, level: Level });
 export const LocationSchema = Type.Object({
   key: Type.String(),
   level: Level,
   parent: Nullable(Type.String()),
   name: Type.String(),
+  name_zh: NameZh,
   aliases: Type.Array(Type.String()),
   iso_alpha2: Nullable(Type.String()),
   iso_alpha3: Nullable(Type.String()),
@@ -22,7 +24,7 @@ export const LocationSchema = Type.Object({
 });
 
 export const LocationsQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'Name, alias or code; case and accents do not matter', examples: ['cote d’ivoire', 'US_CA', 'Hubei'] })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'Name (English or Chinese), alias or code; case and accents do not matter', examples: ['cote d’ivoire', 'US_CA', 'Hubei', '湖北'] })),
   level: Type.Optional(Level),
   parent: Type.Optional(Type.String()),
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 50 }),

@@ -46,6 +46,11 @@ export interface Location {
   level: LocationLevel;
   parent: string | null;
   name: string;
+  /**
+   * The place's name in Simplified Chinese, or null where no source gives one (src/gazetteer/
+   * chinese-names.ts: CLDR for countries and territories, DXY/NHC for China's provinces and cities).
+   */
+  name_zh: string | null;
   /** Other names and codes this place is known by (source spellings, ISO codes, JHU combined keys). */
   aliases: string[];
   iso_alpha2: string | null;

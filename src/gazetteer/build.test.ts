@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { dxyChinaAreas } from '../../test/dxy-areas.js';
 import { dataPath } from '../../test/shared-data.js';
 import { isLocationKey, parentOfKey } from '../domain/location.js';
 import { parseJhuGlobal } from '../sources/jhu-global/parse.js';
@@ -16,6 +17,8 @@ const rows = parseUidTable(uidText, 'UID_ISO_FIPS_LookUp_Table.csv');
 const built = buildLocations(rows, await loadGazetteerReference());
 const gaz = new Gazetteer(built.locations, built.byJhuUid);
 const gz = (p: string) => gunzipSync(readFileSync(dataPath(p))).toString('utf8');
+
+const dxyAreas = dxyChinaAreas();
 
 describe('gazetteer built from the JHU lookup table', () => {
   it('keys every row of the lookup table', () => {
@@ -80,5 +83,51 @@ describe('gazetteer built from the JHU lookup table', () => {
       { fileId: 'deaths', name: 'd', text: gz('jhu/time_series_us/time_series_covid19_deaths_US_asof_2021-04-22.csv.gz') },
     ]);
     expect(us.series.filter((s) => !resolvePlace(s.place, gaz)).map((s) => s.place)).toEqual([]);
+  });
+
+  it('names countries and territories in Chinese as CLDR does, and US states not at all', () => {
+    const region = new Intl.DisplayNames(['zh-Hans-CN'], { type: 'region' });
+    const countryRows = rows.filter((r) => r.province === '' && r.admin2 === '' && /^[A-Z]{2}$/.test(r.iso2));
+    expect(countryRows.length).toBeGreaterThan(150);
+    for (const r of countryRows) expect(gaz.get(r.iso2)?.name_zh, r.iso2).toBe(region.of(r.iso2));
+    const short = new Intl.DisplayNames(['zh-Hans-CN'], { type: 'region', style: 'short' });
+    expect(gaz.get('CN_HK')?.name_zh).toBe(short.of('HK'));
+    expect(gaz.get('CN_MO')?.name_zh).toBe(short.of('MO'));
+    for (const key of ['SHIP-DIAMOND-PRINCESS', 'EVENT-SUMMER-OLYMPICS-2020', 'CN_UNKNOWN', 'US_CA', 'US_CA_06037', 'US_CA_UNASSIGNED']) expect(gaz.get(key)!.name_zh, key).toBeNull();
+  });
+
+  it('names China’s provinces as DXY’s map did (provinceShortName)', () => {
+    expect(dxyAreas.length).toBeGreaterThanOrEqual(34);
+    for (const a of dxyAreas) {
+      const key = gaz.resolve('China', a.provinceEnglishName) ?? gaz.resolve(a.provinceEnglishName);
+      expect(key, a.provinceEnglishName).toBeDefined();
+      expect(gaz.get(key!)?.name_zh, key).toBe(a.provinceShortName);
+    }
+  });
+
+  it('names China’s cities with a spelling DXY used for them, one place per name', () => {
+    // Every (province, city) spelling of DXY's area files: the 2020-02-17 CSV (no field before
+    // cityName is quoted) and the 2020-03-29 snapshot.
+    const csv = gz('china/dxy/DXYArea_asof_2020-02-17.csv.gz').split(/\r?\n/).slice(1).filter((l) => l).map((l) => l.split(','));
+    const pairs = [...csv.map((f) => [f[1], f[3]]), ...dxyAreas.flatMap((a) => (a.cities ?? []).map((c) => [a.provinceEnglishName, c.cityName]))];
+    const spellings = new Map<string, Set<string>>();
+    for (const [province, city] of new Map(pairs.map(([p, c]) => [`${p}|${c}`, [p, c]])).values()) {
+      const key = gaz.child(gaz.resolve('China', province) ?? gaz.resolve(province) ?? '', city);
+      if (key) spellings.set(key, new Set([...(spellings.get(key) ?? []), city]));
+    }
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const [key, seen] of spellings) {
+      const loc = gaz.get(key)!;
+      if (!loc.name_zh) continue;
+      // DXY's spelling or the part of it that names the place (武汉 in 武汉市, 石河子 in 兵团第八师石河子市).
+      if (![...seen].some((s) => s.includes(loc.name_zh!)) || gaz.child(loc.parent!, loc.name_zh) !== key) mismatches.push(`${key}: ${loc.name_zh} vs DXY ${[...seen].join('/')}`);
+      checked++;
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(300);
+    const named = built.locations.filter((l) => l.key.startsWith('CN_') && l.name_zh);
+    expect(new Set(named.map((l) => l.name_zh)).size).toBe(named.length);
+    expect(gaz.get(gaz.child('CN_HB', 'Wuhan')!)?.name_zh).toBe(dxyAreas.find((a) => a.provinceEnglishName === 'Hubei')!.cities!.find((c) => c.cityName.startsWith('武汉'))!.cityName);
   });
 });

@@ -1,5 +1,6 @@
 import { iso31661, iso31662 } from 'iso-3166';
 import { foldText, slugSegment, type Location } from '../domain/location.js';
+import { chineseNames } from './chinese-names.js';
 import type { GazetteerReference } from './reference.js';
 import type { UidRow } from './uid-table.js';
 
@@ -63,6 +64,7 @@ export function buildLocations(rows: UidRow[], ref: GazetteerReference): BuiltGa
       lat: r.lat === 0 && r.lon === 0 ? null : r.lat,
       lon: r.lat === 0 && r.lon === 0 ? null : r.lon,
       population: r.population,
+      name_zh: null,
       note: null as string | null,
     };
     if (r.province === '' && r.admin2 === '') {
@@ -130,7 +132,7 @@ export function buildLocations(rows: UidRow[], ref: GazetteerReference): BuiltGa
     if (byKey.has(key) || !byKey.has(sub.country)) continue;
     byKey.set(key, {
       key, level: 'subdivision', parent: sub.country, name: sub.province_state, aliases: [`${sub.province_state}, ${byKey.get(sub.country)!.name}`],
-      iso_alpha2: null, iso_alpha3: null, iso_numeric: null, fips: null, jhu_uid: null, lat: null, lon: null, population: null, note: sub.note || null,
+      iso_alpha2: null, iso_alpha3: null, iso_numeric: null, fips: null, jhu_uid: null, lat: null, lon: null, population: null, name_zh: null, note: sub.note || null,
     });
   }
 
@@ -146,7 +148,7 @@ export function buildLocations(rows: UidRow[], ref: GazetteerReference): BuiltGa
     byKey.set(x.key, {
       key: x.key, level: x.level as Location['level'], parent: x.parent || null, name: x.name,
       aliases: x.aliases ? x.aliases.split(';').map((a) => a.trim()).filter((a) => a) : [],
-      iso_alpha2: null, iso_alpha3: null, iso_numeric: null, fips: null, jhu_uid: null, lat: null, lon: null, population: null, note: x.note || null,
+      iso_alpha2: null, iso_alpha3: null, iso_numeric: null, fips: null, jhu_uid: null, lat: null, lon: null, population: null, name_zh: null, note: x.note || null,
     });
   }
 
@@ -157,6 +159,8 @@ export function buildLocations(rows: UidRow[], ref: GazetteerReference): BuiltGa
   }
   const locations = [...byKey.values()];
   for (const loc of locations) loc.aliases = dedupeAliases(loc);
+  const zh = chineseNames(locations);
+  for (const loc of locations) loc.name_zh = zh.get(loc.key) ?? null;
   return { locations, byJhuUid, problems };
 }
 
@@ -164,7 +168,7 @@ function countryLocation(
   key: string,
   r: UidRow,
   name: string,
-  base: Pick<Location, 'aliases' | 'jhu_uid' | 'lat' | 'lon' | 'population'>,
+  base: Pick<Location, 'aliases' | 'jhu_uid' | 'lat' | 'lon' | 'population' | 'name_zh'>,
   note: string | undefined,
 ): Location {
   const iso = ISO_COUNTRY.get(key);

@@ -16,6 +16,7 @@ export const gazetteerManifest = {
   frozenOn: '2023-03-10',
   metrics: [],
   levels: ['country', 'subdivision', 'county'],
-  parserVersion: 1,
+  // 2: locations carry name_zh (chinese-names.ts), so a stored gazetteer is rebuilt once.
+  parserVersion: 2,
   files: [{ id: 'uid-lookup', url: `${JHU_RAW}/UID_ISO_FIPS_LookUp_Table.csv`, mirror: ['jhu/UID_ISO_FIPS_LookUp_Table.csv'] }],
 } as const satisfies SourceManifest;

@@ -11,7 +11,7 @@ export interface LocationSearch {
   offset: number;
 }
 
-/** Search by name, alias or code (case and accents ignored), exact matches first; paged. */
+/** Search by English or Chinese name, alias or code (case and accents ignored), exact matches first; paged. */
 export function findLocations(db: Db, r: LocationSearch) {
   return searchLocations(db, r);
 }
@@ -21,5 +21,5 @@ export async function locationDetail(db: Db, key: string) {
   const loc = await getLocation(db, key);
   if (!loc) throw new QueryError('ERR_LOCATION_NOT_FOUND', `no location has the key ${JSON.stringify(key)} (search at /v1/locations?q=)`);
   const [parent, children, series] = await Promise.all([loc.parent ? getLocation(db, loc.parent) : Promise.resolve(undefined), getChildren(db, loc.key), locationSeries(db, loc.key)]);
-  return { ...loc, parent_location: parent ? { key: parent.key, name: parent.name, level: parent.level } : null, children, series };
+  return { ...loc, parent_location: parent ? { key: parent.key, name: parent.name, name_zh: parent.name_zh, level: parent.level } : null, children, series };
 }

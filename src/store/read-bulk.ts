@@ -58,7 +58,7 @@ export type BulkLocation = Location;
 
 export async function locationsPage(db: Db, after: string | null, limit: number): Promise<BulkLocation[]> {
   return db.query<BulkLocation>(
-    `SELECT key, level, parent, name, iso_alpha2, iso_alpha3, iso_numeric, fips, jhu_uid, lat, lon, population, aliases, note
+    `SELECT key, level, parent, name, name_zh, iso_alpha2, iso_alpha3, iso_numeric, fips, jhu_uid, lat, lon, population, aliases, note
      FROM locations WHERE ($1::text IS NULL OR key > $1::text) ORDER BY key LIMIT $2`,
     [after, limit],
   );

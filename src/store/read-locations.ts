@@ -1,7 +1,7 @@
 import { foldText, type Location, type LocationLevel } from '../domain/location.js';
 import type { Db } from './db.js';
 
-const COLUMNS = 'key, level, parent, name, aliases, iso_alpha2, iso_alpha3, iso_numeric, fips, jhu_uid, lat, lon, population, note';
+const COLUMNS = 'key, level, parent, name, name_zh, aliases, iso_alpha2, iso_alpha3, iso_numeric, fips, jhu_uid, lat, lon, population, note';
 
 export interface LocationQuery {
   q?: string;
@@ -38,8 +38,8 @@ export async function getLocation(db: Db, key: string): Promise<Location | undef
   return rows[0];
 }
 
-export async function getChildren(db: Db, key: string): Promise<Pick<Location, 'key' | 'name' | 'level'>[]> {
-  return db.query(`SELECT key, name, level FROM locations WHERE parent = $1 ORDER BY name, key`, [key]);
+export async function getChildren(db: Db, key: string): Promise<Pick<Location, 'key' | 'name' | 'name_zh' | 'level'>[]> {
+  return db.query(`SELECT key, name, name_zh, level FROM locations WHERE parent = $1 ORDER BY name, key`, [key]);
 }
 
 /** Keys among `keys` that exist, with their population. */

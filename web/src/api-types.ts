@@ -492,7 +492,7 @@ export interface paths {
         };
         /**
          * Search locations by name, alias or code
-         * @description Case and accents do not matter ("cote d’ivoire", "CÔTE D’IVOIRE"). Exact name or code matches come first. Paginated with limit and offset.
+         * @description English or Chinese names ("Hubei", "湖北"); case and accents do not matter ("cote d’ivoire", "CÔTE D’IVOIRE"). Exact name or code matches come first. Paginated with limit and offset.
          */
         get: operations["listLocations"];
         put?: never;
@@ -3905,7 +3905,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 parent?: string;
-                /** @description Name, alias or code; case and accents do not matter */
+                /** @description Name (English or Chinese), alias or code; case and accents do not matter */
                 q?: string;
             };
             header?: never;
@@ -3937,6 +3937,7 @@ export interface operations {
                             level: "country" | "subdivision" | "county";
                             lon: number | null;
                             name: string;
+                            name_zh: string | null;
                             note: string | null;
                             parent: string | null;
                             population: number | null;
@@ -4022,6 +4023,7 @@ export interface operations {
                             level: "country" | "subdivision" | "county";
                             lon: number | null;
                             name: string;
+                            name_zh: string | null;
                             note: string | null;
                             parent: string | null;
                             population: number | null;
@@ -4034,6 +4036,7 @@ export interface operations {
                                  */
                                 level: "country" | "subdivision" | "county";
                                 name: string;
+                                name_zh: string | null;
                             }[];
                             parent_location: {
                                 key: string;
@@ -4043,6 +4046,7 @@ export interface operations {
                                  */
                                 level: "country" | "subdivision" | "county";
                                 name: string;
+                                name_zh: string | null;
                             } | null;
                             series: {
                                 best: boolean;

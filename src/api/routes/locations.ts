@@ -12,7 +12,7 @@ export const locationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['locations'],
         summary: 'Search locations by name, alias or code',
-        description: 'Case and accents do not matter ("cote d’ivoire", "CÔTE D’IVOIRE"). Exact name or code matches come first. Paginated with limit and offset.',
+        description: 'English or Chinese names ("Hubei", "湖北"); case and accents do not matter ("cote d’ivoire", "CÔTE D’IVOIRE"). Exact name or code matches come first. Paginated with limit and offset.',
         querystring: LocationsQuery,
         response: { 200: LocationsResponse, ...errorResponses(400) },
       },

@@ -135,6 +135,7 @@ const locations: BulkTable = {
     { name: 'level', type: 'string', required: true, description: 'country, subdivision or county' },
     { name: 'parent', type: 'string', description: 'Key of the enclosing location' },
     { name: 'name', type: 'string', required: true, description: 'English name' },
+    { name: 'name_zh', type: 'string', description: 'Name in Simplified Chinese (CLDR for countries and territories, DXY/NHC for China’s provinces and cities)' },
     { name: 'iso_alpha2', type: 'string', description: 'ISO 3166-1 alpha-2 (countries) or ISO 3166-2 (subdivisions)' },
     { name: 'iso_alpha3', type: 'string', description: 'ISO 3166-1 alpha-3' },
     { name: 'iso_numeric', type: 'string', description: 'ISO 3166-1 numeric' },
