@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from './i18n/lang';
+import { LANGS, type Lang } from './i18n/lang.js';
 
 /**
  * Everything a view shows lives in the URL's query string, so a link reproduces it. Parsing
