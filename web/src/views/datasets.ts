@@ -1,7 +1,7 @@
 import { apiUrl, getJson, getText } from '../api';
 import { h, message } from '../dom';
 import { formatDate, formatValue } from '../format';
-import { t } from '../i18n';
+import { currentLang, t } from '../i18n';
 import { accessText, commercialText, datasetTypeText, modalityText, redistributionLabel, unitText } from '../research';
 import type { Dataset } from '../research-types';
 import { errorText, testHooks } from '../shared';
@@ -35,8 +35,10 @@ function pageLink(store: Store, href: string, patch: Partial<ViewState>, ...chil
 /** The redistribution badge: its own colour, and always its words. */
 export function redistributionBadge(cls: string, note?: string): HTMLElement {
   const l = redistributionLabel(cls) ?? { text: cls, help: '', warn: false };
-  // The catalog's note is English data; the class's own help is in the reader's language.
-  return h('span', { class: `badge redist redist-${cls}${l.warn ? ' warn' : ''}`, title: note || l.help }, l.warn ? '⚠ ' : '', l.text);
+  // The tooltip: the catalog's note where the reader reads its language (English), else the
+  // class's help in the reader's language (an attribute cannot mark data apart; the note is on
+  // the dataset's page, marked translate="no").
+  return h('span', { class: `badge redist redist-${cls}${l.warn ? ' warn' : ''}`, title: note && currentLang() === 'en' ? note : l.help }, l.warn ? '⚠ ' : '', l.text);
 }
 
 function badges(d: Dataset): HTMLElement {
