@@ -66,7 +66,9 @@ export async function runExample(lang: BlockLang, code: string, glacierUrl: stri
  */
 export function runProcess(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<ExampleRun> {
   return new Promise<ExampleRun>((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own, so that a timeout kills what the example started too (curl
+    // under bash), whose open pipes would otherwise keep the run from ending.
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -74,7 +76,11 @@ export function runProcess(cmd: string, args: string[], opts: { cwd: string; env
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }, opts.timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
