@@ -200,6 +200,22 @@ export const FIGURES: Figure[] = [
     },
   },
   {
+    name: '01-hubei-sources',
+    async draw() {
+      interface Compare { start: string; sources: { source: string; values: (number | null)[] }[] }
+      const c = await api<Compare>('/v1/compare?location=CN_HB&metric=confirmed&from=2020-01-22&to=2020-02-16');
+      const dates = c.sources[0].values.map((_, i) => addDays(c.start, i));
+      const colors: Record<string, string> = { 'jhu-global': COLORS.blue, dxy: COLORS.orange, 'china-nhc': COLORS.green };
+      return {
+        title: 'Hubei: confirmed cases (cumulative) in three sources',
+        subtitle: 'The same counts on different dates; the jump of 13 February is the clinically diagnosed backlog',
+        source: 'Sources: JHU CSSE (CC BY 4.0), DXY (BlankerL/DXY-COVID-19-Data, MIT), NHC table (Glacier-Ice, CC BY-SA 4.0); Glacier /v1/compare',
+        yLabel: 'cases (cumulative)',
+        lines: c.sources.filter((s) => s.source in colors).map((s) => ({ name: s.source, dates, values: s.values, color: colors[s.source], dots: s.source === 'china-nhc' ? ('hollow' as const) : undefined })),
+      };
+    },
+  },
+  {
     name: '02-intervention',
     async draw() {
       const run = async (body: object) => (await api<{ series: { infectious: number[]; exposed: number[] } }>('/v1/models/seir/simulate', body)).series;
