@@ -42,6 +42,9 @@ export const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
+/** Whether a request is for the dashboard's embed view: its page (`/` or `/index.html`) with `embed=1`. */
+export const isEmbedView = (url: string) => /^\/(index\.html)?\?(.*&)?embed=1(&|$)/.test(url);
+
 /** Registers the gate, then (before any route, so they cover all) the rate limit and security headers. */
 export async function registerServingLimits(app: FastifyInstance, limits: ServingLimits = {}): Promise<void> {
   decorateExpensiveWork(app, { concurrency: app.db.kind === 'pglite' ? 1 : 2, ...limits.expensive });
@@ -53,7 +56,14 @@ export async function registerServingLimits(app: FastifyInstance, limits: Servin
       // Open data: other sites may embed the CSV and JSON (CORS is open too).
       crossOriginResourcePolicy: { policy: 'cross-origin' },
     });
-    app.addHook('onRequest', (req, reply, done) => setHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+    // The dashboard's embed view (`/?…&embed=1`, docs/dashboard.md "For storytellers") is made to
+    // be framed by other sites: that document alone may have any ancestor (no X-Frame-Options).
+    const embedHeaders = helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY, frameAncestors: ['*'] } },
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+      xFrameOptions: false,
+    });
+    app.addHook('onRequest', (req, reply, done) => (isEmbedView(req.url) ? embedHeaders : setHeaders)(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   }
   if (limits.rateLimit) {
     const { max, windowMs } = limits.rateLimit;

@@ -88,7 +88,9 @@ export function linePlot(o: { start: string; from: string; to: string; series: P
   for (const iso of dateTicks(o.from, o.to)) {
     const px = r1(x(dayNumber(iso)));
     parts.push(`<line x1="${px}" x2="${px}" y1="${PLOT_H - M.bottom}" y2="${PLOT_H - M.bottom + 5}" stroke="#999"/>`);
-    parts.push(`<text x="${px}" y="${PLOT_H - 8}" text-anchor="middle">${escapeXml(o.xFormat(iso))}</text>`);
+    // Labels at the ends of the axis stay inside the figure.
+    const anchor = px > PLOT_W - M.right - 36 ? 'end' : px < M.left + 36 ? 'start' : 'middle';
+    parts.push(`<text x="${px}" y="${PLOT_H - 8}" text-anchor="${anchor}">${escapeXml(o.xFormat(iso))}</text>`);
   }
   parts.push('</g>');
   parts.push(`<clipPath id="plot-area"><rect x="${M.left}" y="0" width="${PLOT_W - M.left - M.right}" height="${PLOT_H}"/></clipPath>`);

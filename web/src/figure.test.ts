@@ -11,11 +11,10 @@ function textOf(svg: string, cls: string): string {
   const m = new RegExp(`<g class="${cls}"[^>]*>(.*?)</g>`).exec(svg);
   if (!m) return '';
   return m[1]
-    .replace(/<\/text><text[^>]*>/g, '\n')
+    .replace(/<\/text><text[^>]*>/g, '')
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
-const oneLine = (s: string) => s.replace(/\n/g, ' ');
 const count = (text: string, part: string) => text.split(part).length - 1;
 
 function input(over: Partial<FigureInput> = {}): FigureInput {
@@ -39,13 +38,13 @@ describe('publication figure', () => {
     const { svg, width, height } = layoutFigure(input());
     expect(width).toBe(FIGURE_WIDTH);
     expect(svg).toMatch(new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg"[^>]* width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`));
-    expect(oneLine(textOf(svg, 'figure-title'))).toBe('Confirmed cases, new per day: United States and Hubei');
+    expect(textOf(svg, 'figure-title')).toBe('Confirmed cases, new per day: United States and Hubei');
     expect(textOf(svg, 'figure-subtitle')).toBe('1 Mar 2020 to 1 Mar 2021');
-    const line = oneLine(textOf(svg, 'figure-sources'));
+    const line = textOf(svg, 'figure-sources');
     expect(line.startsWith('Sources: ')).toBe(true);
     for (const s of [JHU, WHO]) expect(count(line, `${s.title} (${s.license.name})`), s.id).toBe(1);
     expect(count(line, JHU.title)).toBe(1);
-    const credit = oneLine(textOf(svg, 'figure-credit'));
+    const credit = textOf(svg, 'figure-credit');
     expect(credit).toContain('Data retrieved 6 Dec 2026');
     expect(credit).toContain('Glacier');
     expect(credit).toContain('https://glacier.example/?tab=chart&loc=US,CN_HB&lang=en');
@@ -75,8 +74,8 @@ describe('publication figure', () => {
     }));
     expect(svg).toMatch(/font-family="&#39;Noto Sans CJK SC&#39;/);
     expect(svg).toContain('xml:lang="zh-CN"');
-    expect(oneLine(textOf(svg, 'figure-title')).replace(/\s/g, '')).toBe('美国和湖北：确诊病例，每日新增');
-    const line = oneLine(textOf(svg, 'figure-sources'));
+    expect(textOf(svg, 'figure-title').replace(/\s/g, '')).toBe('美国和湖北：确诊病例，每日新增');
+    const line = textOf(svg, 'figure-sources');
     expect(line.startsWith('来源：')).toBe(true);
     expect(count(line, `${JHU.title}（CC BY 4.0）`)).toBe(1);
     expect(line).toContain('；');
@@ -87,8 +86,8 @@ describe('publication figure', () => {
     const long = Array.from({ length: 40 }, (_, i) => `Place${i}`).join(' ');
     const lines = wrapRuns([{ text: long, data: true }], 400, 15);
     expect(lines.length).toBeGreaterThan(3);
-    for (const line of lines) expect(textWidth(line.map((r) => r.text).join(''), 15)).toBeLessThanOrEqual(400);
-    expect(lines.flat().map((r) => r.text).join(' ')).toBe(long);
+    for (const line of lines) expect(textWidth(line.map((r) => r.text).join('').trimEnd(), 15)).toBeLessThanOrEqual(400);
+    expect(lines.flat().map((r) => r.text).join('')).toBe(long);
     const zh = wrapRuns([{ text: '中'.repeat(60) }], 300, 15);
     expect(zh.length).toBe(Math.ceil(60 / 20));
     expect(zh.every((l) => l.every((r) => !r.data))).toBe(true);

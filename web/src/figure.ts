@@ -137,15 +137,15 @@ export function wrapRuns(runs: readonly Run[], width: number, size: number, bold
   }
   return lines
     .map((line) => {
-      // Consecutive pieces of the same kind join into one run; the line's trailing space goes.
+      // Consecutive pieces of the same kind join into one run. A line keeps its trailing space
+      // (invisible): the lines joined are the text again, words apart, Chinese characters not.
       const merged: Run[] = [];
       for (const tok of line) {
         const last = merged[merged.length - 1];
         if (last && !!last.data === tok.data) last.text += tok.text;
         else merged.push(tok.data ? { text: tok.text, data: true } : { text: tok.text });
       }
-      if (merged.length) merged[merged.length - 1].text = merged[merged.length - 1].text.trimEnd();
-      return merged.filter((r) => r.text !== '');
+      return merged;
     })
     .filter((line) => line.length > 0);
 }
@@ -168,7 +168,7 @@ function textBlock(lines: Run[][], o: { x: number; y: number; size: number; line
 /** The source line: each source that supplied a value shown, once, with its licence. */
 export function sourceRuns(sources: readonly FigureSource[]): Run[] {
   if (sources.length === 0) return [{ text: t('story.figure.noSource') }];
-  const runs: Run[] = [{ text: t('story.figure.sources', { count: sources.length }) }, { text: ' ' }];
+  const runs: Run[] = [{ text: t('story.figure.sources', { count: sources.length }) }];
   sources.forEach((src, i) => {
     if (i > 0) runs.push({ text: t('story.figure.sourceSeparator') });
     runs.push(...tRuns('story.figure.sourceItem', {}, { source: src.title, licence: src.license.name }));

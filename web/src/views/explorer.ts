@@ -49,9 +49,9 @@ export class Explorer {
     if (this.panel.firstChild !== view.el) this.panel.replaceChildren(view.el);
     this.panel.setAttribute('aria-labelledby', `tab-${s.tab}`);
     // The embed view (embed=1) shows only the figure: the live view draws the data, hidden.
-    for (const part of [this.controls, this.card.el, this.tabs, this.panel, this.foot]) part.hidden = s.embed;
+    // (display, not `hidden`: the stylesheet sets these parts' display.)
+    for (const part of [this.controls, this.card.el, this.tabs, this.panel, this.foot]) part.style.display = s.embed ? 'none' : '';
     await Promise.all([view.update(s), this.card.update(s)]);
-    if (s.embed) this.card.el.hidden = true;
     await this.tools.update(s);
   }
 

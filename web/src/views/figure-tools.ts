@@ -3,12 +3,13 @@ import { download, h } from '../dom';
 import { FIGURE_WIDTH, distinctSources, seriesSourceIds, latestRetrieval, layoutFigure, plainText, tRuns, type Figure, type FigureInput, type FigureSource, type LegendItem, type Run } from '../figure';
 import { linePlot, mapPlot } from '../figure-plot';
 import { formatCompact, formatDate, formatValue, isoOf } from '../format';
-import { currentLang, currentLocale, placeName, t, type MessageKey } from '../i18n';
+import { currentLang, currentLocale, placeName, t } from '../i18n';
 import { NO_DATA } from '../scales';
 import { errorText } from '../shared';
 import { mapScope, permalinkState, serializeState, transformOf, type ViewState } from '../state';
 import type { Store } from '../store';
 import { LINE_COLOURS, type ChartView } from './chart';
+import { metricTitle } from './i18n-dom';
 import type { MapView } from './map';
 
 const DAY_S = 86_400;
@@ -27,13 +28,13 @@ export interface MadeFigure {
 
 type Views = () => { map?: MapView; chart?: ChartView };
 
-const STORY_METRICS = new Set(['confirmed', 'deaths', 'recovered', 'tests', 'hospitalized', 'vaccine_doses', 'people_vaccinated', 'people_fully_vaccinated']);
 const measureText = (s: ViewState) => t(s.measure === 'daily' ? 'core.measure.daily' : s.measure === 'daily_7day_avg' ? 'core.measure.daily7' : 'core.measure.cumulative');
 const placeOf = (key: string) => getJson('/v1/locations/{key}', {}, { key }).then((r) => placeName(r.data)).catch(() => key);
 
-/** The metric in the reader's language (the catalogue's name; another metric keeps the API's title, as data). */
+/** The metric in the reader's language (the catalogue's title, as the explorer shows it; else the API's, as data). */
 function metricRun(metric: string, apiTitle: string | undefined): Run {
-  return STORY_METRICS.has(metric) ? { text: t(`story.metric.${metric}` as MessageKey) } : { text: apiTitle ?? metric, data: true };
+  const title = metricTitle(metric);
+  return title !== metric ? { text: title } : { text: apiTitle ?? metric, data: true };
 }
 
 async function sourcesKnown(): Promise<{ list: FigureSource[]; runs: Map<string, { started_at: string; finished_at: string | null } | null> }> {

@@ -20,7 +20,7 @@ export const en = {
   'story.close': 'Close',
   'story.preparing': 'Preparing…',
   'story.notDrawn': 'The view has not been drawn yet.',
-  'story.figure.sources': { one: 'Source:', other: 'Sources:' },
+  'story.figure.sources': { one: 'Source: ', other: 'Sources: ' },
   'story.figure.sourceItem': '{source} ({licence})',
   'story.figure.sourceSeparator': '; ',
   'story.figure.noSource': 'No source supplied a value shown.',
@@ -37,14 +37,6 @@ export const en = {
   'story.subtitle.per100k': 'Per 100,000 people',
   'story.subtitle.log': 'logarithmic scale',
   'story.note.asOf': 'Dashed lines: the same series as published on {date}.',
-  'story.metric.confirmed': 'Confirmed cases',
-  'story.metric.deaths': 'Deaths',
-  'story.metric.recovered': 'Recovered',
-  'story.metric.tests': 'Tests',
-  'story.metric.hospitalized': 'Hospitalized',
-  'story.metric.vaccine_doses': 'Vaccine doses',
-  'story.metric.people_vaccinated': 'People vaccinated',
-  'story.metric.people_fully_vaccinated': 'People fully vaccinated',
 } as const;
 
 export const zh: Translation<typeof en> = {
@@ -83,12 +75,4 @@ export const zh: Translation<typeof en> = {
   'story.subtitle.per100k': '每10万人',
   'story.subtitle.log': '对数刻度',
   'story.note.asOf': '虚线：同一序列在 {date} 发布时的数值。',
-  'story.metric.confirmed': '确诊病例',
-  'story.metric.deaths': '死亡',
-  'story.metric.recovered': '治愈',
-  'story.metric.tests': '检测',
-  'story.metric.hospitalized': '住院',
-  'story.metric.vaccine_doses': '疫苗接种剂次',
-  'story.metric.people_vaccinated': '已接种人数',
-  'story.metric.people_fully_vaccinated': '完成全程接种人数',
 };
