@@ -20,18 +20,24 @@ export function codeMeaning(code: string, apiText: string | undefined): string |
   return known(`anomalies.code.${code}`) ?? data(apiText ?? '');
 }
 
-/** An anomaly's detail ("change −25, z 9.1"): known keys named in the reader's language, numbers formatted. */
+/** An anomaly's detail ("change −25, z 9.1" / "变化 −25，z 分数 9.1"): known keys in the reader's words, numbers formatted. */
 export function detailText(detail: Record<string, unknown>): string {
   return Object.entries(detail)
-    .map(([k, v]) => `${known(`anomalies.detail.${k}`) ?? k.replace(/_/g, ' ')} ${typeof v === 'number' ? formatValue(v, { fractional: true }) : String(v)}`)
-    .join(', ');
+    .map(([k, v]) => {
+      const value = typeof v === 'number' ? formatValue(v, { fractional: true }) : String(v);
+      const key = `anomalies.detail.${k}` as MessageKey;
+      const text = t(key, { value });
+      return text === key ? `${k.replace(/_/g, ' ')} ${value}` : text;
+    })
+    .join(t('anomalies.detail.separator'));
 }
 
 /** A flag as the chart explains it: "negative change — A cumulative count went down… (change −25)". */
 export function flagReason(f: { code: string; detail?: Record<string, unknown> | null }, apiCodes: Record<string, string>): (string | Node)[] {
   const name = known(`anomalies.name.${f.code}`);
   const meaning = codeMeaning(f.code, apiCodes[f.code]);
-  return [name ?? data(f.code), ' — ', meaning, f.detail ? ` (${detailText(f.detail)})` : ''];
+  const reason = h('span', {}, name ?? data(f.code), ' — ', meaning);
+  return f.detail ? tNodes('anomalies.withDetail', { detail: detailText(f.detail) }, { reason }) : [reason];
 }
 
 /** The anomaly list: every flag Glacier raised, newest reading, a page at a time; a row opens the chart around its day. */

@@ -147,8 +147,8 @@ export class ChartView {
     const idx = u.cursor.idx;
     if (idx == null) return;
     const date = isoOf(u.data[0][idx] / DAY_S);
-    const here = flags.flatMap((f, i) => f.filter((x) => x.date === date).map((x) => [data(labels[i]), ': ', ...flagReason(x, this.codes)]));
-    const joined = here.flatMap((parts, i) => (i ? ['; ', ...parts] : parts));
+    const here = flags.flatMap((f, i) => f.filter((x) => x.date === date).map((x) => tNodes('explorer.chart.flagOf', {}, { place: data(labels[i]), reason: h('span', {}, ...flagReason(x, this.codes)) })));
+    const joined = here.flatMap((parts, i) => (i ? [t('explorer.chart.flagSeparator'), ...parts] : parts));
     this.caption.replaceChildren(...(here.length ? tNodes('explorer.chart.flagAt', { date: formatDate(date) }, { flags: h('span', {}, ...joined) }) : []));
   }
 
@@ -157,18 +157,18 @@ export class ChartView {
     this.list.hidden = items.length === 0;
     this.list.replaceChildren(
       h('summary', {}, t('explorer.chart.flagged', { count: items.length })),
-      h('ul', {}, items.slice(0, 200).map(({ f, name }) => h('li', {}, h('time', { datetime: f.date }, formatDate(f.date)), ' ', data(name), ': ', ...flagReason(f, this.codes)))),
+      h('ul', {}, items.slice(0, 200).map(({ f, name }) => h('li', {}, h('time', { datetime: f.date }, formatDate(f.date)), ' ', ...tNodes('explorer.chart.flagOf', {}, { place: data(name), reason: h('span', {}, ...flagReason(f, this.codes)) })))),
     );
   }
 }
 
-/** A Chinese reader's forms of uPlot's time-axis templates ("{MMM}", "{M}/{D}", "{YYYY}"). */
-const ZH_TEMPLATES: Record<string, string> = { '{M}/{D}/{YY}': '{YYYY}年{M}月{D}日', '{M}/{D}': '{M}月{D}日', '{YYYY}': '{YYYY}年' };
+/** A Chinese reader's forms of uPlot's time-axis templates with a year ("{YYYY}", "{M}/{D}/{YY}"); month names come from Intl. */
+const ZH_TEMPLATES: Record<string, string> = { '{M}/{D}/{YY}': '{YYYY}年{M}月{D}日', '{YYYY}': '{YYYY}年' };
 
 /**
  * uPlot's time-axis labels in the reader's language: its defaults are English ("Mar", "5/1"). In
  * Chinese, month and weekday names from Intl (3月, 周一) and the templates as Chinese writes
- * dates (2021年, 3月1日); English keeps uPlot's own.
+ * years (2021年); days stay 3/1 (3月1日 is too wide for weekly ticks); English keeps uPlot's own.
  */
 export function timeAxisDates(): Pick<uPlot.Options, 'fmtDate'> {
   if (currentLang() !== 'zh') return {};
@@ -180,7 +180,7 @@ export function timeAxisDates(): Pick<uPlot.Options, 'fmtDate'> {
     MMMM: names({ month: 'long' }, 12, month), MMM: names({ month: 'short' }, 12, month),
     WWWW: names({ weekday: 'long' }, 7, weekday), WWW: names({ weekday: 'short' }, 7, weekday),
   };
-  return { fmtDate: (tpl) => uPlot.fmtDate(tpl.replace(/\{M\}\/\{D\}\/\{YY\}|\{M\}\/\{D\}|\{YYYY\}/g, (m) => ZH_TEMPLATES[m]), dateNames) };
+  return { fmtDate: (tpl) => uPlot.fmtDate(tpl.replace(/\{M\}\/\{D\}\/\{YY\}|\{YYYY\}/g, (m) => ZH_TEMPLATES[m]), dateNames) };
 }
 
 /** uPlot's legend names the series with their labels: place or source names, data (translate="no"); the first (the date) is ours. */

@@ -1,5 +1,5 @@
 import { h } from '../dom';
-import { placeName, t, type MessageKey, type Params } from '../i18n';
+import { currentLang, placeName, t, type MessageKey, type Params } from '../i18n';
 
 /**
  * Catalogue text with data inside it, for the explorer, sources, anomalies and models views.
@@ -24,6 +24,11 @@ export function tNodes(key: MessageKey, params: Params, nodes: Readonly<Record<s
     .split('\u0000')
     .map((part, i) => (i % 2 === 1 ? nodes[part] : part))
     .filter((part) => part !== '');
+}
+
+/** Sentences one after another: a space between them in English, none after Chinese full stops. */
+export function sentences(...parts: string[]): string {
+  return parts.filter((p) => p !== '').join(currentLang() === 'zh' ? '' : ' ');
 }
 
 /** A metric's title in the reader's language (the catalogue's, for the metrics the dashboard offers); else its id. */

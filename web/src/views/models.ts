@@ -9,7 +9,7 @@ import type { ViewState } from '../state';
 import type { Store } from '../store';
 import { apiError } from './api-error';
 import { markLegendData, timeAxisDates } from './chart';
-import { data, metricTitle, tNodes } from './i18n-dom';
+import { data, metricTitle, sentences, tNodes } from './i18n-dom';
 
 type Rt = ApiJson<'/v1/models/rt'>;
 type Evaluation = ApiJson<'/v1/models/evaluation'>;
@@ -62,7 +62,7 @@ export class ModelsPage {
       const x = r.data.map((w) => dayOf(w.window_end) * DAY_S);
       const yMax = rtAxisMax(r.data.map((w) => w.median));
       const above = r.data.filter((w) => w.median > yMax).length;
-      if (above) text.textContent += ` ${t('models.rt.cut', { max: yMax, count: above })}`;
+      if (above) text.textContent = sentences(text.textContent, t('models.rt.cut', { max: yMax, count: above }));
       this.plots.push(new uPlot({
         width: Math.max(280, box.clientWidth), height: 280, ...timeAxisDates(),
         scales: { x: { time: true }, y: { range: () => [0, yMax] } },
@@ -125,7 +125,7 @@ export class ModelsPage {
         col((w) => past.get(w)?.upper_95 ?? null), col((w) => past.get(w)?.lower_95 ?? null),
         col((w) => q(w, 0.5)), col((w) => q(w, 0.975)), col((w) => q(w, 0.025)), col((w) => q(w, 0.75)), col((w) => q(w, 0.25))], box));
       text.replaceChildren(
-        h('p', { class: 'muted' }, t('models.fc.explain', { target: t(`models.fc.target.${target}`), date: formatDate(to), count: ev.meta.forecasts_scored }), versioned ? '' : ` ${t('models.fc.unversioned')}`),
+        h('p', { class: 'muted' }, sentences(t('models.fc.explain', { target: t(`models.fc.target.${target}`), date: formatDate(to), count: ev.meta.forecasts_scored }), versioned ? '' : t('models.fc.unversioned'))),
         h('div', { class: 'table-scroll' }, h('table', {},
           h('thead', {}, h('tr', {}, (['model', 'horizon', 'forecasts', 'meanWis', 'relativeWis', 'coverage50', 'coverage95'] as const).map((c) => h('th', { scope: 'col' }, t(`models.col.${c}`))))),
           h('tbody', {}, ev.summary.map((r) => h('tr', {},

@@ -27,9 +27,11 @@ export const en = {
   'anomalies.code.stale_values': 'The cumulative count stayed the same for 14 days or more after changing every week before: possibly not updated.',
   'anomalies.code.discontinued': 'The source stopped publishing the metric here from this date.',
   'anomalies.code.duplicate_row': 'The source file repeats this place and date; the first row was kept.',
-  'anomalies.detail.change': 'change',
-  'anomalies.detail.z': 'z',
-  'anomalies.detail.days': 'days',
+  'anomalies.detail.change': 'change {value}',
+  'anomalies.detail.z': 'z {value}',
+  'anomalies.detail.days': '{value} days',
+  'anomalies.detail.separator': ', ',
+  'anomalies.withDetail': '{reason} ({detail})',
 } as const;
 
 export const zh: Translation<typeof en> = {
@@ -57,7 +59,9 @@ export const zh: Translation<typeof en> = {
   'anomalies.code.stale_values': '累计数此前每周都有变化，之后连续 14 天或更久保持不变：可能未更新。',
   'anomalies.code.discontinued': '来源从这一天起不再发布此处的该指标。',
   'anomalies.code.duplicate_row': '来源文件重复出现这一地区和日期；保留了第一行。',
-  'anomalies.detail.change': '变化',
-  'anomalies.detail.z': 'z 分数',
-  'anomalies.detail.days': '天数',
+  'anomalies.detail.change': '变化 {value}',
+  'anomalies.detail.z': 'z 分数 {value}',
+  'anomalies.detail.days': '持续 {value} 天',
+  'anomalies.detail.separator': '，',
+  'anomalies.withDetail': '{reason}（{detail}）',
 };

@@ -38,6 +38,8 @@ export const en = {
   'explorer.chart.described': 'Line chart: {places}',
   'explorer.chart.flagged': { one: '{count} anomaly flagged (red marks on the chart)', other: '{count} anomalies flagged (red marks on the chart)' },
   'explorer.chart.flagAt': '⚠ {date} — {flags}',
+  'explorer.chart.flagOf': '{place}: {reason}',
+  'explorer.chart.flagSeparator': '; ',
 
   'explorer.table.location': 'Location',
   'explorer.table.value': 'Value',
@@ -104,6 +106,8 @@ export const zh: Translation<typeof en> = {
   'explorer.chart.described': '折线图：{places}',
   'explorer.chart.flagged': '标记了 {count} 个异常值（图中的红色标记）',
   'explorer.chart.flagAt': '⚠ {date} — {flags}',
+  'explorer.chart.flagOf': '{place}：{reason}',
+  'explorer.chart.flagSeparator': '；',
 
   'explorer.table.location': '地区',
   'explorer.table.value': '数值',
