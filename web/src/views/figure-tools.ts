@@ -75,7 +75,8 @@ async function chartFigure(view: ChartView, metricTitle: string | undefined): Pr
   const ids = seriesSourceIds(series, from, to);
   const permalink = permalinkState(s, { lang: currentLang(), chartFrom: first, chartTo: last });
   const input: FigureInput = {
-    title, subtitle, body, legend, note: s.asOf ? [{ text: t('story.note.asOf', { date: formatDate(s.asOf) }) }] : undefined,
+    // The note on dashed lines only when one is drawn (an "as of" day before every issue has none).
+    title, subtitle, body, legend, note: s.asOf && ys.slice(n).some((v) => v.some((x) => x !== null)) ? [{ text: t('story.note.asOf', { date: formatDate(s.asOf) }) }] : undefined,
     ...(await sourceLine(ids)), url: urlOf(permalink),
   };
   const transform = transformOf(s.measure, s.perCapita);
