@@ -1,5 +1,5 @@
-import { h } from '../dom';
-import { currentLang, placeName, t, type MessageKey, type Params } from '../i18n';
+import { currentLang, placeName, t, type MessageKey } from '../i18n';
+import { dataSpan, tNodes } from './message-nodes';
 
 /**
  * Catalogue text with data inside it, for the explorer, sources, anomalies and models views.
@@ -7,23 +7,15 @@ import { currentLang, placeName, t, type MessageKey, type Params } from '../i18n
  * `translate="no"` (docs/dashboard.md, "Languages"), so it can sit in a Chinese sentence.
  */
 
-/** Data in the page: a span marked translate="no". */
-export function data(text: string): HTMLSpanElement {
-  return h('span', { translate: 'no' }, text);
-}
+/** Data in the page: a span marked translate="no" (message-nodes.ts, shared with the research pages). */
+export const data = (text: string): HTMLSpanElement => dataSpan(text);
+
+/** A message with some placeholders filled by nodes (data, links, buttons): message-nodes.ts's, shared with the research pages. */
+export { tNodes };
 
 /** A place's name in the reader's language (Chinese where the gazetteer has it), as data. */
 export function place(loc: { name: string; name_zh?: string | null }): HTMLSpanElement {
   return data(placeName(loc));
-}
-
-/** The message `key` with the placeholders named in `nodes` filled by those nodes (data, links, buttons), the rest as t() fills them. */
-export function tNodes(key: MessageKey, params: Params, nodes: Readonly<Record<string, Node>>): (string | Node)[] {
-  const marks = Object.fromEntries(Object.keys(nodes).map((name) => [name, `\u0000${name}\u0000`]));
-  return t(key, { ...params, ...marks })
-    .split('\u0000')
-    .map((part, i) => (i % 2 === 1 ? nodes[part] : part))
-    .filter((part) => part !== '');
 }
 
 /** Sentences one after another: a space between them in English, none after Chinese full stops. */
