@@ -1,13 +1,15 @@
 import type { EpidemicParams } from './params.js';
 
 /**
- * State layout of one population (a patch): the compartments, then a cumulative counter of people
- * becoming infectious, from which daily reported cases are read. Deaths D are cumulative too.
+ * State layout of one population (a patch): the compartments, then cumulative counters of people
+ * becoming infectious (daily reported cases are read from it) and of people infected here (daily
+ * infections: not the fall in S, which in a metapopulation also counts susceptibles who travel).
+ * Deaths D are cumulative too. The counters never travel.
  *   S → E → I → R            (SIR: S → I → R; E stays 0)
  *             ↘ F → D        a share ifr of removals is fatal, dying after a mean delay (F: will die)
  */
-export const S = 0, E = 1, I = 2, R = 3, F = 4, D = 5, ONSETS = 6;
-export const PATCH_STATE = 7;
+export const S = 0, E = 1, I = 2, R = 3, F = 4, D = 5, ONSETS = 6, INFECTIONS = 7;
+export const PATCH_STATE = 8;
 export const COMPARTMENTS = ['susceptible', 'exposed', 'infectious', 'recovered', 'dying', 'dead'] as const;
 
 /** The rates of one population on one stretch of constant transmission. */
@@ -51,6 +53,7 @@ export function localFlows(y: Float64Array, o: number, r: LocalRates, dy: Float6
   dy[o + F] = r.deathRate === Number.POSITIVE_INFINITY ? 0 : fatal - death;
   dy[o + D] = death;
   dy[o + ONSETS] = onset;
+  dy[o + INFECTIONS] = infection;
 }
 
 /** The day-0 state of one population, written at offset `o`. */
@@ -63,4 +66,5 @@ export function writeInitialState(p: EpidemicParams, y: Float64Array, o: number)
   y[o + F] = 0;
   y[o + D] = 0;
   y[o + ONSETS] = 0;
+  y[o + INFECTIONS] = 0;
 }

@@ -27,6 +27,25 @@ describe('metapopulation SEIR', () => {
     expect(Math.max(...out.patches[2].trajectory.infections.map(Math.abs))).toBe(0); // C, never seeded, stays free
   });
 
+  it('counts as infections only transmission within each patch, never susceptibles who travel', () => {
+    const patches = [
+      { name: 'A', population: 1e6, initial: { exposed: 50, infectious: 20, removed: 0 } },
+      { name: 'B', population: 2e5, initial: { exposed: 0, infectious: 0, removed: 0 } },
+    ];
+    const mobility = [[0, 1e-3], [2e-3, 0]];
+    // No transmission: people travel (S falls in one patch and rises in the other), nobody is infected.
+    const still = simulateMetapop({ ...disease, beta: { value: 0, changes: [] }, patches, mobility }, 60);
+    for (const { trajectory } of still.patches) expect(Math.max(...trajectory.infections.map(Math.abs))).toBe(0);
+    // With transmission: never negative, and over the network they are the fall in susceptibles.
+    const out = simulateMetapop({ ...disease, patches, mobility }, 120);
+    for (const { trajectory } of out.patches) expect(Math.min(...trajectory.infections)).toBeGreaterThanOrEqual(0);
+    const [a, b] = out.patches.map((x) => x.trajectory);
+    for (let k = 0; k < 120; k++) {
+      const fall = a.susceptible[k] + b.susceptible[k] - a.susceptible[k + 1] - b.susceptible[k + 1];
+      expect(relDiff(a.infections[k] + b.infections[k], fall)).toBeLessThan(1e-6);
+    }
+  });
+
   it('with symmetric travel between identical patches, the curves are identical', () => {
     const patch = (name: string) => ({ name, population: 5e5, initial: { exposed: 20, infectious: 10, removed: 0 } });
     const out = simulateMetapop({ ...disease, patches: [patch('A'), patch('B')], mobility: [[0, 0.05], [0.05, 0]] }, 150);

@@ -1,4 +1,4 @@
-import { COMPARTMENTS, D, E, F, I, localFlows, localRates, ONSETS, PATCH_STATE, R, S, writeInitialState } from './compartments.js';
+import { COMPARTMENTS, D, E, F, I, INFECTIONS, localFlows, localRates, ONSETS, PATCH_STATE, R, S, writeInitialState } from './compartments.js';
 import { solveDaily } from './daily-solve.js';
 import type { SolverOptions } from './ode.js';
 import { betaOn, checkParams, type EpidemicParams } from './params.js';
@@ -81,7 +81,7 @@ export function trajectoryOf(states: Float64Array, dim: number, o0: number, days
     recovered: column(R),
     dying: column(F),
     dead: column(D),
-    infections: daily(S, -1),
+    infections: daily(INFECTIONS),
     onsets,
     cases,
     deaths: daily(D),
