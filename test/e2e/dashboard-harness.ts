@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,3 +69,45 @@ export async function watchPageProblems(context: BrowserContext, page: Page, pro
 }
 
 export { apiFixture };
+
+/** Everything an end-to-end suite drives: the served dashboard over a fixture, and one browser page. */
+export interface DashboardSession {
+  url: string;
+  fixture: ApiFixture;
+  app: App;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** CSP violations and page errors seen so far (watchPageProblems); suites expect none. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The setup every end-to-end suite shares (for its `beforeAll`): the dashboard built into the
+ * suite's own folder `webDist` (other suites' servers may be reading theirs), the API over the
+ * `api` fixture (or `research`'s) on a free loopback port, Chromium with one 1280×900 page
+ * (`context` options such as `locale` added), and page problems collected.
+ */
+export async function openDashboardSession(opts: { webDist: string; research?: boolean; context?: Parameters<Browser['newContext']>[0] }): Promise<DashboardSession> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  buildWeb(opts.webDist);
+  const fixture = await apiFixture('pglite', { research: opts.research });
+  const app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: opts.webDist });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts.context });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  await watchPageProblems(context, page, problems);
+  return {
+    url, fixture, app, browser, context, page, problems,
+    close: async () => {
+      await context.close();
+      await browser.close();
+      await app.close();
+      await fixture.close();
+    },
+  };
+}

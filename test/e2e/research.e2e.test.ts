@@ -1,11 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/api/app.js';
-import type { ApiFixture } from '../api-fixture.js';
-import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, SCREENSHOTS, watchPageProblems } from './dashboard-harness.js';
+import { E2E_DISABLED, openDashboardSession, ROOT, SCREENSHOTS, type DashboardSession } from './dashboard-harness.js';
 
 /** Its own build folder: the other browser suites build theirs at the same time. */
 const WEB_DIST = path.join(ROOT, 'dist/web-e2e-research');
@@ -24,13 +21,11 @@ type SummaryRow = { dataset: string; finding: string | null; modality: string; v
  * shows is compared with what the API answers for the same request.
  */
 describe.skipIf(E2E_DISABLED)('research pages end to end (Chromium)', () => {
-  let fixture: ApiFixture;
-  let app: App;
+  let session: DashboardSession;
   let url: string;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   const api = async (u: string) => {
     const r = await fetch(url + u);
     expect(r.status, u).toBe(200);
@@ -56,25 +51,11 @@ describe.skipIf(E2E_DISABLED)('research pages end to end (Chromium)', () => {
   const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWeb(WEB_DIST);
-    fixture = await apiFixture('pglite', { research: true });
-    app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: WEB_DIST });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    session = await openDashboardSession({ webDist: WEB_DIST, research: true, context: { acceptDownloads: true } });
+    ({ url, context, page, problems } = session);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
-    page = await context.newPage();
-    // Every Content-Security-Policy violation and page error on the way is a failure (last test).
-    await watchPageProblems(context, page, problems);
   }, 900_000);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.close();
-    await fixture?.close();
-  });
+  afterAll(() => session?.close());
 
   it('lists exactly the API’s datasets, with licence links, redistribution badges in words, counts and holdings', async () => {
     await page.goto(`${url}/?page=datasets`);

@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/api/app.js';
-import type { ApiFixture } from '../api-fixture.js';
-import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, SCREENSHOTS, watchPageProblems } from './dashboard-harness.js';
+import { E2E_DISABLED, openDashboardSession, ROOT, SCREENSHOTS, type DashboardSession } from './dashboard-harness.js';
 
 /** Its own build folder: the other browser suites build theirs at the same time. */
 const WEB_DIST = path.join(ROOT, 'dist/web-e2e-research2');
@@ -23,13 +19,10 @@ type Part = 'literature' | 'sequences' | 'chatter';
  * fixture's database (research data ingested): what each page draws is compared with the API.
  */
 describe.skipIf(E2E_DISABLED)('Literature, Sequences and Chatter pages end to end (Chromium)', () => {
-  let fixture: ApiFixture;
-  let app: App;
+  let session: DashboardSession;
   let url: string;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   const json = async <T>(u: string): Promise<T> => {
     const r = await fetch(url + u);
     expect(r.status, u).toBe(200);
@@ -45,24 +38,10 @@ describe.skipIf(E2E_DISABLED)('Literature, Sequences and Chatter pages end to en
   const numbers = (v: string | null) => (v ?? '').split(',').map((x) => (x === '' ? null : Number(x)));
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWeb(WEB_DIST);
-    fixture = await apiFixture('pglite', { research: true });
-    app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: WEB_DIST });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    // Every Content-Security-Policy violation and page error on the way is a failure (last test).
-    await watchPageProblems(context, page, problems);
+    session = await openDashboardSession({ webDist: WEB_DIST, research: true });
+    ({ url, page, problems } = session);
   }, 900_000);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.close();
-    await fixture?.close();
-  });
+  afterAll(() => session?.close());
 
   it('Literature: opens from the page list (code loaded only then); results and counts equal the API', async () => {
     await page.goto(`${url}/`);
