@@ -162,10 +162,11 @@ export function embedSnippet(made: MadeFigure): string {
  * and a permalink (both with a copy button); and, in the embed view (`embed=1`), the figure alone.
  */
 export class FigureTools {
-  readonly el = h('div', { class: 'figure-tools', role: 'group' });
+  // Inline styles: the stylesheet belongs to the page frame; these few rules are the tools' own.
+  readonly el = h('div', { class: 'figure-tools', role: 'group', style: 'display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin-top:.5rem' });
   /** The embed view's content: the figure and a link to the full view. */
   readonly embedEl = h('div', { class: 'embed-figure', hidden: true });
-  private readonly panel = h('div', { class: 'share-panel', hidden: true });
+  private readonly panel = h('div', { class: 'share-panel', hidden: true, style: 'flex-basis:100%' });
   private readonly status = h('span', { class: 'muted', 'aria-live': 'polite' });
 
   constructor(private readonly store: Store, private readonly views: Views, private readonly metricTitle: () => string | undefined) {}
@@ -206,7 +207,7 @@ export class FigureTools {
 
   /** The share panel: what to copy, in a read-only box, with a copy button. */
   private share(heading: string, help: string, text: string): void {
-    const box = h('textarea', { readonly: true, rows: text.length > 200 ? 4 : 2, class: 'share-text', translate: 'no', 'aria-label': heading, spellcheck: 'false' });
+    const box = h('textarea', { readonly: true, rows: text.length > 200 ? 4 : 2, class: 'share-text', translate: 'no', 'aria-label': heading, spellcheck: 'false', style: 'width:100%;max-width:60rem;font-family:monospace;font-size:.85rem' });
     box.value = text;
     const said = h('span', { class: 'muted', 'aria-live': 'polite' });
     const copy = () => {
