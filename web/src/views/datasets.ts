@@ -6,6 +6,7 @@ import { accessText, commercialText, datasetTypeText, modalityText, redistributi
 import type { Dataset } from '../research-types';
 import { errorText, testHooks } from '../shared';
 import { apiError } from './api-error';
+import { tNodes } from './message-nodes';
 import { DATASET_TYPES, MODALITIES, REDISTRIBUTION_CLASSES, type DatasetFilter, type ViewState } from '../state';
 import type { Store } from '../store';
 
@@ -51,19 +52,20 @@ function badges(d: Dataset): HTMLElement {
 
 const licence = (d: Dataset) => h('a', { href: d.license.url, rel: 'noopener', title: d.license.name, translate: 'no' }, d.license.spdx ?? d.license.name);
 /** "imaging (X-ray, CT)": the type and modalities in the reader's language. */
-const kind = (d: Dataset) => `${datasetTypeText(d.type)}${d.modalities.length ? ` (${d.modalities.map(modalityText).join(', ')})` : ''}`;
+const kind = (d: Dataset) => (d.modalities.length ? t('datasets.kindWith', { type: datasetTypeText(d.type), modalities: d.modalities.map(modalityText).join(t('datasets.listSep')) }) : datasetTypeText(d.type));
 
 function counts(d: Dataset): HTMLElement | string {
   if (d.counts.length === 0) return t('datasets.noCount');
   return h('ul', { class: 'counts' }, d.counts.map((c) => h('li', {},
     h('strong', {}, formatValue(c.value)), ` ${unitText(c.unit)} `,
-    h('span', { class: 'muted' }, `(${t('datasets.stated', { date: formatDate(c.stated_on) })}`, c.note ? ['; ', h('span', { translate: 'no' }, c.note)] : '', ')'))));
+    // The publisher's note is data (English), inside the sentence as its own element.
+    h('span', { class: 'muted' }, ...tNodes('datasets.stated', { date: formatDate(c.stated_on) }, { note: c.note ? h('span', {}, t('datasets.noteSep'), h('span', { translate: 'no' }, c.note)) : document.createTextNode('') })))));
 }
 
 function holdings(d: Dataset): HTMLElement {
   const held = d.local.filter((x) => x.rows > 0);
   if (held.length === 0) return h('p', { class: 'held none' }, t('datasets.notHeld'));
-  return h('ul', { class: 'held' }, held.map((x) => h('li', {}, t('datasets.rowsIn', { count: x.rows }), h('code', { translate: 'no' }, x.table), ' (', h('span', { translate: 'no' }, x.source), ')')));
+  return h('ul', { class: 'held' }, held.map((x) => h('li', {}, ...tNodes('datasets.rowsIn', { count: x.rows }, { table: h('code', { translate: 'no' }, x.table), source: h('span', { translate: 'no' }, x.source) }))));
 }
 
 /** Copies text: the Clipboard API, else a selected textarea and execCommand, else the textarea left selected for Ctrl+C. */

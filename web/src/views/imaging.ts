@@ -180,7 +180,7 @@ export class ImagingPage {
       h('td', { translate: 'no' }, x.patient ?? '—'),
       h('td', {}, no(x.finding ?? '—'), x.also_findings.length ? h('div', { class: 'muted' }, t('imaging.also'), no(x.also_findings.join(', '))) : null),
       h('td', {}, no(x.view ?? '—'), h('div', { class: 'muted' }, modalityText(x.modality))),
-      h('td', {}, `${sex}, ${x.age === null ? '—' : formatValue(x.age)}`),
+      h('td', {}, t('imaging.sexAge', { sex, age: x.age === null ? '—' : formatValue(x.age) })),
       h('td', {}, preciseDate(x.study_date, x.study_date_precision)),
       h('td', { translate: 'no' }, x.license ?? '—'),
     );
