@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/api/app.js';
-import type { ApiFixture } from '../api-fixture.js';
-import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, SCREENSHOTS } from './dashboard-harness.js';
+import { E2E_DISABLED, openDashboardSession, ROOT, SCREENSHOTS, type DashboardSession } from './dashboard-harness.js';
 import { catalogueLatinWords } from './i18n-check.js';
 
 /** Its own build folder: the other browser suites build theirs at the same time. */
@@ -44,8 +40,7 @@ function expectShown(text: string, value: number, what: string): void {
 }
 
 describe.skipIf(E2E_DISABLED)("A place's summary end to end (Chromium)", () => {
-  let fixture: ApiFixture;
-  let app: App;
+  let session: DashboardSession;
   let url: string;
   let browser: Browser;
   const cache = new Map<string, Promise<unknown>>();
@@ -63,20 +58,10 @@ describe.skipIf(E2E_DISABLED)("A place's summary end to end (Chromium)", () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWeb(WEB_DIST);
-    fixture = await apiFixture('pglite');
-    app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: WEB_DIST });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    session = await openDashboardSession({ webDist: WEB_DIST });
+    ({ url, browser } = session);
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await fixture?.close();
-  });
+  afterAll(() => session?.close());
 
   /** One page load per language; the other places are reached as the dashboard does (history + popstate). */
   async function showAll(lang: 'en' | 'zh'): Promise<Map<string, Shown>> {
