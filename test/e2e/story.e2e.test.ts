@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/api/app.js';
 import { readCsv, type ApiFixture } from '../api-fixture.js';
 import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, SCREENSHOTS } from './dashboard-harness.js';
+import { untranslatedStrings } from './i18n-check.js';
 
 /**
  * Tools for storytellers in Chromium (docs/dashboard.md, "For storytellers"): the chart's and the
@@ -181,6 +182,8 @@ describe.skipIf(E2E_DISABLED)('storytellers’ figures, embed and permalink (Chr
     const inline = await frame.locator('.embed-svg > svg').evaluate((el) => el.outerHTML);
     for (const cls of ['figure-title', 'figure-subtitle', 'figure-sources', 'figure-credit']) expect(textOf(inline, cls), cls).toBe(textOf(chartSvg, cls));
     expect(await frame.locator('.embed-link a').getAttribute('href')).toBe(permalink);
+    // All the Chinese figure's text is Chinese but its data (the check only evaluates in the page: a frame does too).
+    expect(await untranslatedStrings(frame as unknown as Page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'story-embed-zh.png') });
   });
 

@@ -63,7 +63,7 @@ export function dateTicks(from: string, to: string): string[] {
  * A line chart of the days `from`–`to`: y from 0 (linear) or powers of ten (log; values ≤ 0 are
  * gaps, as on the dashboard's log axis), grid lines, y labels by `yFormat`, x labels by `xFormat`.
  */
-export function linePlot(o: { start: string; from: string; to: string; series: PlotSeries[]; log: boolean; yFormat: (v: number) => string; xFormat: (iso: string) => string }): FigureBody {
+export function linePlot(o: { start: string; from: string; to: string; series: PlotSeries[]; log: boolean; yFormat: (v: number) => string; xFormat: (iso: string) => string; flags?: { series: number; date: string }[] }): FigureBody {
   const s0 = dayNumber(o.start);
   const a = dayNumber(o.from);
   const b = Math.max(a + 1, dayNumber(o.to));
@@ -77,8 +77,17 @@ export function linePlot(o: { start: string; from: string; to: string; series: P
     const ly = linear(Math.log10(yTicks[0]), Math.log10(yTicks[yTicks.length - 1]), PLOT_H - M.bottom, M.top);
     y = (v) => ly(Math.log10(v));
   } else {
-    yTicks = ticks(Math.max(0, ...all));
-    y = linear(0, yTicks[yTicks.length - 1] || 1, PLOT_H - M.bottom, M.top);
+    // From 0, or below it when values are negative (a source's corrections on the daily measure).
+    const lo = Math.min(0, ...all);
+    const hi = Math.max(0, ...all);
+    const span = ticks(hi - lo);
+    const step = span.length > 1 ? span[1] - span[0] : 1;
+    yTicks = [];
+    for (let k = Math.floor(lo / step); ; k++) {
+      yTicks.push(k * step);
+      if (k * step >= hi - step * 1e-9) break;
+    }
+    y = linear(yTicks[0], yTicks[yTicks.length - 1] || 1, PLOT_H - M.bottom, M.top);
   }
   const parts: string[] = ['<g class="axes" font-size="12" fill="#555">'];
   for (const v of yTicks) {
@@ -113,6 +122,16 @@ export function linePlot(o: { start: string; from: string; to: string; series: P
     if (d) parts.push(`<path d="${d}" stroke="${escapeXml(ser.colour)}" stroke-width="${ser.dashed ? 1.75 : 2.25}"${ser.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
   }
   parts.push('</g>');
+  // Anomaly flags: red triangles on the flagged days' values, as on the chart (none where the day has no value).
+  const marks = (o.flags ?? []).flatMap((f) => {
+    const day = dayNumber(f.date);
+    const v = o.series[f.series]?.values[day - s0];
+    if (day < a || day > b || v === null || v === undefined || !Number.isFinite(v) || (o.log && v <= 0)) return [];
+    const px = r1(x(day));
+    const py = r1(y(v));
+    return [`M${px},${r1(py - 8)}L${r1(px - 5)},${r1(py - 1)}L${r1(px + 5)},${r1(py - 1)}Z`];
+  });
+  if (marks.length) parts.push(`<path class="flags" fill="#c00" d="${marks.join('')}"/>`);
   return { viewBox: [0, 0, PLOT_W, PLOT_H], markup: parts.join('') };
 }
 

@@ -119,6 +119,22 @@ describe('figure plots', () => {
     expect(d.match(/L/g)).toHaveLength(2);
   });
 
+  it('marks flagged days with a triangle on the value, none on a day without one or outside the days shown', () => {
+    const plot = (flags: { series: number; date: string }[]) => linePlot({ start: '2020-01-01', from: '2020-01-02', to: '2020-01-04', log: false, yFormat: String, xFormat: (d) => d, series: [{ values: [1, 2, null, 4], colour: '#f00' }], flags }).markup;
+    const triangles = (m: string) => (/<path class="flags" fill="#c00" d="([^"]+)"/.exec(m)?.[1].match(/Z/g) ?? []).length;
+    expect(triangles(plot([{ series: 0, date: '2020-01-02' }, { series: 0, date: '2020-01-04' }]))).toBe(2);
+    expect(triangles(plot([{ series: 0, date: '2020-01-03' }, { series: 0, date: '2020-01-01' }, { series: 1, date: '2020-01-02' }]))).toBe(0);
+  });
+
+  it('takes the linear axis below 0 when values are negative', () => {
+    const labels: number[] = [];
+    linePlot({ start: '2020-01-01', from: '2020-01-01', to: '2020-01-03', log: false, yFormat: (v) => (labels.push(v), String(v)), xFormat: (d) => d, series: [{ values: [-120, 30, 480], colour: '#f00' }] });
+    expect(labels).toEqual([-200, 0, 200, 400, 600]);
+    labels.length = 0;
+    linePlot({ start: '2020-01-01', from: '2020-01-01', to: '2020-01-02', log: false, yFormat: (v) => (labels.push(v), String(v)), xFormat: (d) => d, series: [{ values: [3, 7], colour: '#f00' }] });
+    expect(labels).toEqual([0, 2, 4, 6, 8]);
+  });
+
   it('uses powers of ten on a log axis and leaves out values ≤ 0', () => {
     expect(logTicks(3, 4200)).toEqual([1, 10, 100, 1000, 10000]);
     const labels: number[] = [];

@@ -26,8 +26,8 @@ export interface FigureSource {
 export interface LegendItem {
   label: string;
   colour: string;
-  /** line: a solid line (a place), dash: a dashed line (as published earlier), swatch: a colour class. */
-  kind: 'line' | 'dash' | 'swatch';
+  /** line: a solid line (a place), dash: a dashed line (as published earlier), swatch: a colour class, mark: a flag's triangle. */
+  kind: 'line' | 'dash' | 'swatch' | 'mark';
   data?: boolean;
 }
 
@@ -226,7 +226,9 @@ function legendMarkup(items: readonly LegendItem[], x0: number, y0: number, widt
     }
     const mid = y + 8;
     const mark =
-      item.kind === 'swatch'
+      item.kind === 'mark'
+        ? `<path d="M${x + 11},${mid - 7}L${x + 5},${mid + 2}L${x + 17},${mid + 2}Z" fill="${escapeXml(item.colour)}"/>`
+        : item.kind === 'swatch'
         ? `<rect x="${x}" y="${mid - 7}" width="16" height="14" fill="${escapeXml(item.colour)}" stroke="#999" stroke-width="0.5"/>`
         : `<line x1="${x}" x2="${x + 22}" y1="${mid}" y2="${mid}" stroke="${escapeXml(item.colour)}" stroke-width="${item.kind === 'dash' ? 2 : 3}"${item.kind === 'dash' ? ' stroke-dasharray="6 4"' : ''}/>`;
     const label = item.data ? `<tspan translate="no">${escapeXml(item.label)}</tspan>` : escapeXml(item.label);

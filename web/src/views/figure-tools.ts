@@ -70,8 +70,11 @@ async function chartFigure(view: ChartView, metricTitle: string | undefined): Pr
     start: first, from, to, log: s.log, yFormat: formatCompact,
     xFormat: (iso) => (long ? monthYear.format(new Date(`${iso}T00:00:00Z`)) : formatDate(iso)),
     series: ys.map((values, i) => ({ values, colour: LINE_COLOURS[i % n], dashed: i >= n })),
+    // The latest series' flags, when the chart shows them.
+    flags: s.anomalies ? series.slice(0, n).flatMap((ser, i) => ser.flags.map((f) => ({ series: i, date: f.date }))) : [],
   });
   const legend: LegendItem[] = places.map((p, i) => ({ label: p, colour: LINE_COLOURS[i % n], kind: 'line', data: true }));
+  if (body.markup.includes('class="flags"')) legend.push({ label: t('story.legend.flag'), colour: '#c00', kind: 'mark' });
   const ids = seriesSourceIds(series, from, to);
   const permalink = permalinkState(s, { lang: currentLang(), chartFrom: first, chartTo: last });
   const input: FigureInput = {

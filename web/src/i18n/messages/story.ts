@@ -37,6 +37,7 @@ export const en = {
   'story.subtitle.per100k': 'Per 100,000 people',
   'story.subtitle.log': 'logarithmic scale',
   'story.note.asOf': 'Dashed lines: the same series as published on {date}.',
+  'story.legend.flag': 'Anomaly flagged (e.g. a backlog reported on one day)',
 } as const;
 
 export const zh: Translation<typeof en> = {
@@ -75,4 +76,5 @@ export const zh: Translation<typeof en> = {
   'story.subtitle.per100k': '每10万人',
   'story.subtitle.log': '对数刻度',
   'story.note.asOf': '虚线：同一序列在 {date} 发布时的数值。',
+  'story.legend.flag': '标记的异常值（如积压病例在同一天报告）',
 };
