@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { silentLogger } from '../../src/ingest/context.js';
 import { ingestAll } from '../../src/ingest/ingest-all.js';
 import type { AnyConnector } from '../../src/domain/imaging.js';
 import { chinaNhc } from '../../src/sources/china-nhc/index.js';
 import { dxy } from '../../src/sources/dxy/index.js';
+import { jhuDaily } from '../../src/sources/jhu-daily/index.js';
 import { jhuGlobal } from '../../src/sources/jhu-global/index.js';
 import { linelistKudos } from '../../src/sources/linelist-kudos/index.js';
 import { linelistOpen } from '../../src/sources/linelist-open/index.js';
@@ -61,7 +62,21 @@ export function whoCourseSubset(rel: string): string {
   return [lines[0], ...lines.slice(1).filter((l) => COURSE_ISO2.includes(l.split(',')[1]))].join('\n') + '\n';
 }
 
-const COURSE_CONNECTORS: readonly AnyConnector[] = [jhuGlobal, who, dxy, chinaNhc, wellsrc, linelistOpen, linelistKudos];
+/** The countries whose rows of JHU's daily reports the course keeps (lesson 6's versioned backtest). */
+export const DAILY_REPORT_COUNTRIES = ['Germany', 'Italy'];
+
+/** JHU's daily reports of 2020-01-22..2020-04-30 (one a day; the later ones in the mirror are monthly). */
+export const DAILY_REPORTS = readdirSync(dataPath('jhu/daily_reports')).filter((f) => /^0[1-4]-\d\d-2020\.csv$/.test(f)).sort();
+
+/** A daily report cut to the country rows (no province) of DAILY_REPORT_COUNTRIES, or null when it has none. */
+export function dailyReportCourseSubset(file: string): string | null {
+  const lines = readFileSync(dataPath('jhu/daily_reports', file), 'utf8').split(/\r?\n/);
+  const isCountryRow = (l: string) => l.split(',').some((cell, i, cells) => DAILY_REPORT_COUNTRIES.includes(cell) && cells[i - 1] === '');
+  const rows = lines.slice(1).filter(isCountryRow);
+  return rows.length ? [lines[0], ...rows].join('\n') + '\n' : null;
+}
+
+const COURSE_CONNECTORS: readonly AnyConnector[] = [jhuGlobal, jhuDaily, who, dxy, chinaNhc, wellsrc, linelistOpen, linelistKudos];
 
 /** Ingests the course's sources (the list above) into `db`. */
 export async function ingestCourse(db: Db): Promise<void> {
@@ -88,6 +103,10 @@ export async function ingestCourse(db: Db): Promise<void> {
     'jhu/vintages/confirmed_global_asof_2020-12-31.csv.gz',
     'jhu/vintages/deaths_global_asof_2020-12-31.csv.gz',
   ]) files[strip(rel)] = jhu(rel);
+  for (const f of DAILY_REPORTS) {
+    const rows = dailyReportCourseSubset(f);
+    if (rows) files[`jhu/daily_reports/${f}`] = { text: rows };
+  }
   const mirror = await makeMirror(files);
   try {
     const runs = await ingestAll({ db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, COURSE_CONNECTORS);
