@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/api/app.js';
-import type { ApiFixture } from '../api-fixture.js';
-import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, SCREENSHOTS, watchPageProblems } from './dashboard-harness.js';
+import { E2E_DISABLED, openDashboardSession, ROOT, SCREENSHOTS, type DashboardSession } from './dashboard-harness.js';
 import { untranslatedStrings } from './i18n-check.js';
 
 /** Its own build folder: the other browser suites build theirs at the same time. */
@@ -32,13 +28,10 @@ const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.
  * page is known to show the same data as the English one (research*.e2e.test.ts, cases.e2e.test.ts).
  */
 describe.skipIf(E2E_DISABLED)('research pages in Chinese end to end (Chromium)', () => {
-  let fixture: ApiFixture;
-  let app: App;
+  let session: DashboardSession;
   let url: string;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
   const json = async <T>(u: string): Promise<T> => {
     const r = await fetch(url + u);
     expect(r.status, u).toBe(200);
@@ -59,23 +52,10 @@ describe.skipIf(E2E_DISABLED)('research pages in Chinese end to end (Chromium)',
   };
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWeb(WEB_DIST);
-    fixture = await apiFixture('pglite', { research: true });
-    app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: WEB_DIST });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    await watchPageProblems(context, page, problems);
+    session = await openDashboardSession({ webDist: WEB_DIST, research: true });
+    ({ url, page, problems } = session);
   }, 900_000);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.close();
-    await fixture?.close();
-  });
+  afterAll(() => session?.close());
 
   it('Datasets: the API’s datasets, counted and badged in Chinese; nothing untranslated', async () => {
     await page.goto(`${url}/?page=datasets&lang=zh`);
