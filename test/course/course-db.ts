@@ -33,12 +33,20 @@ import { dataPath } from '../shared-data.js';
  * - china-nhc: the NHC-derived province table of 2020-01-21..30 (lesson 3).
  * - wellsrc: Wells et al.'s reported daily incidence in Wuhan (lesson 3, lesson 5).
  * - linelist-open and linelist-kudos: the two line lists, whole (lesson 4's delays and incubation).
+ * - jhu-daily: JHU's daily reports of 2020-01-22..2020-04-30 (one a day; the mirror's later ones are
+ *   monthly), cut to the country rows of Germany and Italy (DAILY_REPORT_COUNTRIES): a vintage a day,
+ *   so that lesson 6's `/v1/models/evaluation` makes real versioned forecasts (the first wave,
+ *   weekly deaths, 2020-03-07..04-25). They also show in lesson 1 (Italy's /v1/revisions and
+ *   Germany's /v1/discrepancies).
  *
  * Kept small on purpose (the runner's whole budget is 90 s): the JHU and WHO files are cut to
  * COURSE_COUNTRIES, as test/api-fixture.ts cuts the US file. Measured on the shared 2-core machine
  * (load average about 7): 21 s on PostgreSQL, 36 s on PGlite; by source on PostgreSQL, gazetteer
  * 1.5 s, jhu-global 3.5 s, who 0.9 s, dxy 3.9 s, china-nhc 0.4 s, wellsrc 0.3 s, linelist-open
  * 8.2 s (13,174 rows; lesson 4's /v1/models/delays reads both lists), linelist-kudos 0.8 s.
+ * With jhu-daily (2020-12-06, load average 15-19, so all slower): 32.7 s on PostgreSQL, of which
+ * jhu-daily 2.1 s (91 reports of 1-2 rows; gazetteer 1.7, jhu-global 4.9, who 1.0, dxy 8.9,
+ * china-nhc 1.2, wellsrc 0.4, linelist-open 10.1, linelist-kudos 0.9), PGLITE_PLACEHOLDER.
  */
 export const COURSE_COUNTRIES = ['China', 'Germany', 'Italy', 'Korea, South', 'United Kingdom', 'US', 'Brazil', 'India', 'South Africa', 'Japan'];
 
