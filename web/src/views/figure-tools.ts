@@ -192,6 +192,15 @@ export class FigureTools {
     };
   }
 
+  /** The permalink: the figure's; the table's (no figure) pins the day of the snapshot it lists. */
+  private async permalink(): Promise<string | null> {
+    const s = this.store.state;
+    if (s.tab !== 'table') return (await this.make())?.permalink ?? null;
+    const scope = mapScope(s);
+    const snap = await getJson('/v1/map', { metric: s.metric, transform: transformOf(s.measure, s.perCapita), level: scope.level, parent: scope.parent ?? undefined, date: s.date ?? undefined });
+    return urlOf(permalinkState(s, { lang: currentLang(), mapDate: snap.meta.date }));
+  }
+
   /** The buttons for the tab shown (the table has only the permalink). */
   render(s: ViewState): void {
     this.el.setAttribute('aria-label', t('story.tools'));
@@ -202,7 +211,15 @@ export class FigureTools {
       figure ? button('figure-svg', t('story.svg'), this.act((m) => download(`${m.name}.svg`, m.figure.svg, 'image/svg+xml')), t('story.download', { format: 'SVG' })) : null,
       figure ? button('figure-png', t('story.png'), this.act(async (m) => saveBlob(`${m.name}.png`, await pngOf(m.figure))), t('story.download', { format: 'PNG' })) : null,
       figure ? button('figure-embed', t('story.embed'), this.act((m) => this.share(t('story.embed.heading'), t('story.embed.help'), embedSnippet(m)))) : null,
-      button('figure-link', t('story.permalink'), this.act((m) => this.share(t('story.permalink.heading'), t('story.permalink.help'), m.permalink))),
+      button('figure-link', t('story.permalink'), () => {
+        this.status.textContent = '';
+        this.permalink()
+          .then((link) => {
+            if (!link) throw new Error(t('story.notDrawn'));
+            this.share(t('story.permalink.heading'), t('story.permalink.help'), link);
+          })
+          .catch((err) => (this.status.textContent = errorText(err)));
+      }),
       this.status,
       this.panel,
     ].filter((x) => x !== null));
