@@ -4,10 +4,11 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASETS } from '../../catalog/index.js';
 import type { Db } from '../../store/db.js';
-import { sourceManifests } from '../../store/read-bulk.js';
+import { sourceManifests, withBulkReads } from '../../store/read-bulk.js';
 import { dataVersion } from '../../store/read-sources.js';
 import { openCsvGzFile } from './csv-gz-file.js';
 import { BULK_FORMATS, dataLicense, dataPackage, FILE_SUFFIX, type BulkFormat, type DataLicense, type WrittenFile } from './datapackage.js';
+import { pageRows } from './fields.js';
 import { openParquetFile } from './parquet-file.js';
 import { BULK_TABLES, type BulkTable } from './tables.js';
 
@@ -40,23 +41,27 @@ export const DATAPACKAGE_FILE = 'datapackage.json';
 /**
  * Writes every table in every format into a fresh folder, then `datapackage.json`, then renames
  * the folder into place: a reader sees either no build or a whole one. Rows are read page by page
- * (bounded memory). When the data version moved on during the build, the reads may mix two
- * versions: the folder is discarded and `complete` is false (the caller builds the new version).
+ * (bounded memory). On PostgreSQL every read is from one snapshot (withBulkReads); on PGlite, when
+ * the data version moved on during the build, the reads may mix two versions: the folder is
+ * discarded and `complete` is false (the caller builds the new version).
  */
 export async function buildBulk(r: BuildRequest): Promise<BuildResult> {
   const t0 = performance.now();
   const tick = r.tick ?? (() => Promise.resolve());
-  const version = await dataVersion(r.db);
   const partial = `${r.dir}.partial-${process.pid}-${Date.now()}`;
   await mkdir(partial, { recursive: true });
   try {
-    const licenses = await licencesBySource(r.db);
-    const files: WrittenFile[] = [];
-    for (const table of BULK_TABLES.filter((t) => !r.tables || r.tables.includes(t.name))) {
-      const tableLicenses = (await table.sources(r.db)).flatMap((s) => licenses.get(s) ?? []);
-      files.push(...(await writeTable(r, table, partial, tick, tableLicenses, version)));
-    }
-    if ((await dataVersion(r.db)) !== version) {
+    const { version, files, changed } = await withBulkReads(r.db, async (db) => {
+      const version = await dataVersion(db);
+      const licenses = await licencesBySource(db);
+      const files: WrittenFile[] = [];
+      for (const table of BULK_TABLES.filter((t) => !r.tables || r.tables.includes(t.name))) {
+        const tableLicenses = (await table.sources(db)).flatMap((s) => licenses.get(s) ?? []);
+        files.push(...(await writeTable({ ...r, db }, table, partial, tick, tableLicenses, version)));
+      }
+      return { version, files, changed: (await dataVersion(db)) !== version };
+    });
+    if (changed) {
       await rm(partial, { recursive: true, force: true });
       return { dir: r.dir, dataVersion: version, complete: false, files: [], seconds: (performance.now() - t0) / 1000 };
     }
@@ -75,13 +80,13 @@ export async function buildBulk(r: BuildRequest): Promise<BuildResult> {
 async function writeTable(r: BuildRequest, table: BulkTable, dir: string, tick: () => Promise<void>, licenses: DataLicense[], version: number): Promise<WrittenFile[]> {
   const names = Object.fromEntries(BULK_FORMATS.map((f) => [f, `${table.name}${FILE_SUFFIX[f]}`])) as Record<BulkFormat, string>;
   const parquet = r.formats.includes('parquet')
-    ? openParquetFile(path.join(dir, names.parquet), table.fields, { 'glacier.data_version': String(version), 'glacier.as_of': r.asOf ?? '', 'glacier.table': table.name })
+    ? openParquetFile(path.join(dir, names.parquet), table.fields, table.primaryKey, { 'glacier.data_version': String(version), 'glacier.as_of': r.asOf ?? '', 'glacier.table': table.name })
     : null;
   const csv = r.formats.includes('csv') ? await openCsvGzFile(path.join(dir, names.csv), table.fields) : null;
   let rows = 0;
   try {
-    for await (const page of table.rows({ db: r.db, asOf: r.asOf, tick })) {
-      rows += page.length;
+    for await (const page of table.rows({ db: r.db, asOf: r.asOf, tick, formats: r.formats })) {
+      rows += pageRows(page);
       await Promise.all([parquet?.append(page), csv?.append(page)]);
     }
   } finally {

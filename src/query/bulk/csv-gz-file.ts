@@ -2,14 +2,14 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { csvCell, csvLine } from '../../lib/csv-write.js';
-import type { BulkField, BulkRow } from './fields.js';
+import { isEncoded, type BulkField, type BulkPage, type BulkRow } from './fields.js';
 
 /**
  * A gzip CSV file with the API's CSV conventions (src/lib/csv-write.ts, as /v1/series?format=csv):
  * RFC 4180, CRLF, header first, empty cell = null, lists joined with `;`, JSON cells as JSON text.
  */
 export interface CsvGzFile {
-  append(rows: readonly BulkRow[]): Promise<void>;
+  append(page: BulkPage): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -18,22 +18,28 @@ export async function openCsvGzFile(path: string, fields: readonly BulkField[]):
   const out = createWriteStream(path);
   gzip.pipe(out);
   const done = once(out, 'close');
-  const write = async (text: string) => {
+  const write = async (text: string | Uint8Array) => {
     // Honour backpressure: a slow disk must not make the build hold the whole table in memory.
     if (!gzip.write(text)) await once(gzip, 'drain');
   };
   await write(csvLine(fields.map((f) => f.name)));
   return {
-    async append(rows) {
-      let text = '';
-      for (const r of rows) text += fields.map((f) => cell(f, r[f.name])).join(',') + '\r\n';
-      if (text) await write(text);
+    async append(page) {
+      const text = isEncoded(page) ? page.csv : csvLines(fields, page);
+      if (text === undefined) throw new Error('csv: the page was encoded without its CSV lines');
+      if (text.length) await write(text);
     },
     async close() {
       gzip.end();
       await done;
     },
   };
+}
+
+function csvLines(fields: readonly BulkField[], rows: readonly BulkRow[]): string {
+  let text = '';
+  for (const r of rows) text += fields.map((f) => cell(f, r[f.name])).join(',') + '\r\n';
+  return text;
 }
 
 function cell(f: BulkField, v: unknown): string {

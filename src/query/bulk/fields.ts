@@ -1,3 +1,5 @@
+import type { WireColumn } from './wire-columns.js';
+
 /**
  * The column types of the bulk tables, once, for the three places that need them: the Parquet
  * schema (parquet-file.ts), the CSV cells (csv-gz-file.ts) and the Frictionless Table Schema
@@ -24,3 +26,25 @@ export interface BulkTableShape {
 
 /** A page of rows: plain objects keyed by field name (dates as YYYY-MM-DD, lists as arrays). */
 export type BulkRow = Record<string, unknown>;
+
+/**
+ * A page already in each format's form (the long series tables, built column-wise without row
+ * objects): `parquet` in field order, `csv` the page's lines (UTF-8). Either is absent when its format is
+ * not being written.
+ */
+export interface EncodedPage {
+  rows: number;
+  parquet?: WireColumn[];
+  csv?: Uint8Array;
+}
+
+/** What a table yields: plain rows, or a page encoded already. */
+export type BulkPage = readonly BulkRow[] | EncodedPage;
+
+export function isEncoded(page: BulkPage): page is EncodedPage {
+  return !Array.isArray(page);
+}
+
+export function pageRows(page: BulkPage): number {
+  return isEncoded(page) ? page.rows : page.length;
+}

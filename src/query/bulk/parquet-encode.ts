@@ -1,6 +1,7 @@
 import { fileWriter, ParquetWriter } from 'hyparquet-writer';
 import { dayNumber } from '../../domain/dates.js';
 import type { BulkField, BulkRow } from './fields.js';
+import { wireLength, wireValues, type WireColumn } from './wire-columns.js';
 
 /**
  * A Parquet file encoded row group by row group.
@@ -15,16 +16,22 @@ import type { BulkField, BulkRow } from './fields.js';
  * compression codecs that need native modules. Figures: bench/bulk-bench.ts (docs/api.md "Bulk files").
  */
 export interface ParquetEncoder {
-  /** A page of rows as columns (`columnValues` of each field, in field order). */
-  append(columns: readonly unknown[][]): void;
+  /** A page of rows as columns, in field order. */
+  append(columns: readonly WireColumn[]): void;
   close(): void;
 }
 
 /** Rows per row group: large enough for good dictionaries, small enough to encode in ~0.1 s. */
 export const ROW_GROUP_ROWS = 65_536;
 
-/** Synchronous: run it off the event loop (parquet-file.ts runs it in a worker thread). */
-export function openParquetEncoder(path: string, fields: readonly BulkField[], metadata: Record<string, string>): ParquetEncoder {
+/**
+ * Synchronous: run it off the event loop (parquet-file.ts runs it in a worker thread).
+ * Min/max statistics are written for the `keys` columns only (the primary key: what the files are
+ * sorted by and what readers filter on, so DuckDB or Spark can skip row groups by them).
+ * Statistics on every column took about as long as the rest of the encoding (hyparquet-writer
+ * compares every value; bench part 6 profile).
+ */
+export function openParquetEncoder(path: string, fields: readonly BulkField[], keys: readonly string[], metadata: Record<string, string>): ParquetEncoder {
   const writer = new ParquetWriter({
     writer: fileWriter(path),
     schema: parquetSchema(fields),
@@ -32,23 +39,27 @@ export function openParquetEncoder(path: string, fields: readonly BulkField[], m
     kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
     createdBy: 'glacier (hyparquet-writer)',
   });
-  let pending: unknown[][] = fields.map(() => []);
-  const flush = () => {
-    const n = pending[0]?.length ?? 0;
+  // Pages as they came (per column), joined when a row group is full: groups of exactly
+  // ROW_GROUP_ROWS whatever the page sizes, the rest carried to the next group.
+  let pending: unknown[][][] = fields.map(() => []);
+  let pendingRows = 0;
+  const flush = (all: boolean) => {
+    const n = all ? pendingRows : pendingRows - (pendingRows % ROW_GROUP_ROWS);
     if (!n) return;
-    const columnData = fields.map((f, j) => ({ name: f.name, data: pending[j] }));
-    writer.write({ columnData, rowGroupSize: n });
-    pending = fields.map(() => []);
+    const joined = pending.map((chunks) => (chunks.length === 1 ? chunks[0] : ([] as unknown[]).concat(...chunks)));
+    const columnData = fields.map((f, j) => ({ name: f.name, data: n === pendingRows ? joined[j] : joined[j].slice(0, n), statistics: keys.includes(f.name) }));
+    writer.write({ columnData, rowGroupSize: ROW_GROUP_ROWS });
+    pending = joined.map((c) => (n === pendingRows ? [] : [c.slice(n)]));
+    pendingRows -= n;
   };
   return {
     append(columns) {
-      columns.forEach((c, j) => {
-        for (const v of c) pending[j].push(v);
-      });
-      if ((pending[0]?.length ?? 0) >= ROW_GROUP_ROWS) flush();
+      columns.forEach((c, j) => pending[j].push(wireValues(c)));
+      pendingRows += columns.length ? wireLength(columns[0]) : 0;
+      if (pendingRows >= ROW_GROUP_ROWS) flush(false);
     },
     close() {
-      flush();
+      flush(true);
       writer.finish();
     },
   };
@@ -94,7 +105,11 @@ function parquetSchema(fields: readonly BulkField[]): SchemaElement[] {
 }
 
 /** One field of a page of rows as Parquet values (dates as day numbers, int64 as bigint, JSON as text). */
-export function columnValues(f: BulkField, rows: readonly BulkRow[]): unknown[] {
+export function columnValues(f: BulkField, rows: readonly BulkRow[]): WireColumn {
+  return { kind: 'values', values: plainValues(f, rows) };
+}
+
+function plainValues(f: BulkField, rows: readonly BulkRow[]): unknown[] {
   const out = new Array<unknown>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i][f.name];

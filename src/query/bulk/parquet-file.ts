@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { BulkField, BulkRow } from './fields.js';
+import { isEncoded, pageRows, type BulkField, type BulkPage } from './fields.js';
 import { columnValues, ROW_GROUP_ROWS } from './parquet-encode.js';
 import type { FromWorker, ToWorker } from './parquet-worker.js';
+import { transferables } from './wire-columns.js';
 
 /**
  * A Parquet file encoded in a worker thread: the encoding (a few µs a row, a row group in one
@@ -11,13 +12,13 @@ import type { FromWorker, ToWorker } from './parquet-worker.js';
  * Under tsx or vitest the worker is the .ts source and registers tsx's loader first.
  */
 export interface ParquetFile {
-  append(rows: readonly BulkRow[]): Promise<void>;
+  append(page: BulkPage): Promise<void>;
   close(): Promise<void>;
 }
 
 const MAX_IN_FLIGHT_ROWS = 2 * ROW_GROUP_ROWS;
 
-export function openParquetFile(path: string, fields: readonly BulkField[], metadata: Record<string, string>): ParquetFile {
+export function openParquetFile(path: string, fields: readonly BulkField[], keys: readonly string[], metadata: Record<string, string>): ParquetFile {
   const source = import.meta.url.endsWith('.ts');
   const entry = new URL(`./parquet-worker.${source ? 'ts' : 'js'}`, import.meta.url);
   // From source (tsx, vitest) the worker registers tsx's loader itself, then imports the .ts entry:
@@ -47,16 +48,18 @@ export function openParquetFile(path: string, fields: readonly BulkField[], meta
     notify();
     closed?.();
   });
-  const post = (m: ToWorker) => worker.postMessage(m);
-  post({ open: { path, fields: [...fields], metadata } });
+  const post = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
+  post({ open: { path, fields: [...fields], keys: [...keys], metadata } });
   return {
-    async append(rows) {
+    async append(page) {
       if (failure) throw failure;
       while (inFlight > MAX_IN_FLIGHT_ROWS && !failure) await new Promise<void>((resolve) => (wake = resolve));
       if (failure) throw failure;
-      inFlight += rows.length;
-      // Columns of primitives: far cheaper to copy to the worker than row objects.
-      post({ columns: fields.map((f) => columnValues(f, rows)) });
+      const columns = isEncoded(page) ? page.parquet : fields.map((f) => columnValues(f, page));
+      if (!columns) throw new Error('parquet: the page was encoded without its Parquet columns');
+      inFlight += pageRows(page);
+      // Columns, not row objects; typed arrays move to the worker without a copy (wire-columns.ts).
+      post({ columns }, transferables(columns));
     },
     async close() {
       try {

@@ -2,13 +2,15 @@ import { DATASETS } from '../../catalog/index.js';
 import type { DatasetEntry } from '../../domain/dataset.js';
 import type { Db } from '../../store/db.js';
 import {
-  anomaliesPage, casesPage, imagesPage, locationsPage, maxSeriesId, papersPage, rankedPairsPage, rankedSeriesBetween, researchSources,
+  anomaliesPage, casesPage, imagesPage, locationsPage, maxSeriesId, papersPage, rankedPage, researchSources,
   seriesPage, sequencesPage, sourceManifests,
 } from '../../store/read-bulk.js';
 import { readSeriesData, type SeriesData } from '../../store/read-served.js';
 import type { SeriesRef } from '../../store/read-series.js';
-import { rankedByPair, servedRows, servedSeries, type SeriesPlan } from '../series.js';
-import type { BulkField, BulkRow, BulkTableShape } from './fields.js';
+import { rankedByPair, servedSeries, type SeriesPlan, type ServedSeries } from '../series.js';
+import type { BulkFormat } from './datapackage.js';
+import { encodeSeriesPages } from './series-page.js';
+import type { BulkField, BulkPage, BulkRow, BulkTableShape } from './fields.js';
 
 /** What a table's rows are read with: the store, the vintage, and a pause between pages. */
 export interface TableContext {
@@ -16,12 +18,14 @@ export interface TableContext {
   asOf: string | null;
   /** Awaited between pages, so a server answers other requests during a build. */
   tick(): Promise<void>;
+  /** The formats being written (encoded pages carry only these). */
+  formats: readonly BulkFormat[];
 }
 
 export interface BulkTable extends BulkTableShape {
   /** The sources whose licences the table's rows fall under. */
   sources(db: Db): Promise<string[]>;
-  rows(ctx: TableContext): AsyncIterable<BulkRow[]>;
+  rows(ctx: TableContext): AsyncIterable<BulkPage>;
 }
 
 /**
@@ -64,16 +68,18 @@ const seriesDefault: BulkTable = {
   fields: SERIES_FIELDS,
   primaryKey: ['location', 'metric', 'date'],
   sources: allSeriesSources,
-  async *rows({ db, asOf, tick }) {
+  async *rows({ db, asOf, tick, formats }) {
     const page = async (after: { location: string; metric: string } | null) => {
-      const pairs = await rankedPairsPage(db, after, seriesPageSize(db));
-      if (!pairs.length) return null;
-      const refs = await rankedSeriesBetween(db, pairs[0], pairs[pairs.length - 1]);
+      const refs = await rankedPage(db, after, seriesPageSize(db));
+      if (!refs.length) return null;
+      const pairs = [...rankedByPair(refs).values()].map(([r]) => ({ location: r.location, metric: r.metric }));
       return { pairs, refs, data: await readSeriesData(db, refs.map((r) => r.seriesId), asOf) };
     };
     for await (const p of prefetched(page, (p) => p.pairs[p.pairs.length - 1])) {
-      yield* servedPage(db, { ...plan(asOf, 'best', p.pairs, p.refs), data: p.data });
-      await tick();
+      for (const encoded of encodeSeriesPages(await servedPage(db, { ...plan(asOf, 'best', p.pairs, p.refs), data: p.data }), formats)) {
+        yield encoded;
+        await tick();
+      }
     }
   },
 };
@@ -85,7 +91,7 @@ const seriesBySource: BulkTable = {
   fields: SERIES_FIELDS,
   primaryKey: ['source', 'location', 'metric', 'date'],
   sources: allSeriesSources,
-  async *rows({ db, asOf, tick }) {
+  async *rows({ db, asOf, tick, formats }) {
     const page = async (after: SeriesRef | null) => {
       const refs = await seriesPage(db, after ? { source: after.source, location: after.location, metric: after.metric } : null, seriesPageSize(db));
       if (!refs.length) return null;
@@ -94,20 +100,23 @@ const seriesBySource: BulkTable = {
     for await (const p of prefetched(page, (p) => p.refs[p.refs.length - 1])) {
       const bySource = new Map<string, SeriesRef[]>();
       for (const r of p.refs) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
+      const served: ServedSeries[] = [];
       for (const [source, group] of bySource) {
-        yield* servedPage(db, { ...plan(asOf, source, group.map((r) => ({ location: r.location, metric: r.metric })), group), data: p.data });
+        served.push(...(await servedPage(db, { ...plan(asOf, source, group.map((r) => ({ location: r.location, metric: r.metric })), group), data: p.data })));
       }
-      await tick();
+      for (const encoded of encodeSeriesPages(served, formats)) {
+        yield encoded;
+        await tick();
+      }
     }
   },
 };
 
-/** The long rows of a plan whose data is read already. */
-async function* servedPage(db: Db, p: SeriesPlan & { data: Map<number, SeriesData> }): AsyncGenerator<BulkRow[]> {
-  for await (const s of servedSeries(db, p)) {
-    const rows = servedRows(s);
-    if (rows.length) yield rows as unknown as BulkRow[];
-  }
+/** The served series of a plan whose data is read already, in plan order. */
+async function servedPage(db: Db, p: SeriesPlan & { data: Map<number, SeriesData> }): Promise<ServedSeries[]> {
+  const out: ServedSeries[] = [];
+  for await (const s of servedSeries(db, p)) if (s.values.length) out.push(s);
+  return out;
 }
 
 /**
