@@ -369,6 +369,39 @@ async function forecastGermany(): Promise<Chart> {
 
 FIGURES.push({ name: '06-forecast-germany', draw: forecastGermany });
 
+interface EvaluationAnswer {
+  data: { horizon: number; target_end_date: string; observed: number; median: number; lower_50: number; upper_50: number }[];
+}
+
+/**
+ * Lesson 6: the first wave's real backtest. Germany's weekly deaths and the baseline's forecasts one
+ * week ahead, made from the data as known on each Saturday (JHU's daily reports) and from today's
+ * assembled series (the pseudo-backtest), scored against the same truth.
+ */
+async function firstWaveGermany(): Promise<Chart> {
+  const q = '/v1/models/evaluation?location=DE&target=death&model=baseline&from=2020-03-01&to=2020-04-30';
+  const h1 = async (versioned: boolean) => (await api<EvaluationAnswer>(`${q}&versioned=${versioned}`)).data.filter((d) => d.horizon === 1).sort((a, b) => a.target_end_date.localeCompare(b.target_end_date));
+  const [known, revised] = [await h1(true), await h1(false)];
+  const line = (rows: typeof known, field: 'observed' | 'median' | 'lower_50' | 'upper_50') => ({ dates: rows.map((d) => d.target_end_date), values: rows.map((d) => d[field]) });
+  return {
+    title: 'Germany: weekly deaths, forecast one week ahead in spring 2020',
+    subtitle: 'Baseline forecasts from each Saturday: median and 50 % interval (dashed); observed: the data as known now',
+    source: 'Source: JHU CSSE daily reports and time series, WHO, via Glacier /v1/models/evaluation (versioned=true and false)',
+    yLabel: 'deaths per week',
+    lines: [
+      { name: 'observed', ...line(known, 'observed'), color: COLORS.grey, dots: true },
+      { name: 'as known', ...line(known, 'median'), color: COLORS.blue },
+      { name: '25 %', ...line(known, 'lower_50'), color: COLORS.blue, dashed: true },
+      { name: '75 %', ...line(known, 'upper_50'), color: COLORS.blue, dashed: true },
+      { name: 'today\'s data', ...line(revised, 'median'), color: COLORS.orange },
+      { name: '25 %', ...line(revised, 'lower_50'), color: COLORS.orange, dashed: true },
+      { name: '75 %', ...line(revised, 'upper_50'), color: COLORS.orange, dashed: true },
+    ],
+  };
+}
+
+FIGURES.push({ name: '06-first-wave-germany', draw: firstWaveGermany });
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {

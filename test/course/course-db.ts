@@ -44,9 +44,10 @@ import { dataPath } from '../shared-data.js';
  * (load average about 7): 21 s on PostgreSQL, 36 s on PGlite; by source on PostgreSQL, gazetteer
  * 1.5 s, jhu-global 3.5 s, who 0.9 s, dxy 3.9 s, china-nhc 0.4 s, wellsrc 0.3 s, linelist-open
  * 8.2 s (13,174 rows; lesson 4's /v1/models/delays reads both lists), linelist-kudos 0.8 s.
- * With jhu-daily (2020-12-06, load average 15-19, so all slower): 32.7 s on PostgreSQL, of which
+ * With jhu-daily (measured 2026-12-06, load average 15-19, so all slower): 32.7 s on PostgreSQL, of which
  * jhu-daily 2.1 s (91 reports of 1-2 rows; gazetteer 1.7, jhu-global 4.9, who 1.0, dxy 8.9,
- * china-nhc 1.2, wellsrc 0.4, linelist-open 10.1, linelist-kudos 0.9), PGLITE_PLACEHOLDER.
+ * china-nhc 1.2, wellsrc 0.4, linelist-open 10.1, linelist-kudos 0.9); 41.2 s on PGlite, of which
+ * jhu-daily 2.2 s. The source itself costs about 2 s on either database.
  */
 export const COURSE_COUNTRIES = ['China', 'Germany', 'Italy', 'Korea, South', 'United Kingdom', 'US', 'Brazil', 'India', 'South Africa', 'Japan'];
 
