@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/api/app.js';
-import type { ApiFixture } from '../api-fixture.js';
-import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, SCREENSHOTS, watchPageProblems } from './dashboard-harness.js';
+import { E2E_DISABLED, openDashboardSession, ROOT, SCREENSHOTS, type DashboardSession } from './dashboard-harness.js';
 import { untranslatedStrings } from './i18n-check.js';
 
 /** Its own build folder: the other browser suites build theirs at the same time. */
@@ -29,13 +25,11 @@ const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
  * Chinese name; the language through the URL (switch, reload, back) and from the browser's locale.
  */
 describe.skipIf(E2E_DISABLED)('dashboard in Chinese end to end (Chromium)', () => {
-  let fixture: ApiFixture;
-  let app: App;
+  let session: DashboardSession;
   let url: string;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   const api = async <T>(u: string): Promise<T> => {
     const r = await fetch(url + u);
     expect(r.status, u).toBe(200);
@@ -57,23 +51,11 @@ describe.skipIf(E2E_DISABLED)('dashboard in Chinese end to end (Chromium)', () =
   };
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWeb(WEB_DIST);
-    fixture = await apiFixture('pglite');
-    app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: WEB_DIST });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
     // No locale: the browser's default (English), as the English suites run.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    await watchPageProblems(context, page, problems);
+    session = await openDashboardSession({ webDist: WEB_DIST });
+    ({ url, browser, page, problems } = session);
   }, 900_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await fixture?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows the map in Chinese: no untranslated string, Chinese dates, countries by their Chinese names', async () => {
     await page.goto(`${url}/?lang=zh`);
