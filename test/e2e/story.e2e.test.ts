@@ -1,13 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Download, Frame, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/api/app.js';
-import { readCsv, type ApiFixture } from '../api-fixture.js';
-import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT, SCREENSHOTS } from './dashboard-harness.js';
+import { readCsv } from '../api-fixture.js';
+import { E2E_DISABLED, openDashboardSession, ROOT, SCREENSHOTS, type DashboardSession } from './dashboard-harness.js';
 import { untranslatedStrings } from './i18n-check.js';
 
 /**
@@ -32,8 +31,7 @@ const metaOf = (svg: string): Meta => JSON.parse(unescape(/<metadata id="glacier
 const zhDate = (iso: string) => new Intl.DateTimeFormat('zh-CN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 
 describe.skipIf(E2E_DISABLED)('storytellers’ figures, embed and permalink (Chromium)', () => {
-  let fixture: ApiFixture;
-  let app: App;
+  let session: DashboardSession;
   let base: string;
   let browser: Browser;
   let embedder: Server | undefined;
@@ -82,22 +80,13 @@ describe.skipIf(E2E_DISABLED)('storytellers’ figures, embed and permalink (Chr
   }
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWeb(WEB);
-    fixture = await apiFixture('pglite');
-    // Its own build folder: the other browser suites rebuild theirs while this one runs.
-    app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: WEB });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    session = await openDashboardSession({ webDist: WEB, context: { acceptDownloads: true } });
+    ({ url: base, browser, page } = session);
     sources = (await api<{ data: Source[] }>('/v1/sources')).data;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   }, 600_000);
   afterAll(async () => {
-    await browser?.close();
     embedder?.close();
-    await app?.close();
-    await fixture?.close();
+    await session?.close();
   });
 
   const query = 'location=US,CN_HB&metric=confirmed&transform=daily&from=2020-03-01&to=2021-03-01';
