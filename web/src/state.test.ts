@@ -77,14 +77,6 @@ describe('state ↔ URL', () => {
     expect(mapScope({ region: 'US_CA', counties: false })).toEqual({ level: 'county', parent: 'US_CA' });
   });
 
-  it('keeps the language the switch chose in the link; no lang (or an unknown one) is the browser’s', () => {
-    expect(parseState('?lang=zh').lang).toBe('zh');
-    expect(parseState('?lang=en&page=sources').lang).toBe('en');
-    expect(parseState('?lang=fr').lang).toBeNull();
-    expect(serializeState({ ...DEFAULT_STATE, lang: 'zh' })).toBe('?lang=zh');
-    expect(serializeState({ ...DEFAULT_STATE, lang: null })).toBe('');
-  });
-
   it('reads the research pages’ filters, dropping what the API would refuse', () => {
     const s = parseState('?page=datasets&type=pictures&mod=mri&redist=free&commercial=yes&held=2&q=%20%20many%20%20%20words%20');
     expect(s.page).toBe('datasets');
