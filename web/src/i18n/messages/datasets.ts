@@ -64,6 +64,8 @@ export const en = {
   'datasets.jsonld': 'JSON-LD (schema.org Dataset)',
   'datasets.embedded': ' — also embedded in this page.',
   'datasets.json': 'JSON',
+  /** Shared by every research page's error panel (views/api-error.ts): the API's English message follows. */
+  'datasets.error.api': 'The API could not answer: ',
   'datasets.fullStop': '.',
   'datasets.listSep': ', ',
   'datasets.type.cases': 'case counts',
@@ -169,6 +171,7 @@ export const zh: Translation<typeof en> = {
   'datasets.jsonld': 'JSON-LD（schema.org Dataset）',
   'datasets.embedded': '——也已嵌入本页。',
   'datasets.json': 'JSON',
+  'datasets.error.api': 'API 无法应答：',
   'datasets.fullStop': '。',
   'datasets.listSep': '、',
   'datasets.type.cases': '病例计数',
