@@ -184,20 +184,10 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
     expect(parquet.every((x) => x.issue === '' || x.issue <= '2020-12-31')).toBe(true);
   });
 
-  it('the long tables, written column-wise, are the rows the row path gives: the same CSV bytes and Parquet values, now and as of a date', async () => {
+  it('the long table, written column-wise, is the rows the row path gives: the same CSV bytes and Parquet values, now and as of a date', async () => {
     const series = BULK_TABLES.find((t) => t.name === 'series')!;
-    for (const asOf of [null, '2020-12-31']) {
-      // The table's own pages, as a build writes them.
-      const csvPages: Uint8Array[] = [];
-      const columns: unknown[][] = series.fields.map(() => []);
-      for await (const page of series.rows({ db: f.t.db, asOf, tick: async () => {}, formats: ['parquet', 'csv'] })) {
-        if (!isEncoded(page)) throw new Error('the long table yields encoded pages');
-        csvPages.push(page.csv!);
-        page.parquet!.forEach((c, j) => {
-          for (const v of wireValues(c)) columns[j].push(v);
-        });
-      }
-      // The row path: the API's row objects (servedRows) of every pair the default reading serves.
+    /** The row path: the API's row objects (servedRows) of every pair the default reading serves. */
+    const rowPath = async (asOf: string | null) => {
       const refs = (
         await f.t.db.query<{ id: number; location_key: string; metric: string; source_id: string; derived: boolean; rank: number }>(
           'SELECT s.id, r.location_key, r.metric, s.source_id, s.derived, r.rank FROM series_rank r JOIN series s ON s.id = r.series_id ORDER BY r.location_key, r.metric, r.rank',
@@ -208,13 +198,32 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
       const request = { locations: [], metrics: [], from: null, to: null, asOf, transform: 'cumulative' as const, source: 'best', excludeAnomalies: false };
       const rows: Record<string, unknown>[] = [];
       for await (const s of servedSeries(f.t.db, { request, ranked, populations: new Map(), pairs })) rows.push(...servedRows(s));
-      expect(rows.length, String(asOf)).toBeGreaterThan(50_000);
-      expect(Buffer.concat(csvPages).toString('utf8') === rows.map((r) => csvLine(series.fields.map((x) => r[x.name]))).join(''), `CSV bytes as of ${asOf}`).toBe(true);
-      // As JSON text: a deep toEqual of 9 columns of ~10^5 values took most of the test's time.
-      series.fields.forEach((field, j) => expect(JSON.stringify(columns[j]) === JSON.stringify(wireValues(columnValues(field, rows))), `${field.name} as of ${asOf}`).toBe(true));
-      // Flags, missing days and derived totals are among the rows compared.
-      expect(rows.some((r) => (r.flags as string[]).length > 0) && rows.some((r) => r.missing_reason !== null) && rows.some((r) => r.derived === true)).toBe(true);
+      return { rows, csv: rows.map((r) => csvLine(series.fields.map((x) => r[x.name]))).join('') };
+    };
+    // Now: the gzip CSV the build wrote (after its header line) is the row path's text.
+    const now = await rowPath(null);
+    expect(now.rows.length).toBeGreaterThan(100_000);
+    const file = gunzipSync(await readFile(path.join(dir, 'series.csv.gz'))).toString('utf8');
+    expect(file.slice(file.indexOf('\r\n') + 2) === now.csv, 'series.csv.gz is the row path\'s CSV').toBe(true);
+    // Flags, missing days and derived totals are among the rows compared.
+    expect(now.rows.some((r) => (r.flags as string[]).length > 0) && now.rows.some((r) => r.missing_reason !== null) && now.rows.some((r) => r.derived === true)).toBe(true);
+
+    // As of a date: the table's pages, both formats, against the row path.
+    const asOf = '2020-12-31';
+    const csvPages: Uint8Array[] = [];
+    const columns: unknown[][] = series.fields.map(() => []);
+    for await (const page of series.rows({ db: f.t.db, asOf, tick: async () => {}, formats: ['parquet', 'csv'] })) {
+      if (!isEncoded(page)) throw new Error('the long table yields encoded pages');
+      csvPages.push(page.csv!);
+      page.parquet!.forEach((c, j) => {
+        for (const v of wireValues(c)) columns[j].push(v);
+      });
     }
+    const then = await rowPath(asOf);
+    expect(then.rows.length).toBeGreaterThan(50_000);
+    expect(Buffer.concat(csvPages).toString('utf8') === then.csv, `CSV bytes as of ${asOf}`).toBe(true);
+    // As JSON text: a deep toEqual of 9 columns of ~10^5 values took most of the test's time.
+    series.fields.forEach((field, j) => expect(JSON.stringify(columns[j]) === JSON.stringify(wireValues(columnValues(field, then.rows))), `${field.name} as of ${asOf}`).toBe(true));
   });
 
   it('datapackage.json is a valid Tabular Data Package whose sizes, hashes and licences match the files', async () => {
