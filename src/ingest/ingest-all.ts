@@ -1,5 +1,6 @@
 import { isCaseConnector, isImagingConnector, type AnyConnector } from '../domain/imaging.js';
 import { closeInterruptedRuns } from '../store/runs.js';
+import { refreshPlannerStatistics } from '../store/statistics.js';
 import type { IngestDeps, IngestOptions } from './context.js';
 import { refreshGazetteer } from './gazetteer-step.js';
 import { runCaseSource } from './run-cases.js';
@@ -30,6 +31,8 @@ export async function ingestAll(deps: IngestDeps, connectors: readonly AnyConnec
     else if ('kind' in c && c.kind === 'sequences') summaries.push(await runReplaceSource(deps, sequenceSource(c, handle.gazetteer), opts));
     else summaries.push(await runSource(deps, c, handle, opts));
   }
+  // Reads after a load are planned on the new sizes at once (src/store/statistics.ts).
+  if (summaries.some((s) => s.status === 'succeeded' && s.valuesNew + s.valuesChanged > 0)) await refreshPlannerStatistics(deps.db);
   return summaries;
 }
 
