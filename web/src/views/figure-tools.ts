@@ -1,6 +1,6 @@
 import { getJson } from '../api';
 import { download, h } from '../dom';
-import { FIGURE_WIDTH, distinctSources, seriesSourceIds, latestRetrieval, layoutFigure, plainText, tRuns, type Figure, type FigureInput, type FigureSource, type LegendItem, type Run } from '../figure';
+import { FIGURE_WIDTH, seriesSourceIds, layoutFigure, plainText, tRuns, type Figure, type FigureInput, type LegendItem, type Run } from '../figure';
 import { linePlot, mapPlot } from '../figure-plot';
 import { formatCompact, formatDate, formatValue, isoOf } from '../format';
 import { currentLang, currentLocale, placeName, t } from '../i18n';
@@ -9,12 +9,11 @@ import { errorText } from '../shared';
 import { mapScope, permalinkState, serializeState, transformOf, type ViewState } from '../state';
 import type { Store } from '../store';
 import { LINE_COLOURS, type ChartView } from './chart';
+import { pngOf, saveBlob, sourceLine } from './figure-button';
 import { metricTitle } from './i18n-dom';
 import type { MapView } from './map';
 
 const DAY_S = 86_400;
-/** The PNG is drawn at twice the SVG's size: sharp in print and on high-density screens. */
-export const PNG_SCALE = 2;
 /** Height of the embedded view's link back under the figure (the iframe's height adds it). */
 const EMBED_LINK_HEIGHT = 36;
 
@@ -35,17 +34,6 @@ const placeOf = (key: string) => getJson('/v1/locations/{key}', {}, { key }).the
 function metricRun(metric: string, apiTitle: string | undefined): Run {
   const title = metricTitle(metric);
   return title !== metric ? { text: title } : { text: apiTitle ?? metric, data: true };
-}
-
-async function sourcesKnown(): Promise<{ list: FigureSource[]; runs: Map<string, { started_at: string; finished_at: string | null } | null> }> {
-  const all = (await getJson('/v1/sources')).data;
-  return { list: all.map((s) => ({ id: s.id, title: s.title, license: s.license })), runs: new Map(all.map((s) => [s.id, s.last_success])) };
-}
-
-async function sourceLine(ids: string[]): Promise<{ sources: FigureSource[]; retrieved: string | null }> {
-  const known = await sourcesKnown();
-  const sources = distinctSources(ids, known.list);
-  return { sources, retrieved: latestRetrieval(sources.map((s) => ({ last_success: known.runs.get(s.id) ?? null }))) };
 }
 
 const urlOf = (s: ViewState) => `${location.origin}${location.pathname}${serializeState(s)}`;
@@ -125,30 +113,6 @@ export async function makeFigure(s: ViewState, views: ReturnType<Views>, metricT
   if (s.tab === 'chart') return views.chart?.shown ? chartFigure(views.chart, metricTitle) : null;
   if (s.tab === 'map') return views.map?.shown ? mapFigure(views.map, metricTitle) : null;
   return null;
-}
-
-/** An SVG document drawn on a canvas at `scale` and encoded as PNG (the browser's own renderer and fonts). */
-export async function pngOf(f: Figure, scale = PNG_SCALE): Promise<Blob> {
-  // A data: URL, not a blob: one: the page's Content-Security-Policy allows images from data: only.
-  const img = new Image(f.width, f.height);
-  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(f.svg)}`;
-  await img.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(f.width * scale);
-  canvas.height = Math.round(f.height * scale);
-  const ctx = canvas.getContext('2d')!;
-  ctx.scale(scale, scale);
-  ctx.drawImage(img, 0, 0, f.width, f.height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
-}
-
-function saveBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = h('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** The iframe snippet of a figure: the same view, chrome-less, sized to the figure (and its link back). */
