@@ -9,7 +9,9 @@ import type { ViewState } from '../state';
 import type { Store } from '../store';
 import { apiError } from './api-error';
 import { markLegendData, timeAxisDates } from './chart';
+import { figureButtons, pageUrl, sourceLine } from './figure-button';
 import { data, metricTitle, sentences, tNodes } from './i18n-dom';
+import { forecastFigure, rtFigure } from './page-figures';
 
 type Rt = ApiJson<'/v1/models/rt'>;
 type Evaluation = ApiJson<'/v1/models/evaluation'>;
@@ -49,10 +51,10 @@ export class ModelsPage {
       h('section', { 'aria-labelledby': 'rt-h' }, h('h2', { id: 'rt-h' }, t('models.rt.title')), rtText, rtBox),
       h('section', { 'aria-labelledby': 'fc-h' }, h('h2', { id: 'fc-h' }, t('models.fc.title', { from: formatDate(first), to: formatDate(last) })), fcBox, fcText),
     );
-    await Promise.all([this.rt(key, metric, s, rtBox, rtText), this.forecasts(key, metric === 'deaths' ? 'death' : 'case', first, last, fcBox, fcText)]);
+    await Promise.all([this.rt(key, name, metric, s, rtBox, rtText), this.forecasts(key, name, metric === 'deaths' ? 'death' : 'case', first, last, fcBox, fcText)]);
   }
 
-  private async rt(key: string, metric: string, s: ViewState, box: HTMLElement, text: HTMLElement): Promise<void> {
+  private async rt(key: string, name: string, metric: string, s: ViewState, box: HTMLElement, text: HTMLElement): Promise<void> {
     try {
       const r: Rt = await getJson('/v1/models/rt', { location: key, metric, from: s.from ?? undefined, to: s.to ?? undefined });
       if (r.data.length === 0) return void box.replaceChildren(message('empty', t('models.rt.none')));
@@ -77,6 +79,9 @@ export class ModelsPage {
         axes: [{}, { size: 50 }],
       }, [x, r.data.map((w) => w.median), r.data.map((w) => w.q0_975), r.data.map((w) => w.q0_025), x.map(() => 1)], box));
       markLegendData(this.plots.at(-1)!, 2);
+      // The figure of what is drawn: its sources are those of the case values the model used.
+      box.after(figureButtons('rt-figure', async () => rtFigure({ place: name, metric, rows: r.data, yMax, line: await sourceLine(r.meta.sources), url: pageUrl() }),
+        () => `glacier-rt-${metric}-${key}-${r.data[0].window_end}-${latest.window_end}`));
       markOnce('glacier:rt-chart');
     } catch (err) {
       box.replaceChildren(apiError(err));
@@ -87,7 +92,7 @@ export class ModelsPage {
    * Past one-week-ahead forecasts (ensemble median, 50% and 95% intervals) beside the weekly
    * counts that happened, then the fan of the last forecast, and the scores of every model.
    */
-  private async forecasts(key: string, target: 'case' | 'death', from: string, to: string, box: HTMLElement, text: HTMLElement): Promise<void> {
+  private async forecasts(key: string, name: string, target: 'case' | 'death', from: string, to: string, box: HTMLElement, text: HTMLElement): Promise<void> {
     try {
       const ask = (versioned: boolean) => Promise.all([
         getJson('/v1/models/evaluation', { location: key, target, model: 'all', from, to, versioned }),
@@ -124,6 +129,11 @@ export class ModelsPage {
       }, [weeks.map((w) => dayOf(w) * DAY_S), col((w) => past.get(w)?.observed ?? null), col((w) => past.get(w)?.median ?? null),
         col((w) => past.get(w)?.upper_95 ?? null), col((w) => past.get(w)?.lower_95 ?? null),
         col((w) => q(w, 0.5)), col((w) => q(w, 0.975)), col((w) => q(w, 0.025)), col((w) => q(w, 0.75)), col((w) => q(w, 0.25))], box));
+      // The figure's sources: those of the weekly counts scored and of the data the fan was made from.
+      box.after(figureButtons('forecast-figure', async () => forecastFigure({
+        place: name, target, line: await sourceLine([...ev.meta.truth_sources, ...fan.meta.sources]), url: pageUrl(),
+        weeks: weeks.map((w) => ({ week: w, observed: past.get(w)?.observed ?? null, forecast: past.get(w)?.median ?? null, fanMedian: q(w, 0.5), fanLower95: q(w, 0.025), fanUpper95: q(w, 0.975) })),
+      }), () => `glacier-forecast-${target}-${key}-${weeks[0]}-${weeks[weeks.length - 1]}`));
       text.replaceChildren(
         h('p', { class: 'muted' }, sentences(t('models.fc.explain', { target: t(`models.fc.target.${target}`), date: formatDate(to), count: ev.meta.forecasts_scored }), versioned ? '' : t('models.fc.unversioned'))),
         h('div', { class: 'table-scroll' }, h('table', {},

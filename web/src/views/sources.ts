@@ -7,7 +7,9 @@ import type { ViewState } from '../state';
 import type { Store } from '../store';
 import { apiError } from './api-error';
 import { LINE_COLOURS, longGapsOnly, markLegendData, timeAxisDates } from './chart';
+import { figureButtons, pageUrl, sourceLine } from './figure-button';
 import { data, metricTitle, tNodes } from './i18n-dom';
+import { compareFigure } from './page-figures';
 
 const DAY_S = 86_400;
 const pct = (v: number) => `${formatValue(v * 100, { fractional: true })}%`;
@@ -104,6 +106,11 @@ export class SourcesPage {
           h('td', { class: 'num' }, src.agreement ? formatValue(src.agreement.days_differing) : '—'),
           h('td', { class: 'num' }, src.agreement ? pct(src.agreement.max_rel_diff) : '—'),
           h('td', {}, src.agreement ? formatDate(src.agreement.first_differing) : '—'))))));
+      // The figure of the chart: every source drawn (those with a value) named with its licence.
+      const drawn = r.sources.filter((src) => src.values.some((v) => v !== null));
+      box.after(figureButtons('compare-figure', async () => compareFigure({
+        place: placeName(loc.data), metric: s.metric, start: r.start!, sources: r.sources, colours: LINE_COLOURS, line: await sourceLine(drawn.map((src) => src.source)), url: pageUrl(),
+      }), () => `glacier-sources-${s.metric}-${key}-${r.start}-${r.end ?? ''}`));
       this.drawPending = () => {
         this.plot?.destroy();
         this.plot = new uPlot({

@@ -38,6 +38,14 @@ export const en = {
   'story.subtitle.log': 'logarithmic scale',
   'story.note.asOf': 'Dashed lines: the same series as published on {date}.',
   'story.legend.flag': 'Anomaly flagged (e.g. a backlog reported on one day)',
+  'story.title.rt': 'Effective reproduction number Rt ({metric}): {place}',
+  'story.title.forecast': 'Weekly {target}, forecasts against what happened: {place}',
+  'story.title.compare': '{metric}, every source side by side: {place}',
+  'story.subtitle.rt': 'sliding windows by their last day; median and 95% credible interval',
+  'story.subtitle.weekly': 'weeks ending on Saturday',
+  'story.legend.rtMedian': 'Rt median',
+  'story.legend.rtInterval': '95% credible interval',
+  'story.legend.fan95': 'Fan 95% interval',
 } as const;
 
 export const zh: Translation<typeof en> = {
@@ -77,4 +85,12 @@ export const zh: Translation<typeof en> = {
   'story.subtitle.log': '对数刻度',
   'story.note.asOf': '虚线：同一序列在 {date} 发布时的数值。',
   'story.legend.flag': '标记的异常值（如积压病例在同一天报告）',
+  'story.title.rt': '{place}：有效再生数 Rt（{metric}）',
+  'story.title.forecast': '{place}：每周{target}，预测与实际对比',
+  'story.title.compare': '{place}：{metric}，各数据来源并列',
+  'story.subtitle.rt': '滑动时间窗按其最后一天标注；中位数及 95% 可信区间',
+  'story.subtitle.weekly': '每周截至周六',
+  'story.legend.rtMedian': 'Rt 中位数',
+  'story.legend.rtInterval': '95% 可信区间',
+  'story.legend.fan95': '扇形预测 95% 区间',
 };
