@@ -224,6 +224,36 @@ describe.skipIf(E2E_DISABLED)('Cases page end to end (Chromium)', () => {
     await expectPanelsEqualApi('source=linelist-open&location=CN');
   }, 240_000);
 
+  it('downloads a chart as a figure (SVG, PNG): its caption as title, the chosen list and its licence as the source line', async () => {
+    // The page still shows lists=linelist-open&place=CN (the test above): no new page load.
+    type Src = { id: string; title: string; license: { name: string }; last_success: { started_at: string; finished_at: string | null } | null };
+    const sources = (await json<{ data: Src[] }>('/v1/sources')).data;
+    const open = sources.find((x) => x.id === 'linelist-open')!;
+    expect(open, 'linelist-open in /v1/sources').toBeTruthy();
+    const save = async (button: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.locator(button).click()]);
+      return { name: d.suggestedFilename(), body: readFileSync((await d.path())!) };
+    };
+    const svgFile = await save('#by-day-figure-svg');
+    expect(svgFile.name).toBe('glacier-cases-by-day-linelist-open-CN.svg');
+    const svg = svgFile.body.toString('utf8');
+    const unescapeXml = (v: string) => v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const meta = JSON.parse(unescapeXml(/<metadata id="glacier-figure"[^>]*>(.*?)<\/metadata>/.exec(svg)![1]));
+    expect(meta.title).toBe(await page.locator('#by-day figcaption').textContent());
+    expect(meta.sources).toEqual([{ id: open.id, title: open.title, license: open.license }]);
+    expect(meta.retrieved).toBe(open.last_success?.finished_at ?? open.last_success?.started_at ?? null);
+    // The visible source line (its lines joined, tags dropped): the list with its licence, and no other.
+    const line = unescapeXml(/<g class="figure-sources"[^>]*>(.*?)<\/g>/.exec(svg)![1].replace(/<[^>]+>/g, ''));
+    expect(line).toBe(`Source: ${open.title} (${open.license.name})`);
+    // The chart drawn as on the page: both lines, no accessible title left inside the body.
+    expect(svg.match(/<polyline class="series (onset|confirmation)"/g)).toHaveLength(2);
+    expect(svg).not.toContain('<title');
+    const png = await save('#age-pyramid-figure-png');
+    expect(png.name).toBe('glacier-cases-age-pyramid-linelist-open-CN.png');
+    expect([...png.body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.body.readUInt32BE(16)).toBe(1920);
+  }, 60_000);
+
   it('sends the “as of” date from the form to every request (as_of)', async () => {
     await page.goto(`${url}/?page=cases&sex=male`);
     await rendered();

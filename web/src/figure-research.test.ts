@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { layoutFigure } from './figure';
-import { CASE_CHART_STYLE, chartBody, figureName, researchSourceLine, withoutTitles, type ApiSource } from './figure-research';
+import { CHATTER_CONNECTORS, LITERATURE_CONNECTORS, SEQUENCE_CONNECTORS } from '../../src/sources/research-registry';
+import { CASE_CHART_STYLE, chartBody, CHATTER_SOURCES, LITERATURE_SOURCES, SEQUENCE_SOURCES, withoutTitles } from './figure-research';
+import { distinctSources, latestRetrieval, layoutFigure, type FigureSource } from './figure';
 import { setLang, t } from './i18n';
 
 /** A drawn case chart as views/cases.ts serialises it: accessible title and description, percent x, classes styled by the page. */
@@ -9,8 +10,13 @@ const CHART =
   '<line class="grid" x1="9%" x2="98%" y1="10" y2="10"></line><text class="tick" x="9%" y="14">10</text>' +
   '<svg class="plot" x="9%" y="10" width="89%" height="190" viewBox="0 0 3 10" preserveAspectRatio="none"><polyline class="series onset" points="0.5,1 1.5,4 2.5,9"></polyline></svg>';
 
+type ApiSource = FigureSource & { last_success: { started_at: string; finished_at: string | null } | null };
+/** What views/figure-button.ts's sourceLine makes of /v1/sources (without the fetch). */
+const researchSourceLine = (ids: string[], all: ApiSource[]) => {
+  const sources = distinctSources(ids, all);
+  return { sources, retrieved: latestRetrieval(sources.map((s) => all.find((x) => x.id === s.id)!)) };
+};
 const OPEN: ApiSource = { id: 'linelist-open', title: 'Open COVID-19 line list', license: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/', spdx: 'CC-BY-4.0' }, last_success: { started_at: '2026-12-01T10:00:00Z', finished_at: '2026-12-01T10:05:00Z' } };
-const KUDOS: ApiSource = { id: 'linelist-kudos', title: 'Kudos line list', license: { name: 'CC0 1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/', spdx: null }, last_success: { started_at: '2026-12-03T08:00:00Z', finished_at: null } };
 const NEVER: ApiSource = { id: 'never-run', title: 'Never retrieved', license: { name: 'ODbL', url: 'https://example.org' }, last_success: null };
 
 describe('research figures', () => {
@@ -37,18 +43,6 @@ describe('research figures', () => {
     expect(() => chartBody(CHART, 0, 224, '')).toThrow(/positive size/);
   });
 
-  it('names each source once with its licence and dates the figure by the newest retrieval among them', () => {
-    const line = researchSourceLine(['linelist-open', 'linelist-kudos', 'linelist-open'], [NEVER, KUDOS, OPEN]);
-    expect(line.sources.map((s) => s.id)).toEqual(['linelist-open', 'linelist-kudos']);
-    expect(line.sources[0].license).toEqual({ name: 'CC BY 4.0', url: OPEN.license.url, spdx: 'CC-BY-4.0' });
-    expect(line.sources[1].license).toEqual({ name: 'CC0 1.0', url: KUDOS.license.url });
-    // Kudos finished no run time: its start counts, and it is the newer.
-    expect(line.retrieved).toBe('2026-12-03T08:00:00Z');
-    expect(researchSourceLine(['never-run'], [NEVER, OPEN]).retrieved).toBeNull();
-    // A source /v1/sources does not list is still named, by its id.
-    expect(researchSourceLine(['unknown'], [OPEN]).sources).toEqual([{ id: 'unknown', title: 'unknown', license: { name: '?', url: '' } }]);
-  });
-
   it('lays the chart out as a figure with its title, source line and retrieval date, in English and Chinese', () => {
     for (const lang of ['en', 'zh'] as const) {
       setLang(lang);
@@ -65,8 +59,9 @@ describe('research figures', () => {
     }
   });
 
-  it('names files by chart and filters, safely', () => {
-    expect(figureName('cases-by-day', ['linelist-open', null, 'CN_HB', '2020-02-01'])).toBe('glacier-cases-by-day-linelist-open-CN_HB-2020-02-01');
-    expect(figureName('x', ['a b/c'])).toBe('glacier-x-a_b_c');
+  it('names as the research charts\' sources the connectors that ingest their rows', () => {
+    expect([...SEQUENCE_SOURCES]).toEqual(SEQUENCE_CONNECTORS.map((c) => c.manifest.id));
+    expect([...LITERATURE_SOURCES]).toEqual(LITERATURE_CONNECTORS.map((c) => c.manifest.id));
+    expect([...CHATTER_SOURCES]).toEqual(CHATTER_CONNECTORS.map((c) => c.manifest.id));
   });
 });

@@ -2,11 +2,11 @@
  * Publication figures of the research pages' SVG charts (Cases, and later Imaging, Sequences,
  * Literature, Chatter). The charts are already drawn as SVG; the figure's body is that drawing
  * serialised (its <title>/<desc> dropped: the figure's title says it), with the page
- * stylesheet's few rules for it inlined (a downloaded SVG has no stylesheet). The layout, source
- * line and retrieval date are figure.ts's, as for the explorer. Pure (strings in, strings out):
+ * stylesheet's few rules for it inlined (a downloaded SVG has no stylesheet). The layout is figure.ts's;
+ * the source line and retrieval date views/figure-button.ts's sourceLine, as for the explorer. Pure (strings in, strings out):
  * unit-tested in figure-research.test.ts.
  */
-import { distinctSources, latestRetrieval, type FigureBody, type FigureSource } from './figure';
+import type { FigureBody } from './figure';
 
 /** The case charts' rules from styles.css (.case-chart …), for a figure that has no stylesheet. */
 export const CASE_CHART_STYLE = [
@@ -20,6 +20,13 @@ export const CASE_CHART_STYLE = [
   '.series,.curve{fill:none;stroke-width:2;stroke-linejoin:round}',
   '.series.onset{stroke:#0b5cad}',
   '.series.confirmation{stroke:#a33a00;stroke-dasharray:5 3}',
+].join('');
+
+/** The imaging bar charts' rules (.bar-chart …). */
+export const BAR_CHART_STYLE = [
+  'rect{fill:#4e79a7}',
+  '.bar-label{font-size:12px;fill:#111}',
+  '.bar-value{font-size:12px;fill:#555;font-variant-numeric:tabular-nums}',
 ].join('');
 
 /** The time charts' rules (views/svg.ts timeFrame: Imaging, Sequences, Literature, Chatter). */
@@ -49,27 +56,11 @@ export function chartBody(inner: string, width: number, height: number, style: s
   return { viewBox: [0, 0, width, height], markup: `<g class="research-figure"><style>${scoped}</style>${withoutTitles(inner)}</g>` };
 }
 
-/** A source as /v1/sources gives it (what the source line and the retrieval date need). */
-export interface ApiSource {
-  id: string;
-  title: string;
-  license: { name: string; url: string; spdx?: string | null };
-  last_success: { started_at: string; finished_at: string | null } | null;
-}
-
 /**
- * The source line of a research chart: the sources its rows come from (ids, each once, in order),
- * with their licences, and the newest successful retrieval among them (null: the API gives none;
- * the figure then says the date is unknown).
+ * The sources the Sequences, Literature and Chatter charts' rows come from: their API answers do
+ * not name a source per row, and each has its own connectors (src/sources/research-registry.ts;
+ * figure-research.test.ts checks these against it).
  */
-export function researchSourceLine(ids: readonly string[], all: readonly ApiSource[]): { sources: FigureSource[]; retrieved: string | null } {
-  const known = all.map((s): FigureSource => ({ id: s.id, title: s.title, license: { name: s.license.name, url: s.license.url, ...(s.license.spdx ? { spdx: s.license.spdx } : {}) } }));
-  const sources = distinctSources(ids, known);
-  const runs = new Map(all.map((s) => [s.id, s.last_success]));
-  return { sources, retrieved: latestRetrieval(sources.map((s) => ({ last_success: runs.get(s.id) ?? null }))) };
-}
-
-/** A file name from the chart's id and the filters (letters, digits and dashes only). */
-export function figureName(chart: string, parts: readonly (string | null | undefined)[] = []): string {
-  return ['glacier', chart, ...parts].filter((p): p is string => !!p).join('-').replace(/[^A-Za-z0-9_-]+/g, '_');
-}
+export const SEQUENCE_SOURCES = ['nextstrain-ncov'] as const;
+export const LITERATURE_SOURCES = ['cord19', 'preprints'] as const;
+export const CHATTER_SOURCES = ['twitter-chatter'] as const;

@@ -6,6 +6,9 @@ import { t } from '../i18n';
 import { errorText, testHooks } from '../shared';
 import { apiError } from './api-error';
 import { shortDate } from './svg';
+import { CASE_CHART_STYLE } from '../figure-research';
+import type { LegendItem, Run } from '../figure';
+import { withChartDownloads } from './research-figure';
 import { CASE_SOURCES, OUTCOMES, SEXES, type CaseFilter, type CaseSource, type Outcome, type Sex, type ViewState } from '../state';
 import type { Store } from '../store';
 
@@ -146,6 +149,16 @@ export function delayChart(e: Estimate): HTMLElement {
     svg, PLOT.top + PLOT.height + 38, table, legend);
 }
 
+/** A case chart's legend for its figure: what is drawn, in its colours (as styles.css draws them). */
+function figureLegend(fig: HTMLElement): LegendItem[] {
+  if (fig.id === 'age-pyramid') return [{ label: t('cases.col.male'), colour: '#3b6ea5', kind: 'swatch' }, { label: t('cases.col.female'), colour: '#b5523b', kind: 'swatch' }];
+  if (fig.id === 'by-day') return [{ label: t('cases.col.onset'), colour: '#0b5cad', kind: 'line' }, { label: t('cases.col.confirmation'), colour: '#a33a00', kind: 'dash' }];
+  return [
+    { label: t('cases.col.cases'), colour: '#9db7d5', kind: 'swatch' },
+    ...[...fig.querySelectorAll<SVGPolylineElement>('polyline.curve')].map((p): LegendItem => ({ label: familyText(p.dataset.family ?? ''), colour: p.getAttribute('stroke') ?? '#000', kind: p.getAttribute('stroke-dasharray') ? 'dash' : 'line' })),
+  ];
+}
+
 /** The Cases page: line-list records (age pyramid, days of onset and confirmation, delays, incubation, the records). */
 export class CasesPage {
   readonly el = h('div', { class: 'cases-page' });
@@ -174,6 +187,30 @@ export class CasesPage {
     );
   }
 
+  /**
+   * "⬇ SVG" / "⬇ PNG" under a drawn chart: the chart as a publication figure (its caption as the
+   * title; the line lists and filters as the subtitle; the lists' licences and last retrieval).
+   */
+  private withDownloads(fig: HTMLElement, f: CaseFilter): HTMLElement {
+    const lists = f.sources.length ? f.sources : CASE_SOURCES;
+    const subtitle = (): Run[] => {
+      const days = fig.id === 'by-day' ? [...fig.querySelectorAll<HTMLElement>('tr[data-day]')].map((r) => r.dataset.day!) : [];
+      const parts = [
+        lists.map((x) => t(`cases.source.${x}`)).join(t('cases.listSep')),
+        days.length ? t('story.subtitle.range', { from: formatDate(days[0]), to: formatDate(days[days.length - 1]) }) : null,
+        f.location ? `${t('cases.place')}: ${f.location}` : null,
+        f.sex ? `${t('cases.sex')}: ${sexText(f.sex)}` : null,
+        f.outcome ? `${t('cases.outcome')}: ${outcomeText(f.outcome)}` : null,
+        f.asOf ? `${t('cases.asOf')}: ${formatDate(f.asOf)}` : null,
+      ];
+      return [{ text: parts.filter(Boolean).join(' · ') }];
+    };
+    return withChartDownloads(fig, {
+      style: CASE_CHART_STYLE, sources: () => lists, subtitle, legend: () => figureLegend(fig),
+      name: () => ['glacier-cases', fig.id, ...f.sources, f.location, f.sex, f.outcome, f.asOf].filter(Boolean).join('-'),
+    });
+  }
+
   async update(s: ViewState): Promise<void> {
     if (!this.form.firstChild) this.drawForm(s.cases);
     this.syncForm(s.cases);
@@ -182,7 +219,7 @@ export class CasesPage {
     testHooks().cases = { ...testHooks().cases, query: search };
     // Only the table changes with the page: the charts and fits stay as drawn.
     const key = JSON.stringify(query);
-    const charts = key === this.drawn ? [] : [this.drawSummary(query), this.drawDelays(query), this.drawIncubation(query)];
+    const charts = key === this.drawn ? [] : [this.drawSummary(query, s.cases), this.drawDelays(query, s.cases), this.drawIncubation(query)];
     this.drawn = key;
     await Promise.all([...charts, this.drawTable(query, s.pageNo)]);
     testHooks().cases = { ...testHooks().cases, rendered: search };
@@ -243,7 +280,7 @@ export class CasesPage {
     void this.update(this.store.state);
   };
 
-  private async drawSummary(query: Record<string, string | undefined>): Promise<void> {
+  private async drawSummary(query: Record<string, string | undefined>, f: CaseFilter): Promise<void> {
     try {
       const r: Summary = await getJson('/v1/cases/summary', query);
       const p = pyramidOf(r.age_sex);
@@ -261,8 +298,8 @@ export class CasesPage {
         this.slot(this.days).replaceChildren(message('empty', t('cases.noMatch')));
         return;
       }
-      this.slot(this.pyramid).replaceChildren(p.bands.length ? pyramidChart(p) : message('empty', t('cases.noPyramid', { count: r.total })));
-      this.slot(this.days).replaceChildren(series.days.length ? dayChart(series) : message('empty', t('cases.noDays')));
+      this.slot(this.pyramid).replaceChildren(p.bands.length ? this.withDownloads(pyramidChart(p), f) : message('empty', t('cases.noPyramid', { count: r.total })));
+      this.slot(this.days).replaceChildren(series.days.length ? this.withDownloads(dayChart(series), f) : message('empty', t('cases.noDays')));
     } catch (err) {
       testHooks().cases = { ...testHooks().cases, error: errorText(err) };
       this.headline.replaceChildren();
@@ -271,7 +308,7 @@ export class CasesPage {
     }
   }
 
-  private async drawDelays(query: Record<string, string | undefined>): Promise<void> {
+  private async drawDelays(query: Record<string, string | undefined>, f: CaseFilter): Promise<void> {
     const slot = this.slot(this.delays);
     slot.replaceChildren(message('loading', t('cases.fittingDelays', { samples: MODEL_SAMPLES })));
     this.delays.setAttribute('aria-busy', 'true');
@@ -281,7 +318,7 @@ export class CasesPage {
       if (!r.empirical || r.empirical.histogram.length === 0 || r.fits.length === 0) {
         return void slot.replaceChildren(message('empty', t('cases.tooFewDelays', { count: r.n })));
       }
-      slot.replaceChildren(delayChart(r),
+      slot.replaceChildren(this.withDownloads(delayChart(r), f),
         h('p', { class: 'muted chart-note' }, t('cases.selection'), apiText(sentence(r.selection)), t('cases.casesUsed', { count: r.n }),
           r.excluded.length ? [t('cases.notUsedLower'), apiText(r.excluded.map((x) => `${formatValue(x.cases)} ${x.reason}`).join(', '))] : '',
           t('cases.empirical', { mean: fixed(r.empirical.mean), median: fixed(r.empirical.median), samples: r.bootstrap.samples, asked: MODEL_SAMPLES })));

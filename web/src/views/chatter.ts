@@ -9,6 +9,8 @@ import { dataSpan } from './message-nodes';
 import { NGRAM_KINDS, parseTerms, type ChatterFilter, type NgramKind, type ViewState } from '../state';
 import type { Store } from '../store';
 import { CATEGORY, s, timeFrame } from './svg';
+import { CHATTER_SOURCES, TIME_CHART_STYLE } from '../figure-research';
+import { withChartDownloads } from './research-figure';
 
 export const TOP_N = 25;
 const pct = (v: number) => t('chatter.percent', { value: (v * 100).toFixed(v && v < 0.001 ? 3 : 2) });
@@ -107,11 +109,16 @@ export class ChatterPage {
       const legend = h('ul', { class: 'legend terms' }, series.map((x, i) => h('li', { 'data-term': x.term }, h('span', { class: 'swatch', style: `background:${CATEGORY[i % CATEGORY.length]}` }), dataSpan(x.term),
         x.values.every((v) => v === null) ? h('span', { class: 'muted' }, t('chatter.neverListed')) : null)));
       const caption = [t('chatter.titleTerms', { title }), dataSpan(f.terms.join(', '))];
-      this.lines.replaceChildren(h('figure', { class: 'time-figure', id: 'terms-chart' }, h('figcaption', {}, ...caption), fr.svg, legend,
+      this.lines.replaceChildren(withChartDownloads(h('figure', { class: 'time-figure', id: 'terms-chart' }, h('figcaption', {}, ...caption), fr.svg, legend,
         h('details', { class: 'chart-table' }, h('summary', {}, t('chatter.showTable')),
           h('div', { class: 'table-scroll' }, h('table', { class: 'term-table' }, h('caption', { class: 'sr-only' }, title),
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chatter.day')), series.map((x) => h('th', { scope: 'col', class: 'num', translate: 'no' }, x.term)))),
-            h('tbody', {}, days.map((d, k) => h('tr', {}, h('th', { scope: 'row' }, formatDate(d)), series.map((x) => h('td', { class: 'num' }, x.values[k] === null ? t('chatter.notListed') : fmt(x.values[k]!)))))))))));
+            h('tbody', {}, days.map((d, k) => h('tr', {}, h('th', { scope: 'row' }, formatDate(d)), series.map((x) => h('td', { class: 'num' }, x.values[k] === null ? t('chatter.notListed') : fmt(x.values[k]!)))))))))), {
+        style: TIME_CHART_STYLE, sources: () => CHATTER_SOURCES,
+        subtitle: () => [{ text: t('story.subtitle.range', { from: formatDate(days[0]), to: formatDate(days[days.length - 1]) }) }],
+        legend: () => series.map((x, i) => ({ label: x.term, colour: CATEGORY[i % CATEGORY.length], kind: 'line', data: true })),
+        name: () => ['glacier-chatter', f.share ? 'share' : 'count', days[0], days[days.length - 1]].join('-'),
+      }));
     } catch (err) {
       testHooks().chatter = { ...testHooks().chatter, error: errorText(err) };
       this.lines.replaceChildren(apiError(err, () => void this.update(this.store.state)));

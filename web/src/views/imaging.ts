@@ -7,6 +7,8 @@ import { preciseDate } from '../research2';
 import type { ImageRow } from '../research-types';
 import { errorText, testHooks } from '../shared';
 import { apiError } from './api-error';
+import { BAR_CHART_STYLE } from '../figure-research';
+import { withChartDownloads } from './research-figure';
 import { MODALITIES, parseRatios, parseSeed, type ImagingFilter, type SplitSpec, type ViewState } from '../state';
 import type { Store } from '../store';
 
@@ -133,9 +135,15 @@ export class ImagingPage {
       const byView = barsBy(r.data, 'view');
       testHooks().imaging = { ...testHooks().imaging, query: location.search, byFinding, byView };
       if (r.data.length === 0) return void this.charts.replaceChildren(message('empty', t('imaging.noMatch')));
+      // The figures' source line: the datasets the counted images come from.
+      const withFigure = (fig: HTMLElement) => withChartDownloads(fig, {
+        style: BAR_CHART_STYLE, sources: () => r.data.filter((x) => x.images > 0).map((x) => x.dataset),
+        subtitle: () => [{ text: t('imaging.images', { count: r.meta.images }) }],
+        name: () => ['glacier-imaging', fig.id, ...Object.values(imagingQuery(f)).filter((v): v is string => typeof v === 'string')].join('-'),
+      });
       this.charts.replaceChildren(
         h('p', { class: 'result-count' }, t('imaging.images', { count: r.meta.images })),
-        h('div', { class: 'chart-pair' }, barChart('by-finding', t('imaging.byFinding'), t('imaging.col.finding'), byFinding), barChart('by-view', t('imaging.byView'), t('imaging.col.view'), byView)),
+        h('div', { class: 'chart-pair' }, withFigure(barChart('by-finding', t('imaging.byFinding'), t('imaging.col.finding'), byFinding)), withFigure(barChart('by-view', t('imaging.byView'), t('imaging.col.view'), byView))),
       );
     } catch (err) {
       testHooks().imaging = { ...testHooks().imaging, error: errorText(err) };

@@ -10,6 +10,8 @@ import { placeLabel } from './place-label';
 import type { LiteratureFilter, ViewState } from '../state';
 import type { Store } from '../store';
 import { s, timeFrame } from './svg';
+import { LITERATURE_SOURCES, TIME_CHART_STYLE } from '../figure-research';
+import { withChartDownloads } from './research-figure';
 
 export const PAPER_PAGE = 20;
 /** The charts' window when the filter has no dates: the first half of 2020. */
@@ -126,6 +128,11 @@ export class LiteraturePage {
         h('div', { class: 'table-scroll short' }, h('table', { class: 'lit-counts' }, h('caption', { class: 'sr-only' }, title),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('literature.weekOf')), h('th', { scope: 'col', class: 'num' }, t('literature.papersCol')))),
           h('tbody', {}, all.map((c) => h('tr', { 'data-period': c.period }, h('th', { scope: 'row' }, formatDate(c.period)), h('td', { class: 'num' }, formatValue(c.papers)))))))));
+      if (shown.length) withChartDownloads(papers, {
+        style: TIME_CHART_STYLE, sources: () => LITERATURE_SOURCES,
+        subtitle: () => [{ text: t('story.subtitle.range', { from: formatDate(from), to: formatDate(to) }) }],
+        name: () => ['glacier-papers-per-week', f.q ? 'q' : null, from, to].filter(Boolean).join('-'),
+      });
     }
     if (series.status === 'rejected') {
       cases.append(apiError(series.reason, () => void this.update(this.store.state)));

@@ -10,6 +10,8 @@ import { placeLabel } from './place-label';
 import type { SequenceFilter, ViewState } from '../state';
 import type { Store } from '../store';
 import { CATEGORY, s, timeFrame, UNASSIGNED } from './svg';
+import { SEQUENCE_SOURCES, TIME_CHART_STYLE } from '../figure-research';
+import { withChartDownloads } from './research-figure';
 
 export const SEQ_PAGE = 25;
 const KEY = /^[A-Z0-9]+(?:-[A-Z0-9]+)*(?:_[A-Z0-9]+(?:-[A-Z0-9]+)*){0,2}$/;
@@ -113,7 +115,12 @@ export class SequencesPage {
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('sequences.weekOf')), st.clades.map((c) => h('th', { scope: 'col', class: 'num' }, cladeNode(c))))),
             h('tbody', {}, st.periods.map((p, k) => h('tr', { 'data-period': p }, h('th', { scope: 'row' }, formatDate(p)),
               st.clades.map((_, i) => h('td', { class: 'num' }, st.freq[i][k] ? percent(st.freq[i][k], 1) : '—')))))))));
-      this.chart.replaceChildren(figure);
+      this.chart.replaceChildren(withChartDownloads(figure, {
+        style: TIME_CHART_STYLE, sources: () => SEQUENCE_SOURCES,
+        subtitle: () => [...(place ? [{ text: place.text, data: true }, { text: ' · ' }] : []), { text: t('story.subtitle.range', { from: formatDate(first), to: formatDate(last) }) }],
+        legend: () => st.clades.map((c, i) => ({ label: cladeText(c), colour: c === null ? UNASSIGNED : CATEGORY[i % CATEGORY.length], kind: 'swatch', data: c !== null })),
+        name: () => ['glacier-clades', f.location, first, last].filter(Boolean).join('-'),
+      }));
     } catch (err) {
       testHooks().sequences = { ...testHooks().sequences, error: errorText(err) };
       this.chart.replaceChildren(apiError(err, () => void this.update(this.store.state)));
