@@ -234,6 +234,8 @@ describe.skipIf(E2E_DISABLED)('dashboard end to end (Chromium)', () => {
     const sources = await api<{ data: { title: string }[] }>('/v1/sources');
     expect(await page.locator('table.sources tbody tr').count()).toBe(sources.data.length);
     await page.locator('#side-h').waitFor();
+    // The side-by-side chart, when drawn, has its figure downloads.
+    expect(await page.locator('#compare-figure-svg').count()).toBe(await page.locator('#side-h ~ .chart-frame').count());
     await shot('sources');
   });
 
@@ -245,11 +247,27 @@ describe.skipIf(E2E_DISABLED)('dashboard end to end (Chromium)', () => {
     if (!doc.paths['/v1/models/rt'] || !doc.paths['/v1/models/evaluation']) return;
     await page.goto(`${dash.url}/?page=models&loc=DE`);
     await page.waitForFunction(() => performance.getEntriesByName('glacier:rt-chart').length > 0, null, { timeout: 30_000 });
-    const rt = await api<{ data: { window_end: string; median: number; trend: string }[] }>('/v1/models/rt?location=DE&metric=confirmed');
+    const rt = await api<{ meta: { sources: string[] }; data: { window_end: string; median: number; trend: string }[] }>('/v1/models/rt?location=DE&metric=confirmed');
     const last = rt.data.at(-1)!;
     expect(await page.locator('.trend').textContent()).toContain(`R = ${last.median.toFixed(2)}`);
+    // The Rt figure as SVG: its title names the place; its source line, the sources of the case values the model used, each with its licence.
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.locator('#rt-figure-svg').click()]);
+    expect(d.suggestedFilename()).toBe(`glacier-rt-confirmed-DE-${rt.data[0].window_end}-${last.window_end}.svg`);
+    const svg = readFileSync((await d.path())!, 'utf8');
+    const unescape = (x: string) => x.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const group = (cls: string) => unescape((new RegExp(`<g class="${cls}"[^>]*>(.*?)</g>`).exec(svg)?.[1] ?? '').replace(/<\/text><text[^>]*>/g, '').replace(/<[^>]+>/g, ''));
+    const [germany, all] = await Promise.all([api<{ data: { name: string } }>('/v1/locations/DE'), api<{ data: { id: string; title: string; license: { name: string } }[] }>('/v1/sources')]);
+    expect(group('figure-title')).toMatch(/^Effective reproduction number Rt \(.+\): /);
+    expect(group('figure-title').endsWith(`: ${germany.data.name}`)).toBe(true);
+    const used = all.data.filter((src) => rt.meta.sources.includes(src.id));
+    expect(used.length).toBeGreaterThan(0);
+    const meta = JSON.parse(unescape(/<metadata id="glacier-figure"[^>]*>(.*?)<\/metadata>/.exec(svg)![1])) as { sources: { id: string }[] };
+    expect(meta.sources.map((src) => src.id).sort()).toEqual([...new Set(rt.meta.sources)].sort());
+    const line = group('figure-sources');
+    for (const src of used) expect(line.split(`${src.title} (${src.license.name})`).length - 1, src.id).toBe(1);
     await page.waitForFunction(() => performance.getEntriesByName('glacier:forecast-chart').length > 0, null, { timeout: 60_000 });
     expect(await page.locator('.models-page table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('#forecast-figure-svg').count()).toBe(1);
     await shot('models');
   });
 
