@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -252,6 +252,8 @@ describe.skipIf(E2E_DISABLED)('Cases page end to end (Chromium)', () => {
     expect(png.name).toBe('glacier-cases-age-pyramid-linelist-open-CN.png');
     expect([...png.body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.body.readUInt32BE(16)).toBe(1920);
+    writeFileSync(path.join(SCREENSHOTS, 'cases-figure-age-pyramid.png'), png.body);
+    writeFileSync(path.join(SCREENSHOTS, 'cases-figure-by-day.svg'), svg);
   }, 60_000);
 
   it('sends the “as of” date from the form to every request (as_of)', async () => {
