@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -254,6 +254,7 @@ describe.skipIf(E2E_DISABLED)('dashboard end to end (Chromium)', () => {
     const [d] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.locator('#rt-figure-svg').click()]);
     expect(d.suggestedFilename()).toBe(`glacier-rt-confirmed-DE-${rt.data[0].window_end}-${last.window_end}.svg`);
     const svg = readFileSync((await d.path())!, 'utf8');
+    writeFileSync(path.join(SCREENSHOTS, 'models-rt-figure.svg'), svg);
     const unescape = (x: string) => x.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
     const group = (cls: string) => unescape((new RegExp(`<g class="${cls}"[^>]*>(.*?)</g>`).exec(svg)?.[1] ?? '').replace(/<\/text><text[^>]*>/g, '').replace(/<[^>]+>/g, ''));
     const [germany, all] = await Promise.all([api<{ data: { name: string } }>('/v1/locations/DE'), api<{ data: { id: string; title: string; license: { name: string } }[] }>('/v1/sources')]);
