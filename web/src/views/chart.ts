@@ -3,13 +3,14 @@ import 'uplot/dist/uPlot.min.css';
 import { getJson, type ApiJson } from '../api';
 import { h, message } from '../dom';
 import { dayOf, formatCompact, formatDate, formatValue, isoOf } from '../format';
-import { currentLang, currentLocale, placeName, t } from '../i18n';
+import { currentLang, currentLocale, t } from '../i18n';
 import { forLogScale } from '../scales';
 import { errorText, markOnce, testHooks } from '../shared';
 import { transformOf, type ViewState } from '../state';
 import type { Store } from '../store';
 import { flagReason } from './anomalies';
 import { apiError } from './api-error';
+import { placeNameOf } from './place-label';
 import { data, metricTitle, tNodes } from './i18n-dom';
 
 type SeriesJson = ApiJson<'/v1/series'>['series'][number];
@@ -66,7 +67,7 @@ export class ChartView {
     const q = { location: s.locations.join(','), metric: s.metric, transform };
     try {
       const [latest, past] = await Promise.all([getJson('/v1/series', q), s.asOf ? getJson('/v1/series', { ...q, as_of: s.asOf }) : Promise.resolve(null)]);
-      const names = await Promise.all(s.locations.map((k) => getJson('/v1/locations/{key}', {}, { key: k }).then((r) => placeName(r.data)).catch(() => k)));
+      const names = await Promise.all(s.locations.map((k) => placeNameOf(k)));
       const all = [...latest.series, ...(past?.series ?? [])];
       if (latest.series.every((x) => x.values.every((v) => v === null))) {
         // English names the metric by its id ("No confirmed data"), Chinese by its title.

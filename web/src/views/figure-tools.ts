@@ -3,7 +3,7 @@ import { download, h } from '../dom';
 import { FIGURE_WIDTH, seriesSourceIds, layoutFigure, plainText, tRuns, type Figure, type FigureInput, type LegendItem, type Run } from '../figure';
 import { linePlot, mapPlot } from '../figure-plot';
 import { formatCompact, formatDate, formatValue, isoOf } from '../format';
-import { currentLang, currentLocale, placeName, t } from '../i18n';
+import { currentLang, currentLocale, t } from '../i18n';
 import { NO_DATA } from '../scales';
 import { errorText } from '../shared';
 import { mapScope, permalinkState, serializeState, transformOf, type ViewState } from '../state';
@@ -11,6 +11,7 @@ import type { Store } from '../store';
 import { LINE_COLOURS, type ChartView } from './chart';
 import { pngOf, saveBlob, sourceLine } from './figure-button';
 import { metricTitle } from './i18n-dom';
+import { placeNameOf } from './place-label';
 import type { MapView } from './map';
 
 const DAY_S = 86_400;
@@ -28,7 +29,6 @@ export interface MadeFigure {
 type Views = () => { map?: MapView; chart?: ChartView };
 
 const measureText = (s: ViewState) => t(s.measure === 'daily' ? 'core.measure.daily' : s.measure === 'daily_7day_avg' ? 'core.measure.daily7' : 'core.measure.cumulative');
-const placeOf = (key: string) => getJson('/v1/locations/{key}', {}, { key }).then((r) => placeName(r.data)).catch(() => key);
 
 /** The metric in the reader's language (the catalogue's title, as the explorer shows it; else the API's, as data). */
 function metricRun(metric: string, apiTitle: string | undefined): Run {
@@ -47,7 +47,7 @@ async function chartFigure(view: ChartView, metricTitle: string | undefined): Pr
   const last = isoOf(x[x.length - 1] / DAY_S);
   const from = s.from ?? first;
   const to = s.to ?? last;
-  const places = await Promise.all(s.locations.map(placeOf));
+  const places = await Promise.all(s.locations.map(placeNameOf));
   const list = new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(places);
   const metric = metricRun(s.metric, metricTitle);
   const title = tRuns('story.title.chart', { measure: measureText(s) }, { metric: [metric], places: list });
@@ -90,7 +90,7 @@ async function mapFigure(view: MapView, metricTitle: string | undefined): Promis
     s.region === 'world' ? [{ text: t('story.region.world') }]
       : scope.level === 'subdivision' ? [{ text: t('story.region.usStates') }]
         : scope.parent === null ? [{ text: t('story.region.usCounties') }]
-          : tRuns('story.region.counties', {}, { place: await placeOf(s.region) });
+          : tRuns('story.region.counties', {}, { place: await placeNameOf(s.region) });
   const title = tRuns('story.title.map', { measure: measureText(s) }, { metric: [metricRun(s.metric, metricTitle)], region });
   const date = snapshot.meta.date;
   const subtitle: Run[] = [{ text: [s.perCapita ? t('story.subtitle.per100k') : null, date ? t('story.subtitle.day', { date: formatDate(date) }) : null].filter(Boolean).join(' · ') }];

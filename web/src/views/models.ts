@@ -2,7 +2,7 @@ import uPlot from 'uplot';
 import { ApiFailure, getJson, type ApiJson } from '../api';
 import { h, message } from '../dom';
 import { addDays, dayOf, formatCompact, formatDate, formatValue, isoOf, saturdayOnOrBefore } from '../format';
-import { placeName, t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { rtAxisMax } from '../scales';
 import { markOnce } from '../shared';
 import type { ViewState } from '../state';
@@ -10,6 +10,7 @@ import type { Store } from '../store';
 import { apiError } from './api-error';
 import { markLegendData, timeAxisDates } from './chart';
 import { figureButtons, pageUrl, sourceLine } from './figure-button';
+import { placeNameOf } from './place-label';
 import { data, metricTitle, sentences, tNodes } from './i18n-dom';
 import { forecastFigure, rtFigure } from './page-figures';
 
@@ -41,7 +42,7 @@ export class ModelsPage {
     const first = addDays(last, -7 * (WEEKS - 1));
     for (const p of this.plots) p.destroy();
     this.plots = [];
-    const name = await getJson('/v1/locations/{key}', {}, { key }).then((r) => placeName(r.data)).catch(() => key);
+    const name = await placeNameOf(key);
     const rtBox = h('div', { class: 'chart-frame' });
     const fcBox = h('div', { class: 'chart-frame' });
     const rtText = h('p', { class: 'trend', 'aria-live': 'polite' });

@@ -7,6 +7,11 @@ import { dataSpan } from './message-nodes';
  * placeName), or the key itself when the API does not know it. `node` is that name as shown in a
  * sentence: plain text when it is in the reader's language, else data (translate="no").
  */
+/** A location key as the reader names the place (placeName of the API's location), or the key itself when the API does not know it. */
+export function placeNameOf(key: string): Promise<string> {
+  return getJson('/v1/locations/{key}', {}, { key }).then((r) => placeName(r.data)).catch(() => key);
+}
+
 export async function placeLabel(key: string): Promise<{ text: string; node: Node }> {
   let loc: { name: string; name_zh?: string | null } | null = null;
   try {
