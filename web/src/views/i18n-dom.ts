@@ -1,5 +1,5 @@
 import { currentLang, placeName, t, type MessageKey } from '../i18n';
-import { dataSpan, tNodes } from './message-nodes';
+import { dataSpan } from './message-nodes';
 
 /**
  * Catalogue text with data inside it, for the explorer, sources, anomalies and models views.
@@ -7,15 +7,15 @@ import { dataSpan, tNodes } from './message-nodes';
  * `translate="no"` (docs/dashboard.md, "Languages"), so it can sit in a Chinese sentence.
  */
 
-/** Data in the page: a span marked translate="no" (message-nodes.ts, shared with the research pages). */
-export const data = (text: string): HTMLSpanElement => dataSpan(text);
-
-/** A message with some placeholders filled by nodes (data, links, buttons): message-nodes.ts's, shared with the research pages. */
-export { tNodes };
+/**
+ * Data in the page (a span marked translate="no") and a message with placeholders filled by nodes:
+ * message-nodes.ts's, shared with the research pages.
+ */
+export { dataSpan as data, tNodes } from './message-nodes';
 
 /** A place's name in the reader's language (Chinese where the gazetteer has it), as data. */
 export function place(loc: { name: string; name_zh?: string | null }): HTMLSpanElement {
-  return data(placeName(loc));
+  return dataSpan(placeName(loc));
 }
 
 /** Sentences one after another: a space between them in English, none after Chinese full stops. */
