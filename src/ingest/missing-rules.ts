@@ -30,24 +30,38 @@ interface IndexSpan {
 }
 
 export function classifyMissing(values: Float64Array, start: number, opts: MissingRuleOptions = {}): MissingSpan[] {
+  return classifyMissingWithMask(values, start, opts).spans;
+}
+
+/**
+ * classifyMissing, and which cells its spans cover (1 = missing, 0 = free; the same cells as
+ * maskFromSpans of the spans). The mask is a buffer shared by every call: valid until the next.
+ * No closures here: the rules run on every series at every vintage of a run.
+ */
+export function classifyMissingWithMask(values: Float64Array, start: number, opts: MissingRuleOptions = {}): { spans: MissingSpan[]; mask: Uint8Array } {
   const n = values.length;
   const mask = maskScratch(n);
   const spans: IndexSpan[] = [];
-  const mark = (from: number, to: number, reason: MissingReason, rule: string) => {
-    for (let i = from; i <= to; i++) mask[i] = MASKED;
-    spans.push({ from, to, reason, rule });
-  };
 
   // 1. Blank cells.
-  runs(n, (i) => Number.isNaN(values[i]), (a, b) => mark(a, b, 'not_reported', 'blank-cell'));
+  let s = -1;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(values[i])) {
+      if (s < 0) s = i;
+    } else if (s >= 0) {
+      mark(mask, spans, s, i - 1, 'not_reported', 'blank-cell');
+      s = -1;
+    }
+  }
+  if (s >= 0) mark(mask, spans, s, n - 1, 'not_reported', 'blank-cell');
 
   // 2. Declared discontinuation: whatever the source keeps writing after the date is not data.
   if (opts.discontinuedAfter !== undefined) {
     const from = Math.max(0, opts.discontinuedAfter - start + 1);
-    if (from < n) mark(from, n - 1, 'discontinued', 'declared-discontinued');
+    if (from < n) mark(mask, spans, from, n - 1, 'discontinued', 'declared-discontinued');
   }
 
-  if (opts.cumulative === false) return finish(spans, start);
+  if (opts.cumulative === false) return { spans: finish(spans, start), mask };
 
   // 3. A cumulative count that falls to 0 and stays there: the source stopped (or, when the
   //    run is short, skipped the last days).
@@ -70,19 +84,28 @@ export function classifyMissing(values: Float64Array, start: number, opts: Missi
 
   // 4. A cumulative 0 between positive values is a gap, not a reset.
   let seenPositive = false;
-  runs(
-    trailingEnd,
-    (i) => {
-      if (mask[i] === FREE && values[i] > 0) seenPositive = true;
-      return seenPositive && mask[i] === FREE && values[i] === 0;
-    },
-    (a, b) => mark(a, b, 'not_reported', 'zero-between-positives'),
-  );
+  s = -1;
+  for (let i = 0; i < trailingEnd; i++) {
+    const free = mask[i] === FREE;
+    if (free && values[i] > 0) seenPositive = true;
+    if (seenPositive && free && values[i] === 0) {
+      if (s < 0) s = i;
+    } else if (s >= 0) {
+      mark(mask, spans, s, i - 1, 'not_reported', 'zero-between-positives');
+      s = -1;
+    }
+  }
+  if (s >= 0) mark(mask, spans, s, trailingEnd - 1, 'not_reported', 'zero-between-positives');
 
   // 5. Reporting schedule: weekdays with no change for many weeks while another weekday
   //    reports almost every week (weekly reporting, no weekend reports).
-  for (const s of cadenceSpans(values, mask, start)) spans.push(s);
-  return finish(spans, start);
+  cadenceSpans(values, mask, start, spans);
+  return { spans: finish(spans, start), mask };
+}
+
+function mark(mask: Uint8Array, spans: IndexSpan[], from: number, to: number, reason: MissingReason, rule: string): void {
+  for (let i = from; i <= to; i++) mask[i] = MASKED;
+  spans.push({ from, to, reason, rule });
 }
 
 /**
@@ -108,42 +131,54 @@ function changeScratch(n: number): Int8Array {
 }
 
 function finish(spans: IndexSpan[], start: number): MissingSpan[] {
-  return spans
-    .sort((a, b) => a.from - b.from || a.to - b.to)
-    .map((s) => ({ from: isoFromDay(start + s.from), to: isoFromDay(start + s.to), reason: s.reason, rule: s.rule, ...(s.step ? { step: s.step } : {}) }));
+  if (spans.length > 1) spans.sort(byFromThenTo);
+  const out: MissingSpan[] = new Array(spans.length);
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    out[k] = s.step
+      ? { from: isoFromDay(start + s.from), to: isoFromDay(start + s.to), reason: s.reason, rule: s.rule, step: s.step }
+      : { from: isoFromDay(start + s.from), to: isoFromDay(start + s.to), reason: s.reason, rule: s.rule };
+  }
+  return out;
 }
 
-function cadenceSpans(values: Float64Array, mask: Uint8Array, start: number): IndexSpan[] {
+function byFromThenTo(a: IndexSpan, b: IndexSpan): number {
+  return a.from - b.from || a.to - b.to;
+}
+
+/** Rule 5's spans, appended to `out`; marks their cells. */
+function cadenceSpans(values: Float64Array, mask: Uint8Array, start: number, out: IndexSpan[]): void {
   const n = values.length;
   // change[i]: +1 reported a change, 0 no change, -1 unknown (either side missing).
   const change = changeScratch(n);
   for (let i = 1; i < n; i++) {
     if (mask[i] === FREE && mask[i - 1] === FREE) change[i] = values[i] !== values[i - 1] ? 1 : 0;
   }
-  const out: IndexSpan[] = [];
+  const weekdayOfStart = weekday(start);
   for (let k = 0; k < 7; k++) {
-    // First index with weekday k.
-    let first = 0;
-    while (first < n && weekday(start + first) !== k) first++;
+    // First index with weekday k (n when there is none).
+    const first = Math.min(n, (k - weekdayOfStart + 7) % 7);
     let runStart = -1;
-    const flush = (endExclusive: number) => {
-      if (runStart < 0) return;
-      const weeks = (endExclusive - runStart) / 7;
-      if (weeks >= CADENCE_MIN_WEEKS && otherWeekdayReports(change, runStart, endExclusive - 7)) {
-        out.push({ from: runStart, to: endExclusive - 7, reason: 'not_reported', rule: 'weekday-cadence', step: 7 });
-        for (let i = runStart; i < endExclusive; i += 7) mask[i] = MASKED;
-      }
-      runStart = -1;
-    };
     let i = first;
     for (; i < n; i += 7) {
       if (change[i] === 0) {
         if (runStart < 0) runStart = i;
-      } else flush(i);
+      } else if (runStart >= 0) {
+        cadenceRun(change, mask, out, runStart, i);
+        runStart = -1;
+      }
     }
-    flush(i);
+    if (runStart >= 0) cadenceRun(change, mask, out, runStart, i);
   }
-  return out;
+}
+
+/** A weekday's run of unchanged weeks [runStart, endExclusive) (stride 7): a span when long enough and another weekday reports. */
+function cadenceRun(change: Int8Array, mask: Uint8Array, out: IndexSpan[], runStart: number, endExclusive: number): void {
+  const weeks = (endExclusive - runStart) / 7;
+  if (weeks >= CADENCE_MIN_WEEKS && otherWeekdayReports(change, runStart, endExclusive - 7)) {
+    out.push({ from: runStart, to: endExclusive - 7, reason: 'not_reported', rule: 'weekday-cadence', step: 7 });
+    for (let i = runStart; i < endExclusive; i += 7) mask[i] = MASKED;
+  }
 }
 
 /** True when, in the weeks from..to, some other weekday reported a change in ≥ 75 % of them. */
@@ -157,19 +192,6 @@ function otherWeekdayReports(change: Int8Array, from: number, to: number): boole
   return false;
 }
 
-function runs(n: number, inRun: (i: number) => boolean, emit: (from: number, to: number) => void): void {
-  let s = -1;
-  for (let i = 0; i < n; i++) {
-    if (inRun(i)) {
-      if (s < 0) s = i;
-    } else if (s >= 0) {
-      emit(s, i - 1);
-      s = -1;
-    }
-  }
-  if (s >= 0) emit(s, n - 1);
-}
-
 function countUnmasked(mask: Uint8Array, from: number, to: number): number {
   let c = 0;
   for (let i = from; i <= to; i++) if (mask[i] === FREE) c++;
@@ -177,9 +199,14 @@ function countUnmasked(mask: Uint8Array, from: number, to: number): number {
 }
 
 function markUnmasked(mask: Uint8Array, spans: IndexSpan[], from: number, to: number, reason: MissingReason, rule: string): void {
-  runs(to + 1, (i) => i >= from && mask[i] === FREE, (a, b) => {
-    for (let i = a; i <= b; i++) mask[i] = MASKED;
-    spans.push({ from: a, to: b, reason, rule });
-  });
+  let s = -1;
+  for (let i = from; i <= to; i++) {
+    if (mask[i] === FREE) {
+      if (s < 0) s = i;
+    } else if (s >= 0) {
+      mark(mask, spans, s, i - 1, reason, rule);
+      s = -1;
+    }
+  }
+  if (s >= 0) mark(mask, spans, s, to, reason, rule);
 }
-

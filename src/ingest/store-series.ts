@@ -10,7 +10,7 @@ import {
 import { detectAnomalies } from './anomaly-rules.js';
 import { diffSeries, mergeVersions, viewAt, viewScratch } from './diff.js';
 import { maskFromSpans } from '../domain/stored-values.js';
-import { classifyMissing, type MissingRuleOptions } from './missing-rules.js';
+import { classifyMissingWithMask, type MissingRuleOptions } from './missing-rules.js';
 
 /** One series' values of one issue, as the pipeline hands them to the store. */
 export interface IssueSeries {
@@ -71,7 +71,15 @@ const SLICE_MS = 20;
 let sliceStart = performance.now();
 /** Yields to the event loop once the current slice of synchronous work has run its time. */
 async function yieldWhenDue(): Promise<void> {
-  if (performance.now() - sliceStart < SLICE_MS) return;
+  if (yieldDue()) await yieldNow();
+}
+
+/** Whether the current slice has run its time (asked per series: an await per series was a microtask each, millions in a many-vintage run). */
+function yieldDue(): boolean {
+  return performance.now() - sliceStart >= SLICE_MS;
+}
+
+async function yieldNow(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   sliceStart = performance.now();
 }
@@ -93,7 +101,8 @@ type Write = (tx: Db, id: (seriesId: number) => number) => Promise<void>;
  * Only one run may write a source at a time (the ingest lock; one refresh at a time per process).
  */
 export class RunStore {
-  private readonly ids = new Map<string, number>();
+  /** Series ids (placeholders for new ones) by metric, then location key. */
+  private readonly ids = new Map<MetricId, Map<string, number>>();
   private readonly cache = new Map<number, Cached>();
   private readonly batches: ObservationBatch[] = [];
   private readonly replaced: { seriesId: number; day: number; issue: number }[] = [];
@@ -137,17 +146,24 @@ export class RunStore {
     const issue = dayNumber(issueIso);
     if (issue < this.prunedAt) throw new IssueOrderError(issueIso);
     if (issue > this.highestIssue) this.highestIssue = issue;
-    const fresh = [...new Map(series.filter((s) => !this.ids.has(`${s.key}|${s.metric}`)).map((s) => [`${s.key}|${s.metric}`, s])).values()];
+    // Series not seen before in this run: in the order each (key, metric) first comes, the last of each winning.
+    const freshByKey = new Map<string, IssueSeries>();
+    for (const s of series) if (!this.ids.get(s.metric)?.has(s.key)) freshByKey.set(`${s.key}|${s.metric}`, s);
+    const fresh = [...freshByKey.values()];
     const existing = await findSeries(this.reader, this.sourceId, fresh);
     for (const s of fresh) {
       const k = `${s.key}|${s.metric}`;
       let id = existing.get(k);
       if (id === undefined) this.created.set((id = -(this.created.size + 1)), { key: s.key, metric: s.metric, derived: s.derived });
-      this.ids.set(k, id);
+      let byKey = this.ids.get(s.metric);
+      if (!byKey) this.ids.set(s.metric, (byKey = new Map()));
+      byKey.set(s.key, id);
     }
-    const idOf = (s: IssueSeries) => this.ids.get(`${s.key}|${s.metric}`)!;
+    // Ids in the order of `series` (looked up by metric, then key: no key string built per series and vintage).
+    const seriesIds = new Int32Array(series.length);
+    for (let i = 0; i < series.length; i++) seriesIds[i] = this.ids.get(series[i].metric)!.get(series[i].key)!;
     // A placeholder has nothing stored yet.
-    const uncached = [...new Set(series.map(idOf))].filter((id) => id > 0 && !this.cache.has(id));
+    const uncached = [...new Set(seriesIds)].filter((id) => id > 0 && !this.cache.has(id));
     // In small reads: PGlite serves one query at a time, and a reader waits for at most one of these.
     const versions = new Map<number, SeriesVersions>();
     const annotations = new Map<number, AnnotationVersion[]>();
@@ -158,26 +174,29 @@ export class RunStore {
       for (const [id, v] of await readVersions(this.reader, ids)) versions.set(id, v);
       for (const [id, a] of await readAnnotations(this.reader, ids)) annotations.set(id, a);
     }
-    for (const s of series) {
-      const id = idOf(s);
-      if (!this.cache.has(id)) {
-        this.cache.set(id, {
+    const entries: Cached[] = new Array(series.length);
+    for (let i = 0; i < series.length; i++) {
+      const s = series[i];
+      const id = seriesIds[i];
+      let c = this.cache.get(id);
+      if (!c) {
+        this.cache.set(id, (c = {
           versions: versions.get(id) ?? { dates: new Int32Array(0), issues: new Int32Array(0), values: new Float64Array(0) },
           annotations: annotations.get(id) ?? [], metric: s.metric, derived: s.derived, derivedIssue: -1,
-        });
+        }));
       }
+      entries[i] = c;
     }
     const label = isoFromDay(issue);
-    for (const s of series) {
-      await yieldWhenDue();
-      this.applyOne(idOf(s), issue, label, s);
+    for (let i = 0; i < series.length; i++) {
+      if (yieldDue()) await yieldNow();
+      this.applyOne(seriesIds[i], entries[i], issue, label, series[i]);
       // Within an issue too (a first load is one big issue), so that its writes start early.
       if (this.streams && RUN_STORE_LIMITS.flushAtValues > 0 && this.pendingValues >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
     }
   }
 
-  private applyOne(seriesId: number, issue: number, issueIso: string, s: IssueSeries): void {
-    const c = this.cache.get(seriesId)!;
+  private applyOne(seriesId: number, c: Cached, issue: number, issueIso: string, s: IssueSeries): void {
     if (issue >= c.derivedIssue) {
       c.derived = s.derived;
       c.derivedIssue = issue;
@@ -216,27 +235,34 @@ export class RunStore {
 
   private read(c: Cached, issue: number, derived: boolean, parserFlags: AnomalyFlag[]): { spans: MissingSpan[]; flags: AnomalyFlag[] } {
     if (!this.options.readings) return { spans: [], flags: parserFlags };
-    // The view lives only for this reading (rules and flags keep no reference to its arrays).
+    // The view and the mask live only for this reading (rules and flags keep no reference to their arrays).
     const view = viewAt(c.versions, issue, this.scratch);
     const kind = metricKind(c.metric);
-    const spans = classifyMissing(view.values, view.start, { ...this.rules(c.metric), cumulative: kind === 'cumulative' }).map((sp) =>
-      derived && sp.rule === 'blank-cell' ? { ...sp, reason: 'incomplete' as const, rule: 'derived-part-missing' } : sp,
-    );
-    const mask = maskFromSpans(spans, view.start, view.values.length, dayNumber);
-    const flags = [...detectAnomalies(view.values, view.start, mask, kind, spans), ...parserFlags];
-    return { spans, flags };
+    const { spans, mask } = classifyMissingWithMask(view.values, view.start, this.ruleOptions(c.metric, kind));
+    if (derived) {
+      for (let k = 0; k < spans.length; k++) {
+        if (spans[k].rule === 'blank-cell') spans[k] = { ...spans[k], reason: 'incomplete', rule: 'derived-part-missing' };
+      }
+    }
+    const found = detectAnomalies(view.values, view.start, mask, kind, spans);
+    return { spans, flags: parserFlags.length ? [...found, ...parserFlags] : found };
+  }
+
+  /** The missing-value rules' options of a metric (the same at every reading). */
+  private readonly ruleOptionsOf = new Map<MetricId, MissingRuleOptions>();
+
+  private ruleOptions(metric: MetricId, kind: string): MissingRuleOptions {
+    let o = this.ruleOptionsOf.get(metric);
+    if (!o) this.ruleOptionsOf.set(metric, (o = { ...this.rules(metric), cumulative: kind === 'cumulative' }));
+    return o;
   }
 
   private count(s: IssueSeries, issue: string, valuesNew: number, valuesChanged: number): void {
     this.counts.valuesRead += s.derived ? 0 : s.values.length;
     this.counts.valuesNew += valuesNew;
     this.counts.valuesChanged += valuesChanged;
-    for (const [map, key] of [[this.counts.byFile, s.fileId], [this.counts.byIssue, issue]] as const) {
-      const e = map.get(key) ?? { valuesNew: 0, valuesChanged: 0 };
-      e.valuesNew += valuesNew;
-      e.valuesChanged += valuesChanged;
-      map.set(key, e);
-    }
+    addTo(this.counts.byFile, s.fileId, valuesNew, valuesChanged);
+    addTo(this.counts.byIssue, issue, valuesNew, valuesChanged);
   }
 
   private tally(c: Cached, latest: AnnotationVersion | undefined): void {
@@ -431,6 +457,14 @@ function compactBatch(b: ObservationBatch): ObservationBatch {
   return { ...b, start: b.start + lo, values: b.values.slice(lo, hi + 1), indices: b.indices.map((i) => i - lo) };
 }
 
+function addTo(map: Map<string, { valuesNew: number; valuesChanged: number }>, key: string, valuesNew: number, valuesChanged: number): void {
+  const e = map.get(key);
+  if (e) {
+    e.valuesNew += valuesNew;
+    e.valuesChanged += valuesChanged;
+  } else map.set(key, { valuesNew, valuesChanged });
+}
+
 function tallyInto(counts: StoreCounts, c: Cached, latest: AnnotationVersion | undefined): void {
   if (!latest) return;
   counts.anomalies += latest.flags.length;
@@ -511,5 +545,14 @@ function readingSignature(r: { spans: MissingSpan[]; flags: AnomalyFlag[] }): st
 }
 
 function detailSignature(detail: NonNullable<AnomalyFlag['detail']>): string {
+  // The details the anomaly rules write, spelled as the general case below would spell them
+  // (JSON of the entries sorted), without building and sorting the entries of every flag.
+  const { change, z, days } = detail;
+  const keys = (change !== undefined ? 1 : 0) + (z !== undefined ? 1 : 0) + (days !== undefined ? 1 : 0);
+  if (keys === Object.keys(detail).length && typeof (change ?? 0) === 'number' && typeof (z ?? 0) === 'number' && typeof (days ?? 0) === 'number') {
+    if (keys === 1 && change !== undefined) return `[["change",${JSON.stringify(change)}]]`;
+    if (keys === 2 && change !== undefined && z !== undefined) return `[["change",${JSON.stringify(change)}],["z",${JSON.stringify(z)}]]`;
+    if (keys === 1 && days !== undefined) return `[["days",${JSON.stringify(days)}]]`;
+  }
   return JSON.stringify(Object.entries(detail).sort());
 }
