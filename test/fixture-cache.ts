@@ -15,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Folder of this run's fixture images (test/global-setup.ts), shared by every test file. */
     fixtureCache: string;
+    /** Hash of the code and data the fixtures are built from (test/global-setup.ts): part of their names. */
+    fixtureVersion: string;
   }
 }
 
@@ -27,18 +29,20 @@ declare module 'vitest' {
  * directly.
  */
 export async function cachedTestDb(target: DbTarget, key: string, build: (db: Db) => Promise<void>): Promise<TestDb> {
-  const dir = fixtureCacheDir();
+  const dir = provided('fixtureCache');
   if (!dir) {
     const t = await openTestDb(target);
     await build(t.db);
     return t;
   }
-  return target === 'pglite' ? pgliteCopy(dir, key, build) : postgresCopy(dir, key, build);
+  // Versioned: a cache that outlives the run (GLACIER_FIXTURE_CACHE) never serves a fixture built by other code.
+  const versioned = `${key}_${provided('fixtureVersion') ?? 'unversioned'}`;
+  return target === 'pglite' ? pgliteCopy(dir, versioned, build) : postgresCopy(dir, versioned, build);
 }
 
-function fixtureCacheDir(): string | null {
+function provided(name: 'fixtureCache' | 'fixtureVersion'): string | null {
   try {
-    return inject('fixtureCache') ?? null;
+    return inject(name) ?? null;
   } catch {
     return null;
   }
@@ -75,6 +79,8 @@ async function postgresCopy(dir: string, key: string, build: (db: Db) => Promise
   const admin = postgres(TEST_PG_URL, { max: 1, onnotice: () => {} });
   try {
     await buildOnce(dir, `${key}.postgres`, async () => {
+      // Left half-built by an earlier run that shared the cache and was stopped (test/global-setup.ts).
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
       await admin.unsafe(`CREATE DATABASE ${template}`);
       const db = openPostgres(databaseUrl(template));
       try {

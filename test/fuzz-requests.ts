@@ -128,7 +128,7 @@ function parameterValue(p: Parameter, vocab: Vocabulary): fc.Arbitrary<string> {
 /** Percent-encodes a value; a lone surrogate (not UTF-8-encodable) becomes the bytes of one, an invalid UTF-8 sequence. */
 const encode = (v: string) => Array.from(v, (c) => (/[\ud800-\udfff]/.test(c) ? '%ED%A0%BD' : encodeURIComponent(c))).join('');
 
-function getRequest(op: Operation, vocab: Vocabulary): fc.Arbitrary<FuzzRequest> {
+function getRequest(op: Operation, vocab: Vocabulary, cleanOnly = false): fc.Arbitrary<FuzzRequest> {
   const params = op.parameters ?? [];
   // An optional parameter is sent one time in four: routes with many filters still get valid requests.
   const include = (p: Parameter) => (p.required || p.in === 'path' ? fc.constant(true) : fc.integer({ min: 0, max: 3 }).map((n) => n === 0));
@@ -147,7 +147,7 @@ function getRequest(op: Operation, vocab: Vocabulary): fc.Arbitrary<FuzzRequest>
     rawEncoding: fc.constantFrom(false as const, false as const, false as const, false as const, false as const, '%E0%A4%A', '%', '%zz', '%C0%80'),
     method: fc.constantFrom<FuzzRequest['method']>(...Array<FuzzRequest['method']>(16).fill('GET'), 'HEAD', 'OPTIONS', 'DELETE', 'PUT'),
   });
-  return fc.oneof(clean, mixed).map(({ values: vs, repeat, unknown, rawEncoding, method }) => {
+  return (cleanOnly ? clean : fc.oneof(clean, mixed)).map(({ values: vs, repeat, unknown, rawEncoding, method }) => {
     let path = op.path;
     const query: string[] = [];
     params.forEach((p, i) => {
@@ -272,7 +272,15 @@ function adminRequest(op: Operation, vocab: Vocabulary): fc.Arbitrary<FuzzReques
   }));
 }
 
-/** Requests spread evenly over every operation of the document. */
-export function requestArb(operations: Operation[], vocab: Vocabulary): fc.Arbitrary<FuzzRequest> {
-  return fc.oneof(...operations.map((op) => (op.path.includes('/admin/') ? adminRequest(op, vocab) : op.method === 'POST' ? postRequest(op) : getRequest(op, vocab))));
+/** Requests to one operation: valid, edge and hostile. */
+export function operationArb(op: Operation, vocab: Vocabulary): fc.Arbitrary<FuzzRequest> {
+  return op.path.includes('/admin/') ? adminRequest(op, vocab) : op.method === 'POST' ? postRequest(op) : getRequest(op, vocab);
+}
+
+/**
+ * What a careful client sends to one operation: valid values only (GET), or the operation's own
+ * mix where valid bodies already dominate (POST, admin). Used to reach an operation's 2xx.
+ */
+export function validRequestArb(op: Operation, vocab: Vocabulary): fc.Arbitrary<FuzzRequest> {
+  return op.method === 'GET' ? getRequest(op, vocab, true) : operationArb(op, vocab);
 }
