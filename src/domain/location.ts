@@ -32,6 +32,22 @@ export function slugSegment(name: string): string {
 
 /** Lower-case, accent-free, punctuation-light form used for search and name matching. */
 export function foldText(s: string): string {
+  let folded = foldedOf.get(s);
+  if (folded !== undefined) return folded;
+  folded = foldUncached(s);
+  if (foldedOf.size >= FOLD_MEMO_MAX) foldedOf.clear();
+  foldedOf.set(s, folded);
+  return folded;
+}
+
+/**
+ * Folded names memoised: an ingest folds the same few thousand place names for every row of
+ * every vintage (1 s of a jhu-daily run, profiled). Bounded, so odd input cannot grow it without end.
+ */
+const FOLD_MEMO_MAX = 50_000;
+const foldedOf = new Map<string, string>();
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

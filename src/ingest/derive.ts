@@ -41,9 +41,11 @@ function deriveGroup(reported: KeyedSeries[], gaz: Gazetteer): KeyedSeries[] {
   for (const s of reported) link(s.key);
 
   const out: KeyedSeries[] = [];
-  const depth = (key: string) => key.split('_').length;
-  // Deepest first, so that state totals exist before the national total sums them.
-  const parents = [...children.keys()].filter((p) => !nodes.has(p)).sort((a, b) => depth(b) - depth(a));
+  // Deepest first, so that state totals exist before the national total sums them (depth
+  // counted once per parent, not twice per comparison).
+  const depthOf = new Map<string, number>();
+  for (const p of children.keys()) if (!nodes.has(p)) depthOf.set(p, depth(p));
+  const parents = [...depthOf.keys()].sort((a, b) => depthOf.get(b)! - depthOf.get(a)!);
   for (const parent of parents) {
     const parts = [...children.get(parent)!].map((k) => nodes.get(k)).filter((s): s is KeyedSeries => s !== undefined);
     // A total of one part is not a total (a file giving only Wuhan says nothing about Hubei).
@@ -56,6 +58,12 @@ function deriveGroup(reported: KeyedSeries[], gaz: Gazetteer): KeyedSeries[] {
   return out;
 }
 
+function depth(key: string): number {
+  let d = 1;
+  for (let i = key.indexOf('_'); i >= 0; i = key.indexOf('_', i + 1)) d++;
+  return d;
+}
+
 /** File ids are indexes in run order ("0", "1", …, "10"): shorter is earlier, then by text. */
 function earliestFile(ids: string[]): string {
   return ids.reduce((a, b) => (b.length < a.length || (b.length === a.length && b < a) ? b : a));
@@ -66,14 +74,19 @@ function earliestFile(ids: string[]): string {
  * from its first case (NYT). After its last day, or on a blank, the total is incomplete.
  */
 function sumParts(key: string, parts: KeyedSeries[]): KeyedSeries {
-  const start = Math.min(...parts.map((p) => p.start));
-  const end = Math.max(...parts.map((p) => p.start + p.values.length - 1));
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const p of parts) {
+    if (p.start < start) start = p.start;
+    if (p.start + p.values.length - 1 > end) end = p.start + p.values.length - 1;
+  }
   const values = new Float64Array(end - start + 1);
   for (const p of parts) {
-    for (let i = 0; i < values.length; i++) {
-      const j = start + i - p.start;
-      values[i] += j < 0 ? 0 : j < p.values.length ? p.values[j] : Number.NaN;
-    }
+    // Before the part's first day it adds 0; from its first day its values; after its last, NaN.
+    const from = p.start - start;
+    const to = from + p.values.length;
+    for (let i = Math.max(0, from); i < to; i++) values[i] += p.values[i - from];
+    for (let i = to; i < values.length; i++) values[i] += Number.NaN;
   }
   return { key, metric: parts[0].metric, derived: true, fileId: parts[0].fileId, issue: parts[0].issue, start, values };
 }

@@ -11,7 +11,7 @@ import { detectAnomalies } from './anomaly-rules.js';
 import { diffSeries, mergeVersions, viewAt, viewScratch } from './diff.js';
 import { maskFromSpans } from '../domain/stored-values.js';
 import { classifyMissingWithMask, type MissingRuleOptions } from './missing-rules.js';
-import { readingSignature } from './reading-signature.js';
+import { sameReading } from './reading-signature.js';
 
 /** One series' values of one issue, as the pipeline hands them to the store. */
 export interface IssueSeries {
@@ -44,7 +44,7 @@ export interface StoreCounts {
 interface Cached {
   versions: SeriesVersions;
   /** Sorted by issue. */
-  annotations: SignedAnnotation[];
+  annotations: AnnotationVersion[];
   metric: MetricId;
   /** Whether the newest issue applied in this run derived the series (a series is reported or derived as of its newest vintage). */
   derived: boolean;
@@ -223,11 +223,10 @@ export class RunStore {
     let at = c.annotations.length - 1;
     while (at >= 0 && c.annotations[at].issue > issue) at--;
     const inForce = at >= 0 ? c.annotations[at] : undefined;
-    const signature = readingSignature(reading);
-    if (!inForce || signatureOf(inForce) !== signature) {
+    if (!inForce || !sameReading(inForce, reading)) {
       const row = { seriesId, issue, fileId: this.runFileId(s.fileId), spans: reading.spans, flags: reading.flags };
       this.annotationRows.set(pairKey, row);
-      const version: SignedAnnotation = { issue, spans: reading.spans, flags: reading.flags, signature };
+      const version: AnnotationVersion = { issue, spans: reading.spans, flags: reading.flags };
       if (inForce?.issue === issue) c.annotations[at] = version;
       else c.annotations.splice(at + 1, 0, version);
       this.counts.annotationsChanged++;
@@ -526,9 +525,3 @@ function summarize(seriesId: number, latest: { start: number; values: Float64Arr
   };
 }
 
-/** An annotation with its reading's signature, computed once (a series' newest is compared at every vintage). */
-type SignedAnnotation = AnnotationVersion & { signature?: string };
-
-function signatureOf(a: SignedAnnotation): string {
-  return (a.signature ??= readingSignature(a));
-}
