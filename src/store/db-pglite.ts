@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './copy-binary.js';
 import type { Db } from './db.js';
 
 const parsers = {
@@ -58,6 +59,24 @@ function wrap(conn: Queryable, root: PGlite | null): Db {
         size = 0;
       };
       for await (const chunk of chunks) {
+        batch.push(chunk);
+        size += chunk.length;
+        if (size >= COPY_BATCH_BYTES) await flush();
+      }
+      await flush();
+    },
+    async copyBinaryIn(table, columns, chunks) {
+      const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT binary)`;
+      let batch: Uint8Array<ArrayBuffer>[] = [COPY_BINARY_HEADER];
+      let size = 0;
+      const flush = async () => {
+        if (size === 0) return;
+        batch.push(COPY_BINARY_TRAILER);
+        await conn.query(sql, [], { blob: new Blob(batch) });
+        batch = [COPY_BINARY_HEADER];
+        size = 0;
+      };
+      for (const chunk of chunks) {
         batch.push(chunk);
         size += chunk.length;
         if (size >= COPY_BATCH_BYTES) await flush();

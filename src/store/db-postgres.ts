@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './copy-binary.js';
 import type { Db } from './db.js';
 
 type Sql = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
@@ -58,6 +59,10 @@ function wrap(sql: Sql, root: postgres.Sql | null, prepared = new Set<string>())
       const writable = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN`).writable();
       await pipeline(Readable.from(chunks), writable);
     },
+    async copyBinaryIn(table, columns, chunks) {
+      const writable = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`).writable();
+      await pipeline(Readable.from(withHeaderAndTrailer(chunks)), writable);
+    },
     async transaction(fn, options) {
       if (!root) throw new Error('nested transactions are not supported');
       // One statement: BEGIN with its isolation, not BEGIN then SET TRANSACTION.
@@ -77,4 +82,11 @@ function wrap(sql: Sql, root: postgres.Sql | null, prepared = new Set<string>())
       if (root) await root.end({ timeout: 5 });
     },
   };
+}
+
+/** The whole binary COPY stream, as Buffers (what the client's CopyData messages take). */
+function* withHeaderAndTrailer(chunks: Iterable<Uint8Array>): Iterable<Buffer> {
+  yield Buffer.from(COPY_BINARY_HEADER);
+  for (const c of chunks) yield Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+  yield Buffer.from(COPY_BINARY_TRAILER);
 }

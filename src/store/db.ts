@@ -13,6 +13,11 @@ export interface Db {
   exec(text: string): Promise<void>;
   /** COPY ... FROM in PostgreSQL text format; each chunk holds whole lines. */
   copyIn(table: string, columns: readonly string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  /**
+   * COPY ... FROM in PostgreSQL's binary format; each chunk holds whole rows, without the file
+   * header and trailer (the adapter adds them: copy-binary.ts).
+   */
+  copyBinaryIn(table: string, columns: readonly string[], chunks: Iterable<Uint8Array<ArrayBuffer>>): Promise<void>;
   /** Runs `fn` in one transaction; any throw rolls everything back. */
   transaction<T>(fn: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**

@@ -49,6 +49,7 @@ export function replicatedReads(primary: Db, replica: Db, log: (message: string,
     query: (text, params) => target().query(text, params),
     exec: (text) => primary.exec(text),
     copyIn: (table, columns, chunks) => primary.copyIn(table, columns, chunks),
+    copyBinaryIn: (table, columns, chunks) => primary.copyBinaryIn(table, columns, chunks),
     transaction: (fn, options) => target().transaction(fn, options),
     session: (fn) => target().session(fn),
     // The primary belongs to whoever opened it; the replica's pool is closed by `closeReplica()`.

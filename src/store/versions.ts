@@ -1,5 +1,6 @@
 import { isoFromDay } from '../domain/dates.js';
 import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
+import { CopyBinaryRows } from './copy-binary.js';
 import { copyText, type Db } from './db.js';
 
 /** Every stored version of one series, sorted by (date, issue); days as day numbers, NULL as NaN. */
@@ -48,32 +49,28 @@ export interface ObservationBatch {
   indices: Int32Array;
 }
 
-/** Appends rows with COPY (NaN stored as NULL). */
+/** Appends rows with COPY in the binary format (NaN stored as NULL; see copy-binary.ts for why binary). */
 export async function writeObservations(db: Db, batches: Iterable<ObservationBatch>): Promise<void> {
-  const isoCache = new Map<number, string>();
-  const iso = (day: number) => {
-    let s = isoCache.get(day);
-    if (s === undefined) isoCache.set(day, (s = isoFromDay(day)));
-    return s;
-  };
-  function* chunks(): Iterable<string> {
-    let text = '';
+  function* chunks(): Iterable<Uint8Array<ArrayBuffer>> {
+    const rows = new CopyBinaryRows();
     for (const b of batches) {
-      const tail = `\t${iso(b.issue)}`;
-      const fileId = `\t${b.fileId}\n`;
       for (const i of b.indices) {
-        const v = b.values[i];
-        text += `${b.seriesId}\t${iso(b.start + i)}${tail}\t${Number.isNaN(v) ? '\\N' : v}${fileId}`;
+        rows.row(5, OBSERVATION_ROW_MAX_BYTES);
+        rows.int4(b.seriesId);
+        rows.date(b.start + i);
+        rows.date(b.issue);
+        rows.float8OrNull(b.values[i]);
+        rows.int4(b.fileId);
       }
-      if (text.length > 1 << 20) {
-        yield text;
-        text = '';
-      }
+      if (rows.length > 1 << 20) yield rows.take();
     }
-    if (text) yield text;
+    if (rows.length) yield rows.take();
   }
-  await db.copyIn('observations', ['series_id', 'date', 'issue', 'value', 'file_id'], chunks());
+  await db.copyBinaryIn('observations', ['series_id', 'date', 'issue', 'value', 'file_id'], chunks());
 }
+
+/** Four int4 fields of 8 bytes with their lengths and a float8 of 12. */
+const OBSERVATION_ROW_MAX_BYTES = 4 * 8 + 12;
 
 /** Removes the given (series, date, issue) rows, before a same-issue re-ingest writes new values. */
 export async function deleteObservations(db: Db, keys: { seriesId: number; day: number; issue: number }[]): Promise<void> {

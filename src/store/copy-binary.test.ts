@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_TARGETS, openTestDb, type TestDb } from '../../test/databases.js';
+import { dayNumber } from '../domain/dates.js';
+import { CopyBinaryRows } from './copy-binary.js';
+import { readVersions, writeObservations } from './versions.js';
+
+describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb(target);
+  });
+  afterAll(async () => t?.drop());
+
+  it('stores ints, dates on both sides of 1970 and 2000, floats and NULLs as written, across chunks and COPY batches', async () => {
+    await t.db.exec('CREATE TABLE copy_probe (n integer NOT NULL, d date NOT NULL, v double precision)');
+    const days = ['1969-12-31', '1970-01-01', '1999-12-31', '2000-01-01', '2020-02-29', '2023-03-10'].map(dayNumber);
+    const values = [0, -1.5, 1e300, 5e-324, 123456789.125, Number.NaN, -0.1, 2 ** 31];
+    const count = 150_000; // ~4.5 MB: two chunks of 1 MB and more, and more than one of PGlite's 4 MB COPY batches
+    function* chunks(): Iterable<Uint8Array<ArrayBuffer>> {
+      const rows = new CopyBinaryRows(1 << 16); // small: the buffer grows within a chunk too
+      for (let n = 0; n < count; n++) {
+        rows.row(3, 8 + 8 + 12);
+        rows.int4(n - 1000);
+        rows.date(days[n % days.length]);
+        rows.float8OrNull(values[n % values.length]);
+        if (rows.length > 1 << 20) yield rows.take();
+      }
+      yield rows.take();
+    }
+    await t.db.copyBinaryIn('copy_probe', ['n', 'd', 'v'], chunks());
+    const got = await t.db.query<{ n: number; d: string; v: number | null }>('SELECT n, d, v FROM copy_probe ORDER BY n');
+    expect(got.length).toBe(count);
+    const isoOf = ['1969-12-31', '1970-01-01', '1999-12-31', '2000-01-01', '2020-02-29', '2023-03-10'];
+    for (const n of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 4711, count - 1]) {
+      const v = values[n % values.length];
+      expect(got[n]).toEqual({ n: n - 1000, d: isoOf[n % days.length], v: Number.isNaN(v) ? null : v });
+    }
+    const [{ nulls }] = await t.db.query<{ nulls: number }>('SELECT count(*)::int8 AS nulls FROM copy_probe WHERE v IS NULL');
+    expect(nulls).toBe(Math.floor(count / values.length) + (count % values.length > 5 ? 1 : 0));
+  });
+
+  it('writeObservations stores what readVersions reads back', async () => {
+    await t.db.exec(`INSERT INTO sources (id, manifest) VALUES ('probe', '{}'); INSERT INTO locations (key, level, name, search) VALUES ('XX', 'country', 'Probe', 'probe')`);
+    const [{ id: seriesId }] = await t.db.query<{ id: number }>(
+      `INSERT INTO series (source_id, location_key, metric, derived) VALUES ('probe', 'XX', 'confirmed', false) RETURNING id`,
+    );
+    const start = dayNumber('2020-01-22');
+    const issue = dayNumber('2020-03-01');
+    const values = Float64Array.from([1, 2, Number.NaN, 4.5, 7]);
+    await writeObservations(t.db, [{ seriesId, fileId: 7, issue, start, values, indices: Int32Array.from([0, 2, 3, 4]) }]);
+    const v = (await readVersions(t.db, [seriesId])).get(seriesId)!;
+    expect([...v.dates]).toEqual([start, start + 2, start + 3, start + 4]);
+    expect([...v.issues]).toEqual([issue, issue, issue, issue]);
+    expect([...v.values]).toEqual([1, Number.NaN, 4.5, 7]);
+    const files = await t.db.query<{ f: number }>('SELECT DISTINCT file_id AS f FROM observations');
+    expect(files).toEqual([{ f: 7 }]);
+  });
+});
