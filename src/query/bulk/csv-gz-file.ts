@@ -13,8 +13,17 @@ export interface CsvGzFile {
   close(): Promise<void>;
 }
 
+/**
+ * zlib level 1, not the default 6: on the long tables' CSV (1.35 GB of text) level 6 cost about
+ * 11 s of CPU against 3.2 s for level 1 (node:zlib, 200 MB of series.csv: 1.68 s against 0.48 s;
+ * level 4: 1.04 s), for files 22 % larger (compressed to 8.0 % of the text against 6.55 %; level 4:
+ * 6.9 %). The compression runs on libuv's threads, beside the Parquet worker and the reads: on two
+ * cores its CPU is export time. Output chunks of 256 KB: one callback per page instead of ~5.
+ */
+const GZIP_LEVEL = 1;
+
 export async function openCsvGzFile(path: string, fields: readonly BulkField[]): Promise<CsvGzFile> {
-  const gzip = createGzip({ level: 6 });
+  const gzip = createGzip({ level: GZIP_LEVEL, chunkSize: 256 * 1024 });
   const out = createWriteStream(path);
   gzip.pipe(out);
   const done = once(out, 'close');

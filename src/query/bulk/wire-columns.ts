@@ -36,32 +36,54 @@ export function wireLength(c: WireColumn): number {
 
 const EMPTY: readonly string[] = Object.freeze([]) as readonly string[];
 
-/** The values hyparquet-writer takes for the column (null for a missing value). Plain loops: Array.from with a mapper cost several times as much. */
+/** The values hyparquet-writer takes for the column (null for a missing value). */
 export function wireValues(c: WireColumn): unknown[] {
   if (c.kind === 'values') return c.values;
   const n = wireLength(c);
-  const out = new Array<unknown>(n);
+  const out = newValueArray(n);
+  copyWireValues(c, 0, n, out, 0);
+  return out;
+}
+
+/**
+ * An array for `n` values of any kind, nulls included, from the start (elements kind
+ * HOLEY_ELEMENTS): filled in place by copyWireValues without the element-kind transitions that
+ * pushing doubles then a null costs (every double boxed again at the transition).
+ */
+export function newValueArray(n: number): unknown[] {
+  return new Array<unknown>(n).fill(null);
+}
+
+/**
+ * Writes values `from` to `to` of the column into `out` from index `at`, as wireValues gives
+ * them: the encoder fills its row group's arrays straight from the pages (no per-page arrays
+ * joined and sliced again). Plain loops: Array.from with a mapper cost several times as much.
+ */
+export function copyWireValues(c: WireColumn, from: number, to: number, out: unknown[], at: number): void {
+  const shift = at - from;
   switch (c.kind) {
+    case 'values':
+      for (let i = from; i < to; i++) out[i + shift] = c.values[i];
+      break;
     case 'f64':
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < to; i++) {
         const v = c.values[i];
-        out[i] = v === v ? v : null;
+        out[i + shift] = v === v ? v : null;
       }
       break;
     case 'i32':
-      if (c.nulls) for (let i = 0; i < n; i++) out[i] = c.values[i] < 0 ? null : c.values[i];
-      else for (let i = 0; i < n; i++) out[i] = c.values[i];
+      if (c.nulls) for (let i = from; i < to; i++) out[i + shift] = c.values[i] < 0 ? null : c.values[i];
+      else for (let i = from; i < to; i++) out[i + shift] = c.values[i];
       break;
     case 'dict':
-      for (let i = 0; i < n; i++) out[i] = c.index[i] < 0 ? null : c.dict[c.index[i]];
+      for (let i = from; i < to; i++) out[i + shift] = c.index[i] < 0 ? null : c.dict[c.index[i]];
       break;
     case 'bool':
-      for (let i = 0; i < n; i++) out[i] = c.values[i] < 0 ? null : c.values[i] === 1;
+      for (let i = from; i < to; i++) out[i + shift] = c.values[i] < 0 ? null : c.values[i] === 1;
       break;
     case 'lists':
-      out.fill(EMPTY);
-      for (let k = 0; k < c.rows.length; k++) out[c.rows[k]] = c.items[k];
+      out.fill(EMPTY, at, at + to - from);
+      for (let k = 0; k < c.rows.length; k++) if (c.rows[k] >= from && c.rows[k] < to) out[c.rows[k] + shift] = c.items[k];
       break;
   }
-  return out;
 }
