@@ -33,7 +33,7 @@ export async function runBulkBench(names: BenchTarget['name'][], pgUrl: string, 
       log('  exporting…');
       const result = await runJsonChild<BulkChildResult>('bench/bulk-child.ts', [JSON.stringify(t.target), 'export']);
       measures.push({ target: t.name, result });
-      log(`  ${seconds(result.wallMs)} s, peak RSS ${fixed(result.maxRssMB, 0)} MB, event loop stall max ${fixed(result.loopMaxMs, 0)} ms (p99 ${fixed(result.loopP99Ms, 0)} ms)`);
+      log(`  ${seconds(result.wallMs)} s (CPU ${fixed(result.cpuSeconds, 1)} s, every thread), peak RSS ${fixed(result.maxRssMB, 0)} MB, event loop stall max ${fixed(result.loopMaxMs, 0)} ms (p99 ${fixed(result.loopP99Ms, 0)} ms)`);
       log(table(['file', 'rows', 'bytes'], result.files.map((f) => [f.name, int(f.rows), int(f.bytes)])));
     } catch (err) {
       if (isStopping()) throw err;

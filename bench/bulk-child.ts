@@ -2,8 +2,8 @@
  * Child process for part 6 (bulk files). `fill`: ingests every source and vintage in the mirror
  * plus the research sources (unmeasured). `export`: builds every bulk file of the current data
  * version into a fresh folder, as the server does after an ingest (pages of rows with a yield to
- * the event loop between them), and prints one JSON line (BulkChildResult): wall time, the
- * process's peak RSS, the event loop's longest stall during the build, and each file's rows and bytes.
+ * the event loop between them), and prints one JSON line (BulkChildResult): wall time, CPU time,
+ * the process's peak RSS, the event loop's longest stall during the build, and each file's rows and bytes.
  */
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -25,6 +25,11 @@ import { scopeOf } from './scope.js';
 
 export interface BulkChildResult {
   wallMs: number;
+  /**
+   * CPU seconds the process used during the build, every thread (main, Parquet workers, zlib on
+   * libuv's pool): on a shared machine the wall time follows the load, this does not.
+   */
+  cpuSeconds: number;
   maxRssMB: number;
   /** The event loop's longest and 99th-percentile delay during the build (ms). */
   loopMaxMs: number;
@@ -57,11 +62,14 @@ try {
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const built = await buildBulk({ db, dir: path.join(out, 'v'), asOf: null, formats: ['parquet', 'csv'], clock: () => new Date(), tick: () => yieldToLoop() });
       const wallMs = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
       loop.disable();
       const result: BulkChildResult = {
         wallMs,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
         maxRssMB: process.resourceUsage().maxRSS / 1024,
         loopMaxMs: loop.max / 1e6,
         loopP99Ms: loop.percentile(99) / 1e6,

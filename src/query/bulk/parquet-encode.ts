@@ -9,8 +9,9 @@ import { copyWireValues, newValueArray, wireLength, type WireColumn } from './wi
  *
  * Writer: hyparquet-writer (pure JS, MIT, one dependency from the same maintainers, releases in
  * 2026). Of the three candidates it is the one that has all we need without a native build: the
- * DATE logical type (INT32 days), LIST columns (3-level lists, Dremel-encoded), snappy
- * compression with dictionary/RLE encodings chosen per column, and an incremental writer
+ * DATE logical type (INT32 days), LIST columns (3-level lists, Dremel-encoded), compression
+ * (any codec through a compressor function: we give it node:zlib's gzip) with dictionary/RLE
+ * encodings chosen per column, and an incremental writer
  * (`ParquetWriter.write` per row group, a file writer flushing every MB) so memory stays at one
  * row group. parquet-wasm writes a whole Arrow table at once (the long table would sit in memory)
  * and @dsnp/parquetjs is row-at-a-time (about an order of magnitude slower in pure JS) with
