@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
@@ -38,6 +38,23 @@ export async function cachedTestDb(target: DbTarget, key: string, build: (db: Db
   // Versioned: a cache that outlives the run (GLACIER_FIXTURE_CACHE) never serves a fixture built by other code.
   const versioned = `${key}_${provided('fixtureVersion') ?? 'unversioned'}`;
   return target === 'pglite' ? pgliteCopy(dir, versioned, build) : postgresCopy(dir, versioned, build);
+}
+
+/**
+ * A folder `build` fills (the dashboard's production build), built once per run and copied to
+ * `dest` for each suite, whose server then reads its own copy. Outside a vitest run with the
+ * global setup, `build` fills `dest` directly.
+ */
+export async function cachedFolder(key: string, dest: string, build: (dir: string) => void | Promise<void>): Promise<void> {
+  const dir = provided('fixtureCache');
+  if (!dir) return void (await build(dest));
+  const name = `${key}_${provided('fixtureVersion') ?? 'unversioned'}.folder`;
+  const folder = path.join(dir, name);
+  await buildOnce(dir, name, async () => {
+    await build(folder);
+  });
+  await rm(dest, { recursive: true, force: true });
+  await cp(folder, dest, { recursive: true });
 }
 
 function provided(name: 'fixtureCache' | 'fixtureVersion'): string | null {

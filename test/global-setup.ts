@@ -68,14 +68,15 @@ async function dropDatabases(prefix: string): Promise<void> {
 }
 
 /**
- * A short hash of what the fixtures are built from: the product's code (src/), the tests' helpers
- * (test/, *.test.ts left out), the locked dependencies, and the data files' names, sizes and times.
+ * A short hash of what the fixtures are built from: the product's code (src/, web/, openapi.json),
+ * the tests' helpers (test/, *.test.ts left out), the locked dependencies, and the data files'
+ * names, sizes and times.
  * Coarser than each fixture's own inputs, but never stale.
  */
 async function fixtureVersion(): Promise<string> {
   const hash = createHash('sha256');
-  const code = [...(await files(path.join(ROOT, 'src'))), ...(await files(path.join(ROOT, 'test')))].filter((f) => !f.endsWith('.test.ts')).sort();
-  for (const f of [...code, path.join(ROOT, 'package-lock.json')]) {
+  const code = (await Promise.all(['src', 'test', 'web'].map((d) => files(path.join(ROOT, d))))).flat().filter((f) => !f.endsWith('.test.ts')).sort();
+  for (const f of [...code, path.join(ROOT, 'package-lock.json'), path.join(ROOT, 'openapi.json')]) {
     hash.update(path.relative(ROOT, f)).update('\0').update(await readFile(f)).update('\0');
   }
   for (const f of (await files(SHARED_DATA)).sort()) {

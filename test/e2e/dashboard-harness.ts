@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/api/app.js';
 import { apiFixture, type ApiFixture } from '../api-fixture.js';
+import { cachedFolder } from '../fixture-cache.js';
 
 /**
  * End-to-end harness: the production build of web/ served by the real API (buildApp + listen on
@@ -84,14 +85,15 @@ export interface DashboardSession {
 }
 
 /**
- * The setup every end-to-end suite shares (for its `beforeAll`): the dashboard built into the
- * suite's own folder `webDist` (other suites' servers may be reading theirs), the API over the
+ * The setup every end-to-end suite shares (for its `beforeAll`): the dashboard built (once per run)
+ * and copied into the suite's own folder `webDist` (other suites' servers may be reading theirs), the API over the
  * `api` fixture (or `research`'s) on a free loopback port, Chromium with one 1280×900 page
  * (`context` options such as `locale` added), and page problems collected.
  */
 export async function openDashboardSession(opts: { webDist: string; research?: boolean; context?: Parameters<Browser['newContext']>[0] }): Promise<DashboardSession> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  buildWeb(opts.webDist);
+  // One Vite build per run, copied: every suite's own folder holds the same files.
+  await cachedFolder('web-dist', opts.webDist, buildWeb);
   const fixture = await apiFixture('pglite', { research: opts.research });
   const app = await buildApp({ db: fixture.t.db, versionTtlMs: 1000, webRoot: opts.webDist });
   await app.listen({ host: '127.0.0.1', port: 0 });
