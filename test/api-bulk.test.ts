@@ -120,6 +120,16 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
     expect(types).toMatchObject({ location: 'VARCHAR', date: 'DATE', metric: 'VARCHAR', value: 'DOUBLE', derived: 'BOOLEAN', issue: 'DATE', flags: 'VARCHAR[]' });
   });
 
+  it('JSON columns hold JSON objects, not the JSON text as a string', async () => {
+    // hyparquet-writer stringifies a JSON column's values: given the store's text it wrote "\"{…}\"".
+    const kinds = await duck(
+      conn,
+      `SELECT json_type(detail) AS kind, count(*)::INTEGER AS n FROM read_parquet('${path.join(dir, 'anomalies.parquet')}') WHERE detail IS NOT NULL GROUP BY 1`,
+    );
+    expect(kinds.map((k) => k.kind)).toEqual(['OBJECT']);
+    expect(kinds[0].n).toBeGreaterThan(0);
+  });
+
   it('the default series in Parquet are the rows /v1/series answers as CSV', async () => {
     const res = await app.inject(`/v1/series?location=${LOCATIONS.join(',')}&metric=${METRICS.join(',')}&format=csv`);
     expect(res.statusCode).toBe(200);

@@ -124,7 +124,7 @@ export function parquetSchema(fields: readonly BulkField[]): SchemaElement[] {
   return out;
 }
 
-/** One field of a page of rows as Parquet values (dates as day numbers, int64 as bigint, JSON as text). */
+/** One field of a page of rows as Parquet values (dates as day numbers, int64 as bigint, JSON as values). */
 export function columnValues(f: BulkField, rows: readonly BulkRow[]): WireColumn {
   return { kind: 'values', values: plainValues(f, rows) };
 }
@@ -136,7 +136,9 @@ function plainValues(f: BulkField, rows: readonly BulkRow[]): unknown[] {
     if (v === null || v === undefined) out[i] = null;
     else if (f.type === 'date') out[i] = dayOf(String(v));
     else if (f.type === 'bigint') out[i] = BigInt(v as number);
-    else if (f.type === 'json') out[i] = typeof v === 'string' ? v : JSON.stringify(v);
+    // hyparquet-writer writes a JSON column's values as JSON.stringify(value): text from the store
+    // is parsed first, or the file would hold a JSON string of the text ("\"{…}\"") instead of the object.
+    else if (f.type === 'json') out[i] = typeof v === 'string' ? JSON.parse(v) : v;
     else if (f.type === 'number') out[i] = Number(v);
     else out[i] = v;
   }
