@@ -62,7 +62,10 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
       summary.issues.push(...keyed.issues, ...populationMismatches(keyed.populations, gaz.gazetteer));
       summary.rowsRead += parsed.series.length;
       perFile[i] = { rows: parsed.series.length, populations: keyed.populations };
-      return keyed.series.map((s) => ({ ...s, fileId: String(i) }));
+      // keySource's series are this run's own: tagged in place (a copy of each was promoted garbage in many-vintage runs).
+      const fileId = String(i);
+      for (const s of keyed.series) s.fileId = fileId;
+      return keyed.series;
     };
 
     deps.progress?.(m.id, 'parse');

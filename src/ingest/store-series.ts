@@ -108,9 +108,9 @@ export class RunStore {
   private readonly batches: ObservationBatch[] = [];
   private readonly replaced: { seriesId: number; day: number; issue: number }[] = [];
   /** (series, issue) pairs written twice in this run: their batches are merged, later wins. */
-  private readonly rewritten = new Set<string>();
-  private readonly pending = new Set<string>();
-  private readonly annotationRows = new Map<string, AnnotationRow>();
+  private readonly rewritten = new Set<PairKey>();
+  private readonly pending = new Set<PairKey>();
+  private readonly annotationRows = new Map<PairKey, AnnotationRow>();
   private readonly notes: NoteRow[] = [];
   private pendingValues = 0;
   private readonly writes: Write[] = [];
@@ -207,13 +207,15 @@ export class RunStore {
     const diff = diffSeries(c.versions, next);
     c.versions = mergeVersions(c.versions, next, diff.inserts);
     this.count(s, issueIso, diff.valuesNew, diff.valuesChanged);
-    const pairKey = `${seriesId}|${issue}`;
-    if (diff.replacedDays.length && this.pending.has(pairKey)) this.rewritten.add(pairKey);
+    const pair = pairKey(seriesId, issue);
+    if (diff.replacedDays.length && this.pending.has(pair)) this.rewritten.add(pair);
     for (const day of diff.replacedDays) this.replaced.push({ seriesId, day, issue });
     if (diff.inserts.length) {
-      this.batches.push({ seriesId, fileId: this.runFileId(s.fileId), issue, start: s.start, values: s.values, indices: diff.inserts });
+      // Compacted now, not when flushed: the parsed series can go while young (held until a flush,
+      // every parsed array was promoted to the old generation and grew the heap).
+      this.batches.push(compactBatch({ seriesId, fileId: this.runFileId(s.fileId), issue, start: s.start, values: s.values, indices: diff.inserts }));
       this.pendingValues += diff.inserts.length;
-      this.pending.add(pairKey);
+      this.pending.add(pair);
     }
     for (const n of s.notes ?? []) this.notes.push({ seriesId, day: dayNumber(n.date), issue, note: n.note, fileId: this.runFileId(s.fileId) });
 
@@ -225,7 +227,7 @@ export class RunStore {
     const inForce = at >= 0 ? c.annotations[at] : undefined;
     if (!inForce || !sameReading(inForce, reading)) {
       const row = { seriesId, issue, fileId: this.runFileId(s.fileId), spans: reading.spans, flags: reading.flags };
-      this.annotationRows.set(pairKey, row);
+      this.annotationRows.set(pair, row);
       const version: AnnotationVersion = { issue, spans: reading.spans, flags: reading.flags };
       if (inForce?.issue === issue) c.annotations[at] = version;
       else c.annotations.splice(at + 1, 0, version);
@@ -305,16 +307,22 @@ export class RunStore {
   /** `final`: from finish(), which writes nothing by itself (a small run writes all at commit()). */
   private async flush(final = false): Promise<void> {
     const replaced = [...this.replaced];
-    const batches = mergeRewritten(this.batches, this.rewritten).map(compactBatch);
+    // splice: the write keeps this array, and this.batches goes on collecting the next flush's.
+    const batches = mergeRewritten(this.batches.splice(0), this.rewritten);
     const annotations = [...this.annotationRows.values()];
     const notes = [...this.notes];
     // A batch's object and two typed arrays cost about what 32 values do; an annotation row about 16.
     this.heldValues += batches.reduce((n, b) => n + b.indices.length + 32, 0) + 16 * annotations.length;
     this.writes.push(async (tx, id) => {
-      await deleteObservations(tx, replaced.map((r) => ({ ...r, seriesId: id(r.seriesId) })));
-      await writeObservations(tx, batches.map((b) => ({ ...b, seriesId: id(b.seriesId) })));
-      if (annotations.length) await writeAnnotations(tx, annotations.map((a) => ({ ...a, seriesId: id(a.seriesId) })));
-      if (notes.length) await writeNotes(tx, notes.map((n) => ({ ...n, seriesId: id(n.seriesId) })));
+      // Placeholder ids made real in place: these rows are this write's own (no copy of each).
+      for (const r of replaced) r.seriesId = id(r.seriesId);
+      for (const b of batches) b.seriesId = id(b.seriesId);
+      for (const a of annotations) a.seriesId = id(a.seriesId);
+      for (const n of notes) n.seriesId = id(n.seriesId);
+      await deleteObservations(tx, replaced);
+      await writeObservations(tx, batches);
+      if (annotations.length) await writeAnnotations(tx, annotations);
+      if (notes.length) await writeNotes(tx, notes);
     });
     this.replaced.length = 0;
     this.batches.length = 0;
@@ -445,7 +453,10 @@ export class IssueOrderError extends Error {
   }
 }
 
-/** The batch cut to the days between its first and last added value (a copy: the parsed series can go). */
+/**
+ * The batch cut to the days between its first and last added value (the values a copy: the
+ * parsed series can go; the indices its own, from diffSeries, kept when they need no shift).
+ */
 function compactBatch(b: ObservationBatch): ObservationBatch {
   if (b.indices.length === 0) return b;
   let lo = b.indices[0];
@@ -454,7 +465,19 @@ function compactBatch(b: ObservationBatch): ObservationBatch {
     if (i < lo) lo = i;
     if (i > hi) hi = i;
   }
-  return { ...b, start: b.start + lo, values: b.values.slice(lo, hi + 1), indices: b.indices.map((i) => i - lo) };
+  b.values = b.values.slice(lo, hi + 1);
+  if (lo !== 0) {
+    b.start += lo;
+    b.indices = b.indices.map((i) => i - lo);
+  }
+  return b;
+}
+
+/** A (series, issue) pair as one number (series ids, placeholders included, are 32-bit; issues are day numbers). */
+type PairKey = number | string;
+
+function pairKey(seriesId: number, issue: number): PairKey {
+  return issue >= 0 && issue < 2 ** 20 ? seriesId * 2 ** 20 + issue : `${seriesId}|${issue}`;
 }
 
 function addTo(map: Map<string, { valuesNew: number; valuesChanged: number }>, key: string, valuesNew: number, valuesChanged: number): void {
@@ -479,22 +502,21 @@ function tallyInto(counts: StoreCounts, c: Cached, latest: AnnotationVersion | u
 }
 
 /** Batches of a (series, issue) written more than once in a run become one, later values winning. */
-function mergeRewritten(batches: ObservationBatch[], rewritten: Set<string>): ObservationBatch[] {
+function mergeRewritten(batches: ObservationBatch[], rewritten: Set<PairKey>): ObservationBatch[] {
   if (rewritten.size === 0) return batches;
   const keep: ObservationBatch[] = [];
-  const merged = new Map<string, Map<number, { value: number; fileId: number }>>();
+  const merged = new Map<PairKey, { seriesId: number; issue: number; days: Map<number, { value: number; fileId: number }> }>();
   for (const b of batches) {
-    const k = `${b.seriesId}|${b.issue}`;
+    const k = pairKey(b.seriesId, b.issue);
     if (!rewritten.has(k)) {
       keep.push(b);
       continue;
     }
-    let days = merged.get(k);
-    if (!days) merged.set(k, (days = new Map()));
-    for (const i of b.indices) days.set(b.start + i, { value: b.values[i], fileId: b.fileId });
+    let m = merged.get(k);
+    if (!m) merged.set(k, (m = { seriesId: b.seriesId, issue: b.issue, days: new Map() }));
+    for (const i of b.indices) m.days.set(b.start + i, { value: b.values[i], fileId: b.fileId });
   }
-  for (const [k, days] of merged) {
-    const [seriesId, issue] = k.split('|').map(Number);
+  for (const { seriesId, issue, days } of merged.values()) {
     for (const [day, { value, fileId }] of days) {
       keep.push({ seriesId, fileId, issue, start: day, values: Float64Array.of(value), indices: Int32Array.of(0) });
     }
