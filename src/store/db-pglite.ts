@@ -15,19 +15,21 @@ const parsers = {
 const COPY_BATCH_BYTES = 4 << 20;
 
 /**
- * Server settings. shared_buffers: PGlite's default 128MB is allocated inside the WebAssembly heap
- * and all of it becomes resident (opening an existing directory: 338 MB RSS, with 16MB 232 MB;
- * the heap stays at its initial 128 MB instead of growing to 189 MB). The buffers do not save
- * CPU on an ingest: evicted pages go to the directory's files through the OS page cache. Default
- * JHU ingest (bench/ingest-child.ts --scope jhu, binary COPY, load 13-17), 128MB / 32MB / 16MB:
- * process CPU 23.8 / 21.9 / 24.2 s, peak RSS 655 / 612 / 595 MB (with text COPY 818-874 MB at
- * 128MB, 782 at 32MB, 697-718 at 16MB).
+ * Server settings of a database in a directory. shared_buffers: PGlite's default 128MB is
+ * allocated inside the WebAssembly heap and all of it becomes resident (opening an existing
+ * directory: 338 MB RSS, with 16MB 232 MB; the heap stays at its initial 128 MB instead of growing
+ * to 189 MB). With the data in files the buffers do not save CPU on an ingest: evicted pages go to
+ * the OS page cache. Default JHU ingest (bench/ingest-child.ts --scope jhu, binary COPY, load 13-17),
+ * 128MB / 32MB / 16MB: process CPU 23.8 / 21.9 / 24.2 s, peak RSS 655 / 612 / 595 MB (with text
+ * COPY 818-874 MB at 128MB, 782 at 32MB, 697-718 at 16MB). An in-memory database keeps the
+ * default: there an evicted page is copied into the growing JS array of its in-memory file, and a
+ * test ingest (store-suite, revisions across vintages) took 59 s instead of 44-47 s with 32MB.
  */
-const SETTINGS = ['-c', 'shared_buffers=32MB'];
+const DIRECTORY_SETTINGS = ['-c', 'shared_buffers=32MB'];
 
 export async function openPglite(dir: string | null, image?: Blob): Promise<Db> {
   if (dir) await mkdir(dir, { recursive: true });
-  const pg = new PGlite({ dataDir: dir ?? undefined, parsers, relaxedDurability: true, loadDataDir: image, startParams: [...PGlite.defaultStartParams, ...SETTINGS] });
+  const pg = new PGlite({ dataDir: dir ?? undefined, parsers, relaxedDurability: true, loadDataDir: image, startParams: [...PGlite.defaultStartParams, ...(dir ? DIRECTORY_SETTINGS : [])] });
   await pg.waitReady;
   const db = wrap(pg, pg);
   OPENED.set(db, pg);
