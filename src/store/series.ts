@@ -83,13 +83,27 @@ export async function writeSummaries(db: Db, list: SeriesSummary[]): Promise<voi
   }
 }
 
-/** Re-ranks the series of every location and metric that has data (PRECEDENCE). */
-export async function refreshSeriesRanks(db: Db): Promise<void> {
-  const rows = await db.query<{ id: number; location_key: string; metric: string; source_id: string; derived: boolean; level: LocationLevel }>(
-    `SELECT s.id, s.location_key, s.metric, s.source_id, s.derived, l.level
-     FROM series s JOIN series_summary ss ON ss.series_id = s.id AND ss.value_count > 0
-     JOIN locations l ON l.key = s.location_key`,
-  );
+/**
+ * Re-ranks the series of every location and metric that has data (PRECEDENCE); with `sourceId`,
+ * only the locations and metrics that source has series of (a run changes no other group: a
+ * group's ranks depend only on its own series and the location's level). Every source ingested
+ * re-ranked all groups, reading and rewriting the whole table each time.
+ */
+export async function refreshSeriesRanks(db: Db, sourceId?: string): Promise<void> {
+  type RankInput = { id: number; location_key: string; metric: string; source_id: string; derived: boolean; level: LocationLevel };
+  const rows = sourceId === undefined
+    ? await db.query<RankInput>(
+        `SELECT s.id, s.location_key, s.metric, s.source_id, s.derived, l.level
+         FROM series s JOIN series_summary ss ON ss.series_id = s.id AND ss.value_count > 0
+         JOIN locations l ON l.key = s.location_key`,
+      )
+    : await db.query<RankInput>(
+        `SELECT s.id, s.location_key, s.metric, s.source_id, s.derived, l.level
+         FROM series s JOIN series_summary ss ON ss.series_id = s.id AND ss.value_count > 0
+         JOIN locations l ON l.key = s.location_key
+         WHERE EXISTS (SELECT 1 FROM series t WHERE t.source_id = $1 AND t.location_key = s.location_key AND t.metric = s.metric)`,
+        [sourceId],
+      );
   const groups = new Map<string, typeof rows>();
   for (const r of rows) {
     const k = `${r.location_key}|${r.metric}`;
@@ -102,7 +116,13 @@ export async function refreshSeriesRanks(db: Db): Promise<void> {
     const ranks = rankSeries(precedenceRule(g[0].location_key, g[0].level, g[0].metric), g.map((r) => ({ source: r.source_id, derived: r.derived })));
     g.forEach((r, i) => out.push({ key: r.location_key, metric: r.metric, rank: ranks[i], id: r.id }));
   }
-  await db.query('DELETE FROM series_rank');
+  if (sourceId === undefined) await db.query('DELETE FROM series_rank');
+  else {
+    await db.query(
+      `DELETE FROM series_rank r USING series t WHERE t.source_id = $1 AND t.location_key = r.location_key AND t.metric = r.metric`,
+      [sourceId],
+    );
+  }
   for (let i = 0; i < out.length; i += 10000) {
     const part = out.slice(i, i + 10000);
     await db.query(
