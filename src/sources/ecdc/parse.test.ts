@@ -328,7 +328,7 @@ describe('ecdc ingested from the real mirror', async () => {
 
   it('resolves every place of the XLSX too (which this runner does not read yet)', async () => {
     const gaz = new Gazetteer(await loadLocations(t.db));
-    const { parsed } = await xlsxParsed;
+    const parsed = await xlsxParsed;
     const unresolved = parsed.series.filter((s) => !resolvePlace(s.place, gaz)).map((s) => geoIdOf(s));
     expect(unresolved).toEqual([]);
     expect(resolvePlace(parsed.series.find((s) => geoIdOf(s) === 'GU')!.place, gaz)).toBe('US_GU');
