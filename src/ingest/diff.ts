@@ -29,10 +29,7 @@ export interface SeriesDiff {
 }
 
 export function diffSeries(prior: SeriesVersions | undefined, next: IssueValues): SeriesDiff {
-  // Indices gathered in a shared buffer, copied out once (no growing array per series and vintage).
-  if (insertScratch.length < next.values.length) insertScratch = new Int32Array(next.values.length * 2);
-  const inserts = insertScratch;
-  let count = 0;
+  const inserts: number[] = [];
   const replacedDays: number[] = [];
   let valuesNew = 0;
   let valuesChanged = 0;
@@ -54,17 +51,15 @@ export function diffSeries(prior: SeriesVersions | undefined, next: IssueValues)
     if (inForce < 0) {
       if (blank && next.blanks === 'erase') continue;
       valuesNew++;
-      inserts[count++] = i;
+      inserts.push(i);
     } else if (!sameValue(pValues[inForce], v)) {
       valuesChanged++;
       if (pIssues[inForce] === next.issue) replacedDays.push(day);
-      inserts[count++] = i;
+      inserts.push(i);
     }
   }
-  return { inserts: inserts.slice(0, count), replacedDays, valuesNew, valuesChanged };
+  return { inserts: Int32Array.from(inserts), replacedDays, valuesNew, valuesChanged };
 }
-
-let insertScratch = new Int32Array(1024);
 
 /**
  * The versions with the new issue's stored values merged in (same-issue versions replaced).
