@@ -7,6 +7,7 @@ import { loadGazetteerReference, referenceFiles } from '../gazetteer/reference.j
 import { parseUidTable } from '../gazetteer/uid-table.js';
 import { loadLocations, upsertLocations } from '../store/locations.js';
 import { bumpDataVersion, lastFingerprint } from '../store/runs.js';
+import { refreshSeriesRanks } from '../store/series.js';
 import type { IngestDeps } from './context.js';
 import { sha256 } from '../lib/hash.js';
 import { provideFiles } from './provide-files.js';
@@ -42,6 +43,8 @@ export async function refreshGazetteer(deps: IngestDeps, opts: { force?: boolean
     deps.progress?.(m.id, 'store');
     await deps.db.transaction(async (tx) => {
       await upsertLocations(tx, built.locations);
+      // A source's run re-ranks only its own groups: a location whose level changed re-ranks here.
+      await refreshSeriesRanks(tx);
       await bumpDataVersion(tx, deps.clock());
     });
     summary.valuesNew = built.locations.length;

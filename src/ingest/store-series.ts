@@ -408,7 +408,7 @@ export class RunStore {
   async commit(more: (tx: Db) => Promise<void>): Promise<void> {
     const run = async (tx: Db) => {
       await this.drain(tx);
-      await refreshSeriesRanks(tx);
+      await refreshSeriesRanks(tx, this.sourceId);
       await more(tx);
     };
     if (!this.open) return this.rootDb.transaction(run);
