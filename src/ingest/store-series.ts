@@ -11,7 +11,7 @@ import { detectAnomalies } from './anomaly-rules.js';
 import { diffSeries, mergeVersions, viewAt, viewScratch } from './diff.js';
 import { maskFromSpans } from '../domain/stored-values.js';
 import { classifyMissingWithMask, type MissingRuleOptions } from './missing-rules.js';
-import { sameReading } from './reading-signature.js';
+import { sameReading } from './same-reading.js';
 
 /** One series' values of one issue, as the pipeline hands them to the store. */
 export interface IssueSeries {
