@@ -62,39 +62,11 @@ function wrap(conn: Queryable, root: PGlite | null): Db {
       await conn.exec(text);
     },
     async copyIn(table, columns, chunks) {
-      const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`;
-      let batch: string[] = [];
-      let size = 0;
-      const flush = async () => {
-        if (size === 0) return;
-        await conn.query(sql, [], { blob: new Blob(batch) });
-        batch = [];
-        size = 0;
-      };
-      for await (const chunk of chunks) {
-        batch.push(chunk);
-        size += chunk.length;
-        if (size >= COPY_BATCH_BYTES) await flush();
-      }
-      await flush();
+      await copyInBatches(conn, `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, chunks);
     },
     async copyBinaryIn(table, columns, chunks) {
-      const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT binary)`;
-      let batch: Uint8Array<ArrayBuffer>[] = [COPY_BINARY_HEADER];
-      let size = 0;
-      const flush = async () => {
-        if (size === 0) return;
-        batch.push(COPY_BINARY_TRAILER);
-        await conn.query(sql, [], { blob: new Blob(batch) });
-        batch = [COPY_BINARY_HEADER];
-        size = 0;
-      };
-      for (const chunk of chunks) {
-        batch.push(chunk);
-        size += chunk.length;
-        if (size >= COPY_BATCH_BYTES) await flush();
-      }
-      await flush();
+      // Each batch is a whole binary COPY stream: header, rows, trailer.
+      await copyInBatches(conn, `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT binary)`, chunks, [COPY_BINARY_HEADER, COPY_BINARY_TRAILER]);
     },
     async transaction(fn) {
       if (!root) throw new Error('nested transactions are not supported');
@@ -108,4 +80,30 @@ function wrap(conn: Queryable, root: PGlite | null): Db {
     },
   };
   return db;
+}
+
+/**
+ * Runs `sql` (a COPY from PGlite's /dev/blob) once per COPY_BATCH_BYTES of chunks, each batch
+ * between `frame`'s head and tail (the binary format's header and trailer).
+ */
+async function copyInBatches<C extends string | Uint8Array<ArrayBuffer>>(
+  conn: Queryable,
+  sql: string,
+  chunks: Iterable<C> | AsyncIterable<C>,
+  frame: [head: Uint8Array<ArrayBuffer>, tail: Uint8Array<ArrayBuffer>] | null = null,
+): Promise<void> {
+  let batch: (C | Uint8Array<ArrayBuffer>)[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (size === 0) return;
+    await conn.query(sql, [], { blob: new Blob(frame ? [frame[0], ...batch, frame[1]] : batch) });
+    batch = [];
+    size = 0;
+  };
+  for await (const chunk of chunks) {
+    batch.push(chunk);
+    size += chunk.length;
+    if (size >= COPY_BATCH_BYTES) await flush();
+  }
+  await flush();
 }
