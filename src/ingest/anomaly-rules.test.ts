@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, weekday } from '../domain/dates.js';
 import { detectAnomalies, modifiedZ } from './anomaly-rules.js';
-import { maskFromSpans } from '../domain/stored-values.js';
-import { classifyMissing } from './missing-rules.js';
+import { classifyMissingWithMask } from './missing-rules.js';
 
 const START = dayNumber('2022-01-03'); // a Monday
 
 function flagsOf(values: number[], kind: 'cumulative' | 'daily' = 'cumulative') {
   const v = Float64Array.from(values);
-  const spans = classifyMissing(v, START, { cumulative: kind === 'cumulative' });
-  return detectAnomalies(v, START, maskFromSpans(spans, START, v.length, dayNumber), kind, spans);
+  const { spans, mask } = classifyMissingWithMask(v, START, { cumulative: kind === 'cumulative' });
+  return detectAnomalies(v, START, mask, kind, spans);
 }
 const cumulative = (daily: number[], base = 1000) => {
   let c = base;

@@ -1,6 +1,5 @@
 import { isoFromDay } from '../domain/dates.js';
 import type { MetricKind } from '../domain/metrics.js';
-import type { MissingReason } from '../domain/missing.js';
 import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
 
 /**
@@ -17,12 +16,8 @@ export const OUTLIER_RATIO = 2;
 /** Changes after a candidate backlog (three at least) that tell a spike from a surge. */
 export const OUTLIER_AFTER = 7;
 
-/**
- * `mask`: which cells the missing-value rules read as missing (1 in classifyMissingWithMask's
- * mask, or a non-null reason of maskFromSpans).
- */
-export function detectAnomalies(values: Float64Array, start: number, mask: Uint8Array | readonly (MissingReason | null)[], kind: MetricKind, spans: readonly MissingSpan[]): AnomalyFlag[] {
-  const missing = mask instanceof Uint8Array ? mask : maskBits(mask);
+/** `missing`: the cells the missing-value rules read as missing (1 in classifyMissingWithMask's mask). */
+export function detectAnomalies(values: Float64Array, start: number, missing: Uint8Array, kind: MetricKind, spans: readonly MissingSpan[]): AnomalyFlag[] {
   const flags: AnomalyFlag[] = [];
 
   // Changes between consecutive reported values (cumulative), or the values (daily), and the
@@ -74,12 +69,6 @@ function byDateThenCode(a: AnomalyFlag, b: AnomalyFlag): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.code < b.code ? -1 : 1;
 }
 
-/** A reason-per-day mask as bits (1 = missing). */
-function maskBits(mask: readonly (MissingReason | null)[]): Uint8Array {
-  const out = new Uint8Array(mask.length);
-  for (let i = 0; i < mask.length; i++) out[i] = mask[i] === null ? 0 : 1;
-  return out;
-}
 
 let buffers = { idx: new Int32Array(1024), change: new Float64Array(1024), rate: new Float64Array(1024) };
 
