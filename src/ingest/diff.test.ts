@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { diffSeries, mergeVersions, viewAt, type IssueValues } from './diff.js';
-import type { SeriesVersions } from '../store/versions.js';
+import { diffSeries, mergeVersions, newestIssue, versionLog, viewAt, type IssueValues, type VersionLog } from './diff.js';
 
-const EMPTY: SeriesVersions = { dates: new Int32Array(0), issues: new Int32Array(0), values: new Float64Array(0) };
-
-/** Applies issues in order, as the run store does, and returns the versions. */
-function apply(issues: IssueValues[]): SeriesVersions {
-  return issues.reduce((prior, next) => mergeVersions(prior, next, diffSeries(prior, next).inserts), EMPTY);
+/** Applies issues in order to a fresh log, as the run store does, and returns it. */
+function apply(issues: IssueValues[]): VersionLog {
+  const log = versionLog();
+  for (const next of issues) mergeVersions(log, next, diffSeries(log, next).inserts);
+  return log;
 }
-const at = (v: SeriesVersions, issue: number) => Array.from(viewAt(v, issue).values);
+const at = (v: VersionLog, issue: number) => Array.from(viewAt(v, issue).values);
+/** The versions in use, as plain arrays. */
+const inUse = (v: VersionLog) => [Array.from(v.dates.subarray(0, v.n)), Array.from(v.issues.subarray(0, v.n)), Array.from(v.values.subarray(0, v.n))];
 
 describe('diffSeries', () => {
   const first: IssueValues = { issue: 100, start: 10, values: Float64Array.of(1, 2, 3) };
@@ -37,34 +38,46 @@ describe('diffSeries', () => {
   });
 
   it('stores the blanks of a derived total as data (a part was missing)', () => {
-    const d = diffSeries(EMPTY, { issue: 100, start: 10, values: Float64Array.of(Number.NaN, 2), blanks: 'data' });
+    const d = diffSeries(versionLog(), { issue: 100, start: 10, values: Float64Array.of(Number.NaN, 2), blanks: 'data' });
     expect(d).toMatchObject({ valuesNew: 2, valuesChanged: 0 });
   });
 });
 
 describe('mergeVersions', () => {
-  const day = (v: SeriesVersions) => Array.from(v.dates);
-  const merge = (prior: SeriesVersions, next: IssueValues) => mergeVersions(prior, next, diffSeries(prior, next).inserts);
+  const merge = (log: VersionLog, next: IssueValues) => mergeVersions(log, next, diffSeries(log, next).inserts);
 
-  it('appends day after day as a many-vintage run does, each result equal to a merge from scratch', () => {
-    let v = EMPTY;
+  it('appends day after day in place as a many-vintage run does, each state equal to a merge from scratch', () => {
+    const v = versionLog();
     const vintages: IssueValues[] = [];
+    let copies = 0;
     for (let k = 0; k < 40; k++) {
       vintages.push({ issue: 200 + k, start: 10 + k, values: Float64Array.of(k, k + 1) });
-      v = merge(v, vintages[k]);
-      // Rebuilt from the vintages alone, without any buffer carried over.
-      const fresh = vintages.reduce((p, n) => mergeVersions({ dates: p.dates.slice(), issues: p.issues.slice(), values: p.values.slice() }, n, diffSeries(p, n).inserts), EMPTY);
-      expect([day(v), Array.from(v.issues), Array.from(v.values)]).toEqual([day(fresh), Array.from(fresh.issues), Array.from(fresh.values)]);
+      const buffer = v.dates;
+      merge(v, vintages[k]);
+      if (v.dates !== buffer) copies++;
+      // Rebuilt from the vintages alone, each merge starting from exactly sized copies (no room to append).
+      const fresh = vintages.reduce((p, n) => {
+        const [d, i, x] = inUse(p);
+        const q: VersionLog = { n: p.n, dates: Int32Array.from(d), issues: Int32Array.from(i), values: Float64Array.from(x) };
+        merge(q, n);
+        return q;
+      }, versionLog());
+      expect(inUse(v)).toEqual(inUse(fresh));
     }
     expect(at(v, 239)).toHaveLength(41);
+    expect(newestIssue(v)).toBe(239);
+    // Room to grow: 40 vintages need a handful of new buffers, not one each.
+    expect(copies).toBeLessThan(12);
   });
 
-  it('leaves an older result as it was when a newer one grew from it, and merging that older one again does not disturb the newer', () => {
-    const base = merge(EMPTY, { issue: 100, start: 10, values: Float64Array.of(1, 2) });
-    const a = merge(base, { issue: 101, start: 12, values: Float64Array.of(3) });
-    const b = merge(base, { issue: 101, start: 12, values: Float64Array.of(9, 10) });
-    expect([day(base), Array.from(base.values)]).toEqual([[10, 11], [1, 2]]);
-    expect([day(a), Array.from(a.values)]).toEqual([[10, 11, 12], [1, 2, 3]]);
-    expect([day(b), Array.from(b.values)]).toEqual([[10, 11, 12, 13], [1, 2, 9, 10]]);
+  it('replaces a version of the same day and issue, and inserts an older day in order', () => {
+    const v = apply([
+      { issue: 100, start: 10, values: Float64Array.of(1, 2) },
+      { issue: 101, start: 12, values: Float64Array.of(3) },
+    ]);
+    merge(v, { issue: 101, start: 12, values: Float64Array.of(4) });
+    merge(v, { issue: 102, start: 9, values: Float64Array.of(0) });
+    expect(inUse(v)).toEqual([[9, 10, 11, 12], [102, 100, 100, 101], [0, 1, 2, 4]]);
+    expect(newestIssue(versionLog())).toBe(-1);
   });
 });

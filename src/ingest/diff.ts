@@ -28,25 +28,42 @@ export interface SeriesDiff {
   valuesChanged: number;
 }
 
-export function diffSeries(prior: SeriesVersions | undefined, next: IssueValues): SeriesDiff {
+/**
+ * Every version of one series, sorted by (date, issue), in buffers with room to grow: elements
+ * [0, n) are in use. A run keeps one per series and grows it in place at every vintage (one
+ * typed-array view per append, kept until the next vintage, was most of a 114-vintage run's
+ * promoted garbage).
+ */
+export interface VersionLog {
+  n: number;
+  dates: Int32Array;
+  issues: Int32Array;
+  values: Float64Array;
+}
+
+/** A log over stored versions (their arrays are taken, not copied). */
+export function versionLog(stored?: SeriesVersions): VersionLog {
+  if (!stored) return { n: 0, dates: new Int32Array(0), issues: new Int32Array(0), values: new Float64Array(0) };
+  return { n: stored.dates.length, dates: stored.dates, issues: stored.issues, values: stored.values };
+}
+
+export function diffSeries(prior: VersionLog, next: IssueValues): SeriesDiff {
   const inserts: number[] = [];
   const replacedDays: number[] = [];
   let valuesNew = 0;
   let valuesChanged = 0;
-  const pDates = prior?.dates ?? new Int32Array(0);
-  const pIssues = prior?.issues ?? new Int32Array(0);
-  const pValues = prior?.values ?? new Float64Array(0);
+  const { n, dates: pDates, issues: pIssues, values: pValues } = prior;
   let k = 0;
   for (let i = 0; i < next.values.length; i++) {
     const day = next.start + i;
     const v = next.values[i];
     const blank = Number.isNaN(v);
     if (blank && (next.blanks ?? 'ignored') === 'ignored') continue;
-    while (k < pDates.length && pDates[k] < day) k++;
+    while (k < n && pDates[k] < day) k++;
     // Among the versions of this day, the one in force at the new issue.
     let inForce = -1;
     let m = k;
-    for (; m < pDates.length && pDates[m] === day; m++) if (pIssues[m] <= next.issue) inForce = m;
+    for (; m < n && pDates[m] === day; m++) if (pIssues[m] <= next.issue) inForce = m;
     k = m;
     if (inForce < 0) {
       if (blank && next.blanks === 'erase') continue;
@@ -61,33 +78,33 @@ export function diffSeries(prior: SeriesVersions | undefined, next: IssueValues)
   return { inserts: Int32Array.from(inserts), replacedDays, valuesNew, valuesChanged };
 }
 
-/**
- * The versions with the new issue's stored values merged in (same-issue versions replaced).
- * The result may share memory with `prior`: take it in place of `prior`, whose own elements stay
- * as they were.
- */
-export function mergeVersions(prior: SeriesVersions | undefined, next: IssueValues, inserts: Int32Array): SeriesVersions {
-  if (inserts.length === 0 && prior) return prior;
-  if (prior && appendsOnly(prior, next, inserts)) {
-    const appended = appendInPlace(prior, next, inserts);
-    if (appended) return appended;
+/** Merges the new issue's stored values into the log, in place (same-issue versions replaced). */
+export function mergeVersions(log: VersionLog, next: IssueValues, inserts: Int32Array): void {
+  if (inserts.length === 0) return;
+  const n = log.n;
+  // A many-vintage run appends a day or a few after the last: written at the end, no copy.
+  if ((n === 0 || next.start + inserts[0] > log.dates[n - 1]) && n + inserts.length <= room(log)) {
+    for (let b = 0; b < inserts.length; b++) {
+      log.dates[n + b] = next.start + inserts[b];
+      log.issues[n + b] = next.issue;
+      log.values[n + b] = next.values[inserts[b]];
+    }
+    log.n = n + inserts.length;
+    return;
   }
-  const pDates = prior?.dates ?? new Int32Array(0);
-  const pIssues = prior?.issues ?? new Int32Array(0);
-  const pValues = prior?.values ?? new Float64Array(0);
-  const n = pDates.length + inserts.length;
-  // Room to grow: a run of many vintages appends a day or a few to each series at every vintage,
-  // and copying the whole series each time was most of a 114-vintage run's allocations.
-  const capacity = n + (n >> 1) + 8;
+  const { dates: pDates, issues: pIssues, values: pValues } = log;
+  const total = n + inserts.length;
+  // Room to grow, so that the next appends need no copy.
+  const capacity = total + (total >> 1) + 8;
   const dates = new Int32Array(capacity);
   const issues = new Int32Array(capacity);
   const values = new Float64Array(capacity);
   let a = 0;
   let b = 0;
   let o = 0;
-  while (a < pDates.length || b < inserts.length) {
+  while (a < n || b < inserts.length) {
     const bDay = b < inserts.length ? next.start + inserts[b] : Number.POSITIVE_INFINITY;
-    const takePrior = a < pDates.length && (pDates[a] < bDay || (pDates[a] === bDay && pIssues[a] < next.issue));
+    const takePrior = a < n && (pDates[a] < bDay || (pDates[a] === bDay && pIssues[a] < next.issue));
     if (takePrior) {
       dates[o] = pDates[a];
       issues[o] = pIssues[a];
@@ -95,46 +112,26 @@ export function mergeVersions(prior: SeriesVersions | undefined, next: IssueValu
       continue;
     }
     // The new version; a prior version of the same day and issue is dropped.
-    if (a < pDates.length && pDates[a] === bDay && pIssues[a] === next.issue) a++;
+    if (a < n && pDates[a] === bDay && pIssues[a] === next.issue) a++;
     dates[o] = bDay;
     issues[o] = next.issue;
     values[o++] = next.values[inserts[b++]];
   }
-  used.set(dates.buffer, o);
-  return { dates: dates.subarray(0, o), issues: issues.subarray(0, o), values: values.subarray(0, o) };
+  log.n = o;
+  log.dates = dates;
+  log.issues = issues;
+  log.values = values;
 }
 
-/**
- * Elements in use of each buffer mergeVersions allocated: versions are appended in place only
- * at the end of the newest versions made from that buffer, so an older `prior` passed again
- * gets a copy and never sees (or overwrites) what was appended after it.
- */
-const used = new WeakMap<ArrayBufferLike, number>();
-
-/** Every new value is on a day after the prior versions' last. */
-function appendsOnly(prior: SeriesVersions, next: IssueValues, inserts: Int32Array): boolean {
-  return prior.dates.length > 0 && next.start + inserts[0] > prior.dates[prior.dates.length - 1];
+function room(log: VersionLog): number {
+  return Math.min(log.dates.length, log.issues.length, log.values.length);
 }
 
-function appendInPlace(prior: SeriesVersions, next: IssueValues, inserts: Int32Array): SeriesVersions | null {
-  const { dates, issues, values } = prior;
-  const n = dates.length;
-  if (dates.byteOffset !== 0 || issues.byteOffset !== 0 || values.byteOffset !== 0) return null;
-  // The three buffers were allocated together; the dates buffer keeps the count for all.
-  if (used.get(dates.buffer) !== n) return null;
-  const room = Math.min(dates.buffer.byteLength / 4, issues.buffer.byteLength / 4, values.buffer.byteLength / 8);
-  if (n + inserts.length > room) return null;
-  const o = n + inserts.length;
-  const d = new Int32Array(dates.buffer, 0, o);
-  const is = new Int32Array(issues.buffer, 0, o);
-  const v = new Float64Array(values.buffer, 0, o);
-  for (let b = 0; b < inserts.length; b++) {
-    d[n + b] = next.start + inserts[b];
-    is[n + b] = next.issue;
-    v[n + b] = next.values[inserts[b]];
-  }
-  used.set(dates.buffer, o);
-  return { dates: d, issues: is, values: v };
+/** The newest issue in the log (-1 when empty). */
+export function newestIssue(log: VersionLog): number {
+  let newest = -1;
+  for (let k = 0; k < log.n; k++) if (log.issues[k] > newest) newest = log.issues[k];
+  return newest;
 }
 
 /**
@@ -151,17 +148,17 @@ export function viewScratch(): ViewScratch {
 }
 
 /** The series as known at `issue` (newest version ≤ issue per date); -1 issue where none. */
-export function viewAt(v: SeriesVersions, issue: number, scratch?: ViewScratch): { start: number; values: Float64Array; issues: Int32Array } {
-  if (v.dates.length === 0) return { start: 0, values: new Float64Array(0), issues: new Int32Array(0) };
+export function viewAt(v: VersionLog, issue: number, scratch?: ViewScratch): { start: number; values: Float64Array; issues: Int32Array } {
+  if (v.n === 0) return { start: 0, values: new Float64Array(0), issues: new Int32Array(0) };
   const start = v.dates[0];
-  const n = v.dates[v.dates.length - 1] - start + 1;
+  const n = v.dates[v.n - 1] - start + 1;
   if (scratch && scratch.values.length < n) {
     scratch.values = new Float64Array(n + (n >> 1));
     scratch.issues = new Int32Array(n + (n >> 1));
   }
   const values = scratch ? scratch.values.subarray(0, n).fill(Number.NaN) : new Float64Array(n).fill(Number.NaN);
   const issues = scratch ? scratch.issues.subarray(0, n).fill(-1) : new Int32Array(n).fill(-1);
-  for (let k = 0; k < v.dates.length; k++) {
+  for (let k = 0; k < v.n; k++) {
     if (v.issues[k] > issue) continue;
     const j = v.dates[k] - start;
     // Versions of a day come by ascending issue: the last one ≤ issue wins.

@@ -4,11 +4,11 @@ import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
 import { openTransaction, type Db, type OpenTransaction } from '../store/db.js';
 import { ensureSeries, findSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesKey, type SeriesSummary } from '../store/series.js';
 import {
-  deleteObservations, readAnnotations, readVersions, writeAnnotations, writeNotes, writeObservations,
-  type AnnotationRow, type AnnotationVersion, type NoteRow, type ObservationBatch, type SeriesVersions,
+  deleteObservations, ObservationRows, readAnnotations, readVersions, writeAnnotations, writeNotes, writeObservations,
+  type AnnotationRow, type AnnotationVersion, type NoteRow, type SeriesVersions,
 } from '../store/versions.js';
 import { detectAnomalies } from './anomaly-rules.js';
-import { diffSeries, mergeVersions, viewAt, viewScratch } from './diff.js';
+import { diffSeries, mergeVersions, newestIssue, versionLog, viewAt, viewScratch, type VersionLog } from './diff.js';
 import { maskFromSpans } from '../domain/stored-values.js';
 import { classifyMissingWithMask, type MissingRuleOptions } from './missing-rules.js';
 import { sameReading } from './same-reading.js';
@@ -42,7 +42,7 @@ export interface StoreCounts {
 }
 
 interface Cached {
-  versions: SeriesVersions;
+  versions: VersionLog;
   /** Sorted by issue. */
   annotations: AnnotationVersion[];
   metric: MetricId;
@@ -105,14 +105,13 @@ export class RunStore {
   /** Series ids (placeholders for new ones) by metric, then location key. */
   private readonly ids = new Map<MetricId, Map<string, number>>();
   private readonly cache = new Map<number, Cached>();
-  private readonly batches: ObservationBatch[] = [];
+  /** Values to write at the next flush. */
+  private rows = new ObservationRows();
   private readonly replaced: { seriesId: number; day: number; issue: number }[] = [];
-  /** (series, issue) pairs written twice in this run: their batches are merged, later wins. */
+  /** (series, issue) pairs with a day written again at the same issue: their rows are merged at the flush, later wins. */
   private readonly rewritten = new Set<PairKey>();
-  private readonly pending = new Set<PairKey>();
   private readonly annotationRows = new Map<PairKey, AnnotationRow>();
   private readonly notes: NoteRow[] = [];
-  private pendingValues = 0;
   private readonly writes: Write[] = [];
   /** Values in `writes`: past RUN_STORE_LIMITS.heldValuesMax the run writes as it goes, in an open transaction. */
   private heldValues = 0;
@@ -182,7 +181,7 @@ export class RunStore {
       let c = this.cache.get(id);
       if (!c) {
         this.cache.set(id, (c = {
-          versions: versions.get(id) ?? { dates: new Int32Array(0), issues: new Int32Array(0), values: new Float64Array(0) },
+          versions: versionLog(versions.get(id)),
           annotations: annotations.get(id) ?? [], metric: s.metric, derived: s.derived, derivedIssue: -1,
         }));
       }
@@ -193,7 +192,7 @@ export class RunStore {
       if (yieldDue()) await yieldNow();
       this.applyOne(seriesIds[i], entries[i], issue, label, series[i]);
       // Within an issue too (a first load is one big issue), so that its writes start early.
-      if (this.streams && RUN_STORE_LIMITS.flushAtValues > 0 && this.pendingValues >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
+      if (this.streams && RUN_STORE_LIMITS.flushAtValues > 0 && this.rows.length >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
     }
   }
 
@@ -205,17 +204,15 @@ export class RunStore {
     const blanks = s.derived ? 'data' : this.options.completeVintages ? 'erase' : 'ignored';
     const next = { issue, start: s.start, values: s.values, blanks } as const;
     const diff = diffSeries(c.versions, next);
-    c.versions = mergeVersions(c.versions, next, diff.inserts);
+    mergeVersions(c.versions, next, diff.inserts);
     this.count(s, issueIso, diff.valuesNew, diff.valuesChanged);
     const pair = pairKey(seriesId, issue);
-    if (diff.replacedDays.length && this.pending.has(pair)) this.rewritten.add(pair);
+    if (diff.replacedDays.length) this.rewritten.add(pair);
     for (const day of diff.replacedDays) this.replaced.push({ seriesId, day, issue });
     if (diff.inserts.length) {
-      // Compacted now, not when flushed: the parsed series can go while young (held until a flush,
-      // every parsed array was promoted to the old generation and grew the heap).
-      this.batches.push(compactBatch({ seriesId, fileId: this.runFileId(s.fileId), issue, start: s.start, values: s.values, indices: diff.inserts }));
-      this.pendingValues += diff.inserts.length;
-      this.pending.add(pair);
+      // Copied now, not when flushed: the parsed series can go while young.
+      const fileId = this.runFileId(s.fileId);
+      for (const i of diff.inserts) this.rows.push(seriesId, s.start + i, issue, s.values[i], fileId);
     }
     for (const n of s.notes ?? []) this.notes.push({ seriesId, day: dayNumber(n.date), issue, note: n.note, fileId: this.runFileId(s.fileId) });
 
@@ -284,7 +281,7 @@ export class RunStore {
     // vintage, which kept its peak RSS lower. PGlite keeps flushing by values only (every source ran
     // slower there with the readings counted, and writing early holds its readers).
     const readings = this.streams ? 16 * this.annotationRows.size : 0;
-    if (this.pendingValues + readings >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
+    if (this.rows.length + readings >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
   }
 
   /**
@@ -307,30 +304,29 @@ export class RunStore {
   /** `final`: from finish(), which writes nothing by itself (a small run writes all at commit()). */
   private async flush(final = false): Promise<void> {
     const replaced = [...this.replaced];
-    // splice: the write keeps this array, and this.batches goes on collecting the next flush's.
-    const batches = mergeRewritten(this.batches.splice(0), this.rewritten);
+    // The write keeps these rows, and a fresh set collects the next flush's.
+    const rows = mergeRewritten(this.rows, this.rewritten);
+    this.rows = new ObservationRows();
     const annotations = [...this.annotationRows.values()];
     const notes = [...this.notes];
-    // A batch's object and two typed arrays cost about what 32 values do; an annotation row about 16.
-    this.heldValues += batches.reduce((n, b) => n + b.indices.length + 32, 0) + 16 * annotations.length;
+    // An annotation row costs about what 16 values do.
+    this.heldValues += rows.length + 16 * annotations.length;
     this.writes.push(async (tx, id) => {
       // Placeholder ids made real in place: these rows are this write's own (no copy of each).
       for (const r of replaced) r.seriesId = id(r.seriesId);
-      for (const b of batches) b.seriesId = id(b.seriesId);
+      const ids = rows.seriesIds;
+      for (let i = 0; i < rows.length; i++) if (ids[i] < 0) ids[i] = id(ids[i]);
       for (const a of annotations) a.seriesId = id(a.seriesId);
       for (const n of notes) n.seriesId = id(n.seriesId);
       await deleteObservations(tx, replaced);
-      await writeObservations(tx, batches);
+      await writeObservations(tx, rows);
       if (annotations.length) await writeAnnotations(tx, annotations);
       if (notes.length) await writeNotes(tx, notes);
     });
     this.replaced.length = 0;
-    this.batches.length = 0;
     this.rewritten.clear();
-    this.pending.clear();
     this.annotationRows.clear();
     this.notes.length = 0;
-    this.pendingValues = 0;
     if (this.streams) {
       if (final && !this.open) return;
       // PostgreSQL: a big run writes as it goes, in one transaction opened now, while it goes on
@@ -392,8 +388,7 @@ export class RunStore {
       this.tally(c, latest);
     }
     // Where this run read the newest vintage of a series, that vintage says whether it is derived.
-    const newest = (c: Cached) => c.versions.issues.reduce((a, b) => Math.max(a, b), -1);
-    const derived = [...this.cache].filter(([, c]) => c.derivedIssue >= newest(c)).map(([id, c]) => ({ id, derived: c.derived }));
+    const derived = [...this.cache].filter(([, c]) => c.derivedIssue >= newestIssue(c.versions)).map(([id, c]) => ({ id, derived: c.derived }));
     this.writes.push(async (tx, id) => {
       await writeSummaries(tx, summaries.map((x) => ({ ...x, seriesId: id(x.seriesId) })));
       await setDerived(tx, derived.map((x) => ({ ...x, id: id(x.id) })));
@@ -453,26 +448,6 @@ export class IssueOrderError extends Error {
   }
 }
 
-/**
- * The batch cut to the days between its first and last added value (the values a copy: the
- * parsed series can go; the indices its own, from diffSeries, kept when they need no shift).
- */
-function compactBatch(b: ObservationBatch): ObservationBatch {
-  if (b.indices.length === 0) return b;
-  let lo = b.indices[0];
-  let hi = lo;
-  for (const i of b.indices) {
-    if (i < lo) lo = i;
-    if (i > hi) hi = i;
-  }
-  b.values = b.values.slice(lo, hi + 1);
-  if (lo !== 0) {
-    b.start += lo;
-    b.indices = b.indices.map((i) => i - lo);
-  }
-  return b;
-}
-
 /** A (series, issue) pair as one number (series ids, placeholders included, are 32-bit; issues are day numbers). */
 type PairKey = number | string;
 
@@ -501,27 +476,22 @@ function tallyInto(counts: StoreCounts, c: Cached, latest: AnnotationVersion | u
   }
 }
 
-/** Batches of a (series, issue) written more than once in a run become one, later values winning. */
-function mergeRewritten(batches: ObservationBatch[], rewritten: Set<PairKey>): ObservationBatch[] {
-  if (rewritten.size === 0) return batches;
-  const keep: ObservationBatch[] = [];
-  const merged = new Map<PairKey, { seriesId: number; issue: number; days: Map<number, { value: number; fileId: number }> }>();
-  for (const b of batches) {
-    const k = pairKey(b.seriesId, b.issue);
-    if (!rewritten.has(k)) {
-      keep.push(b);
-      continue;
-    }
-    let m = merged.get(k);
-    if (!m) merged.set(k, (m = { seriesId: b.seriesId, issue: b.issue, days: new Map() }));
-    for (const i of b.indices) m.days.set(b.start + i, { value: b.values[i], fileId: b.fileId });
+/** Rows of a (series, issue) written more than once in a run: one per day, the later value winning. */
+function mergeRewritten(rows: ObservationRows, rewritten: Set<PairKey>): ObservationRows {
+  if (rewritten.size === 0) return rows;
+  // The last row of each rewritten (series, issue, day).
+  const last = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    if (rewritten.has(pairKey(rows.seriesIds[i], rows.issues[i]))) last.set(`${rows.seriesIds[i]}|${rows.issues[i]}|${rows.days[i]}`, i);
   }
-  for (const { seriesId, issue, days } of merged.values()) {
-    for (const [day, { value, fileId }] of days) {
-      keep.push({ seriesId, fileId, issue, start: day, values: Float64Array.of(value), indices: Int32Array.of(0) });
+  const kept = new ObservationRows();
+  for (let i = 0; i < rows.length; i++) {
+    const rewrite = rewritten.has(pairKey(rows.seriesIds[i], rows.issues[i]));
+    if (!rewrite || last.get(`${rows.seriesIds[i]}|${rows.issues[i]}|${rows.days[i]}`) === i) {
+      kept.push(rows.seriesIds[i], rows.days[i], rows.issues[i], rows.values[i], rows.fileIds[i]);
     }
   }
-  return keep;
+  return kept;
 }
 
 function summarize(seriesId: number, latest: { start: number; values: Float64Array; issues: Int32Array }, spans: MissingSpan[], anomalyCount: number): SeriesSummary {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_TARGETS, openTestDb, type TestDb } from '../../test/databases.js';
 import { dayNumber } from '../domain/dates.js';
 import { CopyBinaryRows } from './copy-binary.js';
-import { readVersions, writeObservations } from './versions.js';
+import { ObservationRows, readVersions, writeObservations } from './versions.js';
 
 describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
   let t: TestDb;
@@ -47,11 +47,19 @@ describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
     const start = dayNumber('2020-01-22');
     const issue = dayNumber('2020-03-01');
     const values = Float64Array.from([1, 2, Number.NaN, 4.5, 7]);
-    await writeObservations(t.db, [{ seriesId, fileId: 7, issue, start, values, indices: Int32Array.from([0, 2, 3, 4]) }]);
+    const rows = new ObservationRows();
+    for (const i of [0, 2, 3, 4]) rows.push(seriesId, start + i, issue, values[i], 7);
+    // Past the rows' first capacity (1,024), so that they grow: a later issue of 3,000 days.
+    const later = issue + 400;
+    for (let i = 0; i < 3000; i++) rows.push(seriesId, start + i, later, i / 4, 7);
+    await writeObservations(t.db, rows);
     const v = (await readVersions(t.db, [seriesId])).get(seriesId)!;
-    expect([...v.dates]).toEqual([start, start + 2, start + 3, start + 4]);
-    expect([...v.issues]).toEqual([issue, issue, issue, issue]);
-    expect([...v.values]).toEqual([1, Number.NaN, 4.5, 7]);
+    const first = [...v.issues].map((x, k) => (x === issue ? k : -1)).filter((k) => k >= 0);
+    expect(first.map((k) => v.dates[k])).toEqual([start, start + 2, start + 3, start + 4]);
+    expect(first.map((k) => v.values[k])).toEqual([1, Number.NaN, 4.5, 7]);
+    const second = [...v.issues].map((x, k) => (x === later ? k : -1)).filter((k) => k >= 0);
+    expect(second.map((k) => v.dates[k] - start)).toEqual(Array.from({ length: 3000 }, (_, i) => i));
+    expect(second.map((k) => v.values[k])).toEqual(Array.from({ length: 3000 }, (_, i) => i / 4));
     const files = await t.db.query<{ f: number }>('SELECT DISTINCT file_id AS f FROM observations');
     expect(files).toEqual([{ f: 7 }]);
   });
