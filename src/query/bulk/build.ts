@@ -6,11 +6,12 @@ import { DATASETS } from '../../catalog/index.js';
 import type { Db } from '../../store/db.js';
 import { sourceManifests, withBulkReads } from '../../store/read-bulk.js';
 import { dataVersion } from '../../store/read-sources.js';
-import { openCsvGzFile } from './csv-gz-file.js';
+import { csvWorker, openCsvGzFile } from './csv-gz-file.js';
 import { BULK_FORMATS, dataLicense, dataPackage, FILE_SUFFIX, type BulkFormat, type DataLicense, type WrittenFile } from './datapackage.js';
 import { pageRows } from './fields.js';
-import { openParquetFile } from './parquet-file.js';
+import { openParquetFile, parquetWorker } from './parquet-file.js';
 import { BULK_TABLES, type BulkTable } from './tables.js';
+import type { FileWorker } from './worker-file.js';
 
 export interface BuildRequest {
   db: Db;
@@ -50,6 +51,8 @@ export async function buildBulk(r: BuildRequest): Promise<BuildResult> {
   const tick = r.tick ?? (() => Promise.resolve());
   const partial = `${r.dir}.partial-${process.pid}-${Date.now()}`;
   await mkdir(partial, { recursive: true });
+  // One worker per format for the whole build, started with its first file.
+  const workers: Workers = { parquet: parquetWorker(), csv: csvWorker() };
   try {
     const { version, files, changed } = await withBulkReads(r.db, async (db) => {
       const version = await dataVersion(db);
@@ -57,7 +60,7 @@ export async function buildBulk(r: BuildRequest): Promise<BuildResult> {
       const files: WrittenFile[] = [];
       for (const table of BULK_TABLES.filter((t) => !r.tables || r.tables.includes(t.name))) {
         const tableLicenses = (await table.sources(db)).flatMap((s) => licenses.get(s) ?? []);
-        files.push(...(await writeTable({ ...r, db }, table, partial, tick, tableLicenses, version)));
+        files.push(...(await writeTable({ ...r, db }, table, workers, partial, tick, tableLicenses, version)));
       }
       return { version, files, changed: (await dataVersion(db)) !== version };
     });
@@ -71,26 +74,41 @@ export async function buildBulk(r: BuildRequest): Promise<BuildResult> {
     await rename(partial, r.dir);
     return { dir: r.dir, dataVersion: version, complete: true, files, seconds: (performance.now() - t0) / 1000 };
   } catch (err) {
+    await Promise.all([workers.parquet.terminate(), workers.csv.terminate()]);
     await rm(partial, { recursive: true, force: true });
     throw err;
+  } finally {
+    await Promise.all([workers.parquet.terminate(), workers.csv.terminate()]);
   }
 }
 
+interface Workers {
+  parquet: FileWorker;
+  csv: FileWorker;
+}
+
 /** One pass over a table's rows, written to every requested format at once. */
-async function writeTable(r: BuildRequest, table: BulkTable, dir: string, tick: () => Promise<void>, licenses: DataLicense[], version: number): Promise<WrittenFile[]> {
+async function writeTable(r: BuildRequest, table: BulkTable, workers: Workers, dir: string, tick: () => Promise<void>, licenses: DataLicense[], version: number): Promise<WrittenFile[]> {
   const names = Object.fromEntries(BULK_FORMATS.map((f) => [f, `${table.name}${FILE_SUFFIX[f]}`])) as Record<BulkFormat, string>;
   const parquet = r.formats.includes('parquet')
-    ? openParquetFile(path.join(dir, names.parquet), table.fields, table.primaryKey, { 'glacier.data_version': String(version), 'glacier.as_of': r.asOf ?? '', 'glacier.table': table.name })
+    ? openParquetFile(workers.parquet, path.join(dir, names.parquet), table.fields, table.primaryKey, { 'glacier.data_version': String(version), 'glacier.as_of': r.asOf ?? '', 'glacier.table': table.name })
     : null;
-  const csv = r.formats.includes('csv') ? await openCsvGzFile(path.join(dir, names.csv), table.fields) : null;
+  const csv = r.formats.includes('csv') ? openCsvGzFile(workers.csv, path.join(dir, names.csv), table.fields) : null;
   let rows = 0;
   try {
-    for await (const page of table.rows({ db: r.db, asOf: r.asOf, tick, formats: r.formats })) {
+    for await (const page of table.rows({ db: r.db, asOf: r.asOf, tick })) {
       rows += pageRows(page);
-      await Promise.all([parquet?.append(page), csv?.append(page)]);
+      await Promise.all([parquet?.room(), csv?.room()]);
+      // The CSV worker gets a copy of a long table's columns before the Parquet worker takes them
+      // (moved there, not copied); without Parquet they move to the CSV worker.
+      csv?.send(page, !parquet);
+      parquet?.send(page);
     }
-  } finally {
     await Promise.all([parquet?.close(), csv?.close()]);
+  } catch (err) {
+    // A worker failed (or the reads did): stop both; buildBulk deletes the partial folder.
+    await Promise.all([parquet?.abort(), csv?.abort()]);
+    throw err;
   }
   const out: WrittenFile[] = [];
   for (const format of r.formats) {

@@ -2,7 +2,7 @@ import type { WireColumn } from './wire-columns.js';
 
 /**
  * The column types of the bulk tables, once, for the three places that need them: the Parquet
- * schema (parquet-file.ts), the CSV cells (csv-gz-file.ts) and the Frictionless Table Schema
+ * schema (parquet-file.ts), the CSV cells (csv-gz-file.ts, csv-columns.ts) and the Frictionless Table Schema
  * (datapackage.ts).
  */
 export type FieldType = 'string' | 'date' | 'number' | 'integer' | 'bigint' | 'boolean' | 'list' | 'json';
@@ -28,14 +28,13 @@ export interface BulkTableShape {
 export type BulkRow = Record<string, unknown>;
 
 /**
- * A page already in each format's form (the long series tables, built column-wise without row
- * objects): `parquet` in field order, `csv` the page's lines (UTF-8). Either is absent when its format is
- * not being written.
+ * A page of the long series tables, built column-wise without row objects: the Parquet file's
+ * wire columns in field order. The same columns feed both formats: the Parquet worker encodes
+ * them, the CSV worker writes their lines (csv-columns.ts).
  */
 export interface EncodedPage {
   rows: number;
-  parquet?: WireColumn[];
-  csv?: Uint8Array;
+  columns: WireColumn[];
 }
 
 /** What a table yields: plain rows, or a page encoded already. */

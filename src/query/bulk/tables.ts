@@ -8,7 +8,6 @@ import {
 import { readSeriesData, type SeriesData } from '../../store/read-served.js';
 import type { SeriesRef } from '../../store/read-series.js';
 import { rankedByPair, servedSeries, type SeriesPlan, type ServedSeries } from '../series.js';
-import type { BulkFormat } from './datapackage.js';
 import { encodeSeriesPages } from './series-page.js';
 import type { BulkField, BulkPage, BulkRow, BulkTableShape } from './fields.js';
 
@@ -18,8 +17,6 @@ export interface TableContext {
   asOf: string | null;
   /** Awaited between pages, so a server answers other requests during a build. */
   tick(): Promise<void>;
-  /** The formats being written (encoded pages carry only these). */
-  formats: readonly BulkFormat[];
 }
 
 export interface BulkTable extends BulkTableShape {
@@ -68,7 +65,7 @@ const seriesDefault: BulkTable = {
   fields: SERIES_FIELDS,
   primaryKey: ['location', 'metric', 'date'],
   sources: allSeriesSources,
-  async *rows({ db, asOf, tick, formats }) {
+  async *rows({ db, asOf, tick }) {
     const page = async (after: { location: string; metric: string } | null) => {
       const refs = await rankedPage(db, after, seriesPageSize(db));
       if (!refs.length) return null;
@@ -76,7 +73,7 @@ const seriesDefault: BulkTable = {
       return { pairs, refs, data: await readSeriesData(db, refs.map((r) => r.seriesId), asOf) };
     };
     for await (const p of prefetched(page, (p) => p.pairs[p.pairs.length - 1])) {
-      for (const encoded of encodeSeriesPages(await servedPage(db, { ...plan(asOf, 'best', p.pairs, p.refs), data: p.data }), formats)) {
+      for (const encoded of encodeSeriesPages(await servedPage(db, { ...plan(asOf, 'best', p.pairs, p.refs), data: p.data }))) {
         yield encoded;
         await tick();
       }
@@ -91,7 +88,7 @@ const seriesBySource: BulkTable = {
   fields: SERIES_FIELDS,
   primaryKey: ['source', 'location', 'metric', 'date'],
   sources: allSeriesSources,
-  async *rows({ db, asOf, tick, formats }) {
+  async *rows({ db, asOf, tick }) {
     const page = async (after: SeriesRef | null) => {
       const refs = await seriesPage(db, after ? { source: after.source, location: after.location, metric: after.metric } : null, seriesPageSize(db));
       if (!refs.length) return null;
@@ -104,7 +101,7 @@ const seriesBySource: BulkTable = {
       for (const [source, group] of bySource) {
         served.push(...(await servedPage(db, { ...plan(asOf, source, group.map((r) => ({ location: r.location, metric: r.metric })), group), data: p.data })));
       }
-      for (const encoded of encodeSeriesPages(served, formats)) {
+      for (const encoded of encodeSeriesPages(served)) {
         yield encoded;
         await tick();
       }
