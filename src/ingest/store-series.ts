@@ -2,6 +2,7 @@ import { dayNumber, isoFromDay } from '../domain/dates.js';
 import { metricKind, type MetricId } from '../domain/metrics.js';
 import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
 import { openTransaction, type Db, type OpenTransaction } from '../store/db.js';
+import { takeCommitTurn } from '../store/ingest-lock.js';
 import { ensureSeries, findSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesKey, type SeriesSummary } from '../store/series.js';
 import {
   deleteObservations, ObservationRows, readAnnotations, readVersions, writeAnnotations, writeNotes, writeObservations,
@@ -403,6 +404,7 @@ export class RunStore {
   async commit(more: (tx: Db) => Promise<void>): Promise<void> {
     const run = async (tx: Db) => {
       await this.drain(tx);
+      await takeCommitTurn(tx);
       await refreshSeriesRanks(tx, this.sourceId);
       await more(tx);
     };

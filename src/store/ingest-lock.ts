@@ -21,3 +21,17 @@ export async function withIngestLock<T>(db: Db, fn: () => Promise<T>): Promise<L
     }
   });
 }
+
+/**
+ * Inside a source run's transaction, before it writes what runs share (series ranks,
+ * populations): waits until no other run of this installation is doing so, and holds the turn
+ * until the transaction ends (the data version, bumped last by every run, is one row: its row
+ * lock orders those updates by itself). Source runs may then overlap on PostgreSQL (each writes its own
+ * rows); their commits come one at a time, so a run re-ranks groups with every committed series
+ * in view and two runs never lock each other's rows in opposite orders. PGlite runs one run at
+ * a time on its one connection: nothing to wait for.
+ */
+export async function takeCommitTurn(tx: Db): Promise<void> {
+  if (tx.kind === 'pglite') return;
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('glacier.commit'), hashtext(current_schema()))`);
+}
