@@ -77,9 +77,13 @@ export async function runSource(deps: IngestDeps, connector: Connector, gaz: Gaz
         for (const files of byIssue(provided.files)) {
           const series: KeyedSeries[] = [];
           for (const i of files) series.push(...(await parseFile(i)));
-          for (const [issue, ofIssue] of issuesOf(series)) {
+          const groups = issuesOf(series);
+          series.length = 0;
+          for (const [issue, ofIssue] of groups) {
+            // Derived before the reported series are applied, which drops them as it goes.
+            const totals = m.sparse ? [] : deriveTotals(ofIssue, gaz.gazetteer);
             await store.apply(issue, ofIssue);
-            if (!m.sparse) await store.apply(issue, deriveTotals(ofIssue, gaz.gazetteer));
+            await store.apply(issue, totals);
           }
           await store.endIssue();
         }

@@ -143,13 +143,18 @@ export class RunStore {
   /** Annotations superseded before this issue were dropped (see endIssue()): no older issue may come. */
   private prunedAt = Number.NEGATIVE_INFINITY;
 
-  async apply(issueIso: string, series: readonly IssueSeries[]): Promise<void> {
+  /**
+   * Applies one issue's series. The list is taken: its entries are dropped as they are applied,
+   * so that a vintage's parsed values can go while young (held to the end of the vintage, every
+   * parsed series of a many-vintage run was promoted to the old generation).
+   */
+  async apply(issueIso: string, series: (IssueSeries | null)[]): Promise<void> {
     const issue = dayNumber(issueIso);
     if (issue < this.prunedAt) throw new IssueOrderError(issueIso);
     if (issue > this.highestIssue) this.highestIssue = issue;
     // Series not seen before in this run: in the order each (key, metric) first comes, the last of each winning.
-    const freshByKey = new Map<string, IssueSeries>();
-    for (const s of series) if (!this.ids.get(s.metric)?.has(s.key)) freshByKey.set(`${s.key}|${s.metric}`, s);
+    const freshByKey = new Map<string, SeriesKey & { metric: MetricId }>();
+    for (const s of series as IssueSeries[]) if (!this.ids.get(s.metric)?.has(s.key)) freshByKey.set(`${s.key}|${s.metric}`, { key: s.key, metric: s.metric, derived: s.derived });
     const fresh = [...freshByKey.values()];
     const existing = await findSeries(this.reader, this.sourceId, fresh);
     for (const s of fresh) {
@@ -162,7 +167,7 @@ export class RunStore {
     }
     // Ids in the order of `series` (looked up by metric, then key: no key string built per series and vintage).
     const seriesIds = new Int32Array(series.length);
-    for (let i = 0; i < series.length; i++) seriesIds[i] = this.ids.get(series[i].metric)!.get(series[i].key)!;
+    for (let i = 0; i < series.length; i++) seriesIds[i] = this.ids.get(series[i]!.metric)!.get(series[i]!.key)!;
     // A placeholder has nothing stored yet.
     const uncached = [...new Set(seriesIds)].filter((id) => id > 0 && !this.cache.has(id));
     // In small reads: PGlite serves one query at a time, and a reader waits for at most one of these.
@@ -177,7 +182,7 @@ export class RunStore {
     }
     const entries: Cached[] = new Array(series.length);
     for (let i = 0; i < series.length; i++) {
-      const s = series[i];
+      const s = series[i]!;
       const id = seriesIds[i];
       let c = this.cache.get(id);
       if (!c) {
@@ -191,7 +196,8 @@ export class RunStore {
     const label = isoFromDay(issue);
     for (let i = 0; i < series.length; i++) {
       if (yieldDue()) await yieldNow();
-      this.applyOne(seriesIds[i], entries[i], issue, label, series[i]);
+      this.applyOne(seriesIds[i], entries[i], issue, label, series[i]!);
+      series[i] = null;
       // Within an issue too (a first load is one big issue), so that its writes start early.
       if (this.streams && RUN_STORE_LIMITS.flushAtValues > 0 && this.rows.length >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
     }
