@@ -143,24 +143,23 @@ class ByteBuffer {
     for (let i = from; i < from + DAY_TEXT; i++) buf[p++] = DAY_TABLE[i];
     this.pos = p;
   }
-  /** A finite number as String(v) writes it (ASCII); integers digit by digit, without a string. */
+  /**
+   * A finite number as String(v) writes it (ASCII): integers below 2^31 (the counts) digit by
+   * digit in int32 arithmetic, without a string (-0 too: String(-0) is "0"); others by String(v).
+   */
   number(v: number): void {
-    if (Number.isSafeInteger(v) && !Object.is(v, -0)) {
-      this.ensure(17);
+    let x = v < 0 ? -v : v;
+    if (x <= 0x7fffffff && (x | 0) === x) {
+      this.ensure(11);
       const buf = this.buf;
-      let x = v;
-      if (x < 0) {
-        buf[this.pos++] = 0x2d;
-        x = -x;
-      }
-      // Digits written from the end (no subarray().reverse(): a Buffer object per number).
-      let digits = 1;
-      for (let t = x; t >= 10; t = Math.floor(t / 10)) digits++;
+      if (v < 0) buf[this.pos++] = 0x2d;
+      const digits = x < 10 ? 1 : x < 100 ? 2 : x < 1e3 ? 3 : x < 1e4 ? 4 : x < 1e5 ? 5 : x < 1e6 ? 6 : x < 1e7 ? 7 : x < 1e8 ? 8 : x < 1e9 ? 9 : 10;
       let p = this.pos + digits;
       this.pos = p;
       do {
-        buf[--p] = 0x30 + (x % 10);
-        x = Math.floor(x / 10);
+        const q = (x / 10) | 0;
+        buf[--p] = 0x30 + x - q * 10;
+        x = q;
       } while (x > 0);
       return;
     }
