@@ -4,9 +4,7 @@ import { ConfigError, loadConfig, type ConfigOverrides } from '../config.js';
 import { FetchError } from '../ingest/fetch/index.js';
 import { migrate } from '../store/migrate.js';
 import { seriesCount } from '../store/read-sources.js';
-import { failedRuns, LOCK_HELD, runIngest } from './commands/ingest.js';
 import { runExport } from './commands/export.js';
-import { serve } from './commands/serve.js';
 import { isServerWorker, leaveCluster, runWorkers, workerConfig } from './commands/serve-workers.js';
 import { printCases, printCitation, printDatasets, printDelays, printImagingAudit, printImagingSplits } from './commands/research.js';
 import { printSources } from './commands/sources.js';
@@ -34,9 +32,15 @@ const refreshOption = () =>
 const workersOption = () =>
   new Option('--workers <n>', 'server processes behind the one port (env GLACIER_WORKERS; default: the number of cores on PostgreSQL, 1 on the embedded database, which allows only 1)');
 
+// The server (Fastify, every route) and the ingest (every connector) are loaded by the commands
+// that use them: loading the server took most of a 2.6 s start of any other command.
+const loadServe = () => import('./commands/serve.js');
+const loadIngest = () => import('./commands/ingest.js');
+
 /** With --workers above 1 this process starts the workers and waits; each worker serves. */
 async function serveOrRunWorkers(db: Db, cfg: ReturnType<typeof config>): Promise<void> {
   if (cfg.workers > 1 && !isServerWorker()) return runWorkers(cfg);
+  const { serve } = await loadServe();
   if (!isServerWorker()) return serve(db, cfg);
   try {
     await serve(db, workerConfig(cfg));
@@ -56,6 +60,7 @@ program
   .option('--force', 're-read files even when they are unchanged since the last successful run')
   .action(async (opts, cmd: Command) => {
     const cfg = config(cmd);
+    const { failedRuns, LOCK_HELD, runIngest } = await loadIngest();
     await withStore(cfg, async (db) => {
       const runs = await runIngest(db, cfg, opts);
       if (!runs) throw new CliError(LOCK_HELD, EXIT.failed);
@@ -90,6 +95,7 @@ program
   .addOption(workersOption())
   .action(async (opts, cmd: Command) => {
     const cfg = config(cmd, { workers: opts.workers });
+    const { failedRuns, LOCK_HELD, runIngest } = await loadIngest();
     await withStore(cfg, async (db) => {
       // A worker of `start --workers N`: the primary has ingested already.
       if (isServerWorker()) return serveOrRunWorkers(db, cfg);
