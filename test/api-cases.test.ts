@@ -6,7 +6,8 @@ import { silentLogger } from '../src/ingest/context.js';
 import { ingestAll } from '../src/ingest/ingest-all.js';
 import { CASE_CONNECTORS } from '../src/sources/case-registry.js';
 import { who } from '../src/sources/who/index.js';
-import { DB_TARGETS, openTestDb, type TestDb } from './databases.js';
+import { DB_TARGETS, type TestDb } from './databases.js';
+import { cachedTestDb } from './fixture-cache.js';
 import { makeMirror } from './mirror.js';
 import { dataPath } from './shared-data.js';
 
@@ -92,11 +93,13 @@ describe.each(DB_TARGETS)('case records API on %s', (target) => {
       'linelists/kudos/COVID19_line_list_data.csv': { text: latest },
       'linelists/beoutbreakprepared/COVID19_open_line_list.csv.gz': 'linelists/beoutbreakprepared/COVID19_open_line_list.csv.gz',
     });
-    t = await openTestDb(target);
-    const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, [who, ...CASE_CONNECTORS]);
+    // Ingested once per run and database, then copied (test/fixture-cache.ts): CI's second pass reuses it.
+    t = await cachedTestDb(target, 'cases', async (db) => {
+      const runs = await ingestAll({ db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, [who, ...CASE_CONNECTORS]);
+      const failed = runs.filter((r) => r.status === 'failed');
+      if (failed.length) throw new Error(failed.map((r) => `${r.sourceId}: ${r.error}`).join('; '));
+    }, import.meta.url);
     await mirror.cleanup();
-    const failed = runs.filter((r) => r.status === 'failed');
-    if (failed.length) throw new Error(failed.map((r) => `${r.sourceId}: ${r.error}`).join('; '));
     app = await buildApp({ db: t.db, versionTtlMs: 0 });
   }, 300_000);
   afterAll(async () => {

@@ -6,7 +6,8 @@ import { silentLogger } from '../src/ingest/context.js';
 import { ingestAll } from '../src/ingest/ingest-all.js';
 import { CHATTER_CONNECTORS, LITERATURE_CONNECTORS } from '../src/sources/research-registry.js';
 import { readCsv } from './api-fixture.js';
-import { DB_TARGETS, openTestDb, type TestDb } from './databases.js';
+import { DB_TARGETS, type TestDb } from './databases.js';
+import { cachedTestDb } from './fixture-cache.js';
 import { dataPath, SHARED_DATA } from './shared-data.js';
 
 /**
@@ -35,10 +36,12 @@ describe.each(DB_TARGETS)('literature and chatter API on %s', (target) => {
   };
 
   beforeAll(async () => {
-    t = await openTestDb(target);
-    const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, [...LITERATURE_CONNECTORS, ...CHATTER_CONNECTORS]);
-    const failed = runs.filter((r) => r.status === 'failed');
-    if (failed.length) throw new Error(failed.map((r) => `${r.sourceId}: ${r.error}`).join('; '));
+    // Ingested once per run and database, then copied (test/fixture-cache.ts): CI's second pass reuses it.
+    t = await cachedTestDb(target, 'literature', async (db) => {
+      const runs = await ingestAll({ db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, [...LITERATURE_CONNECTORS, ...CHATTER_CONNECTORS]);
+      const failed = runs.filter((r) => r.status === 'failed');
+      if (failed.length) throw new Error(failed.map((r) => `${r.sourceId}: ${r.error}`).join('; '));
+    }, import.meta.url);
     app = await buildApp({ db: t.db, versionTtlMs: 0 });
   }, 300_000);
   afterAll(async () => {

@@ -8,7 +8,8 @@ import { ingestAll } from '../src/ingest/ingest-all.js';
 import { IMAGING_CONNECTORS } from '../src/sources/imaging-registry.js';
 import { who } from '../src/sources/who/index.js';
 import { readCsv } from './api-fixture.js';
-import { DB_TARGETS, openTestDb, type TestDb } from './databases.js';
+import { DB_TARGETS, type TestDb } from './databases.js';
+import { cachedTestDb } from './fixture-cache.js';
 import { makeMirror } from './mirror.js';
 import { dataPath, SHARED_DATA } from './shared-data.js';
 
@@ -59,19 +60,24 @@ describe.each(DB_TARGETS)('research data API on %s', (target) => {
   const allImages = async (query = ''): Promise<ImageRow[]> => (await json<{ data: ImageRow[] }>(`/v1/imaging/images?limit=5000${query}`)).data;
 
   beforeAll(async () => {
-    t = await openTestDb(target);
-    const mirror = await makeMirror({
-      'jhu/UID_ISO_FIPS_LookUp_Table.csv': 'jhu/UID_ISO_FIPS_LookUp_Table.csv',
-      'who/WHO-COVID-19-global-data_asof_2024-08.csv.gz': 'who/WHO-COVID-19-global-data_asof_2024-08.csv.gz',
-    });
-    const deps = { db: t.db, clock: () => new Date(), log: silentLogger };
-    const runs = [
-      ...(await ingestAll({ ...deps, origin: { kind: 'mirror', root: mirror.root } }, [who])),
-      ...(await ingestAll({ ...deps, origin: { kind: 'mirror', root: SHARED_DATA } }, IMAGING_CONNECTORS)),
-    ];
-    await mirror.cleanup();
-    const failed = runs.filter((r) => r.status === 'failed');
-    if (failed.length) throw new Error(failed.map((r) => `${r.sourceId}: ${r.error}`).join('; '));
+    // Ingested once per run and database, then copied (test/fixture-cache.ts): CI's second pass reuses it.
+    t = await cachedTestDb(target, 'imaging', async (db) => {
+      const mirror = await makeMirror({
+        'jhu/UID_ISO_FIPS_LookUp_Table.csv': 'jhu/UID_ISO_FIPS_LookUp_Table.csv',
+        'who/WHO-COVID-19-global-data_asof_2024-08.csv.gz': 'who/WHO-COVID-19-global-data_asof_2024-08.csv.gz',
+      });
+      const deps = { db, clock: () => new Date(), log: silentLogger };
+      try {
+        const runs = [
+          ...(await ingestAll({ ...deps, origin: { kind: 'mirror', root: mirror.root } }, [who])),
+          ...(await ingestAll({ ...deps, origin: { kind: 'mirror', root: SHARED_DATA } }, IMAGING_CONNECTORS)),
+        ];
+        const failed = runs.filter((r) => r.status === 'failed');
+        if (failed.length) throw new Error(failed.map((r) => `${r.sourceId}: ${r.error}`).join('; '));
+      } finally {
+        await mirror.cleanup();
+      }
+    }, import.meta.url);
     app = await buildApp({ db: t.db, versionTtlMs: 0 });
   }, 240_000);
   afterAll(async () => {

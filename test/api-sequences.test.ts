@@ -5,7 +5,8 @@ import { buildApp, type App } from '../src/api/app.js';
 import { silentLogger } from '../src/ingest/context.js';
 import { ingestAll } from '../src/ingest/ingest-all.js';
 import { SEQUENCE_CONNECTORS } from '../src/sources/research-registry.js';
-import { DB_TARGETS, openTestDb, type TestDb } from './databases.js';
+import { DB_TARGETS, type TestDb } from './databases.js';
+import { cachedTestDb } from './fixture-cache.js';
 import { dataPath, SHARED_DATA } from './shared-data.js';
 
 /**
@@ -31,10 +32,12 @@ describe.each(DB_TARGETS)('sequences API on %s', (target) => {
   };
 
   beforeAll(async () => {
-    t = await openTestDb(target);
-    const runs = await ingestAll({ db: t.db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, SEQUENCE_CONNECTORS);
-    const failed = runs.filter((r) => r.status === 'failed');
-    if (failed.length) throw new Error(failed.map((r) => `${r.sourceId}: ${r.error}`).join('; '));
+    // Ingested once per run and database, then copied (test/fixture-cache.ts): CI's second pass reuses it.
+    t = await cachedTestDb(target, 'sequences', async (db) => {
+      const runs = await ingestAll({ db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, SEQUENCE_CONNECTORS);
+      const failed = runs.filter((r) => r.status === 'failed');
+      if (failed.length) throw new Error(failed.map((r) => `${r.sourceId}: ${r.error}`).join('; '));
+    }, import.meta.url);
     app = await buildApp({ db: t.db, versionTtlMs: 0 });
   }, 300_000);
   afterAll(async () => {

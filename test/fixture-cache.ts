@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
 import { inject } from 'vitest';
@@ -27,8 +28,12 @@ declare module 'vitest' {
  * PostgreSQL: a template database, copied with CREATE DATABASE … TEMPLATE. Each caller gets its
  * own copy, so a suite may write to it. Outside a vitest run with the global setup, it builds
  * directly.
+ *
+ * `builtIn`: the file (an import.meta.url) whose code `build` is, when it is a test file: the
+ * run's version (test/global-setup.ts) leaves *.test.ts out, so the file's own text goes into the
+ * fixture's name, and a kept cache never serves what an earlier text of the suite built.
  */
-export async function cachedTestDb(target: DbTarget, key: string, build: (db: Db) => Promise<void>): Promise<TestDb> {
+export async function cachedTestDb(target: DbTarget, key: string, build: (db: Db) => Promise<void>, builtIn?: string): Promise<TestDb> {
   const dir = provided('fixtureCache');
   if (!dir) {
     const t = await openTestDb(target);
@@ -36,7 +41,8 @@ export async function cachedTestDb(target: DbTarget, key: string, build: (db: Db
     return t;
   }
   // Versioned: a cache that outlives the run (GLACIER_FIXTURE_CACHE) never serves a fixture built by other code.
-  const versioned = `${key}_${provided('fixtureVersion') ?? 'unversioned'}`;
+  const suite = builtIn ? `_${createHash('sha256').update(readFileSync(fileURLToPath(builtIn))).digest('hex').slice(0, 8)}` : '';
+  const versioned = `${key}${suite}_${provided('fixtureVersion') ?? 'unversioned'}`;
   return target === 'pglite' ? pgliteCopy(dir, versioned, build) : postgresCopy(dir, versioned, build);
 }
 
@@ -92,7 +98,9 @@ function databaseUrl(name: string): string {
 
 async function postgresCopy(dir: string, key: string, build: (db: Db) => Promise<void>): Promise<TestDb> {
   const prefix = runDatabasePrefix(dir);
-  const template = `${prefix}_${key.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  const named = `${prefix}_${key.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  // PostgreSQL cuts names at 63 bytes: a longer one is named by a hash of the key instead.
+  const template = named.length <= 63 ? named : `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
   const admin = postgres(TEST_PG_URL, { max: 1, onnotice: () => {} });
   try {
     await buildOnce(dir, `${key}.postgres`, async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFixture } from '../api-fixture.js';
+import { cachedFolder } from '../fixture-cache.js';
 import { apiFixture, buildWeb, E2E_DISABLED, E2E_WEB_DIST, launchChromium, SCREENSHOTS, serveDashboard, type Dashboard } from './dashboard-harness.js';
 
 /**
@@ -65,7 +66,8 @@ describe.skipIf(E2E_DISABLED)('dashboard end to end (Chromium)', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWeb(E2E_WEB_DIST);
+    // One Vite build per run (test/fixture-cache.ts), copied into this suite's folder.
+    await cachedFolder('web-dist', E2E_WEB_DIST, buildWeb);
     fixture = await apiFixture('pglite');
     dash = await serveDashboard(fixture);
     browser = await launchChromium();

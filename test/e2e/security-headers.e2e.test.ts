@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/api/app.js';
 import type { ApiFixture } from '../api-fixture.js';
+import { cachedFolder } from '../fixture-cache.js';
 import { apiFixture, buildWeb, E2E_DISABLED, launchChromium, ROOT } from './dashboard-harness.js';
 
 /** Its own build folder: the dashboard suite builds dist/web-e2e at the same time. */
@@ -21,7 +22,8 @@ describe.skipIf(E2E_DISABLED)('security headers keep the dashboard and Swagger U
   let browser: Browser;
 
   beforeAll(async () => {
-    buildWeb(WEB_DIST);
+    // One Vite build per run (test/fixture-cache.ts), copied into this suite's folder.
+    await cachedFolder('web-dist', WEB_DIST, buildWeb);
     fixture = await apiFixture('pglite');
     app = await buildApp({ db: fixture.t.db, webRoot: WEB_DIST });
     await app.listen({ host: '127.0.0.1', port: 0 });
