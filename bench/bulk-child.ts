@@ -26,8 +26,9 @@ import { scopeOf } from './scope.js';
 export interface BulkChildResult {
   wallMs: number;
   /**
-   * CPU seconds the process used during the build, every thread (main, Parquet workers, zlib on
-   * libuv's pool): on a shared machine the wall time follows the load, this does not.
+   * CPU seconds the process used during the build, every thread (main, the Parquet and CSV
+   * workers, zlib on libuv's pool, V8's GC helpers): on a shared machine the wall time follows the
+   * load, this much less.
    */
   cpuSeconds: number;
   maxRssMB: number;

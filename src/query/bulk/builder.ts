@@ -26,7 +26,8 @@ export interface BulkBuilder {
 /**
  * One build at a time per process, of the current version, then the prune. The build reads in
  * pages and yields to the event loop between them (setImmediate), so the server answers other
- * requests during it; the Parquet encoding runs in a worker thread (parquet-file.ts). Figures:
+ * requests during it; the Parquet encoding and the CSV lines run in worker threads (parquet-file.ts,
+ * csv-gz-file.ts). Figures:
  * bench part 6, docs/api.md "Bulk files".
  */
 export function createBulkBuilder(deps: BulkBuilderDeps): BulkBuilder {
