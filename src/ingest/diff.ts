@@ -94,8 +94,9 @@ export function mergeVersions(log: VersionLog, next: IssueValues, inserts: Int32
   }
   const { dates: pDates, issues: pIssues, values: pValues } = log;
   const total = n + inserts.length;
-  // Room to grow, so that the next appends need no copy.
-  const capacity = total + (total >> 1) + 8;
+  // Room to grow, so that the next appends need no copy; none for a series' first copy (a
+  // one-vintage load keeps its versions to the end of the run, and a many-vintage one grows anyway).
+  const capacity = n === 0 ? total : total + (total >> 1) + 8;
   const dates = new Int32Array(capacity);
   const issues = new Int32Array(capacity);
   const values = new Float64Array(capacity);

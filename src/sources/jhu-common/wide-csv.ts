@@ -1,6 +1,6 @@
 import { dayFromUsShortDate } from '../../domain/dates.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { parseCsvRows, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { eachCsvRow, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
 import { RowRepeats } from '../kit/duplicate-rows.js';
 
 /**
@@ -31,28 +31,32 @@ export interface WideTable {
 
 export function parseWideCsv(rawText: string, file: string, layout: WideLayout, rowKey: (place: Record<string, string>) => string): WideTable {
   const text = stripBom(rawText);
-  const rows = parseCsvRows(text, file);
-  if (rows.length === 0) throw new SourceFormatError('empty file', file);
-  const header = rows[0].map((h) => h.trim());
-  const firstDate = header.findIndex((h) => !Number.isNaN(dayFromUsShortDate(h)));
-  if (firstDate < 0) throw new SourceFormatError('no date columns (expected headers like 1/22/20)', file, 1);
-  const placeColumns = header.slice(0, firstDate);
-  checkPlaceColumns(placeColumns, layout, file);
-
-  const start = dayFromUsShortDate(header[firstDate]);
-  const length = header.length - firstDate;
-  for (let j = 1; j < length; j++) {
-    const h = header[firstDate + j];
-    const day = dayFromUsShortDate(h);
-    if (Number.isNaN(day)) throw new SourceFormatError(`column ${firstDate + j + 1} is not a date (${JSON.stringify(h)})`, file, 1);
-    if (day !== start + j) throw new SourceFormatError(`date columns are not consecutive days at ${JSON.stringify(h)}`, file, 1, h);
-  }
-
+  const lines = rowLineNumbers(text);
   const out: WideRow[] = [];
   const repeats = new RowRepeats(file);
-  const lines = rowLineNumbers(text);
-  for (let r = 1; r < rows.length; r++) {
-    const f = rows[r];
+  let header: string[] = [];
+  let placeColumns: string[] = [];
+  let firstDate = -1;
+  let start = Number.NaN;
+  let length = 0;
+  // Row by row: each row's cells become numbers before the next is parsed.
+  eachCsvRow(text, file, (f, r) => {
+    if (r === 0) {
+      header = f.map((h) => h.trim());
+      firstDate = header.findIndex((h) => !Number.isNaN(dayFromUsShortDate(h)));
+      if (firstDate < 0) throw new SourceFormatError('no date columns (expected headers like 1/22/20)', file, 1);
+      placeColumns = header.slice(0, firstDate);
+      checkPlaceColumns(placeColumns, layout, file);
+      start = dayFromUsShortDate(header[firstDate]);
+      length = header.length - firstDate;
+      for (let j = 1; j < length; j++) {
+        const h = header[firstDate + j];
+        const day = dayFromUsShortDate(h);
+        if (Number.isNaN(day)) throw new SourceFormatError(`column ${firstDate + j + 1} is not a date (${JSON.stringify(h)})`, file, 1);
+        if (day !== start + j) throw new SourceFormatError(`date columns are not consecutive days at ${JSON.stringify(h)}`, file, 1, h);
+      }
+      return;
+    }
     const line = () => lines[r] ?? r + 1;
     requireRowWidth(f.length, header.length, file, line());
     const place: Record<string, string> = {};
@@ -70,7 +74,8 @@ export function parseWideCsv(rawText: string, file: string, layout: WideLayout, 
     const row: WideRow = { line: line(), place, values };
     const key = rowKey(place);
     if (repeats.first(key, row.line, values)) out.push(row);
-  }
+  });
+  if (firstDate < 0) throw new SourceFormatError('empty file', file);
   return { start, length, rows: out, issues: repeats.issues };
 }
 
