@@ -2,7 +2,7 @@ import { dayFromParts, dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
-import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { eachCsvRow, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
 import { LongPivot } from '../kit/long-pivot.js';
 
 /**
@@ -95,9 +95,8 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
   if (!layout) throw new SourceFormatError(`no NYT layout for file id ${JSON.stringify(file.fileId)} (known: ${Object.keys(LAYOUTS).join(', ')})`, file.name);
   const name = file.name;
   const text = file.text;
-  const { rows, lineOf } = readCsvTable(text, name);
-  checkHeader(rows[0], layout, name);
-  if (rows.length === 1) throw new SourceFormatError('no data rows after the header', name, 2);
+  const lines = rowLineNumbers(stripBom(text));
+  const lineOf = (r: number) => lines[r] ?? r + 1;
   const col = (c: string) => layout.columns.indexOf(c);
   const metricColumns = Object.keys(layout.metrics);
   const metricIdx = metricColumns.map(col);
@@ -106,7 +105,7 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
 
   // A spreadsheet re-save (Excel) writes M/D/YYYY dates and drops the leading zeros of FIPS
   // codes. The date format is read from the first row and must hold for every row.
-  const usDates = US_DATE.test(rows[1][dateIdx]?.trim() ?? '');
+  let usDates = false;
   const crlf = text.includes('\r\n');
   const repairs = { dates: 0, datesFirst: 0, fips: 0, fipsFirst: 0, fipsExample: '' };
   let lastDay = Number.NEGATIVE_INFINITY;
@@ -174,8 +173,16 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
     return { place: { kind: 'names', country: 'US', province: state, admin2: county }, id: `names:${state}|${county}`, repaired };
   };
 
-  for (let r = 1; r < rows.length; r++) {
-    const f = rows[r];
+  let sawHeader = false;
+  let dataRows = 0;
+  // Row by row: the rows of strings of a county file (a million rows) never exist at once.
+  eachCsvRow(text, name, (f, r) => {
+    if (r === 0) {
+      sawHeader = true;
+      return checkHeader(f, layout, name);
+    }
+    if (r === 1) usDates = US_DATE.test(f[dateIdx]?.trim() ?? '');
+    dataRows++;
     const line = lineOf(r);
     requireRowWidth(f.length, layout.columns.length, name, line);
     // Date (a file has few distinct dates: each is read once).
@@ -222,7 +229,9 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
     });
 
     pivot.add({ key: id, place, label, day, line, values });
-  }
+  });
+  if (!sawHeader) throw new SourceFormatError('empty file', name, 1);
+  if (dataRows === 0) throw new SourceFormatError('no data rows after the header', name, 2);
 
   out.issues.push(...pivot.issues());
   if (repairs.dates > 0) {
