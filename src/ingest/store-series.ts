@@ -6,7 +6,7 @@ import { takeCommitTurn } from '../store/ingest-lock.js';
 import { ensureSeries, findSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesKey, type SeriesSummary } from '../store/series.js';
 import {
   deleteObservations, ObservationRows, readAnnotations, readVersions, writeAnnotations, writeNotes, writeObservations,
-  type AnnotationRow, type AnnotationVersion, type NoteRow, type SeriesVersions,
+  type AnnotationRow, type ObservationChunk, type AnnotationVersion, type NoteRow, type SeriesVersions,
 } from '../store/versions.js';
 import { detectAnomalies } from './anomaly-rules.js';
 import { diffSeries, mergeVersions, newestIssue, versionLog, viewAt, viewScratch, type VersionLog } from './diff.js';
@@ -321,8 +321,7 @@ export class RunStore {
     this.writes.push(async (tx, id) => {
       // Placeholder ids made real in place: these rows are this write's own (no copy of each).
       for (const r of replaced) r.seriesId = id(r.seriesId);
-      const ids = rows.seriesIds;
-      for (let i = 0; i < rows.length; i++) if (ids[i] < 0) ids[i] = id(ids[i]);
+      for (const { seriesIds: ids, length } of rows.chunks) for (let i = 0; i < length; i++) if (ids[i] < 0) ids[i] = id(ids[i]);
       for (const a of annotations) a.seriesId = id(a.seriesId);
       for (const n of notes) n.seriesId = id(n.seriesId);
       await deleteObservations(tx, replaced);
@@ -487,16 +486,20 @@ function tallyInto(counts: StoreCounts, c: Cached, latest: AnnotationVersion | u
 /** Rows of a (series, issue) written more than once in a run: one per day, the later value winning. */
 function mergeRewritten(rows: ObservationRows, rewritten: Set<PairKey>): ObservationRows {
   if (rewritten.size === 0) return rows;
-  // The last row of each rewritten (series, issue, day).
+  const rowKey = (c: ObservationChunk, i: number) => `${c.seriesIds[i]}|${c.issues[i]}|${c.days[i]}`;
+  // The last row (by its number in the run) of each rewritten (series, issue, day).
   const last = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    if (rewritten.has(pairKey(rows.seriesIds[i], rows.issues[i]))) last.set(`${rows.seriesIds[i]}|${rows.issues[i]}|${rows.days[i]}`, i);
+  let n = 0;
+  for (const c of rows.chunks) {
+    for (let i = 0; i < c.length; i++, n++) if (rewritten.has(pairKey(c.seriesIds[i], c.issues[i]))) last.set(rowKey(c, i), n);
   }
   const kept = new ObservationRows();
-  for (let i = 0; i < rows.length; i++) {
-    const rewrite = rewritten.has(pairKey(rows.seriesIds[i], rows.issues[i]));
-    if (!rewrite || last.get(`${rows.seriesIds[i]}|${rows.issues[i]}|${rows.days[i]}`) === i) {
-      kept.push(rows.seriesIds[i], rows.days[i], rows.issues[i], rows.values[i], rows.fileIds[i]);
+  n = 0;
+  for (const c of rows.chunks) {
+    for (let i = 0; i < c.length; i++, n++) {
+      if (!rewritten.has(pairKey(c.seriesIds[i], c.issues[i])) || last.get(rowKey(c, i)) === n) {
+        kept.push(c.seriesIds[i], c.days[i], c.issues[i], c.values[i], c.fileIds[i]);
+      }
     }
   }
   return kept;

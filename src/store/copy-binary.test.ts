@@ -47,11 +47,13 @@ describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
     const start = dayNumber('2020-01-22');
     const issue = dayNumber('2020-03-01');
     const values = Float64Array.from([1, 2, Number.NaN, 4.5, 7]);
-    const rows = new ObservationRows();
+    // Chunks of 1,000 rows: the 3,004 rows fill four.
+    const rows = new ObservationRows(1000);
     for (const i of [0, 2, 3, 4]) rows.push(seriesId, start + i, issue, values[i], 7);
-    // Past the rows' first capacity (1,024), so that they grow: a later issue of 3,000 days.
+    // A later issue of 3,000 days.
     const later = issue + 400;
     for (let i = 0; i < 3000; i++) rows.push(seriesId, start + i, later, i / 4, 7);
+    expect(rows.chunks.map((c) => c.length)).toEqual([1000, 1000, 1000, 4]);
     await writeObservations(t.db, rows);
     const v = (await readVersions(t.db, [seriesId])).get(seriesId)!;
     const first = [...v.issues].map((x, k) => (x === issue ? k : -1)).filter((k) => k >= 0);

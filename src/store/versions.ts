@@ -39,56 +39,60 @@ export async function readVersions(db: Db, seriesIds: readonly number[]): Promis
   return out;
 }
 
+/** A run of rows in columns: elements [0, length) are in use. */
+export interface ObservationChunk {
+  length: number;
+  seriesIds: Int32Array;
+  days: Int32Array;
+  issues: Int32Array;
+  fileIds: Int32Array;
+  values: Float64Array;
+}
+
 /**
- * Rows to append to observations, column by column in typed arrays that grow by doubling: a
- * run's pending writes cost 24 bytes a value, with no object per row or per series (one small
- * batch object per series and vintage was a many-vintage run's largest promoted garbage).
+ * Rows to append to observations, column by column in typed arrays of a fixed size (24 bytes a
+ * value, no object per row or per series: one batch object per series and vintage was a
+ * many-vintage run's largest promoted garbage). Chunks, not one array grown by doubling: a
+ * first load held on PGlite (jhu-us, 2.7 M values) would briefly need the old and the doubled
+ * arrays at once, and keep up to half of the last one unused.
  */
 export class ObservationRows {
+  readonly chunks: ObservationChunk[] = [];
   length = 0;
-  seriesIds = new Int32Array(1024);
-  days = new Int32Array(1024);
-  issues = new Int32Array(1024);
-  fileIds = new Int32Array(1024);
-  values = new Float64Array(1024);
+
+  constructor(private readonly chunkRows = 1 << 16) {}
 
   push(seriesId: number, day: number, issue: number, value: number, fileId: number): void {
-    if (this.length === this.seriesIds.length) this.grow();
-    const i = this.length++;
-    this.seriesIds[i] = seriesId;
-    this.days[i] = day;
-    this.issues[i] = issue;
-    this.fileIds[i] = fileId;
-    this.values[i] = value;
+    let c = this.chunks[this.chunks.length - 1];
+    if (!c || c.length === this.chunkRows) this.chunks.push((c = newChunk(this.chunkRows)));
+    const i = c.length++;
+    c.seriesIds[i] = seriesId;
+    c.days[i] = day;
+    c.issues[i] = issue;
+    c.fileIds[i] = fileId;
+    c.values[i] = value;
+    this.length++;
   }
+}
 
-  private grow(): void {
-    const size = this.seriesIds.length * 2;
-    const widen = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.seriesIds = widen(this.seriesIds, (n) => new Int32Array(n));
-    this.days = widen(this.days, (n) => new Int32Array(n));
-    this.issues = widen(this.issues, (n) => new Int32Array(n));
-    this.fileIds = widen(this.fileIds, (n) => new Int32Array(n));
-    this.values = widen(this.values, (n) => new Float64Array(n));
-  }
+function newChunk(rows: number): ObservationChunk {
+  return { length: 0, seriesIds: new Int32Array(rows), days: new Int32Array(rows), issues: new Int32Array(rows), fileIds: new Int32Array(rows), values: new Float64Array(rows) };
 }
 
 /** Appends rows with COPY in the binary format (NaN stored as NULL; see copy-binary.ts for why binary). */
 export async function writeObservations(db: Db, obs: ObservationRows): Promise<void> {
   function* chunks(): Iterable<Uint8Array<ArrayBuffer>> {
     const rows = new CopyBinaryRows();
-    for (let i = 0; i < obs.length; i++) {
-      rows.row(5, OBSERVATION_ROW_MAX_BYTES);
-      rows.int4(obs.seriesIds[i]);
-      rows.date(obs.days[i]);
-      rows.date(obs.issues[i]);
-      rows.float8OrNull(obs.values[i]);
-      rows.int4(obs.fileIds[i]);
-      if (rows.length > 1 << 20) yield rows.take();
+    for (const c of obs.chunks) {
+      for (let i = 0; i < c.length; i++) {
+        rows.row(5, OBSERVATION_ROW_MAX_BYTES);
+        rows.int4(c.seriesIds[i]);
+        rows.date(c.days[i]);
+        rows.date(c.issues[i]);
+        rows.float8OrNull(c.values[i]);
+        rows.int4(c.fileIds[i]);
+        if (rows.length > 1 << 20) yield rows.take();
+      }
     }
     if (rows.length) yield rows.take();
   }
