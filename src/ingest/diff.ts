@@ -30,7 +30,7 @@ export interface SeriesDiff {
 
 /**
  * Every version of one series, sorted by (date, issue), in buffers with room to grow: elements
- * [0, n) are in use. A run keeps one per series and grows it in place at every vintage (one
+ * [0, n) are in use; the three buffers always have the same length. A run keeps one per series and grows it in place at every vintage (one
  * typed-array view per append, kept until the next vintage, was most of a 114-vintage run's
  * promoted garbage).
  */
@@ -83,7 +83,7 @@ export function mergeVersions(log: VersionLog, next: IssueValues, inserts: Int32
   if (inserts.length === 0) return;
   const n = log.n;
   // A many-vintage run appends a day or a few after the last: written at the end, no copy.
-  if ((n === 0 || next.start + inserts[0] > log.dates[n - 1]) && n + inserts.length <= room(log)) {
+  if ((n === 0 || next.start + inserts[0] > log.dates[n - 1]) && n + inserts.length <= log.dates.length) {
     for (let b = 0; b < inserts.length; b++) {
       log.dates[n + b] = next.start + inserts[b];
       log.issues[n + b] = next.issue;
@@ -122,10 +122,6 @@ export function mergeVersions(log: VersionLog, next: IssueValues, inserts: Int32
   log.dates = dates;
   log.issues = issues;
   log.values = values;
-}
-
-function room(log: VersionLog): number {
-  return Math.min(log.dates.length, log.issues.length, log.values.length);
 }
 
 /** The newest issue in the log (-1 when empty). */

@@ -7,14 +7,9 @@ import { SourceFormatError } from '../domain/validation.js';
  * numbers are not line numbers; `lineOfRow` recovers the line for error messages.
  */
 export function parseCsvRows(text: string, file: string): string[][] {
-  // One line ending for the whole text: papaparse detects one, and a file mixing CRLF and LF
-  // (seen in JHU's compilation of WHO situation reports) would have rows merged.
-  const body = stripBom(text).replace(/\r\n?/g, '\n');
+  const body = csvBody(text);
   const result = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: ',' });
-  const fatal = result.errors.find((e) => e.type === 'Quotes');
-  if (fatal) {
-    throw new SourceFormatError(`malformed quoted field (${fatal.message})`, file, lineOfRow(body, fatal.row ?? 0));
-  }
+  throwOnBadQuotes(result.errors, body, file, (e) => e.row ?? 0);
   const rows = result.data;
   // A final newline yields one empty row. Blank lines elsewhere stay, so that row indices
   // keep matching lines and a parser can report them.
@@ -29,15 +24,14 @@ export function parseCsvRows(text: string, file: string): string[][] {
  * generation). `row` counts from 0 (the header); blank rows are passed on, except at the end.
  */
 export function eachCsvRow(text: string, file: string, onRow: (fields: string[], row: number) => void): void {
-  const body = stripBom(text).replace(/\r\n?/g, '\n');
+  const body = csvBody(text);
   let row = 0;
   let blanks = 0;
   Papa.parse<string[]>(body, {
     skipEmptyLines: false,
     delimiter: ',',
     step: (result) => {
-      const fatal = result.errors.find((e) => e.type === 'Quotes');
-      if (fatal) throw new SourceFormatError(`malformed quoted field (${fatal.message})`, file, lineOfRow(body, row + blanks));
+      throwOnBadQuotes(result.errors, body, file, () => row + blanks);
       const fields = result.data;
       // Held until a row follows: a final newline yields one empty row, which is no row.
       if (fields.length === 1 && fields[0] === '') {
@@ -48,6 +42,21 @@ export function eachCsvRow(text: string, file: string, onRow: (fields: string[],
       onRow(fields, row++);
     },
   });
+}
+
+/**
+ * The text papaparse reads: no BOM, and one line ending for the whole text (papaparse detects
+ * one, and a file mixing CRLF and LF, seen in JHU's compilation of WHO situation reports, would
+ * have rows merged).
+ */
+function csvBody(text: string): string {
+  return stripBom(text).replace(/\r\n?/g, '\n');
+}
+
+/** A malformed quoted field stops the file, naming the line its row starts on. */
+function throwOnBadQuotes(errors: Papa.ParseError[], body: string, file: string, rowOf: (e: Papa.ParseError) => number): void {
+  const fatal = errors.find((e) => e.type === 'Quotes');
+  if (fatal) throw new SourceFormatError(`malformed quoted field (${fatal.message})`, file, lineOfRow(body, rowOf(fatal)));
 }
 
 /** A CSV file as the parsers read it: its rows, the trimmed header, and the line each row starts on. */
