@@ -21,7 +21,21 @@ export type DuplicatePlaces = 'error' | 'sum';
  */
 export function keySource(parsed: ParsedSource, gaz: Gazetteer, file: { name: string; issue: string }, duplicates: DuplicatePlaces = 'error'): KeyedSource {
   const issues: ValidationIssue[] = [...parsed.issues];
-  const byId = new Map<string, KeyedSeries>();
+  // Series in the order they first come; their index by issue, metric and key (nested maps, not
+  // a "key|metric|issue" string per series: a daily report has tens of thousands of one-day series).
+  const series: KeyedSeries[] = [];
+  const at = new Map<string, Map<string, Map<string, number>>>();
+  const indexOf = (issue: string, metric: string): Map<string, number> => {
+    let byMetric = at.get(issue);
+    if (!byMetric) at.set(issue, (byMetric = new Map()));
+    let byKey = byMetric.get(metric);
+    if (!byKey) byMetric.set(metric, (byKey = new Map()));
+    return byKey;
+  };
+  const find = (key: string | undefined, metric: string, issue: string): KeyedSeries | undefined => {
+    const k = key === undefined ? undefined : at.get(issue)?.get(metric)?.get(key);
+    return k === undefined ? undefined : series[k];
+  };
   for (const s of parsed.series) {
     const key = resolvePlace(s.place, gaz);
     if (!key) {
@@ -29,24 +43,24 @@ export function keySource(parsed: ParsedSource, gaz: Gazetteer, file: { name: st
       continue;
     }
     const issue = s.issue ?? file.issue;
-    const id = `${key}|${s.metric}|${issue}`;
-    const earlier = byId.get(id);
-    if (!earlier) {
-      byId.set(id, { key, metric: s.metric, derived: false, fileId: s.fileId, line: s.line, issue, start: s.start, values: s.values });
+    const byKey = indexOf(issue, s.metric);
+    const k = byKey.get(key);
+    if (k === undefined) {
+      byKey.set(key, series.length);
+      series.push({ key, metric: s.metric, derived: false, fileId: s.fileId, line: s.line, issue, start: s.start, values: s.values });
       continue;
     }
+    const earlier = series[k];
     if (duplicates === 'error') throw new SourceFormatError(`rows at lines ${earlier.line} and ${s.line} are both ${key} (${s.metric})`, file.name, s.line);
-    byId.set(id, { ...earlier, ...sumAligned(earlier, s) });
+    series[k] = { ...earlier, ...sumAligned(earlier, s) };
     issues.push({ code: 'rows_summed', severity: 'info', message: `lines ${earlier.line} and ${s.line} are both ${key} (${s.metric}); summed`, file: file.name, line: s.line, location: key, metric: s.metric });
   }
   for (const f of parsed.flags ?? []) {
-    const key = resolvePlace(f.place, gaz);
-    const target = key && byId.get(`${key}|${f.metric}|${file.issue}`);
+    const target = find(resolvePlace(f.place, gaz), f.metric, file.issue);
     if (target) (target.flags ??= []).push({ date: f.date, code: f.code, ...(f.detail ? { detail: f.detail } : {}) });
   }
   for (const n of parsed.notes ?? []) {
-    const key = resolvePlace(n.place, gaz);
-    const target = key && byId.get(`${key}|${n.metric}|${n.issue ?? file.issue}`);
+    const target = find(resolvePlace(n.place, gaz), n.metric, n.issue ?? file.issue);
     if (target) (target.notes ??= []).push({ date: n.date, note: n.note });
   }
   const populations: KeyedSource['populations'] = new Map();
@@ -54,7 +68,7 @@ export function keySource(parsed: ParsedSource, gaz: Gazetteer, file: { name: st
     const key = resolvePlace(p.place, gaz);
     if (key && p.population > 0 && !populations.has(key)) populations.set(key, { population: p.population, file: file.name, line: p.line });
   }
-  return { series: [...byId.values()], populations, issues };
+  return { series, populations, issues };
 }
 
 /** Two series on one date range, summed day by day (a day missing in either is missing). */

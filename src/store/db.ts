@@ -11,8 +11,8 @@ export interface Db {
   query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
   /** Several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
-  /** COPY ... FROM in PostgreSQL text format; each chunk holds whole lines. */
-  copyIn(table: string, columns: readonly string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  /** COPY ... FROM in PostgreSQL text format; each chunk holds whole lines (as text or UTF-8 bytes). */
+  copyIn(table: string, columns: readonly string[], chunks: Iterable<string | Uint8Array<ArrayBuffer>> | AsyncIterable<string | Uint8Array<ArrayBuffer>>): Promise<void>;
   /**
    * COPY ... FROM in PostgreSQL's binary format; each chunk holds whole rows, without the file
    * header and trailer (the adapter adds them: copy-binary.ts).
