@@ -40,11 +40,62 @@ export async function openPglite(dir: string | null, image?: Blob): Promise<Db> 
  * An uncompressed tar of an open embedded database's data folder: `openPglite(null, image)` opens
  * a copy of it in memory (the test suites build one fixture and open copies, instead of ingesting
  * the same files again in every suite).
+ *
+ * Taken after a checkpoint and without the WAL segments the copy does not need (those before the
+ * checkpoint's redo point, and the recycled ones after the current one): a copy then starts
+ * without replaying the build's WAL. The API fixture's image: 317 → 166 MB, opening a copy
+ * 2.8 → 1.3 s of CPU (2026-12-07).
  */
 export async function pgliteImage(db: Db): Promise<Blob> {
   const pg = OPENED.get(db);
   if (!pg) throw new Error('pgliteImage: not an embedded database opened by openPglite');
-  return pg.dumpDataDir('none');
+  await pg.exec('CHECKPOINT');
+  const [{ redo, current }] = (
+    await pg.query<{ redo: string; current: string }>('SELECT redo_wal_file AS redo, pg_walfile_name(pg_current_wal_lsn()) AS current FROM pg_control_checkpoint()')
+  ).rows;
+  const image = new Uint8Array(await (await pg.dumpDataDir('none')).arrayBuffer());
+  return new Blob([withoutWalSegments(image, (name) => name >= redo && name <= current)]);
+}
+
+/**
+ * The tar `image` without the WAL segment files (pg_wal/<24 hex digits>) whose name `keep` refuses;
+ * every other entry (and a pax header before a kept entry) as it was.
+ */
+function withoutWalSegments(image: Uint8Array, keep: (segment: string) => boolean): Uint8Array<ArrayBuffer> {
+  const text = (at: number, len: number) => {
+    const b = image.subarray(at, at + len);
+    const end = b.indexOf(0);
+    return new TextDecoder().decode(end < 0 ? b : b.subarray(0, end));
+  };
+  const parts: Uint8Array[] = [];
+  let pending: Uint8Array | null = null; // a pax or GNU long-name header, kept with the entry it precedes
+  let at = 0;
+  while (at + 512 <= image.length) {
+    if (image.subarray(at, at + 512).every((b) => b === 0)) break;
+    const size = parseInt(text(at + 124, 12).trim() || '0', 8);
+    const type = String.fromCharCode(image[at + 156]);
+    const next = at + 512 + Math.ceil(size / 512) * 512;
+    const entry = image.subarray(at, next);
+    const prefix = text(at + 345, 155);
+    const name = (prefix ? `${prefix}/` : '') + text(at, 100);
+    if (type === 'x' || type === 'L') {
+      pending = pending ? concat([pending, entry]) : entry;
+    } else {
+      const segment = /(?:^|\/)pg_wal\/([0-9A-F]{24})$/.exec(name)?.[1];
+      if (!segment || keep(segment)) parts.push(...(pending ? [pending] : []), entry);
+      pending = null;
+    }
+    at = next;
+  }
+  parts.push(new Uint8Array(1024)); // the end of the archive: two zero blocks
+  return concat(parts);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.length));
+  return out;
 }
 
 const OPENED = new WeakMap<Db, PGlite>();
