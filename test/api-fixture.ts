@@ -36,12 +36,14 @@ export interface ApiFixture {
  * imaging sets (image files included), the two line lists, the literature, the chatter and the sequences.
  */
 export async function apiFixture(target: DbTarget, opts: { research?: boolean } = {}): Promise<ApiFixture> {
-  const t = await cachedTestDb(target, opts.research ? 'api-research' : 'api', (db) => ingestFixture(db, opts));
+  // With the research data: a copy of the API fixture (the run builds it once) plus the research sources.
+  const api = { key: 'api', build: ingestApi };
+  const t = opts.research ? await cachedTestDb(target, 'api-research', ingestResearch, undefined, api) : await cachedTestDb(target, api.key, api.build);
   const app = await buildApp({ db: t.db, versionTtlMs: 0 });
   return { app, t, close: async () => { await app.close(); await t.drop(); } };
 }
 
-async function ingestFixture(db: Db, opts: { research?: boolean }): Promise<void> {
+async function ingestApi(db: Db): Promise<void> {
   const mirror = await makeMirror({
     ...JHU_GLOBAL_FILES,
     'jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv': { text: usSubset('jhu/time_series_us/time_series_covid19_confirmed_US_asof_2020-12-31.csv.gz') },
@@ -50,10 +52,15 @@ async function ingestFixture(db: Db, opts: { research?: boolean }): Promise<void
   });
   const runs = await ingestAll({ db, origin: { kind: 'mirror', root: mirror.root }, clock: () => new Date(), log: silentLogger }, [jhuGlobal, jhuUs, who]);
   await mirror.cleanup();
-  if (opts.research) {
-    const research = [...IMAGING_CONNECTORS, ...CASE_CONNECTORS, ...LITERATURE_CONNECTORS, ...CHATTER_CONNECTORS, ...SEQUENCE_CONNECTORS];
-    runs.push(...(await ingestAll({ db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, research)));
-  }
+  failIfFailed(runs);
+}
+
+async function ingestResearch(db: Db): Promise<void> {
+  const research = [...IMAGING_CONNECTORS, ...CASE_CONNECTORS, ...LITERATURE_CONNECTORS, ...CHATTER_CONNECTORS, ...SEQUENCE_CONNECTORS];
+  failIfFailed(await ingestAll({ db, origin: { kind: 'mirror', root: SHARED_DATA }, clock: () => new Date(), log: silentLogger }, research));
+}
+
+function failIfFailed(runs: { sourceId: string; status: string; error: string | null }[]): void {
   const failed = runs.filter((r) => r.status === 'failed');
   if (failed.length) throw new Error(`fixture ingest failed: ${failed.map((r) => `${r.sourceId}: ${r.error}`).join('; ')}`);
 }

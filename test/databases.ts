@@ -21,9 +21,13 @@ export const DB_TARGETS: DbTarget[] = (process.env.GLACIER_TEST_TARGETS?.split('
 
 export async function openTestDb(target: DbTarget): Promise<TestDb> {
   if (target === 'pglite') {
-    const db = await openDb({ kind: 'pglite-memory' });
-    await migrate(db);
-    return { db, drop: () => db.close() };
+    // In a vitest run with the global setup: a copy of the run's one migrated empty database
+    // (test/fixture-cache.ts), about 0.5 s of CPU instead of the 3-3.5 s of a new one (initdb, migrate).
+    if (process.env.VITEST) {
+      const copy = await (await import('./fixture-cache.js')).migratedPgliteCopy();
+      if (copy) return copy;
+    }
+    return openFreshPglite();
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(TEST_PG_URL, { max: 1, onnotice: () => {} });
@@ -43,4 +47,11 @@ export async function openTestDb(target: DbTarget): Promise<TestDb> {
       await admin.end();
     },
   };
+}
+
+/** A new in-memory PGlite database (initdb), migrated. */
+export async function openFreshPglite(): Promise<TestDb> {
+  const db = await openDb({ kind: 'pglite-memory' });
+  await migrate(db);
+  return { db, drop: () => db.close() };
 }

@@ -10,7 +10,7 @@ import type { Db } from '../src/store/db.js';
 import { openPglite, pgliteImage } from '../src/store/db-pglite.js';
 import { openPostgres } from '../src/store/db-postgres.js';
 import { migrate } from '../src/store/migrate.js';
-import { openTestDb, TEST_PG_URL, type DbTarget, type TestDb } from './databases.js';
+import { openFreshPglite, openTestDb, TEST_PG_URL, type DbTarget, type TestDb } from './databases.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,17 +33,31 @@ declare module 'vitest' {
  * run's version (test/global-setup.ts) leaves *.test.ts out, so the file's own text goes into the
  * fixture's name, and a kept cache never serves what an earlier text of the suite built.
  */
-export async function cachedTestDb(target: DbTarget, key: string, build: (db: Db) => Promise<void>, builtIn?: string): Promise<TestDb> {
+export async function cachedTestDb(target: DbTarget, key: string, build: (db: Db) => Promise<void>, builtIn?: string, base?: BaseFixture): Promise<TestDb> {
   const dir = provided('fixtureCache');
   if (!dir) {
     const t = await openTestDb(target);
+    if (base) await base.build(t.db);
     await build(t.db);
     return t;
   }
   // Versioned: a cache that outlives the run (GLACIER_FIXTURE_CACHE) never serves a fixture built by other code.
   const suite = builtIn ? `_${createHash('sha256').update(readFileSync(fileURLToPath(builtIn))).digest('hex').slice(0, 8)}` : '';
   const versioned = `${key}${suite}_${provided('fixtureVersion') ?? 'unversioned'}`;
-  return target === 'pglite' ? pgliteCopy(dir, versioned, build) : postgresCopy(dir, versioned, build);
+  const baseVersioned = base && `${base.key}_${provided('fixtureVersion') ?? 'unversioned'}`;
+  if (target === 'pglite') return pgliteCopy(dir, versioned, build, base && baseVersioned ? () => pgliteCopy(dir, baseVersioned, base.build) : undefined);
+  return postgresCopy(dir, versioned, build, base && baseVersioned ? () => postgresTemplate(dir, baseVersioned, base.build) : undefined);
+}
+
+/**
+ * A fixture another one starts from (`cachedTestDb`'s `base`: built, or copied from the run's
+ * build, before `build` adds to it), instead of building what both hold twice. Its key is its
+ * own fixture's: the API fixture with the research data is the API fixture's copy plus the
+ * research sources.
+ */
+export interface BaseFixture {
+  key: string;
+  build: (db: Db) => Promise<void>;
 }
 
 /**
@@ -71,10 +85,20 @@ function provided(name: 'fixtureCache' | 'fixtureVersion'): string | null {
   }
 }
 
-async function pgliteCopy(dir: string, key: string, build: (db: Db) => Promise<void>): Promise<TestDb> {
+/**
+ * A copy of a new, migrated in-memory PGlite database, made once per run (what openTestDb('pglite')
+ * opens in a vitest run with the global setup); null outside one.
+ */
+export async function migratedPgliteCopy(): Promise<TestDb | null> {
+  const dir = provided('fixtureCache');
+  if (!dir) return null;
+  return pgliteCopy(dir, `migrated_${provided('fixtureVersion') ?? 'unversioned'}`, async () => {}, openFreshPglite);
+}
+
+async function pgliteCopy(dir: string, key: string, build: (db: Db) => Promise<void>, open: () => Promise<TestDb> = () => openTestDb('pglite')): Promise<TestDb> {
   const file = path.join(dir, `${key}.pglite.tar`);
   await buildOnce(dir, `${key}.pglite`, async () => {
-    const t = await openTestDb('pglite');
+    const t = await open();
     await build(t.db);
     const image = await pgliteImage(t.db);
     await t.drop();
@@ -96,25 +120,38 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
-async function postgresCopy(dir: string, key: string, build: (db: Db) => Promise<void>): Promise<TestDb> {
+/** The run's template database of fixture `key`, built by one process of the run (`base`: starting as a copy of that template). */
+async function postgresTemplate(dir: string, key: string, build: (db: Db) => Promise<void>, base?: () => Promise<string>): Promise<string> {
   const prefix = runDatabasePrefix(dir);
   const named = `${prefix}_${key.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
   // PostgreSQL cuts names at 63 bytes: a longer one is named by a hash of the key instead.
   const template = named.length <= 63 ? named : `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
-  const admin = postgres(TEST_PG_URL, { max: 1, onnotice: () => {} });
-  try {
-    await buildOnce(dir, `${key}.postgres`, async () => {
+  await buildOnce(dir, `${key}.postgres`, async () => {
+    const from = base ? await base() : null;
+    const admin = postgres(TEST_PG_URL, { max: 1, onnotice: () => {} });
+    try {
       // Left half-built by an earlier run that shared the cache and was stopped (test/global-setup.ts).
       await admin.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-      await admin.unsafe(`CREATE DATABASE ${template}`);
-      const db = openPostgres(databaseUrl(template));
-      try {
-        await migrate(db);
-        await build(db);
-      } finally {
-        await db.close();
-      }
-    });
+      await admin.unsafe(from ? `CREATE DATABASE ${template} TEMPLATE ${from}` : `CREATE DATABASE ${template}`);
+    } finally {
+      await admin.end();
+    }
+    const db = openPostgres(databaseUrl(template));
+    try {
+      await migrate(db);
+      await build(db);
+    } finally {
+      await db.close();
+    }
+  });
+  return template;
+}
+
+async function postgresCopy(dir: string, key: string, build: (db: Db) => Promise<void>, base?: () => Promise<string>): Promise<TestDb> {
+  const prefix = runDatabasePrefix(dir);
+  const template = await postgresTemplate(dir, key, build, base);
+  const admin = postgres(TEST_PG_URL, { max: 1, onnotice: () => {} });
+  try {
     const copy = `${prefix}_copy_${randomBytes(5).toString('hex')}`;
     await admin.unsafe(`CREATE DATABASE ${copy} TEMPLATE ${template}`);
     const db = openPostgres(databaseUrl(copy));
