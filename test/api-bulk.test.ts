@@ -65,11 +65,23 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
   let conn: DuckDBConnection;
   let dir: string;
 
+  // What the server-side builders did in beforeAll (their own test below): the one build the suite reads.
+  let builders: { results: (BuildResult | null)[]; again: BuildResult | null; versions: number[] };
+
   beforeAll(async () => {
     f = await apiFixture(target);
     dataDir = await mkdtemp(path.join(tmpdir(), 'glacier-bulk-'));
     dir = versionDir(bulkRoot(dataDir), await dataVersion(f.t.db));
-    built = await buildBulk({ db: f.t.db, dir, asOf: null, formats: ['parquet', 'csv'], clock: () => new Date('2026-12-06T12:00:00Z') });
+    // The files are built by the server's builder (as `glacier serve` builds them): two builders
+    // over the same folder (two server processes), then a second call. One build serves every test.
+    const quiet = { info() {}, error() {} };
+    const a = createBulkBuilder({ db: f.t.db, dataDir, clock: () => new Date('2026-12-06T12:00:00Z'), log: quiet });
+    const b = createBulkBuilder({ db: f.t.db, dataDir, clock: () => new Date('2026-12-06T12:00:00Z'), log: quiet });
+    const results = await Promise.all([a.ensure(), b.ensure()]);
+    builders = { results, again: await a.ensure(), versions: await builtVersions(bulkRoot(dataDir)) };
+    const complete = results.find((r) => r?.complete === true);
+    if (!complete) throw new Error('neither builder built the bulk files');
+    built = complete;
     app = await buildApp({ db: f.t.db, versionTtlMs: 0, bulkRoot: bulkRoot(dataDir) });
     conn = await (await DuckDBInstance.create(':memory:')).connect();
   }, 600_000);
@@ -299,20 +311,14 @@ describe.each(DB_TARGETS)('bulk files on %s', (target) => {
   });
 
   it('the server-side builder builds the current version once: a second builder (another process) and a second call do nothing', async () => {
-    const other = await mkdtemp(path.join(tmpdir(), 'glacier-bulk-builder-'));
-    const quiet = { info() {}, error() {} };
-    try {
-      const a = createBulkBuilder({ db: f.t.db, dataDir: other, clock: () => new Date(), log: quiet });
-      const b = createBulkBuilder({ db: f.t.db, dataDir: other, clock: () => new Date(), log: quiet });
-      // Whichever creates the lock file builds; the other finds it and leaves.
-      const results = await Promise.all([a.ensure(), b.ensure()]);
-      expect(results.filter((r) => r?.complete === true)).toHaveLength(1);
-      expect(results.filter((r) => r === null)).toHaveLength(1);
-      expect(await a.ensure()).toBeNull();
-      expect(await builtVersions(bulkRoot(other))).toEqual([await dataVersion(f.t.db)]);
-    } finally {
-      await rm(other, { recursive: true, force: true });
-    }
+    // The two builders and the second call ran in beforeAll, on the suite's empty folder.
+    // Whichever created the lock file built; the other found it and left.
+    expect(builders.results.filter((r) => r?.complete === true)).toHaveLength(1);
+    expect(builders.results.filter((r) => r === null)).toHaveLength(1);
+    expect(builders.again).toBeNull();
+    expect(builders.versions).toEqual([await dataVersion(f.t.db)]);
+    // What it built is every table in both formats (the listing's test checks the names).
+    expect(built.files.map((x) => x.path).sort()).toEqual(BULK_TABLES.flatMap((t) => [`${t.name}.parquet`, `${t.name}.csv.gz`]).sort());
   });
 
   it('before any build: the listing says building and a file is a coded 503 with Retry-After', async () => {
