@@ -4,13 +4,7 @@ import { ConfigError, loadConfig, type ConfigOverrides } from '../config.js';
 import { FetchError } from '../ingest/fetch/index.js';
 import { migrate } from '../store/migrate.js';
 import { seriesCount } from '../store/read-sources.js';
-import { runExport } from './commands/export.js';
 import { isServerWorker, leaveCluster, runWorkers, workerConfig } from './commands/serve-workers.js';
-import { printCases, printCitation, printDatasets, printDelays, printImagingAudit, printImagingSplits } from './commands/research.js';
-import { printSources } from './commands/sources.js';
-import { printRt, rtFormat, rtRequest } from './commands/rt.js';
-import { backtestRequest, printBacktest } from './commands/backtest.js';
-import { forecastRequest, printForecast } from './commands/forecast.js';
 import type { Db } from '../store/db.js';
 import { withStore } from './context.js';
 import { CliError, cliErrorOf, EXIT } from './errors.js';
@@ -34,8 +28,17 @@ const workersOption = () =>
 
 // The server (Fastify, every route) and the ingest (every connector) are loaded by the commands
 // that use them: loading the server took most of a 2.6 s start of any other command.
+// So is each other command's code, by that command only: `glacier rt` started with every
+// command's modules (all the connectors for `sources`, the bulk writers for `export`, the models),
+// about 1 s of CPU more than its own need (2026-12-07).
 const loadServe = () => import('./commands/serve.js');
 const loadIngest = () => import('./commands/ingest.js');
+const loadExport = () => import('./commands/export.js');
+const loadResearch = () => import('./commands/research.js');
+const loadSources = () => import('./commands/sources.js');
+const loadRt = () => import('./commands/rt.js');
+const loadBacktest = () => import('./commands/backtest.js');
+const loadForecast = () => import('./commands/forecast.js');
 
 /** With --workers above 1 this process starts the workers and waits; each worker serves. */
 async function serveOrRunWorkers(db: Db, cfg: ReturnType<typeof config>): Promise<void> {
@@ -119,6 +122,7 @@ program
   .option('--tables <names>', 'only these tables, comma-separated (series, series-by-source, locations, sources, anomalies, cases, papers, sequences, images)')
   .action(async (opts, cmd: Command) => {
     const cfg = config(cmd);
+    const { runExport } = await loadExport();
     await withStore(cfg, (db) => runExport(db, cfg, opts, (text) => process.stderr.write(text)));
   });
 
@@ -126,6 +130,7 @@ program
   .command('sources')
   .description('list the sources, their licences and their last runs')
   .action(async (_opts, cmd: Command) => {
+    const { printSources } = await loadSources();
     await withStore(config(cmd), async (db) => {
       await printSources(db);
     });
@@ -149,6 +154,7 @@ program
   .option('--date-by <basis>', 'report (default) or onset: windows shifted back by the line lists’ median onset→confirmation delay')
   .option('--format <format>', 'csv (default) or json')
   .action(async (opts, cmd: Command) => {
+    const { printRt, rtFormat, rtRequest } = await loadRt();
     const request = rtRequest(opts);
     const format = rtFormat(opts.format);
     await withStore(config(cmd), async (db) => {
@@ -166,6 +172,7 @@ program
   .option('--as-of <date>', 'the data as published on this date (default: the reference date)')
   .option('--source <id>', 'best (default) or one source id')
   .action(async (opts, cmd: Command) => {
+    const { forecastRequest, printForecast } = await loadForecast();
     const request = forecastRequest(opts);
     await withStore(config(cmd), async (db) => {
       await printForecast(db, request, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
@@ -184,6 +191,7 @@ program
   .option('--summary', 'print the summary per model and horizon as CSV instead of the scores')
   .option('--latest-data', 'forecast from the latest data cut at each reference date instead of the data as then known (optimistic: for stores without vintages near the dates)')
   .action(async (opts, cmd: Command) => {
+    const { backtestRequest, printBacktest } = await loadBacktest();
     const request = backtestRequest(opts);
     await withStore(config(cmd), async (db) => {
       await printBacktest(db, request, opts.summary ?? false, (text) => process.stdout.write(text));
@@ -198,6 +206,7 @@ program
   .option('--local', 'only datasets held here')
   .option('--format <format>', 'csv (default) or json')
   .action(async (opts, cmd: Command) => {
+    const { printDatasets } = await loadResearch();
     await withStore(config(cmd), (db) => printDatasets(db, opts, (text) => process.stdout.write(text)));
   });
 
@@ -206,7 +215,10 @@ program
   .description('how to cite a dataset of the catalog: BibTeX (default) or RIS on stdout')
   .argument('<id>', 'dataset id (see `glacier datasets`)')
   .option('--format <format>', 'bibtex (default) or ris')
-  .action((id: string, opts: { format?: string }) => printCitation(id, opts.format, (text) => process.stdout.write(text)));
+  .action(async (id: string, opts: { format?: string }) => {
+    const { printCitation } = await loadResearch();
+    await printCitation(id, opts.format, (text) => process.stdout.write(text));
+  });
 
 program
   .command('imaging-splits')
@@ -216,6 +228,7 @@ program
   .option('--ratios <list>', 'train,val,test fractions (default 0.7,0.15,0.15)')
   .option('--seed <n>', 'integer seed: same seed, same split (default 0)')
   .action(async (opts, cmd: Command) => {
+    const { printImagingSplits } = await loadResearch();
     await withStore(config(cmd), (db) => printImagingSplits(db, opts, (text) => process.stdout.write(text)));
   });
 
@@ -224,6 +237,7 @@ program
   .description('audit a split (CSV with dataset,image_id,split): patients and duplicate images in several splits; exit 1 on leakage')
   .argument('<file>', 'the split as CSV')
   .action(async (file: string, _opts, cmd: Command) => {
+    const { printImagingAudit } = await loadResearch();
     const leaky = await withStore(config(cmd), (db) => printImagingAudit(db, file, (text) => process.stdout.write(text)));
     if (leaky) process.exitCode = EXIT.failed;
   });
@@ -238,6 +252,7 @@ program
   .option('--has <events>', 'events whose date must be known, e.g. onset,confirmation')
   .option('--as-of <date>', 'the records as the lists said on this date')
   .action(async (opts, cmd: Command) => {
+    const { printCases } = await loadResearch();
     await withStore(config(cmd), (db) => printCases(db, opts, (text) => process.stdout.write(text)));
   });
 
@@ -251,6 +266,7 @@ program
   .option('--location <key>', 'a location key: cases there or under it')
   .option('--samples <n>', 'bootstrap samples (default 1000)')
   .action(async (opts, cmd: Command) => {
+    const { printDelays } = await loadResearch();
     await withStore(config(cmd), (db) => printDelays(db, opts, (text) => process.stdout.write(text)));
   });
 
