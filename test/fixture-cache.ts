@@ -43,10 +43,14 @@ export async function cachedTestDb(target: DbTarget, key: string, build: (db: Db
   }
   // Versioned: a cache that outlives the run (GLACIER_FIXTURE_CACHE) never serves a fixture built by other code.
   const suite = builtIn ? `_${createHash('sha256').update(readFileSync(fileURLToPath(builtIn))).digest('hex').slice(0, 8)}` : '';
-  const versioned = `${key}${suite}_${provided('fixtureVersion') ?? 'unversioned'}`;
-  const baseVersioned = base && `${base.key}_${provided('fixtureVersion') ?? 'unversioned'}`;
-  if (target === 'pglite') return pgliteCopy(dir, versioned, build, base && baseVersioned ? () => pgliteCopy(dir, baseVersioned, base.build) : undefined);
-  return postgresCopy(dir, versioned, build, base && baseVersioned ? () => postgresTemplate(dir, baseVersioned, base.build) : undefined);
+  const own = versioned(`${key}${suite}`);
+  if (target === 'pglite') return pgliteCopy(dir, own, build, base && (() => pgliteCopy(dir, versioned(base.key), base.build)));
+  return postgresCopy(dir, own, build, base && (() => postgresTemplate(dir, versioned(base.key), base.build)));
+}
+
+/** A fixture's name in the cache: its key and the run's version of the code and data. */
+function versioned(key: string): string {
+  return `${key}_${provided('fixtureVersion') ?? 'unversioned'}`;
 }
 
 /**
@@ -92,7 +96,7 @@ function provided(name: 'fixtureCache' | 'fixtureVersion'): string | null {
 export async function migratedPgliteCopy(): Promise<TestDb | null> {
   const dir = provided('fixtureCache');
   if (!dir) return null;
-  return pgliteCopy(dir, `migrated_${provided('fixtureVersion') ?? 'unversioned'}`, async () => {}, openFreshPglite);
+  return pgliteCopy(dir, versioned('migrated'), async () => {}, openFreshPglite);
 }
 
 async function pgliteCopy(dir: string, key: string, build: (db: Db) => Promise<void>, open: () => Promise<TestDb> = () => openTestDb('pglite')): Promise<TestDb> {

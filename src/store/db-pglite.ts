@@ -62,10 +62,11 @@ export async function pgliteImage(db: Db): Promise<Blob> {
  * every other entry (and a pax header before a kept entry) as it was.
  */
 function withoutWalSegments(image: Uint8Array, keep: (segment: string) => boolean): Uint8Array<ArrayBuffer> {
+  const decoder = new TextDecoder();
   const text = (at: number, len: number) => {
     const b = image.subarray(at, at + len);
     const end = b.indexOf(0);
-    return new TextDecoder().decode(end < 0 ? b : b.subarray(0, end));
+    return decoder.decode(end < 0 ? b : b.subarray(0, end));
   };
   const parts: Uint8Array[] = [];
   let pending: Uint8Array | null = null; // a pax or GNU long-name header, kept with the entry it precedes
