@@ -69,8 +69,8 @@ describe.each(DB_TARGETS)('store on %s', (target) => {
       expect(first.map((r) => [r.sourceId, r.status])).toEqual([['gazetteer', 'succeeded'], ['jhu-global', 'succeeded']]);
       expect(first[1].files.map((f) => [f.fileId, f.issue])).toEqual([['confirmed', '2020-12-31'], ['deaths', '2020-12-31']]);
       expect(first[1].issues).toContainEqual(expect.objectContaining({ code: 'file_skipped' })); // recovered has no 2020-12-31 copy
-      // The planner knows the loaded size at once (PGlite has no autovacuum): the ingest analysed the table.
-      const [{ reltuples }] = await t.db.query<{ reltuples: number }>(`SELECT reltuples FROM pg_class WHERE oid = 'observations'::regclass`);
+      // The planner knows the loaded size at once (PGlite has no autovacuum): the ingest analysed the source's partition.
+      const [{ reltuples }] = await t.db.query<{ reltuples: number }>(`SELECT reltuples FROM pg_class WHERE oid = 'observations_jhu_global'::regclass`);
       expect(Number(reltuples)).toBeGreaterThan(first[1].valuesNew * 0.5);
 
       const second = await ingestAll(deps(t.db, mirror.root), [jhuGlobal]);
@@ -114,10 +114,11 @@ describe.each(DB_TARGETS)('store on %s', (target) => {
         const s = p.get(id)!;
         return s.values[s.days.indexOf(dayNumber(iso))];
       };
-      expect(at(await readPoints(t.db, [id], '2021-01-01'), de[0])).toBe(de[1]);
-      expect(at(await readPoints(t.db, [id], null), de[0])).toBe(final.get('|Germany')!.get(de[0]));
+      const de1 = [{ seriesId: id, source: 'jhu-global' }];
+      expect(at(await readPoints(t.db, de1, '2021-01-01'), de[0])).toBe(de[1]);
+      expect(at(await readPoints(t.db, de1, null), de[0])).toBe(final.get('|Germany')!.get(de[0]));
       // Before the first vintage there was nothing.
-      expect((await readPoints(t.db, [id], '2020-06-01')).size).toBe(0);
+      expect((await readPoints(t.db, de1, '2020-06-01')).size).toBe(0);
     });
 
     it('re-reading the same files stores nothing and reports 0 changed, even when forced', async () => {
@@ -140,7 +141,7 @@ describe.each(DB_TARGETS)('store on %s', (target) => {
         const id = await seriesId(t.db, 'jhu-global', key, 'confirmed');
         const [s] = await t.db.query<{ derived: boolean }>('SELECT derived FROM series WHERE id = $1', [id]);
         expect(s.derived).toBe(true);
-        const p = (await readPoints(t.db, [id], null)).get(id)!;
+        const p = (await readPoints(t.db, [{ seriesId: id, source: 'jhu-global' }], null)).get(id)!;
         expect(p.days.length).toBe(sums.size);
         for (let k = 0; k < p.days.length; k++) expect(p.values[k], `${key} ${isoFromDay(p.days[k])}`).toBe(sums.get(isoFromDay(p.days[k])));
       }
@@ -206,7 +207,7 @@ describe.each(DB_TARGETS)('store on %s', (target) => {
         l.split(',').slice(-dates.length).forEach((v, i) => sums.set(dates[i], (sums.get(dates[i]) ?? 0) + Number(v)));
       }
       const id = await seriesId(t.db, 'jhu-us', 'US_WA', 'deaths');
-      const p = (await readPoints(t.db, [id], null)).get(id)!;
+      const p = (await readPoints(t.db, [{ seriesId: id, source: 'jhu-us' }], null)).get(id)!;
       expect(p.days.length).toBe(dates.length);
       for (let k = 0; k < p.days.length; k++) expect(p.values[k]).toBe(sums.get(isoFromDay(p.days[k])));
     });

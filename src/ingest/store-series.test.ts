@@ -41,7 +41,7 @@ describe.each(DB_TARGETS)('a run revising its own vintage (%s)', (target) => {
     await store.commit(async () => {});
     expect(counts).toMatchObject({ valuesNew: 5, valuesChanged: 1 });
     const [{ id }] = await t.db.query<{ id: number }>(`SELECT id FROM series WHERE source_id = 'probe'`);
-    const v = (await readVersions(t.db, [id])).get(id)!;
+    const v = (await readVersions(t.db, 'probe', [id])).get(id)!;
     // Day 2 revised (2 → 5), day 3 kept from the first file (the second has no cell), days 4 and 5 added.
     expect([...v.dates].map((d) => d - start)).toEqual([0, 1, 2, 3, 4]);
     expect([...v.values]).toEqual([1, 5, 3, 7, 8]);

@@ -3,10 +3,12 @@ import { metricKind, type MetricId } from '../domain/metrics.js';
 import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
 import { openTransaction, type Db, type OpenTransaction } from '../store/db.js';
 import { takeCommitTurn } from '../store/ingest-lock.js';
+import { refreshObservationStatistics } from '../store/statistics.js';
 import { ensureSeries, findSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesKey, type SeriesSummary } from '../store/series.js';
 import {
-  deleteObservations, ObservationRows, readAnnotations, readVersions, writeAnnotations, writeNotes, writeObservations,
-  type AnnotationRow, type ObservationChunk, type AnnotationVersion, type NoteRow, type SeriesVersions,
+  attachObservations, deleteObservations, keyObservations, ObservationRows, observationsTable, readAnnotations, readVersions,
+  writeAnnotations, writeNotes, writeObservations,
+  type AnnotationRow, type ObservationChunk, type AnnotationVersion, type NoteRow, type ObservationsTable, type SeriesVersions,
 } from '../store/versions.js';
 import { detectAnomalies } from './anomaly-rules.js';
 import { diffSeries, mergeVersions, newestIssue, versionLog, viewAt, viewScratch, type VersionLog } from './diff.js';
@@ -177,7 +179,7 @@ export class RunStore {
       // PGlite runs a query on this thread and its promise settles without an event-loop turn.
       await yieldWhenDue();
       const ids = uncached.slice(k, k + READ_CHUNK);
-      for (const [id, v] of await readVersions(this.reader, ids)) versions.set(id, v);
+      for (const [id, v] of await readVersions(this.reader, this.sourceId, ids)) versions.set(id, v);
       for (const [id, a] of await readAnnotations(this.reader, ids)) annotations.set(id, a);
     }
     const entries: Cached[] = new Array(series.length);
@@ -324,8 +326,11 @@ export class RunStore {
       for (const { seriesIds: ids, length } of rows.chunks) for (let i = 0; i < length; i++) if (ids[i] < 0) ids[i] = id(ids[i]);
       for (const a of annotations) a.seriesId = id(a.seriesId);
       for (const n of notes) n.seriesId = id(n.seriesId);
-      await deleteObservations(tx, replaced);
-      await writeObservations(tx, rows);
+      if (replaced.length || rows.length) {
+        const table = await this.observationsIn(tx);
+        await deleteObservations(tx, table, replaced);
+        await writeObservations(tx, table, rows);
+      }
       if (annotations.length) await writeAnnotations(tx, annotations);
       if (notes.length) await writeNotes(tx, notes);
     });
@@ -357,6 +362,13 @@ export class RunStore {
       }
       await this.drain(this.open.tx);
     }
+  }
+
+  /** The source's partition of observations, once a write needs it (made by this run's transaction on a first load). */
+  private table: ObservationsTable | null = null;
+
+  private async observationsIn(tx: Db): Promise<ObservationsTable> {
+    return (this.table ??= await observationsTable(tx, this.sourceId));
   }
 
   /** Whether big runs write as they go while reading on (PostgreSQL), see flush(). */
@@ -409,7 +421,15 @@ export class RunStore {
   async commit(more: (tx: Db) => Promise<void>): Promise<void> {
     const run = async (tx: Db) => {
       await this.drain(tx);
+      // The source's partition is analyzed here, side by side with other runs (statistics.ts), and
+      // a first load's partition gets its key now, once (the turn need not wait for that), then
+      // is attached in the turn.
+      if (this.table) {
+        await refreshObservationStatistics(tx, this.table.name);
+        await keyObservations(tx, this.table);
+      }
       await takeCommitTurn(tx);
+      if (this.table) await attachObservations(tx, this.table);
       await refreshSeriesRanks(tx, this.sourceId);
       await more(tx);
     };

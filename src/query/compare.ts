@@ -34,8 +34,9 @@ export async function alignSeries(db: Db, refs: SeriesRef[], asOf: string | null
   const points = new Map<number, StoredPoints>();
   const spans = new Map<number, MissingSpan[]>();
   for (const date of new Set(refs.map(at))) {
-    const ids = refs.filter((r) => at(r) === date).map((r) => r.seriesId);
-    const [p, r] = await Promise.all([readPoints(db, ids, date), readSpans(db, ids, date)]);
+    const batch = refs.filter((r) => at(r) === date);
+    const ids = batch.map((r) => r.seriesId);
+    const [p, r] = await Promise.all([readPoints(db, batch, date), readSpans(db, ids, date)]);
     for (const [k, v] of p) points.set(k, v);
     for (const [k, v] of r) spans.set(k, v);
   }

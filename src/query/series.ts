@@ -106,8 +106,7 @@ export async function* servedSeries(db: Db, plan: SeriesPlan): AsyncGenerator<Se
   for (let i = 0; i < plan.pairs.length; i += BATCH) {
     const pairs = plan.pairs.slice(i, i + BATCH);
     const refs = pairs.flatMap((p) => plan.ranked.get(`${p.location}|${p.metric}`) ?? []);
-    const ids = refs.map((r) => r.seriesId);
-    const data = plan.data ?? (await readSeriesData(db, ids, plan.request.asOf));
+    const data = plan.data ?? (await readSeriesData(db, refs, plan.request.asOf));
     for (const p of pairs) {
       const candidates = (plan.ranked.get(`${p.location}|${p.metric}`) ?? []).filter((r) => data.get(r.seriesId)?.points.days.length);
       const blocks = candidates.map((r) => sourceBlock(data.get(r.seriesId)!.points, data.get(r.seriesId)!.reading, plan, plan.populations.get(r.location) ?? null));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_TARGETS, openTestDb, type TestDb } from '../../test/databases.js';
 import { dayNumber } from '../domain/dates.js';
 import { CopyBinaryRows } from './copy-binary.js';
-import { ObservationRows, readVersions, writeObservations } from './versions.js';
+import { attachObservations, keyObservations, ObservationRows, observationsTable, readVersions, writeObservations } from './versions.js';
 
 describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
   let t: TestDb;
@@ -39,7 +39,7 @@ describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
     expect(nulls).toBe(Math.floor(count / values.length) + (count % values.length > 5 ? 1 : 0));
   });
 
-  it('writeObservations stores what readVersions reads back', async () => {
+  it('writeObservations stores into a fresh partition what readVersions reads back once it is keyed and attached', async () => {
     await t.db.exec(`INSERT INTO sources (id, manifest) VALUES ('probe', '{}'); INSERT INTO locations (key, level, name, search) VALUES ('XX', 'country', 'Probe', 'probe')`);
     const [{ id: seriesId }] = await t.db.query<{ id: number }>(
       `INSERT INTO series (source_id, location_key, metric, derived) VALUES ('probe', 'XX', 'confirmed', false) RETURNING id`,
@@ -54,15 +54,24 @@ describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
     const later = issue + 400;
     for (let i = 0; i < 3000; i++) rows.push(seriesId, start + i, later, i / 4, 7);
     expect(rows.chunks.map((c) => c.length)).toEqual([1000, 1000, 1000, 4]);
-    await writeObservations(t.db, rows);
-    const v = (await readVersions(t.db, [seriesId])).get(seriesId)!;
+    const table = await observationsTable(t.db, 'probe');
+    expect(table).toEqual({ sourceId: 'probe', name: 'observations_probe', fresh: true });
+    await writeObservations(t.db, table, rows);
+    // Not part of observations until attached.
+    expect((await readVersions(t.db, 'probe', [seriesId])).size).toBe(0);
+    await keyObservations(t.db, table);
+    await attachObservations(t.db, table);
+    expect(await observationsTable(t.db, 'probe')).toEqual({ ...table, fresh: false });
+    const v = (await readVersions(t.db, 'probe', [seriesId])).get(seriesId)!;
     const first = [...v.issues].map((x, k) => (x === issue ? k : -1)).filter((k) => k >= 0);
     expect(first.map((k) => v.dates[k])).toEqual([start, start + 2, start + 3, start + 4]);
     expect(first.map((k) => v.values[k])).toEqual([1, Number.NaN, 4.5, 7]);
     const second = [...v.issues].map((x, k) => (x === later ? k : -1)).filter((k) => k >= 0);
     expect(second.map((k) => v.dates[k] - start)).toEqual(Array.from({ length: 3000 }, (_, i) => i));
     expect(second.map((k) => v.values[k])).toEqual(Array.from({ length: 3000 }, (_, i) => i / 4));
-    const files = await t.db.query<{ f: number }>('SELECT DISTINCT file_id AS f FROM observations');
-    expect(files).toEqual([{ f: 7 }]);
+    const files = await t.db.query<{ f: number; s: string }>('SELECT DISTINCT file_id AS f, source_id AS s FROM observations');
+    expect(files).toEqual([{ f: 7, s: 'probe' }]);
+    // The key came with the partition: a second row for a stored (series, date, issue) is refused.
+    await expect(writeObservations(t.db, table, rows)).rejects.toThrow(/duplicate key/);
   });
 });

@@ -20,7 +20,7 @@ export async function revisionsOf(db: Db, location: string, metric: string, date
     `SELECT s.source_id AS source, s.derived, s.id AS series_id, o.issue, o.value, rf.run_id, rf.file_id,
             rf.url AS file_url, rf.location AS file_location, n.note
      FROM series s
-     JOIN observations o ON o.series_id = s.id AND o.date = $3::date
+     JOIN observations o ON o.source_id = s.source_id AND o.series_id = s.id AND o.date = $3::date
      JOIN run_files rf ON rf.id = o.file_id
      LEFT JOIN observation_notes n ON n.series_id = o.series_id AND n.date = o.date AND n.issue = o.issue
      WHERE s.location_key = $1 AND s.metric = $2

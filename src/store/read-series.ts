@@ -32,18 +32,34 @@ export async function findSeries(db: Db, locations: string[], metrics: string[],
 
 export type { StoredPoints };
 
+/** A stored series and its source: observations are partitioned by source, and a query names the partition it reads. */
+export type StoredSeries = Pick<SeriesRef, 'seriesId' | 'source'>;
+
 /** Values of series as known at `asOf` (newest issue ≤ asOf per date) or as of now. */
-export async function readPoints(db: Db, seriesIds: number[], asOf: string | null): Promise<Map<number, StoredPoints>> {
+export async function readPoints(db: Db, series: readonly StoredSeries[], asOf: string | null): Promise<Map<number, StoredPoints>> {
   const out = new Map<number, StoredPoints>();
-  for (let k = 0; k < seriesIds.length; k += 2000) {
-    // One row per series with its versions as arrays: far fewer rows to decode than one per value.
-    const rows = await db.query<{ s: number; d: number[]; i: number[]; v: (number | null)[] }>(
-      `SELECT series_id AS s, array_agg(date - ${EPOCH} ORDER BY date, issue) AS d,
-              array_agg(issue - ${EPOCH} ORDER BY date, issue) AS i, array_agg(value ORDER BY date, issue) AS v
-       FROM observations WHERE series_id = ANY($1) AND ($2::date IS NULL OR issue <= $2::date) GROUP BY series_id`,
-      [seriesIds.slice(k, k + 2000), asOf],
-    );
-    for (const r of rows) out.set(r.s, inForce(r.d, r.i, r.v));
+  // One query per source (a scalar source_id: the planner reads one partition, even in a generic plan).
+  for (const [source, ids] of idsBySource(series)) {
+    for (let k = 0; k < ids.length; k += 2000) {
+      // One row per series with its versions as arrays: far fewer rows to decode than one per value.
+      const rows = await db.query<{ s: number; d: number[]; i: number[]; v: (number | null)[] }>(
+        `SELECT series_id AS s, array_agg(date - ${EPOCH} ORDER BY date, issue) AS d,
+                array_agg(issue - ${EPOCH} ORDER BY date, issue) AS i, array_agg(value ORDER BY date, issue) AS v
+         FROM observations WHERE source_id = $1 AND series_id = ANY($2) AND ($3::date IS NULL OR issue <= $3::date) GROUP BY series_id`,
+        [source, ids.slice(k, k + 2000), asOf],
+      );
+      for (const r of rows) out.set(r.s, inForce(r.d, r.i, r.v));
+    }
+  }
+  return out;
+}
+
+function idsBySource(series: readonly StoredSeries[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const s of series) {
+    const ids = out.get(s.source);
+    if (ids) ids.push(s.seriesId);
+    else out.set(s.source, [s.seriesId]);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
 import type { StoredPoints } from '../domain/stored-values.js';
 import type { Db } from './db.js';
-import { inForce, type Reading, type SeriesRef } from './read-series.js';
+import { inForce, type Reading, type SeriesRef, type StoredSeries } from './read-series.js';
 
 const EPOCH = `DATE '1970-01-01'`;
 
@@ -31,10 +31,10 @@ export interface SeriesCandidates {
  * it natively costs about half of decoding three PostgreSQL arrays in JavaScript — and the reading
  * (missing spans, anomaly flags) in force then.
  */
-const dataOf = (id: string, asOf: string | null) => `
+const dataOf = (id: string, source: string, asOf: string | null) => `
   LEFT JOIN LATERAL (
     SELECT json_build_array(array_agg(date - ${EPOCH}), array_agg(issue - ${EPOCH}), array_agg(value))::text AS p
-    FROM (SELECT date, issue, value FROM observations WHERE series_id = ${id}${asOf ? ` AND issue <= ${asOf}::date` : ''} ORDER BY date, issue) o
+    FROM (SELECT date, issue, value FROM observations WHERE source_id = ${source} AND series_id = ${id}${asOf ? ` AND issue <= ${asOf}::date` : ''} ORDER BY date, issue) o
     HAVING count(*) > 0) p ON true
   LEFT JOIN LATERAL (
     SELECT spans, flags FROM series_annotations
@@ -62,7 +62,7 @@ export async function seriesCandidates(db: Db, locations: readonly string[], met
     source === 'best'
       ? `LEFT JOIN series_rank r ON r.location_key = l.key AND r.metric = ANY($2) LEFT JOIN series s ON s.id = r.series_id`
       : `LEFT JOIN series s ON s.location_key = l.key AND s.metric = ANY($2) AND s.source_id = ${param(source)}`;
-  const data = withData ? dataOf('s.id', withDataAsOf === null ? null : param(withDataAsOf)) : '';
+  const data = withData ? dataOf('s.id', 's.source_id', withDataAsOf === null ? null : param(withDataAsOf)) : '';
   const rows = await db.query<{ key: string; population: number | null; id: number | null; metric: string; source_id: string; derived: boolean; rank: number } & DataColumns>(
     `SELECT l.key, l.population, s.id, s.metric, s.source_id, s.derived, ${source === 'best' ? 'r.rank' : '0 AS rank'}
             ${withData ? ', p.p, a.spans, a.flags' : ''}
@@ -84,10 +84,12 @@ export async function seriesCandidates(db: Db, locations: readonly string[], met
 }
 
 /** Each series' values and reading in force at `asOf` (or now); series with no value by then are left out. */
-export async function readSeriesData(db: Db, seriesIds: readonly number[], asOf: string | null): Promise<Map<number, SeriesData>> {
+export async function readSeriesData(db: Db, series: readonly StoredSeries[], asOf: string | null): Promise<Map<number, SeriesData>> {
+  const ids = series.map((s) => s.seriesId);
+  const sources = series.map((s) => s.source);
   const rows = await db.query<{ s: number } & DataColumns>(
-    `SELECT ids.id AS s, p.p, a.spans, a.flags FROM unnest($1::int[]) AS ids(id) ${dataOf('ids.id', asOf === null ? null : '$2')}`,
-    asOf === null ? [seriesIds] : [seriesIds, asOf],
+    `SELECT ids.id AS s, p.p, a.spans, a.flags FROM unnest($1::int[], $2::text[]) AS ids(id, source) ${dataOf('ids.id', 'ids.source', asOf === null ? null : '$3')}`,
+    asOf === null ? [ids, sources] : [ids, sources, asOf],
   );
   const out = new Map<number, SeriesData>();
   for (const r of rows) {

@@ -42,10 +42,13 @@ export async function findSeries(db: Db, sourceId: string, list: readonly { key:
   return ids;
 }
 
-/** A series is reported or derived as of its newest vintage. */
+/** A series is reported or derived as of its newest vintage. Rows already right are left alone (a first load's every series: 0.16-0.28 s of jhu-us's commit). */
 export async function setDerived(db: Db, list: { id: number; derived: boolean }[]): Promise<void> {
   if (list.length === 0) return;
-  await db.query('UPDATE series s SET derived = u.d FROM unnest($1::int[], $2::boolean[]) AS u(i, d) WHERE s.id = u.i', [list.map((x) => x.id), list.map((x) => x.derived)]);
+  await db.query(
+    'UPDATE series s SET derived = u.d FROM unnest($1::int[], $2::boolean[]) AS u(i, d) WHERE s.id = u.i AND s.derived <> u.d',
+    [list.map((x) => x.id), list.map((x) => x.derived)],
+  );
 }
 
 export interface SeriesSummary {

@@ -23,14 +23,16 @@ function idList(ids: readonly number[]): string {
   return ids.length ? ids.join(',') : 'NULL';
 }
 
-export async function readVersions(db: Db, seriesIds: readonly number[]): Promise<Map<number, SeriesVersions>> {
+/** The stored versions of a source's series (through the parent table: a source loaded for the first time has no partition yet). */
+export async function readVersions(db: Db, sourceId: string, seriesIds: readonly number[]): Promise<Map<number, SeriesVersions>> {
   const out = new Map<number, SeriesVersions>();
   for (let k = 0; k < seriesIds.length; k += 2000) {
     // One row per series with its versions as arrays: far fewer rows to decode than one per value.
     const rows = await db.query<{ s: number; d: number[]; i: number[]; v: (number | null)[] }>(
       `SELECT series_id AS s, array_agg(date - ${EPOCH} ORDER BY date, issue) AS d,
               array_agg(issue - ${EPOCH} ORDER BY date, issue) AS i, array_agg(value ORDER BY date, issue) AS v
-       FROM observations WHERE series_id IN (${idList(seriesIds.slice(k, k + 2000))}) GROUP BY series_id`,
+       FROM observations WHERE source_id = $1 AND series_id IN (${idList(seriesIds.slice(k, k + 2000))}) GROUP BY series_id`,
+      [sourceId],
     );
     for (const r of rows) {
       out.set(r.s, { dates: Int32Array.from(r.d), issues: Int32Array.from(r.i), values: Float64Array.from(r.v, (x) => x ?? Number.NaN) });
@@ -79,8 +81,46 @@ function newChunk(rows: number): ObservationChunk {
   return { length: 0, seriesIds: new Int32Array(rows), days: new Int32Array(rows), issues: new Int32Array(rows), fileIds: new Int32Array(rows), values: new Float64Array(rows) };
 }
 
-/** Appends rows with COPY in the binary format (NaN stored as NULL; see copy-binary.ts for why binary). */
-export async function writeObservations(db: Db, obs: ObservationRows): Promise<void> {
+/**
+ * The table a run writes its source's observations to: the source's partition of `observations`
+ * (migration 009). `fresh`: this transaction made it, without its key and not attached yet: a
+ * first load goes in unindexed and `attachObservations` builds the key once at the end.
+ */
+export interface ObservationsTable {
+  sourceId: string;
+  /** A plain identifier (observations_ + the source id, hyphens as underscores). */
+  name: string;
+  fresh: boolean;
+}
+
+/** The source's partition, made (fresh) in `tx` if the source has none. */
+export async function observationsTable(tx: Db, sourceId: string): Promise<ObservationsTable> {
+  const [r] = await tx.query<{ name: string; attached: boolean }>(
+    `SELECT observations_partition($1) AS name, EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE i.inhparent = 'observations'::regclass AND c.relname = observations_partition($1)) AS attached`,
+    [sourceId],
+  );
+  if (!r.attached) await tx.query('SELECT observations_partition_create($1)', [sourceId]);
+  return { sourceId, name: r.name, fresh: !r.attached };
+}
+
+/** Builds the key of a fresh partition (it locks only that table). */
+export async function keyObservations(tx: Db, table: ObservationsTable): Promise<void> {
+  if (!table.fresh) return;
+  await tx.query('SELECT observations_partition_key($1)', [table.sourceId]);
+}
+
+/**
+ * Attaches a fresh partition, once keyed, in the transaction that made it. On PostgreSQL only in
+ * the commit turn (ingest-lock.ts): ATTACH holds observations' SHARE UPDATE EXCLUSIVE lock to the
+ * commit, and a run holding it while waiting for the turn would deadlock with the turn's holder.
+ */
+export async function attachObservations(tx: Db, table: ObservationsTable): Promise<void> {
+  if (table.fresh) await tx.query('SELECT observations_partition_attach($1)', [table.sourceId]);
+}
+
+/** Appends rows with COPY in the binary format (NaN stored as NULL; see copy-binary.ts for why binary); source_id is the partition's default. */
+export async function writeObservations(db: Db, table: ObservationsTable, obs: ObservationRows): Promise<void> {
   function* chunks(): Iterable<Uint8Array<ArrayBuffer>> {
     const rows = new CopyBinaryRows();
     for (const c of obs.chunks) {
@@ -96,18 +136,18 @@ export async function writeObservations(db: Db, obs: ObservationRows): Promise<v
     }
     if (rows.length) yield rows.take();
   }
-  await db.copyBinaryIn('observations', ['series_id', 'date', 'issue', 'value', 'file_id'], chunks());
+  await db.copyBinaryIn(table.name, ['series_id', 'date', 'issue', 'value', 'file_id'], chunks());
 }
 
 /** Four int4 fields of 8 bytes with their lengths and a float8 of 12. */
 const OBSERVATION_ROW_MAX_BYTES = 4 * 8 + 12;
 
 /** Removes the given (series, date, issue) rows, before a same-issue re-ingest writes new values. */
-export async function deleteObservations(db: Db, keys: { seriesId: number; day: number; issue: number }[]): Promise<void> {
+export async function deleteObservations(db: Db, table: ObservationsTable, keys: { seriesId: number; day: number; issue: number }[]): Promise<void> {
   for (let i = 0; i < keys.length; i += 10_000) {
     const part = keys.slice(i, i + 10_000);
     await db.query(
-      `DELETE FROM observations o USING unnest($1::int[], $2::int[], $3::int[]) AS k(s, d, i)
+      `DELETE FROM ${table.name} o USING unnest($1::int[], $2::int[], $3::int[]) AS k(s, d, i)
        WHERE o.series_id = k.s AND o.date = ${EPOCH} + k.d AND o.issue = ${EPOCH} + k.i`,
       [part.map((k) => k.seriesId), part.map((k) => k.day), part.map((k) => k.issue)],
     );

@@ -70,7 +70,7 @@ const seriesDefault: BulkTable = {
       const refs = await rankedPage(db, after, seriesPageSize(db));
       if (!refs.length) return null;
       const pairs = [...rankedByPair(refs).values()].map(([r]) => ({ location: r.location, metric: r.metric }));
-      return { pairs, refs, data: await readSeriesData(db, refs.map((r) => r.seriesId), asOf) };
+      return { pairs, refs, data: await readSeriesData(db, refs, asOf) };
     };
     for await (const p of prefetched(page, (p) => p.pairs[p.pairs.length - 1])) {
       for (const encoded of encodeSeriesPages(await servedPage(db, { ...plan(asOf, 'best', p.pairs, p.refs), data: p.data }))) {
@@ -92,7 +92,7 @@ const seriesBySource: BulkTable = {
     const page = async (after: SeriesRef | null) => {
       const refs = await seriesPage(db, after ? { source: after.source, location: after.location, metric: after.metric } : null, seriesPageSize(db));
       if (!refs.length) return null;
-      return { refs, data: await readSeriesData(db, refs.map((r) => r.seriesId), asOf) };
+      return { refs, data: await readSeriesData(db, refs, asOf) };
     };
     for await (const p of prefetched(page, (p) => p.refs[p.refs.length - 1])) {
       const bySource = new Map<string, SeriesRef[]>();

@@ -139,7 +139,7 @@ describe('cdc ingested from the real mirror', async () => {
   const value = async (key: string, metric: string, iso: string) => {
     const [ref] = await findSeries(t.db, [key], [metric], 'cdc');
     expect(ref, `${key} ${metric}`).toBeDefined();
-    const p = (await readPoints(t.db, [ref.seriesId], null)).get(ref.seriesId)!;
+    const p = (await readPoints(t.db, [ref], null)).get(ref.seriesId)!;
     const i = p.days.indexOf(dayNumber(iso));
     return { value: p.values[i], issue: p.issues[i], derived: ref.derived };
   };

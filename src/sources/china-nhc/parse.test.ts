@@ -89,7 +89,7 @@ describe('china-nhc ingested from the real mirror', async () => {
   const stored = async (key: string, metric: string, iso: string) => {
     const [ref] = await findSeries(t.db, [key], [metric], 'china-nhc');
     expect(ref, `${key} ${metric}`).toBeDefined();
-    const p = (await readPoints(t.db, [ref.seriesId], null)).get(ref.seriesId)!;
+    const p = (await readPoints(t.db, [ref], null)).get(ref.seriesId)!;
     return p.values[p.days.indexOf(dayNumber(iso))];
   };
 

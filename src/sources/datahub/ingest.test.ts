@@ -37,7 +37,7 @@ describe('datahub ingested from the real mirror into a fresh database', () => {
   async function value(key: string, metric: string, date: string, asOf: string | null = null): Promise<number | undefined> {
     const [s] = await findSeries(t.db, [key], [metric], 'datahub');
     if (!s) return undefined;
-    const p = (await readPoints(t.db, [s.seriesId], asOf)).get(s.seriesId);
+    const p = (await readPoints(t.db, [s], asOf)).get(s.seriesId);
     const i = p ? p.days.indexOf(dayNumber(date)) : -1;
     return i < 0 ? undefined : p!.values[i];
   }

@@ -220,7 +220,7 @@ describe('dxy ingested from the real mirror', async () => {
   const stored = async (key: string, metric: string, iso: string) => {
     const [ref] = await findSeries(t.db, [key], [metric], 'dxy');
     expect(ref, `${key} ${metric}`).toBeDefined();
-    const p = (await readPoints(t.db, [ref.seriesId], null)).get(ref.seriesId)!;
+    const p = (await readPoints(t.db, [ref], null)).get(ref.seriesId)!;
     return p.values[p.days.indexOf(dayNumber(iso))];
   };
   const areaRows = rawRows(real('area', 'DXYArea_asof_2020-02-17.csv.gz').text);

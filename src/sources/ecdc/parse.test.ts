@@ -292,7 +292,7 @@ describe('ecdc ingested from the real mirror', async () => {
   const stored = async (key: string, metric: string, date: string, asOf: string | null = null) => {
     const [ref] = await findSeries(t.db, [key], [metric], 'ecdc');
     expect(ref, `${key} ${metric}`).toBeDefined();
-    const p = (await readPoints(t.db, [ref.seriesId], asOf)).get(ref.seriesId)!;
+    const p = (await readPoints(t.db, [ref], asOf)).get(ref.seriesId)!;
     const i = p.days.indexOf(dayNumber(date));
     return { value: p.values[i], issue: isoFromDay(p.issues[i]) };
   };

@@ -173,7 +173,7 @@ describe('jhu-errata ingested from the real mirror', async () => {
   const stored = async (key: string, metric: string, date: string) => {
     const [ref] = await findSeries(t.db, [key], [metric], 'jhu-errata');
     expect(ref, `${key} ${metric}`).toBeDefined();
-    const p = (await readPoints(t.db, [ref.seriesId], null)).get(ref.seriesId)!;
+    const p = (await readPoints(t.db, [ref], null)).get(ref.seriesId)!;
     const i = p.days.indexOf(dayNumber(date));
     const [note] = await t.db.query<{ note: string }>(`SELECT note FROM observation_notes WHERE series_id = $1 AND date = $2::date AND issue = $3::date`, [ref.seriesId, date, new Date(p.issues[i] * 86_400_000).toISOString().slice(0, 10)]);
     return { value: p.values[i], issue: p.issues[i], note: note?.note };

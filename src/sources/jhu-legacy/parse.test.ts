@@ -275,7 +275,7 @@ describe('jhu-legacy ingested from the real mirror', async () => {
   const stored = async (key: string, metric: string, iso: string, asOf: string | null = null) => {
     const [ref] = await findSeries(t.db, [key], [metric], 'jhu-legacy');
     expect(ref, `${key} ${metric}`).toBeDefined();
-    const p = (await readPoints(t.db, [ref.seriesId], asOf)).get(ref.seriesId)!;
+    const p = (await readPoints(t.db, [ref], asOf)).get(ref.seriesId)!;
     const i = p.days.indexOf(dayNumber(iso));
     return { value: p.values[i], issue: p.issues[i] };
   };

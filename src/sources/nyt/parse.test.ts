@@ -306,7 +306,7 @@ describe('ingesting nyt into a fresh store', () => {
   const value = async (key: string, metric: string, date: string, asOf: string | null): Promise<number | undefined> => {
     const [row] = await t.db.query<{ id: number }>(`SELECT id FROM series WHERE source_id = 'nyt' AND location_key = $1 AND metric = $2`, [key, metric]);
     if (!row) return undefined;
-    const p = (await readPoints(t.db, [row.id], asOf)).get(row.id);
+    const p = (await readPoints(t.db, [{ seriesId: row.id, source: 'nyt' }], asOf)).get(row.id);
     const i = p ? Array.from(p.days).indexOf(dayNumber(date)) : -1;
     return i < 0 ? undefined : p!.values[i];
   };

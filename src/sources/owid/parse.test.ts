@@ -173,7 +173,7 @@ describe('owid ingested from the real mirror', async () => {
   const stored = async (key: string, metric: string, iso: string) => {
     const [ref] = await findSeries(t.db, [key], [metric], 'owid');
     expect(ref, `${key} ${metric}`).toBeDefined();
-    const p = (await readPoints(t.db, [ref.seriesId], null)).get(ref.seriesId)!;
+    const p = (await readPoints(t.db, [ref], null)).get(ref.seriesId)!;
     const i = p.days.indexOf(dayNumber(iso));
     return { value: p.values[i], issue: p.issues[i], derived: ref.derived };
   };

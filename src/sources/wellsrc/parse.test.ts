@@ -75,7 +75,7 @@ describe('wellsrc ingested from the real mirror', async () => {
     expect(run.unmatched).toBe(0);
     expect(run.vintages).toEqual([expect.objectContaining({ issue: '2020-04-16' })]);
     const [ref] = await findSeries(t.db, ['CN_HB_WUHAN'], ['new_confirmed'], 'wellsrc');
-    const p = (await readPoints(t.db, [ref.seriesId], null)).get(ref.seriesId)!;
+    const p = (await readPoints(t.db, [ref], null)).get(ref.seriesId)!;
     expect(p.values[p.days.indexOf(dayNumber('2020-02-13'))]).toBe(13436);
     expect(p.values[p.days.indexOf(dayNumber('2020-01-24'))]).toBe(68);
     expect(p.days.length).toBe(72);

@@ -167,7 +167,7 @@ describe('who-sitrep ingested from the real mirror', () => {
   const valueOf = async (key: string, metric: string, date: string) => {
     const [ref] = await findSeries(t.db, [key], [metric], 'who-sitrep');
     expect(ref, `${key} ${metric}`).toBeDefined();
-    const p = (await readPoints(t.db, [ref.seriesId], null)).get(ref.seriesId)!;
+    const p = (await readPoints(t.db, [ref], null)).get(ref.seriesId)!;
     return p.values[p.days.indexOf(dayNumber(date))];
   };
 

@@ -230,7 +230,7 @@ describe('who ingested from the real mirror', () => {
   const points = async (key: string, metric: string, asOf: string | null = null) => {
     const [ref] = await findSeries(t.db, [key], [metric], 'who');
     expect(ref, `${key} ${metric}`).toBeDefined();
-    const p = (await readPoints(t.db, [ref.seriesId], asOf)).get(ref.seriesId)!;
+    const p = (await readPoints(t.db, [ref], asOf)).get(ref.seriesId)!;
     return (iso: string) => {
       const i = p.days.indexOf(dayNumber(iso));
       return i < 0 ? undefined : p.values[i];
