@@ -59,5 +59,7 @@ describe.each(DB_TARGETS)('a run writing as it goes on %s', (target) => {
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/deaths_global\.csv\.gz, line \d+: expected 1147 fields/);
     expect(await snapshot(t.db)).toEqual([{ n: 0, s: null, i: null, series: 0, a: 0, r: 0 }]);
+    // Nor the source's partition, which the run had made to write into.
+    expect(await t.db.query(`SELECT to_regclass('observations_jhu_global')::text AS r`)).toEqual([{ r: null }]);
   }, 240_000);
 });

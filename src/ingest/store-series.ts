@@ -371,6 +371,21 @@ export class RunStore {
     return (this.table ??= await observationsTable(tx, this.sourceId));
   }
 
+  private settled: Promise<void> | null = null;
+
+  /**
+   * Once the run's values are all written: analyzes the source's partition, side by side with
+   * other runs (statistics.ts), and gives a first load's partition its key, once (the commit turn
+   * need not wait for either); the partition is attached in the turn.
+   */
+  private settleTable(tx: Db): Promise<void> {
+    return (this.settled ??= (async () => {
+      if (!this.table) return;
+      await refreshObservationStatistics(tx, this.table.name);
+      await keyObservations(tx, this.table);
+    })());
+  }
+
   /** Whether big runs write as they go while reading on (PostgreSQL), see flush(). */
   private get streams(): boolean {
     return this.rootDb.kind === 'postgres';
@@ -398,6 +413,14 @@ export class RunStore {
   /** Computes the summaries of the touched series; nothing is written before `commit()`. */
   async finish(): Promise<StoreCounts> {
     await this.flush(true);
+    // A run writing as it goes (PostgreSQL) has handed over its last values: the server settles the
+    // partition (settleTable) while this process computes the summaries.
+    if (this.open && this.streams) {
+      const tx = this.open.tx;
+      this.writing = this.writing.then(() => this.settleTable(tx)).catch((err: unknown) => {
+        this.writeError ??= { err };
+      });
+    }
     const summaries: SeriesSummary[] = [];
     for (const [seriesId, c] of this.cache) {
       await yieldWhenDue();
@@ -421,13 +444,7 @@ export class RunStore {
   async commit(more: (tx: Db) => Promise<void>): Promise<void> {
     const run = async (tx: Db) => {
       await this.drain(tx);
-      // The source's partition is analyzed here, side by side with other runs (statistics.ts), and
-      // a first load's partition gets its key now, once (the turn need not wait for that), then
-      // is attached in the turn.
-      if (this.table) {
-        await refreshObservationStatistics(tx, this.table.name);
-        await keyObservations(tx, this.table);
-      }
+      await this.settleTable(tx);
       await takeCommitTurn(tx);
       if (this.table) await attachObservations(tx, this.table);
       await refreshSeriesRanks(tx, this.sourceId);
