@@ -84,7 +84,8 @@ function newChunk(rows: number): ObservationChunk {
 /**
  * The table a run writes its source's observations to: the source's partition of `observations`
  * (migration 009). `fresh`: this transaction made it, without its key and not attached yet: a
- * first load goes in unindexed and `attachObservations` builds the key once at the end.
+ * first load goes in unindexed, then `keyObservations` builds the key once and
+ * `attachObservations` makes it part of `observations`.
  */
 export interface ObservationsTable {
   sourceId: string;
