@@ -107,11 +107,8 @@ export async function observationsTable(tx: Db, sourceId: string): Promise<Obser
 
 /** Builds the key of a fresh partition (it locks only that table). */
 export async function keyObservations(tx: Db, table: ObservationsTable): Promise<void> {
-  if (!table.fresh) return;
-  // PGlite's WebAssembly memory never shrinks: the key's sort spills to its files past 8 MB instead
-  // of growing it by the default 64 MB (default JHU ingest, peak RSS 672-685 -> 568-582 MB, same time).
-  if (tx.kind === 'pglite') await tx.query(`SET LOCAL maintenance_work_mem = '8MB'`);
-  await tx.query('SELECT observations_partition_key($1)', [table.sourceId]);
+  // On PGlite its sort is held to 8MB (db-pglite.ts).
+  if (table.fresh) await tx.query('SELECT observations_partition_key($1)', [table.sourceId]);
 }
 
 /**
