@@ -6,7 +6,7 @@ import { takeCommitTurn } from '../store/ingest-lock.js';
 import { refreshObservationStatistics } from '../store/statistics.js';
 import { ensureSeries, findSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesKey, type SeriesSummary } from '../store/series.js';
 import {
-  attachObservations, deleteObservations, keyObservations, ObservationRows, observationsTable, readAnnotations, readVersions,
+  AnnotationRows, attachObservations, deleteObservations, keyObservations, ObservationRows, observationsTable, readAnnotations, readVersions,
   writeAnnotations, writeNotes, writeObservations,
   type AnnotationRow, type ObservationChunk, type AnnotationVersion, type NoteRow, type ObservationsTable, type SeriesVersions,
 } from '../store/versions.js';
@@ -316,7 +316,9 @@ export class RunStore {
     // The write keeps these rows, and a fresh set collects the next flush's.
     const rows = mergeRewritten(this.rows, this.rewritten);
     this.rows = new ObservationRows();
-    const annotations = [...this.annotationRows.values()];
+    // As COPY text from here: the readings' objects can go (see AnnotationRows).
+    const annotations = new AnnotationRows();
+    for (const a of this.annotationRows.values()) annotations.push(a);
     const notes = [...this.notes];
     // An annotation row costs about what 16 values do.
     this.heldValues += rows.length + 16 * annotations.length;
@@ -324,7 +326,7 @@ export class RunStore {
       // Placeholder ids made real in place: these rows are this write's own (no copy of each).
       for (const r of replaced) r.seriesId = id(r.seriesId);
       for (const { seriesIds: ids, length } of rows.chunks) for (let i = 0; i < length; i++) if (ids[i] < 0) ids[i] = id(ids[i]);
-      for (const a of annotations) a.seriesId = id(a.seriesId);
+      for (let i = 0; i < annotations.length; i++) annotations.seriesIds[i] = id(annotations.seriesIds[i]);
       for (const n of notes) n.seriesId = id(n.seriesId);
       if (replaced.length || rows.length) {
         const table = await this.observationsIn(tx);

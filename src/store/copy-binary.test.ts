@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_TARGETS, openTestDb, type TestDb } from '../../test/databases.js';
 import { dayNumber } from '../domain/dates.js';
 import { CopyBinaryRows } from './copy-binary.js';
-import { attachObservations, keyObservations, ObservationRows, observationsTable, readVersions, writeObservations } from './versions.js';
+import type { AnomalyFlag, MissingSpan } from '../domain/series.js';
+import { AnnotationRows, attachObservations, keyObservations, ObservationRows, observationsTable, readAnnotations, readVersions, writeAnnotations, writeObservations } from './versions.js';
 
 describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
   let t: TestDb;
@@ -73,5 +74,38 @@ describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
     expect(files).toEqual([{ f: 7, s: 'probe' }]);
     // The key came with the partition: a second row for a stored (series, date, issue) is refused.
     await expect(writeObservations(t.db, table, rows)).rejects.toThrow(/duplicate key/);
+  });
+
+  it('writeAnnotations stores held annotation rows as written: ids made real after, text that needs escaping, several blocks, a rewrite replacing', async () => {
+    await t.db.exec(`INSERT INTO sources (id, manifest) VALUES ('probe-readings', '{}'); INSERT INTO locations (key, level, name, search) VALUES ('XY', 'country', 'Probe', 'probe')`);
+    const ids: number[] = [];
+    for (const metric of ['deaths', 'recovered']) {
+      const [{ id }] = await t.db.query<{ id: number }>(`INSERT INTO series (source_id, location_key, metric, derived) VALUES ('probe-readings', 'XY', $1, false) RETURNING id`, [metric]);
+      ids.push(id);
+    }
+    const issue0 = dayNumber('2020-03-01');
+    const spansOf = (k: number): MissingSpan[] =>
+      k % 3 === 0 ? [] : [{ from: '2020-02-01', to: '2020-02-29', reason: 'not_reported', rule: k % 2 ? 'blank-cell' : `规则\t\n\\ "${k}"`, ...(k % 5 === 0 ? { step: 7 as const } : {}) }];
+    const flagsOf = (k: number): AnomalyFlag[] => (k % 4 === 0 ? [{ date: '2020-02-10', code: 'negative_change', detail: { 地点: '湖北\t武汉', k, note: 'a\r\nb' } }] : []);
+    // 2,500 rows: three blocks; the second series' rows are held under a placeholder id (-1) until written.
+    const rows = new AnnotationRows();
+    for (let k = 0; k < 2500; k++) rows.push({ seriesId: k % 2 ? -1 : ids[0], issue: issue0 + k, fileId: 7, spans: spansOf(k), flags: flagsOf(k) });
+    expect(rows.length).toBe(2500);
+    for (let i = 0; i < rows.length; i++) if (rows.seriesIds[i] === -1) rows.seriesIds[i] = ids[1];
+    await writeAnnotations(t.db, rows);
+    const got = await readAnnotations(t.db, ids);
+    for (const [n, id] of ids.entries()) {
+      const ks = Array.from({ length: 2500 }, (_, k) => k).filter((k) => k % 2 === n);
+      expect(got.get(id)).toEqual(ks.map((k) => ({ issue: issue0 + k, spans: spansOf(k), flags: flagsOf(k) })));
+    }
+    const [{ files }] = await t.db.query<{ files: string }>(`SELECT string_agg(DISTINCT file_id::text, ',') AS files FROM series_annotations WHERE series_id = ANY($1::int[])`, [ids]);
+    expect(files).toBe('7');
+    // Written again for the same (series, issue): the new reading replaces the stored one.
+    const again = new AnnotationRows();
+    again.push({ seriesId: ids[0], issue: issue0, fileId: 8, spans: [], flags: flagsOf(4) });
+    await writeAnnotations(t.db, again);
+    const first = (await readAnnotations(t.db, [ids[0]])).get(ids[0])!;
+    expect(first.length).toBe(1250);
+    expect(first[0]).toEqual({ issue: issue0, spans: [], flags: flagsOf(4) });
   });
 });

@@ -179,22 +179,68 @@ export interface AnnotationRow {
 }
 
 const utf8 = new TextEncoder();
+/** Rows per block of COPY text. */
+const ANNOTATION_BLOCK_ROWS = 1000;
 
-export async function writeAnnotations(db: Db, rows: AnnotationRow[]): Promise<void> {
-  // Each chunk as UTF-8 bytes at once: PGlite gathers megabytes of chunks before a COPY, and
-  // chunks kept as strings until then were promoted garbage (jhu-daily: 81 MB a run).
-  function* chunks(): Iterable<Uint8Array<ArrayBuffer>> {
-    for (let i = 0; i < rows.length; i += 1000) {
-      let text = '';
-      for (const r of rows.slice(i, i + 1000)) text += `${r.seriesId}\t${isoFromDay(r.issue)}\t${r.fileId}\t${copyText(JSON.stringify(r.spans))}\t${copyText(JSON.stringify(r.flags))}\n`;
-      yield utf8.encode(text);
+/**
+ * Annotation rows held for a later write, as their COPY text: each row's line without its series
+ * id (a placeholder until the commit creates the series, made real in `seriesIds` in place), in
+ * UTF-8 blocks of ANNOTATION_BLOCK_ROWS lines. Held as objects instead, the spans and flags of
+ * jhu-daily's last vintages on PGlite (135,000 readings written at once) took about 1 KB of heap
+ * each, against about 330 bytes as text.
+ */
+export class AnnotationRows {
+  readonly seriesIds: number[] = [];
+  readonly issues: number[] = [];
+  private readonly blocks: Uint8Array<ArrayBuffer>[] = [];
+  private text = '';
+
+  get length(): number {
+    return this.seriesIds.length;
+  }
+
+  push(r: AnnotationRow): void {
+    this.seriesIds.push(r.seriesId);
+    this.issues.push(r.issue);
+    // copyText escapes every newline: a line ends at the only \n of its row.
+    this.text += `\t${isoFromDay(r.issue)}\t${r.fileId}\t${copyText(JSON.stringify(r.spans))}\t${copyText(JSON.stringify(r.flags))}\n`;
+    if (this.length % ANNOTATION_BLOCK_ROWS === 0) this.seal();
+  }
+
+  /** The COPY text, a block at a time, each line led by its row's series id. */
+  *copyChunks(): Iterable<Uint8Array<ArrayBuffer>> {
+    this.seal();
+    let row = 0;
+    for (const block of this.blocks) {
+      const ids = this.seriesIds.slice(row, row + ANNOTATION_BLOCK_ROWS).map(String);
+      const out = new Uint8Array(block.length + ids.reduce((n, id) => n + id.length, 0));
+      let at = 0;
+      let from = 0;
+      for (const id of ids) {
+        for (let k = 0; k < id.length; k++) out[at++] = id.charCodeAt(k);
+        const end = block.indexOf(0x0a, from) + 1;
+        out.set(block.subarray(from, end), at);
+        at += end - from;
+        from = end;
+      }
+      row += ids.length;
+      yield out;
     }
   }
+
+  private seal(): void {
+    if (!this.text) return;
+    this.blocks.push(utf8.encode(this.text));
+    this.text = '';
+  }
+}
+
+export async function writeAnnotations(db: Db, rows: AnnotationRows): Promise<void> {
   await db.query(
     `DELETE FROM series_annotations a USING unnest($1::int[], $2::int[]) AS k(s, i) WHERE a.series_id = k.s AND a.issue = ${EPOCH} + k.i`,
-    [rows.map((r) => r.seriesId), rows.map((r) => r.issue)],
+    [rows.seriesIds, rows.issues],
   );
-  await db.copyIn('series_annotations', ['series_id', 'issue', 'file_id', 'spans', 'flags'], chunks());
+  await db.copyIn('series_annotations', ['series_id', 'issue', 'file_id', 'spans', 'flags'], rows.copyChunks());
 }
 
 export interface NoteRow {
