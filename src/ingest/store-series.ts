@@ -113,7 +113,10 @@ export class RunStore {
   private readonly replaced: { seriesId: number; day: number; issue: number }[] = [];
   /** (series, issue) pairs with a day written again at the same issue: their rows are merged at the flush, later wins. */
   private readonly rewritten = new Set<PairKey>();
+  /** Readings of the issue being applied (a later one for a (series, issue) replaces an earlier one). */
   private readonly annotationRows = new Map<PairKey, AnnotationRow>();
+  /** Readings of the issues applied since the last flush, as COPY text (their objects can go). */
+  private annotations = new AnnotationRows();
   private readonly notes: NoteRow[] = [];
   private readonly writes: Write[] = [];
   /** Values in `writes`: past RUN_STORE_LIMITS.heldValuesMax the run writes as it goes, in an open transaction. */
@@ -285,11 +288,12 @@ export class RunStore {
    */
   async endIssue(): Promise<void> {
     if (this.options.pruneAnnotations !== false) this.pruneAnnotations();
-    // On PostgreSQL an annotation row (spans and flags as objects) counts as 16 values: a run of
+    // On PostgreSQL an annotation row counts as 16 values (about what it cost as objects): a run of
     // many small vintages (jhu-daily: 12,000 values and as many readings each) is then written every
     // vintage, which kept its peak RSS lower. PGlite keeps flushing by values only (every source ran
     // slower there with the readings counted, and writing early holds its readers).
-    const readings = this.streams ? 16 * this.annotationRows.size : 0;
+    this.encodeAnnotations();
+    const readings = this.streams ? 16 * this.annotations.length : 0;
     if (this.rows.length + readings >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
   }
 
@@ -310,15 +314,21 @@ export class RunStore {
     this.prunedAt = at;
   }
 
+  /** The readings of the issue just applied, to COPY text: their objects can go (see AnnotationRows). */
+  private encodeAnnotations(): void {
+    for (const a of this.annotationRows.values()) this.annotations.push(a);
+    this.annotationRows.clear();
+  }
+
   /** `final`: from finish(), which writes nothing by itself (a small run writes all at commit()). */
   private async flush(final = false): Promise<void> {
     const replaced = [...this.replaced];
     // The write keeps these rows, and a fresh set collects the next flush's.
     const rows = mergeRewritten(this.rows, this.rewritten);
     this.rows = new ObservationRows();
-    // As COPY text from here: the readings' objects can go (see AnnotationRows).
-    const annotations = new AnnotationRows();
-    for (const a of this.annotationRows.values()) annotations.push(a);
+    this.encodeAnnotations();
+    const annotations = this.annotations;
+    this.annotations = new AnnotationRows();
     const notes = [...this.notes];
     // An annotation row costs about what 16 values do.
     this.heldValues += rows.length + 16 * annotations.length;
@@ -338,7 +348,6 @@ export class RunStore {
     });
     this.replaced.length = 0;
     this.rewritten.clear();
-    this.annotationRows.clear();
     this.notes.length = 0;
     if (this.streams) {
       if (final && !this.open) return;

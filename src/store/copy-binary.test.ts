@@ -90,13 +90,18 @@ describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
     // 2,500 rows: three blocks; the second series' rows are held under a placeholder id (-1) until written.
     const rows = new AnnotationRows();
     for (let k = 0; k < 2500; k++) rows.push({ seriesId: k % 2 ? -1 : ids[0], issue: issue0 + k, fileId: 7, spans: spansOf(k), flags: flagsOf(k) });
-    expect(rows.length).toBe(2500);
+    // A later reading of a (series, issue) already held replaces it: the first row's, and one of the placeholder's.
+    rows.push({ seriesId: ids[0], issue: issue0, fileId: 7, spans: spansOf(1), flags: flagsOf(8) });
+    rows.push({ seriesId: -1, issue: issue0 + 2499, fileId: 7, spans: [], flags: [] });
+    expect(rows.length).toBe(2502);
     for (let i = 0; i < rows.length; i++) if (rows.seriesIds[i] === -1) rows.seriesIds[i] = ids[1];
     await writeAnnotations(t.db, rows);
     const got = await readAnnotations(t.db, ids);
+    const expected = (k: number) =>
+      k === 0 ? { issue: issue0, spans: spansOf(1), flags: flagsOf(8) } : k === 2499 ? { issue: issue0 + k, spans: [], flags: [] } : { issue: issue0 + k, spans: spansOf(k), flags: flagsOf(k) };
     for (const [n, id] of ids.entries()) {
       const ks = Array.from({ length: 2500 }, (_, k) => k).filter((k) => k % 2 === n);
-      expect(got.get(id)).toEqual(ks.map((k) => ({ issue: issue0 + k, spans: spansOf(k), flags: flagsOf(k) })));
+      expect(got.get(id)).toEqual(ks.map(expected));
     }
     const [{ files }] = await t.db.query<{ files: string }>(`SELECT string_agg(DISTINCT file_id::text, ',') AS files FROM series_annotations WHERE series_id = ANY($1::int[])`, [ids]);
     expect(files).toBe('7');

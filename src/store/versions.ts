@@ -185,21 +185,29 @@ const ANNOTATION_BLOCK_ROWS = 1000;
 /**
  * Annotation rows held for a later write, as their COPY text: each row's line without its series
  * id (a placeholder until the commit creates the series, made real in `seriesIds` in place), in
- * UTF-8 blocks of ANNOTATION_BLOCK_ROWS lines. Held as objects instead, the spans and flags of
- * jhu-daily's last vintages on PGlite (135,000 readings written at once) took about 1 KB of heap
- * each, against about 330 bytes as text.
+ * UTF-8 blocks of ANNOTATION_BLOCK_ROWS lines. A row for a (series, issue) already held replaces
+ * it. Held as objects instead, the spans and flags of jhu-daily's last vintages on PGlite (135,000
+ * readings written at once) took about 1 KB of heap each, against about 330 bytes as text.
  */
 export class AnnotationRows {
   readonly seriesIds: number[] = [];
   readonly issues: number[] = [];
   private readonly blocks: Uint8Array<ArrayBuffer>[] = [];
   private text = '';
+  /** Row number by (series, issue), and the rows a later one replaced (left out of the COPY). */
+  private readonly rowOf = new Map<string, number>();
+  private readonly replaced = new Set<number>();
 
+  /** Rows pushed, replaced ones included. */
   get length(): number {
     return this.seriesIds.length;
   }
 
   push(r: AnnotationRow): void {
+    const key = `${r.seriesId}|${r.issue}`;
+    const earlier = this.rowOf.get(key);
+    if (earlier !== undefined) this.replaced.add(earlier);
+    this.rowOf.set(key, this.length);
     this.seriesIds.push(r.seriesId);
     this.issues.push(r.issue);
     // copyText escapes every newline: a line ends at the only \n of its row.
@@ -217,14 +225,15 @@ export class AnnotationRows {
       let at = 0;
       let from = 0;
       for (const id of ids) {
-        for (let k = 0; k < id.length; k++) out[at++] = id.charCodeAt(k);
         const end = block.indexOf(0x0a, from) + 1;
-        out.set(block.subarray(from, end), at);
-        at += end - from;
+        if (!this.replaced.has(row++)) {
+          for (let k = 0; k < id.length; k++) out[at++] = id.charCodeAt(k);
+          out.set(block.subarray(from, end), at);
+          at += end - from;
+        }
         from = end;
       }
-      row += ids.length;
-      yield out;
+      yield out.subarray(0, at);
     }
   }
 
