@@ -172,11 +172,13 @@ async function copyInBatches(
     parts = [];
     size = 0;
     const batch = buffer;
-    input.bytes = new Uint8Array(batch);
+    // PGlite asks for the bytes when this statement starts, under its lock: from then until the
+    // statement ends, the device reads (blobReads) are this batch's.
+    const blob = { arrayBuffer: async () => ((input.bytes = bytes), batch) } as unknown as Blob;
     try {
-      await conn.query(sql, [], { blob: { arrayBuffer: async () => batch } as unknown as Blob });
+      await conn.query(sql, [], { blob });
     } finally {
-      input.bytes = null;
+      if (input.bytes === bytes) input.bytes = null;
     }
   };
   for await (const chunk of chunks) {
@@ -190,7 +192,7 @@ async function copyInBatches(
 
 const utf8 = new TextEncoder();
 
-/** The batch a COPY of this database is reading, while it reads it. */
+/** The batch a COPY of this database is reading, while it reads it (every COPY goes through copyInBatches). */
 interface CopyInput {
   bytes: Uint8Array | null;
 }
