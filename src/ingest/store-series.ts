@@ -8,7 +8,7 @@ import { ensureSeries, findSeries, refreshSeriesRanks, setDerived, writeSummarie
 import {
   AnnotationRows, attachObservations, deleteObservations, keyObservations, ObservationRows, observationsTable, readAnnotations, readVersions,
   writeAnnotations, writeNotes, writeObservations,
-  type AnnotationRow, type ObservationChunk, type AnnotationVersion, type NoteRow, type ObservationsTable, type SeriesVersions,
+  type ObservationChunk, type AnnotationVersion, type NoteRow, type ObservationsTable, type SeriesVersions,
 } from '../store/versions.js';
 import { detectAnomalies } from './anomaly-rules.js';
 import { diffSeries, mergeVersions, newestIssue, versionLog, viewAt, viewScratch, type VersionLog } from './diff.js';
@@ -113,9 +113,7 @@ export class RunStore {
   private readonly replaced: { seriesId: number; day: number; issue: number }[] = [];
   /** (series, issue) pairs with a day written again at the same issue: their rows are merged at the flush, later wins. */
   private readonly rewritten = new Set<PairKey>();
-  /** Readings of the issue being applied (a later one for a (series, issue) replaces an earlier one). */
-  private readonly annotationRows = new Map<PairKey, AnnotationRow>();
-  /** Readings of the issues applied since the last flush, as COPY text (their objects can go). */
+  /** Readings since the last flush, as COPY text (their objects can go; a later one for a (series, issue) replaces an earlier one). */
   private annotations = new AnnotationRows();
   private readonly notes: NoteRow[] = [];
   private readonly writes: Write[] = [];
@@ -235,8 +233,7 @@ export class RunStore {
     while (at >= 0 && c.annotations[at].issue > issue) at--;
     const inForce = at >= 0 ? c.annotations[at] : undefined;
     if (!inForce || !sameReading(inForce, reading)) {
-      const row = { seriesId, issue, fileId: this.runFileId(s.fileId), spans: reading.spans, flags: reading.flags };
-      this.annotationRows.set(pair, row);
+      this.annotations.push({ seriesId, issue, fileId: this.runFileId(s.fileId), spans: reading.spans, flags: reading.flags });
       const version: AnnotationVersion = { issue, spans: reading.spans, flags: reading.flags };
       if (inForce?.issue === issue) c.annotations[at] = version;
       else c.annotations.splice(at + 1, 0, version);
@@ -292,7 +289,6 @@ export class RunStore {
     // many small vintages (jhu-daily: 12,000 values and as many readings each) is then written every
     // vintage, which kept its peak RSS lower. PGlite keeps flushing by values only (every source ran
     // slower there with the readings counted, and writing early holds its readers).
-    this.encodeAnnotations();
     const readings = this.streams ? 16 * this.annotations.length : 0;
     if (this.rows.length + readings >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
   }
@@ -314,19 +310,12 @@ export class RunStore {
     this.prunedAt = at;
   }
 
-  /** The readings of the issue just applied, to COPY text: their objects can go (see AnnotationRows). */
-  private encodeAnnotations(): void {
-    for (const a of this.annotationRows.values()) this.annotations.push(a);
-    this.annotationRows.clear();
-  }
-
   /** `final`: from finish(), which writes nothing by itself (a small run writes all at commit()). */
   private async flush(final = false): Promise<void> {
     const replaced = [...this.replaced];
     // The write keeps these rows, and a fresh set collects the next flush's.
     const rows = mergeRewritten(this.rows, this.rewritten);
     this.rows = new ObservationRows();
-    this.encodeAnnotations();
     const annotations = this.annotations;
     this.annotations = new AnnotationRows();
     const notes = [...this.notes];

@@ -171,10 +171,9 @@ async function copyInBatches(
     }
     parts = [];
     size = 0;
-    const batch = buffer;
     // PGlite asks for the bytes when this statement starts, under its lock: from then until the
     // statement ends, the device reads (blobReads) are this batch's.
-    const blob = { arrayBuffer: async () => ((input.bytes = bytes), batch) } as unknown as Blob;
+    const blob = { arrayBuffer: async () => ((input.bytes = bytes), bytes.buffer) } as unknown as Blob;
     try {
       await conn.query(sql, [], { blob });
     } finally {
