@@ -55,15 +55,24 @@ interface Cached {
 }
 
 /**
- * Values a run holds in memory for its final short transaction (about 12 bytes each, plus what
- * each batch costs): a daily refresh holds a few thousand; a first load of jhu-daily's 114
- * vintages would hold over a million batches (some 500 MB more at peak) and writes as it goes.
+ * Values a run holds in memory for its final short transaction (24 bytes each; a reading counts
+ * as its text's bytes over 24): a daily refresh holds a few thousand; a first load of jhu-daily's
+ * 114 vintages would hold 553,035 values and 168,000 readings (107 MB) and writes as it goes.
  */
 export const RUN_STORE_LIMITS = {
   heldValuesMax: 2_000_000,
   /** Pending values (new or changed) from which a finished issue is compacted (and written, past heldValuesMax). */
   flushAtValues: 200_000,
 };
+
+/** Bytes a held value takes (ObservationRows: four int32 and a float64). */
+const VALUE_BYTES = 24;
+
+/** Held readings as a number of values: their COPY text's bytes over what a held value takes (about 22 a reading). */
+function valuesOf(annotations: AnnotationRows): number {
+  return Math.ceil(annotations.bytes / VALUE_BYTES);
+}
+
 /** Series whose stored versions are read in one query. */
 const READ_CHUNK = 64;
 /**
@@ -117,7 +126,7 @@ export class RunStore {
   private annotations = new AnnotationRows();
   private readonly notes: NoteRow[] = [];
   private readonly writes: Write[] = [];
-  /** Values in `writes`: past RUN_STORE_LIMITS.heldValuesMax the run writes as it goes, in an open transaction. */
+  /** Values in `writes`, readings counted by their bytes: past RUN_STORE_LIMITS.heldValuesMax the run writes as it goes, in an open transaction. */
   private heldValues = 0;
   /** Series this run creates, by placeholder id (-1, -2, …). */
   private readonly created = new Map<number, SeriesKey>();
@@ -285,12 +294,11 @@ export class RunStore {
    */
   async endIssue(): Promise<void> {
     if (this.options.pruneAnnotations !== false) this.pruneAnnotations();
-    // On PostgreSQL an annotation row counts as 16 values (about what it cost as objects): a run of
-    // many small vintages (jhu-daily: 12,000 values and as many readings each) is then written every
-    // vintage, which kept its peak RSS lower. PGlite keeps flushing by values only (every source ran
-    // slower there with the readings counted, and writing early holds its readers).
-    const readings = this.streams ? 16 * this.annotations.length : 0;
-    if (this.rows.length + readings >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
+    // Readings count by their bytes (heldValues): a run of many small vintages (jhu-daily: 12,000
+    // values and as many readings each) is compacted every vintage or two, and past heldValuesMax
+    // written as it goes, which bounds its peak on PGlite too (its readings held to the end were
+    // 94 MB of text).
+    if (this.rows.length + valuesOf(this.annotations) >= RUN_STORE_LIMITS.flushAtValues) await this.flush();
   }
 
   /**
@@ -319,8 +327,7 @@ export class RunStore {
     const annotations = this.annotations;
     this.annotations = new AnnotationRows();
     const notes = [...this.notes];
-    // An annotation row costs about what 16 values do.
-    this.heldValues += rows.length + 16 * annotations.length;
+    this.heldValues += rows.length + valuesOf(annotations);
     this.writes.push(async (tx, id) => {
       // Placeholder ids made real in place: these rows are this write's own (no copy of each).
       for (const r of replaced) r.seriesId = id(r.seriesId);

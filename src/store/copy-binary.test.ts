@@ -114,3 +114,15 @@ describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
     expect(first[0]).toEqual({ issue: issue0, spans: [], flags: flagsOf(4) });
   });
 });
+
+describe('AnnotationRows', () => {
+  it('counts the bytes its held text takes (what a run weighs held readings by), the ids left out', () => {
+    const rows = new AnnotationRows();
+    const flags = [{ code: 'jump', date: '2020-04-01', detail: 'x'.repeat(40) }] as never[];
+    for (let k = 0; k < 2345; k++) rows.push({ seriesId: 1000 + k, issue: 18_400 + k, fileId: 3, spans: [], flags: k % 3 ? flags : [] });
+    const text = [...rows.copyChunks()].reduce((n, c) => n + c.length, 0);
+    const ids = rows.seriesIds.reduce((n, id) => n + String(id).length, 0);
+    expect(rows.bytes).toBe(text - ids);
+    expect(rows.bytes).toBeGreaterThan(2345 * 30);
+  });
+});

@@ -30,9 +30,28 @@ const COPY_BATCH_BYTES = 4 << 20;
  */
 const DIRECTORY_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'maintenance_work_mem=8MB'];
 
+/**
+ * Settings of every embedded database. wal_level=minimal: nothing reads an embedded database's WAL
+ * (no replica, no archive), and a table created by the writing transaction then needs none: a first
+ * load's partition is COPYed and keyed without WAL (jhu-global alone: 72 MB of WAL → 0.5 MB).
+ */
+const SETTINGS = ['-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'];
+
+/**
+ * initdb of a new database without data checksums, which PostgreSQL 18's initdb (PGlite 0.5's) turns
+ * on: every page written was checksummed in WebAssembly, and a page's first hint bits after a
+ * checkpoint wrote the whole page to the WAL. An embedded database is rebuilt from its sources; a
+ * PostgreSQL server keeps whatever its operator chose. The default JHU ingest wrote 1,209 MB to the
+ * directory with both, 741 MB with neither (see src/ingest/README.md, seventh pass).
+ */
+const INITDB_PARAMS = ['--no-data-checksums'];
+
 export async function openPglite(dir: string | null, image?: Blob): Promise<Db> {
   if (dir) await mkdir(dir, { recursive: true });
-  const pg = new PGlite({ dataDir: dir ?? undefined, parsers, relaxedDurability: true, loadDataDir: image, startParams: [...PGlite.defaultStartParams, ...(dir ? DIRECTORY_SETTINGS : [])] });
+  const pg = new PGlite({
+    dataDir: dir ?? undefined, parsers, relaxedDurability: true, loadDataDir: image, initDbStartParams: INITDB_PARAMS,
+    startParams: [...PGlite.defaultStartParams, ...SETTINGS, ...(dir ? DIRECTORY_SETTINGS : [])],
+  });
   await pg.waitReady;
   const db = wrap(pg, pg, blobReads(pg));
   OPENED.set(db, pg);

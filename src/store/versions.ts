@@ -194,6 +194,7 @@ export class AnnotationRows {
   readonly issues: number[] = [];
   private readonly blocks: Uint8Array<ArrayBuffer>[] = [];
   private text = '';
+  private sealedBytes = 0;
   /** Row number by (series, issue), and the rows a later one replaced (left out of the COPY). */
   private readonly rowOf = new Map<string, number>();
   private readonly replaced = new Set<number>();
@@ -201,6 +202,11 @@ export class AnnotationRows {
   /** Rows pushed, replaced ones included. */
   get length(): number {
     return this.seriesIds.length;
+  }
+
+  /** What the held text takes, in bytes (the open block counted by its characters). */
+  get bytes(): number {
+    return this.sealedBytes + this.text.length;
   }
 
   push(r: AnnotationRow): void {
@@ -239,7 +245,9 @@ export class AnnotationRows {
 
   private seal(): void {
     if (!this.text) return;
-    this.blocks.push(utf8.encode(this.text));
+    const block = utf8.encode(this.text);
+    this.blocks.push(block);
+    this.sealedBytes += block.length;
     this.text = '';
   }
 }
