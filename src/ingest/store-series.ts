@@ -6,9 +6,9 @@ import { takeCommitTurn } from '../store/ingest-lock.js';
 import { refreshObservationStatistics } from '../store/statistics.js';
 import { ensureSeries, findSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesKey, type SeriesSummary } from '../store/series.js';
 import {
-  AnnotationRows, attachObservations, deleteObservations, keyObservations, ObservationRows, observationsTable, readAnnotations, readVersions,
+  AnnotationRows, attachObservations, pairKey, deleteObservations, keyObservations, ObservationRows, observationsTable, readAnnotations, readVersions,
   writeAnnotations, writeNotes, writeObservations,
-  type ObservationChunk, type AnnotationVersion, type NoteRow, type ObservationsTable, type SeriesVersions,
+  type ObservationChunk, type AnnotationVersion, type PairKey, type NoteRow, type ObservationsTable, type SeriesVersions,
 } from '../store/versions.js';
 import { detectAnomalies } from './anomaly-rules.js';
 import { diffSeries, mergeVersions, newestIssue, versionLog, viewAt, viewScratch, type VersionLog } from './diff.js';
@@ -497,13 +497,6 @@ export class IssueOrderError extends Error {
     super(`issue ${issue} applied after a newer one`);
     this.name = 'IssueOrderError';
   }
-}
-
-/** A (series, issue) pair as one number (series ids, placeholders included, are 32-bit; issues are day numbers). */
-type PairKey = number | string;
-
-function pairKey(seriesId: number, issue: number): PairKey {
-  return issue >= 0 && issue < 2 ** 20 ? seriesId * 2 ** 20 + issue : `${seriesId}|${issue}`;
 }
 
 function addTo(map: Map<string, { valuesNew: number; valuesChanged: number }>, key: string, valuesNew: number, valuesChanged: number): void {

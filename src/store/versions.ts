@@ -180,6 +180,13 @@ export interface AnnotationRow {
 
 const utf8 = new TextEncoder();
 /** Rows per block of COPY text. */
+/** A (series, issue) pair as one number (series ids, placeholders included, are 32-bit; issues are day numbers). */
+export type PairKey = number | string;
+
+export function pairKey(seriesId: number, issue: number): PairKey {
+  return issue >= 0 && issue < 2 ** 20 ? seriesId * 2 ** 20 + issue : `${seriesId}|${issue}`;
+}
+
 const ANNOTATION_BLOCK_ROWS = 1000;
 
 /**
@@ -196,7 +203,7 @@ export class AnnotationRows {
   private text = '';
   private sealedBytes = 0;
   /** Row number by (series, issue), and the rows a later one replaced (left out of the COPY). */
-  private readonly rowOf = new Map<string, number>();
+  private readonly rowOf = new Map<PairKey, number>();
   private readonly replaced = new Set<number>();
 
   /** Rows pushed, replaced ones included. */
@@ -210,7 +217,7 @@ export class AnnotationRows {
   }
 
   push(r: AnnotationRow): void {
-    const key = `${r.seriesId}|${r.issue}`;
+    const key = pairKey(r.seriesId, r.issue);
     const earlier = this.rowOf.get(key);
     if (earlier !== undefined) this.replaced.add(earlier);
     this.rowOf.set(key, this.length);
