@@ -6,9 +6,9 @@ import { dataPath } from '../../test/shared-data.js';
 import { SourceFormatError } from '../domain/validation.js';
 import { eachCsvRow } from './csv.js';
 
-const rowsOf = (text: string, file = 'probe.csv') => {
+const rowsOf = (text: string, file = 'probe.csv', chunkChars?: number) => {
   const rows: [number, string[]][] = [];
-  eachCsvRow(text, file, (fields, row) => rows.push([row, fields]));
+  eachCsvRow(text, file, (fields, row) => rows.push([row, fields]), chunkChars);
   return rows;
 };
 
@@ -37,5 +37,30 @@ describe('eachCsvRow', () => {
     const bad = 'a,b\n1,2\n3,"open\n4,5\n';
     expect(() => rowsOf(bad, 'bad.csv')).toThrow(SourceFormatError);
     expect(() => rowsOf(bad, 'bad.csv')).toThrow(/bad\.csv, line 3: malformed quoted field/);
+    expect(() => rowsOf(bad, 'bad.csv', 5)).toThrow(/bad\.csv, line 3: malformed quoted field/);
+  });
+
+  it('reads the same rows whatever the piece size, blank lines at a cut included', () => {
+    // Without quotes the text is read in pieces cut at line ends; with quotes, in one.
+    const plain = 'id,name,note\n\n1,a,\n\n\n2,bb,x\n3,,\n\n';
+    const quoted = 'id,"name, full",note\r\n1,"Bonaire, Sint Eustatius and Saba","two\nlines"\n\n2,plain,"say ""hi"""\n3,,\n"4",x,"y\r\nz"\n';
+    expect(rowsOf(plain, 'p.csv', 1 << 20).map(([, f]) => f)).toEqual([['id', 'name', 'note'], [''], ['1', 'a', ''], [''], [''], ['2', 'bb', 'x'], ['3', '', '']]);
+    expect(rowsOf(quoted, 'q.csv', 1 << 20).map(([, f]) => f)).toEqual([
+      ['id', 'name, full', 'note'],
+      ['1', 'Bonaire, Sint Eustatius and Saba', 'two\nlines'],
+      [''],
+      ['2', 'plain', 'say "hi"'],
+      ['3', '', ''],
+      ['4', 'x', 'y\nz'],
+    ]);
+    for (const text of [plain, quoted]) {
+      const whole = rowsOf(text, 'probe.csv', 1 << 20);
+      for (let piece = 0; piece <= text.length; piece++) expect(rowsOf(text, 'probe.csv', piece)).toEqual(whole);
+    }
+    const real = gunzipSync(readFileSync(dataPath('nyt/asof_2021-04-19/us-counties-recent.csv.gz'))).toString('utf8');
+    expect(real.includes('"')).toBe(false);
+    const rows = rowsOf(real, 'probe.csv', 4099);
+    expect(rows.map(([, f]) => f)).toEqual(rawCsvRows(real));
+    expect(rows).toEqual(rowsOf(real, 'probe.csv', 1 << 30));
   });
 });

@@ -22,27 +22,45 @@ export function parseCsvRows(text: string, file: string): string[][] {
  * parser that turns each row into numbers at once, so that the rows of strings never all exist
  * together (the JHU US deaths file: 1.5 M cell strings, about 80 MB that outlived the young
  * generation). `row` counts from 0 (the header); blank rows are passed on, except at the end.
+ *
+ * A text without quotes is handed to papaparse in pieces of about `chunkChars`, cut at line
+ * ends: on such a text papaparse splits its whole input into lines first, an array as long as
+ * the file that outlives the young generation. A text with quotes is read in one piece (papaparse
+ * then reads field by field; its own `chunkSize` would keep every piece read until the end).
  */
-export function eachCsvRow(text: string, file: string, onRow: (fields: string[], row: number) => void): void {
+export function eachCsvRow(text: string, file: string, onRow: (fields: string[], row: number) => void, chunkChars = CSV_CHUNK_CHARS): void {
   const body = csvBody(text);
   let row = 0;
   let blanks = 0;
-  Papa.parse<string[]>(body, {
-    skipEmptyLines: false,
-    delimiter: ',',
-    step: (result) => {
-      throwOnBadQuotes(result.errors, body, file, () => row + blanks);
-      const fields = result.data;
-      // Held until a row follows: a final newline yields one empty row, which is no row.
-      if (fields.length === 1 && fields[0] === '') {
-        blanks++;
-        return;
-      }
-      for (; blanks > 0; blanks--) onRow([''], row++);
-      onRow(fields, row++);
-    },
-  });
+  const step = (result: Papa.ParseStepResult<string[]>) => {
+    throwOnBadQuotes(result.errors, body, file, () => row + blanks);
+    const fields = result.data;
+    // Held until a row follows: a final newline yields one empty row, which is no row.
+    if (fields.length === 1 && fields[0] === '') {
+      blanks++;
+      return;
+    }
+    for (; blanks > 0; blanks--) onRow([''], row++);
+    onRow(fields, row++);
+  };
+  const config = { skipEmptyLines: false, delimiter: ',', newline: '\n', step } as const;
+  if (body.includes('"')) {
+    Papa.parse<string[]>(body, config);
+    return;
+  }
+  // Each piece ends before a line end, and the next starts after it: the rows of the pieces are
+  // the rows of the text (a piece is never empty, so an empty line at a cut is kept).
+  let start = 0;
+  while (start < body.length) {
+    const cut = body.indexOf('\n', start + Math.max(1, chunkChars));
+    const end = cut < 0 ? body.length : cut;
+    Papa.parse<string[]>(body.slice(start, end), config);
+    start = end + 1;
+  }
 }
+
+/** About how many characters of a text without quotes eachCsvRow hands papaparse at a time. */
+export const CSV_CHUNK_CHARS = 64 * 1024;
 
 /**
  * The text papaparse reads: no BOM, and one line ending for the whole text (papaparse detects

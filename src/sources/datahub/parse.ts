@@ -2,7 +2,7 @@ import { isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { eachCsvRow, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
 import { LongPivot } from '../kit/long-pivot.js';
 import { readDateColumn } from './dates.js';
 
@@ -62,31 +62,75 @@ const COMBINED: Layout = {
 };
 const WORLDWIDE: Layout = { required: ['Date', 'Confirmed', 'Recovered', 'Deaths'], optional: ['Increase rate'], place: [] };
 
+/**
+ * A file read in one pass, row by row (a file has up to a hundred thousand rows: their strings
+ * never all exist at once): per data row its place, day and values, in columns.
+ */
 interface Table {
-  rows: string[][];
-  /** Column index by header name. */
-  col: Map<string, number>;
+  /** Data rows (CSV rows 1..rows). */
+  rows: number;
   lineOf: (row: number) => number;
   /** Day of each data row (index r - 1 for CSV row r). */
   days: Int32Array;
+  /** Distinct places in order of appearance: the layout's place columns, trimmed. */
+  places: string[][];
+  /** Place of each data row (index into `places`). */
+  placeOf: Int32Array;
+  /** Row-major values of the metric columns asked for (index (r - 1) * metrics + k). */
+  values: Float64Array;
   issues: ValidationIssue[];
 }
 
-/** Header checked by name, every row's field count, and the date column (order detected). */
-function readTable(file: SourceInputFile, layout: Layout): Table {
-  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
-  const col = checkHeader(header, layout, file.name);
-  if (rows.length === 1) throw new SourceFormatError('no data rows after the header (truncated file?)', file.name, 2);
-  const width = rows[0].length;
-  for (let r = 1; r < rows.length; r++) {
-    requireRowWidth(rows[r].length, width, file.name, lineOf(r));
-  }
-  const dateCol = col.get('Date')!;
-  const cells = new Array<string>(rows.length - 1);
-  for (let r = 1; r < rows.length; r++) cells[r - 1] = rows[r][dateCol];
-  const placeCols = layout.place.map((c) => col.get(c)!);
-  const placeOf = (i: number) => placeCols.map((c) => rows[i + 1][c].trim()).join('|');
-  const dates = readDateColumn(cells, placeOf, file.name, 'Date', lineOf);
+/**
+ * Header checked by name, every row's field count and value cells, and the date column (order
+ * detected over the whole file). `metrics`: the value columns to read (each cell checked).
+ */
+function readTable(file: SourceInputFile, layout: Layout, metrics: readonly string[]): Table {
+  const text = stripBom(file.text);
+  const lines = rowLineNumbers(text);
+  const lineOf = (r: number) => lines[r] ?? r + 1;
+  let width = 0;
+  let dateCol = 0;
+  let placeCols: number[] = [];
+  let metricCols: number[] = [];
+  // Date cells by spelling (a few hundred), a pointer per row.
+  const spellings = new Map<string, string>();
+  const cells: string[] = [];
+  const placeIndex = new Map<string, number>();
+  const places: string[][] = [];
+  let placeOf = new Int32Array(1024);
+  let values = new Float64Array(1024 * metrics.length);
+  eachCsvRow(text, file.name, (f, r) => {
+    if (r === 0) {
+      const col = checkHeader(f.map((h) => h.trim()), layout, file.name);
+      width = f.length;
+      dateCol = col.get('Date')!;
+      placeCols = layout.place.map((c) => col.get(c)!);
+      metricCols = metrics.map((c) => col.get(c)!);
+      return;
+    }
+    const line = lineOf(r);
+    requireRowWidth(f.length, width, file.name, line);
+    const i = r - 1;
+    if (i === placeOf.length) {
+      placeOf = grown(placeOf, 2 * i);
+      values = grown(values, 2 * i * metrics.length);
+    }
+    const date = f[dateCol];
+    cells.push(spellings.get(date) ?? (spellings.set(date, date), date));
+    const parts = placeCols.map((c) => f[c].trim());
+    const key = parts.join('|');
+    let p = placeIndex.get(key);
+    if (p === undefined) {
+      placeIndex.set(key, (p = places.length));
+      places.push(parts);
+    }
+    placeOf[i] = p;
+    for (let k = 0; k < metrics.length; k++) values[i * metrics.length + k] = cellValue(f[metricCols[k]], file.name, line, metrics[k]);
+  });
+  if (width === 0) throw new SourceFormatError('empty file', file.name, 1);
+  if (cells.length === 0) throw new SourceFormatError('no data rows after the header (truncated file?)', file.name, 2);
+  const dates = readDateColumn(cells, (i) => places[placeOf[i]].join('|'), file.name, 'Date', lineOf);
   const issues: ValidationIssue[] = [];
   if (dates.order === 'YYYY-DD-MM') {
     const example = cells[0].trim();
@@ -101,7 +145,13 @@ function readTable(file: SourceInputFile, layout: Layout): Table {
       count: cells.length,
     });
   }
-  return { rows, col, lineOf, days: dates.days, issues };
+  return { rows: cells.length, lineOf, days: dates.days, places, placeOf, values, issues };
+}
+
+function grown<T extends Int32Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
 }
 
 function checkHeader(header: string[], layout: Layout, file: string): Map<string, number> {
@@ -132,35 +182,18 @@ function cellValue(cell: string, file: string, line: number, column: string): nu
   return Number(t);
 }
 
-interface PlaceRows {
-  place: PlaceRef;
-  label: string;
-  /** CSV row indices of this place, in file order. */
-  rows: number[];
-}
-
 function parseLong(file: SourceInputFile, layout: Layout): ParsedSource {
-  const t = readTable(file, layout);
-  const { rows, col, lineOf } = t;
-  const metricCols = METRICS.map(([c, metric]) => ({ column: c, metric, index: col.get(c)! }));
-
   // Every value cell is read, so that a broken cell refuses the file even in a row not stored.
-  const values = new Float64Array((rows.length - 1) * metricCols.length);
-  for (let r = 1; r < rows.length; r++) {
-    for (let k = 0; k < metricCols.length; k++) {
-      const m = metricCols[k];
-      values[(r - 1) * metricCols.length + k] = cellValue(rows[r][m.index], file.name, lineOf(r), m.column);
-    }
-  }
-
-  const places = file.fileId === 'countries-aggregated' ? countryRows(rows, col.get('Country')!) : provinceRows(rows, col.get('Country/Region')!, col.get('Province/State')!);
-
-  // Rows go in place by place, as grouped above (a repeat is reported within its place's rows).
-  const pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics: metricCols.map((m) => m.metric) });
-  for (const [id, p] of places) {
-    for (const r of p.rows) {
-      const row = values.subarray((r - 1) * metricCols.length, r * metricCols.length);
-      pivot.add({ key: id, place: p.place, label: p.label, day: t.days[r - 1], line: lineOf(r), values: row });
+  const t = readTable(file, layout, METRICS.map(([column]) => column));
+  const width = METRICS.length;
+  const kept = file.fileId === 'countries-aggregated' ? countryPlaces(t.places) : provincePlaces(t.places);
+  // Rows go in place by place, in order of appearance, each place's rows in file order (a repeat
+  // is reported within its place's rows).
+  const rowsOf = rowsByPlace(t.placeOf.subarray(0, t.rows), t.places.length);
+  const pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics: METRICS.map(([, metric]) => metric) });
+  for (const [p, place] of kept) {
+    for (const i of rowsOf(p)) {
+      pivot.add({ key: String(p), place: place.place, label: place.label, day: t.days[i], line: t.lineOf(i + 1), values: t.values.subarray(i * width, (i + 1) * width) });
     }
   }
   // A place whose cells of a metric are all blank has no such series in this file
@@ -169,42 +202,44 @@ function parseLong(file: SourceInputFile, layout: Layout): ParsedSource {
   return { series, populations: [], issues: [...t.issues, ...pivot.issues()], flags: pivot.flags() };
 }
 
-/** countries-aggregated: one place per Country. */
-function countryRows(rows: string[][], countryCol: number): Map<string, PlaceRows> {
-  const places = new Map<string, PlaceRows>();
-  for (let r = 1; r < rows.length; r++) {
-    const country = rows[r][countryCol].trim();
-    let p = places.get(country);
-    if (!p) places.set(country, (p = { place: { kind: 'names', country }, label: JSON.stringify(country), rows: [] }));
-    p.rows.push(r);
-  }
-  return places;
+/** The data rows of each place (index into the table's places), in file order. */
+function rowsByPlace(placeOf: Int32Array, places: number): (place: number) => Int32Array {
+  const start = new Int32Array(places + 1);
+  for (const p of placeOf) start[p + 1]++;
+  for (let p = 0; p < places; p++) start[p + 1] += start[p];
+  const rows = new Int32Array(placeOf.length);
+  const next = start.slice(0, places);
+  placeOf.forEach((p, i) => {
+    rows[next[p]++] = i;
+  });
+  return (p) => rows.subarray(start[p], start[p + 1]);
+}
+
+interface KeptPlace {
+  place: PlaceRef;
+  label: string;
+}
+
+/** countries-aggregated: one place per Country (places are [country]). */
+function countryPlaces(places: readonly string[][]): Map<number, KeptPlace> {
+  return new Map(places.map(([country], p) => [p, { place: { kind: 'names', country }, label: JSON.stringify(country) }]));
 }
 
 /**
- * time-series-combined: the rows of countries that the file reports by province only. A
- * country with a row of its own (empty Province/State, or one naming the country itself as in
- * "France / France") is country-level data, which countries-aggregated supplies summed with
- * its other rows (overseas territories, the Channel Islands), so none of its rows is kept.
+ * time-series-combined (places are [country, province]): the rows of countries that the file
+ * reports by province only. A country with a row of its own (empty Province/State, or one naming
+ * the country itself as in "France / France") is country-level data, which countries-aggregated
+ * supplies summed with its other rows (overseas territories, the Channel Islands), so none of its
+ * rows is kept.
  */
-function provinceRows(rows: string[][], countryCol: number, provinceCol: number): Map<string, PlaceRows> {
+function provincePlaces(places: readonly string[][]): Map<number, KeptPlace> {
   const ownRow = new Set<string>();
-  for (let r = 1; r < rows.length; r++) {
-    const country = rows[r][countryCol].trim();
-    const province = rows[r][provinceCol].trim();
-    if (province === '' || province.toLowerCase() === country.toLowerCase()) ownRow.add(country);
-  }
-  const places = new Map<string, PlaceRows>();
-  for (let r = 1; r < rows.length; r++) {
-    const country = rows[r][countryCol].trim();
-    if (ownRow.has(country)) continue;
-    const province = rows[r][provinceCol].trim();
-    const id = `${province}|${country}`;
-    let p = places.get(id);
-    if (!p) places.set(id, (p = { place: provincePlace(country, province), label: JSON.stringify(`${province}, ${country}`), rows: [] }));
-    p.rows.push(r);
-  }
-  return places;
+  for (const [country, province] of places) if (province === '' || province.toLowerCase() === country.toLowerCase()) ownRow.add(country);
+  const kept = new Map<number, KeptPlace>();
+  places.forEach(([country, province], p) => {
+    if (!ownRow.has(country)) kept.set(p, { place: provincePlace(country, province), label: JSON.stringify(`${province}, ${country}`) });
+  });
+  return kept;
 }
 
 /**
@@ -219,8 +254,8 @@ function provincePlace(country: string, province: string): PlaceRef {
 
 /** World totals: checked (header, rows, dates), not stored. */
 function parseWorldwide(file: SourceInputFile): ParsedSource {
-  const t = readTable(file, WORLDWIDE);
-  const n = t.rows.length - 1;
+  const t = readTable(file, WORLDWIDE, []);
+  const n = t.rows;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const d of t.days) {

@@ -1,7 +1,7 @@
 import { dayFromParts, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { parseCsvRows, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { eachCsvRow, rowLineNumbers, stripBom } from '../../lib/csv.js';
 import { conflictError, repeatIssue } from '../kit/duplicate-rows.js';
 
 /**
@@ -40,8 +40,6 @@ export interface ReportRow {
   line: number;
   place: Partial<Record<PlaceField, string>>;
   values: Partial<Record<MetricId, number>>;
-  /** The row's cells by column name, for messages. */
-  cells: Record<string, string>;
 }
 
 export interface DailyReport {
@@ -101,28 +99,33 @@ const COUNT = /^-?\d+(?:\.\d+)?$/;
 export function readDailyReport(rawText: string, file: string, generations: readonly HeaderGeneration[]): DailyReport {
   const day = reportDay(file);
   const text = stripBom(rawText);
-  const rows = parseCsvRows(text, file);
-  if (rows.length === 0 || (rows.length === 1 && rows[0].length === 1 && rows[0][0].trim() === '')) throw new SourceFormatError('empty file', file);
-  const header = rows[0].map((h) => h.trim());
-  const generation = matchGeneration(header, generations, file);
-  const roles = header.map((h) => generation.columns[h]);
-  const metrics = roles.flatMap((r) => (r.kind === 'metric' ? [r.metric] : []));
-  if (rows.length === 1) throw new SourceFormatError('no data rows after the header (truncated file?)', file, 2);
-
   const lines = rowLineNumbers(text);
+  let header: string[] = [];
+  let generation: HeaderGeneration | null = null;
+  let roles: ColumnRole[] = [];
   const out: ReportRow[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const f = rows[r];
+  // Row by row: a report's rows of strings never all exist at once, only its rows of numbers.
+  eachCsvRow(text, file, (f, r) => {
+    if (r === 0) {
+      header = f.map((h) => h.trim());
+      // A blank first line is an empty file unless rows follow (then an unknown header).
+      if (header.length === 1 && header[0] === '') return;
+    }
+    if (!generation) {
+      generation = matchGeneration(header, generations, file);
+      roles = header.map((h) => generation!.columns[h]);
+      if (r === 0) return;
+    }
     const line = lines[r] ?? r + 1;
     if (f.length !== header.length) {
       const what = f.length === 1 && f[0].trim() === '' ? 'an empty line' : `${f.length} field${f.length === 1 ? '' : 's'}`;
       throw new SourceFormatError(`expected ${header.length} fields, found ${what} (truncated or malformed row)`, file, line);
     }
-    const row: ReportRow = { line, place: {}, values: {}, cells: {} };
+    const row: ReportRow = { line, place: {}, values: {} };
     for (let j = 0; j < header.length; j++) {
       const role = roles[j];
+      if (role.kind === 'ignore') continue;
       const cell = f[j].trim();
-      row.cells[header[j]] = cell;
       if (role.kind === 'place') row.place[role.field] = cell;
       else if (role.kind === 'lastUpdate') {
         // Blank is accepted: the US report of 04-12-2020 has none on its "Recovered" row.
@@ -134,14 +137,15 @@ export function readDailyReport(rawText: string, file: string, generations: read
             header[j],
           );
         }
-      } else if (role.kind === 'metric') {
-        if (cell === '') row.values[role.metric] = Number.NaN;
-        else if (COUNT.test(cell)) row.values[role.metric] = Number(cell);
-        else throw new SourceFormatError(`not a number: ${JSON.stringify(f[j])}`, file, line, header[j]);
-      }
+      } else if (cell === '') row.values[role.metric] = Number.NaN;
+      else if (COUNT.test(cell)) row.values[role.metric] = Number(cell);
+      else throw new SourceFormatError(`not a number: ${JSON.stringify(f[j])}`, file, line, header[j]);
     }
     out.push(row);
-  }
+  });
+  if (!generation) throw new SourceFormatError('empty file', file);
+  if (out.length === 0) throw new SourceFormatError('no data rows after the header (truncated file?)', file, 2);
+  const metrics = roles.flatMap((r) => (r.kind === 'metric' ? [r.metric] : []));
   return { day, generation, metrics, rows: out };
 }
 

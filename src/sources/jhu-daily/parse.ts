@@ -54,7 +54,8 @@ export function parseJhuDaily(files: SourceInputFile[]): ParsedSource {
   const out: ParsedSource = { series: [], populations: [], issues: [] };
   for (const file of files) {
     const report = readDailyReport(file.text, file.name, GLOBAL_GENERATIONS);
-    for (const row of report.rows) checkPlaceCells(row, file.name);
+    const countryColumn = 'FIPS' in report.generation.columns ? 'Country_Region' : 'Country/Region';
+    for (const row of report.rows) checkPlaceCells(row, file.name, countryColumn);
     const { rows, issues } = dropDuplicates(
       report,
       file.name,
@@ -93,8 +94,8 @@ function label(row: ReportRow): string {
   return [admin2, province, country].filter((p) => p !== '').join(', ');
 }
 
-function checkPlaceCells(row: ReportRow, file: string): void {
-  if (!row.place.country) throw new SourceFormatError('the country cell is empty; the row cannot be placed', file, row.line, 'FIPS' in row.cells ? 'Country_Region' : 'Country/Region');
+function checkPlaceCells(row: ReportRow, file: string, countryColumn: string): void {
+  if (!row.place.country) throw new SourceFormatError('the country cell is empty; the row cannot be placed', file, row.line, countryColumn);
   const fips = row.place.fips ?? '';
   if (fips !== '' && !/^\d{1,5}(?:\.0+)?$/.test(fips)) throw new SourceFormatError(`not a FIPS code: ${JSON.stringify(fips)}`, file, row.line, 'FIPS');
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../domain/dates.js';
 import type { PlaceRef } from '../../domain/series.js';
@@ -100,6 +101,61 @@ describe('LongPivot (snapshots policy)', () => {
     expect(p.superseded).toBe(0);
     expect(() => p.add(row({ day: 0, line: 4, values: [6], rank: 1 }))).toThrow(/line 4: duplicate row for IT on 1970-01-01 \(first at line 2\) with different values/);
   });
+});
+
+describe('LongPivot against a plain model', () => {
+  // Rows of a few places over many days, in any order, with repeats (identical or not) and ranks:
+  // the columnar store (days found past the last one, by binary search, or by a Map once they go
+  // back, in arrays grown past their first room) must answer as a Map of every (place, day) would.
+  const rowArb = fc.record({ place: fc.integer({ min: 0, max: 2 }), day: fc.integer({ min: 0, max: 40 }), a: fc.integer({ min: 0, max: 3 }), rank: fc.integer({ min: 0, max: 2 }) });
+  const places: PlaceRef[] = [IT, DE, { kind: 'code', system: 'iso2', code: 'FR', label: 'France' }];
+
+  for (const policy of ['repeats', 'snapshots'] as const) {
+    it(`${policy}: the same series, repeats and refusals as the model`, () => {
+      fc.assert(
+        fc.property(fc.array(rowArb, { maxLength: 120 }), fc.boolean(), (rows, ascending) => {
+          if (ascending) rows.sort((x, y) => x.day - y.day);
+          const p = new LongPivot({ fileId: 'f', file: 'f.csv', metrics: ['confirmed', 'deaths'], policy });
+          const model = new Map<string, { line: number; a: number; rank: number }>();
+          let superseded = 0;
+          let repeats = 0;
+          let refused: number | null = null;
+          rows.forEach((r, i) => {
+            const line = i + 2;
+            const key = `${r.place}|${r.day}`;
+            const held = model.get(key);
+            const rank = policy === 'snapshots' ? r.rank : 0;
+            let expected: 'read' | 'ignored' | 'refused' = 'read';
+            if (held && policy === 'snapshots' && rank !== held.rank) {
+              superseded++;
+              expected = rank < held.rank ? 'ignored' : 'read';
+            } else if (held) expected = held.a === r.a ? 'ignored' : 'refused';
+            if (refused !== null) return;
+            const add = () => p.add({ key: String(r.place), place: places[r.place], label: String(r.place), day: r.day, line, values: [r.a, r.a * 10], rank });
+            if (expected === 'refused') {
+              expect(add).toThrow(new RegExp(`line ${line}: duplicate row .*first at line ${held!.line}`));
+              refused = line;
+              return;
+            }
+            expect(add()).toBe(expected === 'read');
+            if (expected === 'read') model.set(key, { line, a: r.a, rank });
+            else if (policy === 'repeats') repeats++;
+          });
+          if (refused !== null) return;
+          expect(p.superseded).toBe(superseded);
+          expect(p.issues()).toHaveLength(repeats);
+          for (const s of p.series(['deaths'])) {
+            const place = places.indexOf(s.place);
+            s.values.forEach((v, j) => {
+              const held = model.get(`${place}|${s.start + j}`);
+              expect(Number.isNaN(v) ? undefined : v).toBe(held ? held.a * 10 : undefined);
+            });
+          }
+          expect(p.series().length).toBe(2 * new Set([...model.keys()].map((k) => k.split('|')[0])).size);
+        }),
+      );
+    });
+  }
 });
 
 describe('the duplicate-row policy helpers', () => {

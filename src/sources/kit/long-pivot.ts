@@ -53,19 +53,32 @@ export interface LongPivotOptions {
   conflictColumns?: readonly string[];
 }
 
+/**
+ * A place's rows, columnar: a county file has a million rows, and a row here costs its day, line and
+ * values in typed arrays (about 32 bytes), where a Map entry and five growing arrays per row made
+ * nyt's pivot the largest promoted allocation of its run. Rows of a place almost always come in
+ * day order: a new day is then found past the last one, and a repeat by binary search; only a
+ * place whose days go back builds a Map of them.
+ */
 interface Entry {
   place: PlaceRef;
   line: number;
   rank: number;
-  /** Day → index into the parallel arrays below. */
-  byDay: Map<number, number>;
-  days: number[];
-  lines: number[];
-  ranks: number[];
-  signatures: (string | undefined)[];
-  /** Row-major: values[i * metrics + k]. */
-  values: number[];
+  /** Rows held; the arrays below have room for more. */
+  n: number;
+  days: Int32Array;
+  lines: Int32Array;
+  /** Row-major: values[i * width + k]. */
+  values: Float64Array;
+  /** Per row, policy `snapshots` only. */
+  ranks: Float64Array | null;
+  /** Per row, once any row of the place came with one. */
+  signatures: (string | undefined)[] | null;
+  /** Day → row, once the place's days stopped ascending. */
+  byDay: Map<number, number> | null;
 }
+
+const FIRST_ROOM = 8;
 
 interface Repeat {
   line: number;
@@ -96,26 +109,22 @@ export class LongPivot {
     const rank = row.rank ?? 0;
     let e = this.entries.get(row.key);
     if (!e) {
-      e = { place: row.place, line: row.line, rank, byDay: new Map(), days: [], lines: [], ranks: [], signatures: [], values: [] };
+      e = this.entry(row.place, row.line, rank);
       this.entries.set(row.key, e);
     } else if (this.options.policy === 'snapshots' && rank > e.rank) {
       Object.assign(e, { place: row.place, line: row.line, rank });
     }
-    const i = e.byDay.get(row.day);
-    if (i === undefined) {
-      e.byDay.set(row.day, e.days.length);
-      e.days.push(row.day);
-      e.lines.push(row.line);
-      e.ranks.push(rank);
-      e.signatures.push(row.signature);
-      for (let k = 0; k < this.width; k++) e.values.push(row.values[k]);
+    const i = rowOfDay(e, row.day);
+    if (i < 0) {
+      this.append(e, row, rank);
       return true;
     }
-    const earlier = e.values.slice(i * this.width, (i + 1) * this.width);
+    const earlier = Array.from(e.values.subarray(i * this.width, (i + 1) * this.width));
     if (this.options.policy === 'snapshots') {
-      if (rank !== e.ranks[i]) {
+      const held = e.ranks![i];
+      if (rank !== held) {
         this.superseded++;
-        if (rank < e.ranks[i]) return false;
+        if (rank < held) return false;
         this.replace(e, i, row, rank);
         return true;
       }
@@ -138,14 +147,15 @@ export class LongPivot {
     for (const e of this.entries.values()) {
       let start = Number.POSITIVE_INFINITY;
       let end = Number.NEGATIVE_INFINITY;
-      for (const d of e.days) {
+      for (let i = 0; i < e.n; i++) {
+        const d = e.days[i];
         if (d < start) start = d;
         if (d > end) end = d;
       }
       columns.forEach((k, j) => {
         const values = new Float64Array(end - start + 1).fill(Number.NaN);
         let blank = true;
-        for (let i = 0; i < e.days.length; i++) {
+        for (let i = 0; i < e.n; i++) {
           const v = e.values[i * this.width + k];
           values[e.days[i] - start] = v;
           if (!Number.isNaN(v)) blank = false;
@@ -180,14 +190,37 @@ export class LongPivot {
   }
 
   private identical(e: Entry, i: number, earlier: number[], row: LongRow): boolean {
-    const sig = e.signatures[i];
+    const sig = e.signatures?.[i];
     return sig !== undefined || row.signature !== undefined ? sig === row.signature : sameValues(earlier, row.values);
+  }
+
+  private entry(place: PlaceRef, line: number, rank: number): Entry {
+    return {
+      place, line, rank, n: 0,
+      days: new Int32Array(FIRST_ROOM),
+      lines: new Int32Array(FIRST_ROOM),
+      values: new Float64Array(FIRST_ROOM * this.width),
+      ranks: this.options.policy === 'snapshots' ? new Float64Array(FIRST_ROOM) : null,
+      signatures: null,
+      byDay: null,
+    };
+  }
+
+  private append(e: Entry, row: LongRow, rank: number): void {
+    const i = e.n;
+    if (i === e.days.length) grow(e, this.width);
+    if (!e.byDay && i > 0 && row.day < e.days[i - 1]) e.byDay = new Map(Array.from(e.days.subarray(0, i), (d, j) => [d, j]));
+    e.byDay?.set(row.day, i);
+    e.days[i] = row.day;
+    e.n = i + 1;
+    this.replace(e, i, row, rank);
   }
 
   private replace(e: Entry, i: number, row: LongRow, rank: number): void {
     e.lines[i] = row.line;
-    e.ranks[i] = rank;
-    e.signatures[i] = row.signature;
+    if (e.ranks) e.ranks[i] = rank;
+    if (row.signature !== undefined && !e.signatures) e.signatures = [];
+    if (e.signatures) e.signatures[i] = row.signature;
     for (let k = 0; k < this.width; k++) e.values[i * this.width + k] = row.values[k];
   }
 
@@ -196,6 +229,37 @@ export class LongPivot {
     const detail = names ? names.map((n, k) => `${n} ${row.values[k]} vs ${earlier[k]}`).join(', ') : undefined;
     return conflictError({ file: this.options.file, line: row.line, firstLine, label: row.label, date: isoFromDay(row.day), detail });
   }
+}
+
+/** The row of `day` in a place, or -1. */
+function rowOfDay(e: Entry, day: number): number {
+  if (e.byDay) return e.byDay.get(day) ?? -1;
+  // Days ascend: a new day is past the last; an earlier one is found by binary search.
+  let lo = 0;
+  let hi = e.n - 1;
+  if (hi < 0 || day > e.days[hi]) return -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = e.days[mid];
+    if (d === day) return mid;
+    if (d < day) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Twice the room for a place's rows. */
+function grow(e: Entry, width: number): void {
+  const room = e.days.length * 2;
+  const more = <T extends Int32Array | Float64Array>(a: T, size: number): T => {
+    const b = new (a.constructor as new (n: number) => T)(size);
+    b.set(a);
+    return b;
+  };
+  e.days = more(e.days, room);
+  e.lines = more(e.lines, room);
+  e.values = more(e.values, room * width);
+  if (e.ranks) e.ranks = more(e.ranks, room);
 }
 
 /** Points of one place and metric (day, value) → a dense series from the first to the last day, NaN between. */
