@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rawCsvRows } from '../../test/raw-csv.js';
 import { dataPath } from '../../test/shared-data.js';
 import { SourceFormatError } from '../domain/validation.js';
-import { eachCsvRow } from './csv.js';
+import { eachCsvRow, eachCsvTableRow, readCsvTable } from './csv.js';
 
 const rowsOf = (text: string, file = 'probe.csv', chunkChars?: number) => {
   const rows: [number, string[]][] = [];
@@ -62,5 +62,32 @@ describe('eachCsvRow', () => {
     const rows = rowsOf(real, 'probe.csv', 4099);
     expect(rows.map(([, f]) => f)).toEqual(rawCsvRows(real));
     expect(rows).toEqual(rowsOf(real, 'probe.csv', 1 << 30));
+  });
+});
+
+describe('eachCsvTableRow', () => {
+  const streamed = (text: string) => {
+    let header: string[] = [];
+    const rows: { fields: string[]; line: number }[] = [];
+    const n = eachCsvTableRow(text, 'probe.csv', (h) => (header = h), (fields, line) => rows.push({ fields, line }));
+    return { header, rows, n };
+  };
+  const table = (text: string) => {
+    const t = readCsvTable(text, 'probe.csv');
+    return { header: t.header, rows: t.rows.slice(1).map((fields, i) => ({ fields, line: t.lineOf(i + 1) })), n: t.rows.length - 1 };
+  };
+
+  it('reads what readCsvTable reads: the trimmed header, every data row with its line, blank and multi-line rows included', () => {
+    const texts = ['a,b', '\ufeff a , b \r\n1,2\r\n', '\n1,2\n', 'a,"x\ny"\n1,"p\nq"\n3,4\n\n5,6\n\n', 'h\n\n\n'];
+    for (const text of texts) expect(streamed(text), JSON.stringify(text)).toEqual(table(text));
+    const who = gunzipSync(readFileSync(dataPath('who/WHO-COVID-19-global-data_asof_2020-06-25.csv.gz'))).toString('utf8');
+    expect(streamed(who)).toEqual(table(who));
+  });
+
+  it('refuses an empty file as readCsvTable does', () => {
+    for (const text of ['', '\n', '\ufeff', '\n\n']) {
+      expect(() => streamed(text)).toThrow(/^probe\.csv, line 1: empty file$/);
+      expect(() => table(text)).toThrow(/^probe\.csv, line 1: empty file$/);
+    }
   });
 });

@@ -93,6 +93,32 @@ export function readCsvTable(text: string, file: string): CsvTable {
   return { rows, header: rows[0].map((h) => h.trim()), lineOf: (r) => lines[r] ?? r + 1 };
 }
 
+/**
+ * A CSV file read as readCsvTable reads it, but row by row (eachCsvRow), for a parser that needs
+ * each row once: `onHeader` gets the trimmed header, then `onRow` each data row (blank rows
+ * included) with the line it starts on. An empty file is a SourceFormatError. Returns the number
+ * of data rows.
+ */
+export function eachCsvTableRow(text: string, file: string, onHeader: (header: string[]) => void, onRow: (fields: string[], line: number) => void): number {
+  const body = stripBom(text);
+  const lines = rowLineNumbers(body);
+  let rows = 0;
+  let header: string[] | null = null;
+  eachCsvRow(body, file, (f, r) => {
+    rows++;
+    if (r === 0) {
+      header = f;
+      // A lone empty first row is an empty file; one with rows after it is a header of one blank name.
+      if (!(f.length === 1 && f[0] === '')) onHeader(f.map((h) => h.trim()));
+      return;
+    }
+    if (r === 1 && header!.length === 1 && header![0] === '') onHeader(['']);
+    onRow(f, lines[r] ?? r + 1);
+  });
+  if (rows === 0 || (rows === 1 && header!.length === 1 && header![0] === '')) throw new SourceFormatError('empty file', file, 1);
+  return rows - 1;
+}
+
 /** Throws, naming the line, unless a data row has as many fields as the header (a truncated or broken row). */
 export function requireRowWidth(fields: number, width: number, file: string, line: number): void {
   if (fields !== width) throw new SourceFormatError(`expected ${width} fields, found ${fields} (truncated or malformed row)`, file, line);

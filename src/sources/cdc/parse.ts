@@ -2,7 +2,7 @@ import { dayFromParts } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { eachCsvTableRow, requireRowWidth } from '../../lib/csv.js';
 import { LongPivot } from '../kit/long-pivot.js';
 
 type ConsentColumn = 'consent_cases' | 'consent_deaths';
@@ -47,14 +47,16 @@ export function parseCdc(files: SourceInputFile[]): ParsedSource {
 }
 
 function parseFile(file: SourceInputFile, out: ParsedSource): void {
-  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
-  const col = columnIndex(header, file.name);
+  let header: string[] = [];
+  let col = new Map<string, number>();
   const pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics: METRIC_COLUMNS.map((c) => c.metric) });
   const discarded = new Map<string, number>();
 
-  for (let r = 1; r < rows.length; r++) {
-    const f = rows[r];
-    const line = lineOf(r);
+  const onHeader = (h: string[]) => {
+    header = h;
+    col = columnIndex(h, file.name);
+  };
+  eachCsvTableRow(file.text, file.name, onHeader, (f, line) => {
     requireRowWidth(f.length, header.length, file.name, line);
     const cell = (name: string) => f[col.get(name)!].trim();
     const day = parseUsDate(cell('submission_date'));
@@ -79,7 +81,7 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
     const raw = [...REQUIRED, ...UNUSED.filter((u) => u !== 'created_at' && col.has(u))].map((n) => cell(n)).join(',');
 
     pivot.add({ key: state, place: placeOfJurisdiction(state), label: state, day, line, values, signature: raw });
-  }
+  });
 
   out.series.push(...pivot.series());
   out.issues.push(...pivot.issues());

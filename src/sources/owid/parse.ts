@@ -2,7 +2,7 @@ import { dayNumber, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError } from '../../domain/validation.js';
-import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { eachCsvTableRow, requireRowWidth } from '../../lib/csv.js';
 import { LongPivot } from '../kit/long-pivot.js';
 
 /** OWID value columns Glacier reads → metrics (manifest notes say what is skipped and why). */
@@ -83,17 +83,23 @@ export function parseOwid(files: SourceInputFile[]): ParsedSource {
 function parseFile(file: SourceInputFile, out: ParsedSource): void {
   const layout = LAYOUTS[file.fileId];
   if (!layout) throw new SourceFormatError(`no layout for file id ${JSON.stringify(file.fileId)} (expected "data" or "latest")`, file.name);
-  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
-  const col = columnIndex(header, layout, file.name);
-  const metrics = METRIC_COLUMNS.filter((c) => col.has(c.column));
   const places = new Map<string, Place>();
   const aggregates = new Map<string, number>();
-  const pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics: metrics.map((c) => c.metric) });
-  const tests = metrics.findIndex((c) => c.metric === 'tests');
+  // Set by the header: the columns, the metrics this file has, the pivot of their values.
+  let header: string[] = [];
+  let col = new Map<string, number>();
+  let metrics: typeof METRIC_COLUMNS = [];
+  let pivot!: LongPivot;
+  let tests = -1;
+  const onHeader = (h: string[]) => {
+    header = h;
+    col = columnIndex(h, layout, file.name);
+    metrics = METRIC_COLUMNS.filter((c) => col.has(c.column));
+    pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics: metrics.map((c) => c.metric) });
+    tests = metrics.findIndex((c) => c.metric === 'tests');
+  };
 
-  for (let r = 1; r < rows.length; r++) {
-    const f = rows[r];
-    const line = lineOf(r);
+  eachCsvTableRow(file.text, file.name, onHeader, (f, line) => {
     requireRowWidth(f.length, header.length, file.name, line);
     const cell = (name: string) => f[col.get(name)!].trim();
     const iso = cell('iso_code');
@@ -102,7 +108,7 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
     if (OWID_AGGREGATES[iso] !== undefined || (iso === '' && AGGREGATE_NAMES.has(location))) {
       const label = iso ? `${iso} (${location})` : `${location} (no iso_code)`;
       aggregates.set(label, (aggregates.get(label) ?? 0) + 1);
-      continue;
+      return;
     }
     const day = dayNumber(cell(layout.date));
     if (Number.isNaN(day)) throw new SourceFormatError(`not a date (expected YYYY-MM-DD): ${JSON.stringify(f[col.get(layout.date)!])}`, file.name, line, layout.date);
@@ -119,9 +125,9 @@ function parseFile(file: SourceInputFile, out: ParsedSource): void {
     if (!p.population && !Number.isNaN(pop)) p.population = { line, value: pop };
 
     // Every cell counts for a repeat to be identical, also those not stored (tests_units, population).
-    if (!pivot.add({ key: id, place: p.place, label: id, day, line, values, signature: f.join('\u0000') })) continue;
+    if (!pivot.add({ key: id, place: p.place, label: id, day, line, values, signature: f.join('\u0000') })) return;
     if (tests >= 0 && !Number.isNaN(values[tests]) && cell('tests_units') !== '') p.units.set(day, { line, unit: cell('tests_units') });
-  }
+  });
 
   out.series.push(...pivot.series());
   for (const p of places.values()) {

@@ -2,7 +2,7 @@ import { dayNumber } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceFlag, SourceInputFile, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { eachCsvTableRow, requireRowWidth } from '../../lib/csv.js';
 import { mixedLineEndings } from '../../lib/line-endings.js';
 import { LongPivot } from '../kit/long-pivot.js';
 
@@ -58,17 +58,19 @@ export function parseWho(files: SourceInputFile[]): ParsedSource {
 }
 
 export function parseWhoFile(file: SourceInputFile): { series: SourceSeries[]; issues: ValidationIssue[]; flags: SourceFlag[]; cadence: WhoCadence } {
-  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
-  const col = columnIndex(header, file.name);
+  let header: string[] = [];
+  let col = {} as Record<Column, number>;
 
   const issues: ValidationIssue[] = mixedLineEndings(file.text, file.name);
   const pivot = new LongPivot({ fileId: file.fileId, file: file.name, metrics: NUMERIC.map((c) => METRIC_OF[c]) });
   const skipped = new Map<string, { label: string; rows: number }>();
   const days = new Set<number>();
 
-  for (let r = 1; r < rows.length; r++) {
-    const f = rows[r];
-    const line = lineOf(r);
+  const onHeader = (h: string[]) => {
+    header = h;
+    col = columnIndex(h, file.name);
+  };
+  eachCsvTableRow(file.text, file.name, onHeader, (f, line) => {
     if (f.length === 1 && f[0].trim() === '') throw new SourceFormatError('blank line inside the file', file.name, line);
     requireRowWidth(f.length, header.length, file.name, line);
 
@@ -98,11 +100,11 @@ export function parseWhoFile(file: SourceInputFile): { series: SourceSeries[]; i
       const s = skipped.get(code);
       if (s) s.rows++;
       else skipped.set(code, { label, rows: 1 });
-      continue;
+      return;
     }
 
     pivot.add({ key: code, place: placeRef(code, label), label: code, day, line, values, location: code });
-  }
+  });
 
   if (days.size === 0) throw new SourceFormatError('no data rows (truncated file?)', file.name, 2);
   const cadence = cadenceOf([...days].sort((a, b) => a - b), file.name);
