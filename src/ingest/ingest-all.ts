@@ -3,6 +3,7 @@ import { closeInterruptedRuns } from '../store/runs.js';
 import { refreshPlannerStatistics } from '../store/statistics.js';
 import type { IngestDeps, IngestOptions } from './context.js';
 import { refreshGazetteer } from './gazetteer-step.js';
+import { withIngestHeapGrowth } from './heap-growth.js';
 import { runCaseSource } from './run-cases.js';
 import { runImagingSource } from './run-imaging.js';
 import { chatterSource, literatureSource, sequenceSource } from './research-sources.js';
@@ -23,9 +24,14 @@ export const SOURCE_RUNS_AT_ONCE = { postgres: 2, pglite: 1 };
  * The gazetteer, then the sources (case counts, imaging sets, line lists, literature, chatter,
  * sequences), started in order, up to SOURCE_RUNS_AT_ONCE at a time. Sources are isolated: one
  * failing source is recorded and the others still run. Without any gazetteer (first run, lookup
- * table unreadable) the sources are not run. Summaries come in the connectors' order.
+ * table unreadable) the sources are not run. Summaries come in the connectors' order. V8's heap
+ * grows less while it runs (heap-growth.ts).
  */
-export async function ingestAll(deps: IngestDeps, connectors: readonly AnyConnector[], opts: IngestOptions = {}): Promise<RunSummary[]> {
+export function ingestAll(deps: IngestDeps, connectors: readonly AnyConnector[], opts: IngestOptions = {}): Promise<RunSummary[]> {
+  return withIngestHeapGrowth(() => runAll(deps, connectors, opts));
+}
+
+async function runAll(deps: IngestDeps, connectors: readonly AnyConnector[], opts: IngestOptions): Promise<RunSummary[]> {
   await closeInterruptedRuns(deps.db, deps.clock());
   const { handle, summary } = await refreshGazetteer(deps, { force: opts.force });
   const runOne = (c: AnyConnector): Promise<RunSummary> => {
