@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { rawCsvRows } from '../../test/raw-csv.js';
 import { dataPath } from '../../test/shared-data.js';
 import { SourceFormatError } from '../domain/validation.js';
-import { eachCsvRow, eachCsvTableRow, readCsvTable } from './csv.js';
+import { eachCsvRow, eachCsvTableRow, readCsvTable, rowLineNumbers } from './csv.js';
 
 const rowsOf = (text: string, file = 'probe.csv', chunkChars?: number) => {
   const rows: [number, string[]][] = [];
@@ -89,5 +90,30 @@ describe('eachCsvTableRow', () => {
       expect(() => streamed(text)).toThrow(/^probe\.csv, line 1: empty file$/);
       expect(() => table(text)).toThrow(/^probe\.csv, line 1: empty file$/);
     }
+  });
+});
+
+describe('rowLineNumbers', () => {
+  // The rule, character by character: a row starts after each newline outside quotes.
+  const reference = (text: string): number[] => {
+    const lines = [1];
+    let line = 1;
+    let inQuotes = false;
+    for (const c of text) {
+      if (c === '"') inQuotes = !inQuotes;
+      else if (c === '\n') {
+        line++;
+        if (!inQuotes) lines.push(line);
+      }
+    }
+    return lines;
+  };
+
+  it('gives the line each row starts on, with and without quoted newlines', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', ',', '\n', '\r', '"') }), (text) => {
+      expect(Array.from(rowLineNumbers(text))).toEqual(reference(text));
+    }));
+    const real = gunzipSync(readFileSync(dataPath('nyt/asof_2021-04-19/us-counties-recent.csv.gz'))).toString('utf8');
+    expect(Array.from(rowLineNumbers(real))).toEqual(reference(real));
   });
 });

@@ -135,11 +135,19 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** 1-based line on which each row starts (index 0 = header), in one pass over the text. */
+/**
+ * 1-based line on which each row starts (index 0 = header). A text without quotes has a row per
+ * line, found by indexOf; one with quotes is read character by character, as a newline inside
+ * a quoted field does not start a row.
+ */
 export function rowLineNumbers(text: string): Int32Array {
   let rows = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) rows++;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) rows++;
   const lines = new Int32Array(rows + 1);
+  if (!text.includes('"')) {
+    for (let r = 0; r < rows; r++) lines[r] = r + 1;
+    return lines.subarray(0, rows);
+  }
   let line = 1;
   let row = 0;
   let inQuotes = false;
