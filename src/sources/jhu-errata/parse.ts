@@ -2,7 +2,7 @@ import { dayFromParts, isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile, SourceNote, SourceSeries } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
-import { readCsvTable, requireRowWidth } from '../../lib/csv.js';
+import { eachCsvTableRow, requireRowWidth } from '../../lib/csv.js';
 import { supersededIssue } from '../kit/duplicate-rows.js';
 import { denseSeries } from '../kit/long-pivot.js';
 
@@ -186,12 +186,15 @@ export function parseJhuErrata(files: SourceInputFile[]): ParsedSource {
 }
 
 function parseErrataFile(file: SourceInputFile): ParsedSource {
-  const { rows, header, lineOf } = readCsvTable(file.text, file.name);
+  let header: string[] = [];
   const col = {} as Record<Column, number>;
-  for (const c of COLUMNS) {
-    col[c] = header.indexOf(c);
-    if (col[c] < 0) throw new SourceFormatError(`missing column ${JSON.stringify(c)} (expected ${COLUMNS.join(', ')}; found ${header.join(', ')})`, file.name, 1);
-  }
+  const onHeader = (h: string[]) => {
+    header = h;
+    for (const c of COLUMNS) {
+      col[c] = header.indexOf(c);
+      if (col[c] < 0) throw new SourceFormatError(`missing column ${JSON.stringify(c)} (expected ${COLUMNS.join(', ')}; found ${header.join(', ')})`, file.name, 1);
+    }
+  };
 
   const groups = new Map<string, Group>();
   const noValue: number[] = [];
@@ -202,9 +205,7 @@ function parseErrataFile(file: SourceInputFile): ParsedSource {
   let overridden = 0;
   let overriddenDiffering = 0;
 
-  for (let r = 1; r < rows.length; r++) {
-    const f = rows[r];
-    const line = lineOf(r);
+  eachCsvTableRow(file.text, file.name, onHeader, (f, line) => {
     requireRowWidth(f.length, header.length, file.name, line);
     const cell = (c: Column) => f[col[c]];
     const updated = dayOfUsDate(cell('Update Date'));
@@ -212,22 +213,22 @@ function parseErrataFile(file: SourceInputFile): ParsedSource {
     const values = newValues(cell('New'), file.name, line);
     if (values.length === 0) {
       noValue.push(line);
-      continue;
+      return;
     }
     const target = seriesOfFile(cell('File'));
     if (!target) {
       unknownFile.push(line);
-      continue;
+      return;
     }
     const days = fieldDates(cell('Field Updated'));
     if (!days || days.length !== values.length) {
       unreadable.push(line);
-      continue;
+      return;
     }
     const distrust = untrustedLocation(cell('Location'), target, cell('Comments'));
     if (distrust) {
       untrusted[distrust].push(line);
-      continue;
+      return;
     }
     const place = placeOfLocation(cell('Location'), target.us);
     const olds = cell('Old').split(';').map((s) => s.trim());
@@ -261,7 +262,7 @@ function parseErrataFile(file: SourceInputFile): ParsedSource {
       }
       g.cells.set(day, { day, value: values[k], line, ambiguous, note: `${comment} (JHU errata, line ${line}; old value: ${old === '' ? 'blank' : old})` });
     });
-  }
+  });
 
   const series: SourceSeries[] = [];
   const notes: SourceNote[] = [];
