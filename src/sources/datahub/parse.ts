@@ -3,6 +3,7 @@ import type { MetricId } from '../../domain/metrics.js';
 import type { ParsedSource, PlaceRef, SourceInputFile } from '../../domain/series.js';
 import { SourceFormatError, type ValidationIssue } from '../../domain/validation.js';
 import { eachCsvRow, requireRowWidth, rowLineNumbers, stripBom } from '../../lib/csv.js';
+import { withRoom } from '../../lib/typed-array.js';
 import { LongPivot } from '../kit/long-pivot.js';
 import { readDateColumn } from './dates.js';
 
@@ -113,8 +114,8 @@ function readTable(file: SourceInputFile, layout: Layout, metrics: readonly stri
     requireRowWidth(f.length, width, file.name, line);
     const i = r - 1;
     if (i === placeOf.length) {
-      placeOf = grown(placeOf, 2 * i);
-      values = grown(values, 2 * i * metrics.length);
+      placeOf = withRoom(placeOf, 2 * i);
+      values = withRoom(values, 2 * i * metrics.length);
     }
     const date = f[dateCol];
     cells.push(spellings.get(date) ?? (spellings.set(date, date), date));
@@ -146,12 +147,6 @@ function readTable(file: SourceInputFile, layout: Layout, metrics: readonly stri
     });
   }
   return { rows: cells.length, lineOf, days: dates.days, places, placeOf, values, issues };
-}
-
-function grown<T extends Int32Array | Float64Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
 }
 
 function checkHeader(header: string[], layout: Layout, file: string): Map<string, number> {

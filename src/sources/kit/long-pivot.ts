@@ -2,6 +2,7 @@ import { isoFromDay } from '../../domain/dates.js';
 import type { MetricId } from '../../domain/metrics.js';
 import type { PlaceRef, SourceFlag, SourceSeries } from '../../domain/series.js';
 import type { ValidationIssue } from '../../domain/validation.js';
+import { withRoom } from '../../lib/typed-array.js';
 import { conflictError, duplicateRowDetail, repeatIssue, sameValues } from './duplicate-rows.js';
 
 /**
@@ -251,15 +252,10 @@ function rowOfDay(e: Entry, day: number): number {
 /** Twice the room for a place's rows. */
 function grow(e: Entry, width: number): void {
   const room = e.days.length * 2;
-  const more = <T extends Int32Array | Float64Array>(a: T, size: number): T => {
-    const b = new (a.constructor as new (n: number) => T)(size);
-    b.set(a);
-    return b;
-  };
-  e.days = more(e.days, room);
-  e.lines = more(e.lines, room);
-  e.values = more(e.values, room * width);
-  if (e.ranks) e.ranks = more(e.ranks, room);
+  e.days = withRoom(e.days, room);
+  e.lines = withRoom(e.lines, room);
+  e.values = withRoom(e.values, room * width);
+  if (e.ranks) e.ranks = withRoom(e.ranks, room);
 }
 
 /** Points of one place and metric (day, value) → a dense series from the first to the last day, NaN between. */
