@@ -1,10 +1,15 @@
 /**
- * Child process of heap-growth.test.ts: the largest V8 heap (MB) while an allocation shaped like
- * an ingest's runs (30 MB that stays live, and garbage that outlives the young generation).
- * argv[2]: `plain` (no ingest ever ran), `inside` (inside withIngestHeapGrowth), `after` (after
- * an ingest ended).
+ * Child process of heap-growth.test.ts: one allocation shaped like an ingest's (30 MB that stays
+ * live, and garbage that outlives the young generation), run with no ingest ever run (`plain`),
+ * inside withIngestHeapGrowth (`inside`) or after an ingest ended (`after`). Prints the largest
+ * V8 heap seen (MB) and the full collections it took.
  */
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { withIngestHeapGrowth } from './heap-growth.js';
+
+let fullCollections = 0;
+const isFull = (e: PerformanceEntry) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
+new PerformanceObserver((list) => (fullCollections += list.getEntries().filter(isFull).length)).observe({ entryTypes: ['gc'] });
 
 function peakHeapOfGarbage(): number {
   const live = Array.from({ length: 300_000 }, (_, i) => ({ i, s: `live ${i}` }));
@@ -21,5 +26,7 @@ function peakHeapOfGarbage(): number {
 
 const mode = process.argv[2];
 if (mode === 'after') await withIngestHeapGrowth(async () => undefined);
-const peak = mode === 'inside' ? await withIngestHeapGrowth(async () => peakHeapOfGarbage()) : peakHeapOfGarbage();
-console.log(JSON.stringify(peak));
+const peakMB = mode === 'inside' ? await withIngestHeapGrowth(async () => peakHeapOfGarbage()) : peakHeapOfGarbage();
+// GC entries are delivered asynchronously.
+await new Promise((resolve) => setTimeout(resolve, 50));
+console.log(JSON.stringify({ peakMB, fullCollections }));
