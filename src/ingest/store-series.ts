@@ -6,7 +6,7 @@ import { takeCommitTurn } from '../store/ingest-lock.js';
 import { refreshObservationStatistics } from '../store/statistics.js';
 import { ensureSeries, findSeries, refreshSeriesRanks, setDerived, writeSummaries, type SeriesKey, type SeriesSummary } from '../store/series.js';
 import {
-  AnnotationRows, attachObservations, pairKey, deleteObservations, keyObservations, ObservationRows, observationsTable, readAnnotations, readVersions,
+  AnnotationRows, attachObservations, pairKey, deleteObservations, keyObservations, OBSERVATION_ROW_BYTES, ObservationRows, observationsTable, readAnnotations, readVersions,
   writeAnnotations, writeNotes, writeObservations,
   type ObservationChunk, type AnnotationVersion, type PairKey, type NoteRow, type ObservationsTable, type SeriesVersions,
 } from '../store/versions.js';
@@ -65,12 +65,9 @@ export const RUN_STORE_LIMITS = {
   flushAtValues: 200_000,
 };
 
-/** Bytes a held value takes (ObservationRows: four int32 and a float64). */
-const VALUE_BYTES = 24;
-
 /** Held readings as a number of values: their COPY text's bytes over what a held value takes (about 22 a reading). */
 function valuesOf(annotations: AnnotationRows): number {
-  return Math.ceil(annotations.bytes / VALUE_BYTES);
+  return Math.ceil(annotations.bytes / OBSERVATION_ROW_BYTES);
 }
 
 /** Series whose stored versions are read in one query. */

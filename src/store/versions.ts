@@ -51,6 +51,9 @@ export interface ObservationChunk {
   values: Float64Array;
 }
 
+/** Bytes a held value takes in ObservationRows (four int32 and a float64). */
+export const OBSERVATION_ROW_BYTES = 24;
+
 /**
  * Rows to append to observations, column by column in typed arrays of a fixed size (24 bytes a
  * value, no object per row or per series: one batch object per series and vintage was a
@@ -178,8 +181,6 @@ export interface AnnotationRow {
   flags: AnomalyFlag[];
 }
 
-const utf8 = new TextEncoder();
-/** Rows per block of COPY text. */
 /** A (series, issue) pair as one number (series ids, placeholders included, are 32-bit; issues are day numbers). */
 export type PairKey = number | string;
 
@@ -187,6 +188,8 @@ export function pairKey(seriesId: number, issue: number): PairKey {
   return issue >= 0 && issue < 2 ** 20 ? seriesId * 2 ** 20 + issue : `${seriesId}|${issue}`;
 }
 
+const utf8 = new TextEncoder();
+/** Rows per block of COPY text. */
 const ANNOTATION_BLOCK_ROWS = 1000;
 
 /**
