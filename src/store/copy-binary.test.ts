@@ -55,14 +55,19 @@ describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
     const later = issue + 400;
     for (let i = 0; i < 3000; i++) rows.push(seriesId, start + i, later, i / 4, 7);
     expect(rows.chunks.map((c) => c.length)).toEqual([1000, 1000, 1000, 4]);
-    const table = await observationsTable(t.db, 'probe');
-    expect(table).toEqual({ sourceId: 'probe', name: 'observations_probe', fresh: true });
-    await writeObservations(t.db, table, rows);
-    // Not part of observations until attached.
-    expect((await readVersions(t.db, 'probe', [seriesId])).size).toBe(0);
-    await keyObservations(t.db, table);
-    await attachObservations(t.db, table);
-    expect(await observationsTable(t.db, 'probe')).toEqual({ ...table, fresh: false });
+    // In one transaction, as an ingest does: a fresh partition is that transaction's own (its COPY is a FREEZE).
+    const table = await t.db.transaction(async (tx) => {
+      const table = await observationsTable(tx, 'probe');
+      expect(table).toEqual({ sourceId: 'probe', name: 'observations_probe', fresh: true });
+      await writeObservations(tx, table, rows);
+      // Not part of observations until attached.
+      expect((await readVersions(tx, 'probe', [seriesId])).size).toBe(0);
+      await keyObservations(tx, table);
+      await attachObservations(tx, table);
+      return table;
+    });
+    const attached = await observationsTable(t.db, 'probe');
+    expect(attached).toEqual({ ...table, fresh: false });
     const v = (await readVersions(t.db, 'probe', [seriesId])).get(seriesId)!;
     const first = [...v.issues].map((x, k) => (x === issue ? k : -1)).filter((k) => k >= 0);
     expect(first.map((k) => v.dates[k])).toEqual([start, start + 2, start + 3, start + 4]);
@@ -73,7 +78,7 @@ describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
     const files = await t.db.query<{ f: number; s: string }>('SELECT DISTINCT file_id AS f, source_id AS s FROM observations');
     expect(files).toEqual([{ f: 7, s: 'probe' }]);
     // The key came with the partition: a second row for a stored (series, date, issue) is refused.
-    await expect(writeObservations(t.db, table, rows)).rejects.toThrow(/duplicate key/);
+    await expect(writeObservations(t.db, attached, rows)).rejects.toThrow(/duplicate key/);
   });
 
   it('writeAnnotations stores held annotation rows as written: ids made real after, text that needs escaping, several blocks, a rewrite replacing', async () => {

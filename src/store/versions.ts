@@ -140,7 +140,8 @@ export async function writeObservations(db: Db, table: ObservationsTable, obs: O
     }
     if (rows.length) yield rows.take();
   }
-  await db.copyBinaryIn(table.name, ['series_id', 'date', 'issue', 'value', 'file_id'], chunks());
+  // A fresh partition is this transaction's own: its rows go in frozen (observations-frozen.test.ts).
+  await db.copyBinaryIn(table.name, ['series_id', 'date', 'issue', 'value', 'file_id'], chunks(), { freeze: table.fresh });
 }
 
 /** Four int4 fields of 8 bytes with their lengths and a float8 of 12. */
