@@ -1,0 +1,31 @@
+/**
+ * Child process of pglite-tier-up.test.ts, run with `--trace-wasm-compilation-times` (V8 prints a
+ * line per compiled function). `create DIR`: a new database in DIR. `glacier DIR`: opens it with
+ * openPglite; `plain DIR`: with PGlite as it comes (the same settings, nothing held back). Both
+ * then run statements enough to make the SQL parser hot, and print the peak RSS (MB) as JSON.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { openPglite } from './db-pglite.js';
+
+const [mode, dir] = process.argv.slice(2);
+if (mode === 'create') {
+  await (await openPglite(dir)).close();
+} else {
+  const query = mode === 'plain' ? await plainQuery(dir) : await glacierQuery(dir);
+  // Statements of many tokens, each parsed afresh.
+  for (let i = 0; i < 300; i++) await query(`SELECT ${i} AS a, 'x' || ${i} AS b, (${i} + 1) * 2 AS c, CASE WHEN ${i} % 2 = 0 THEN 'even' ELSE 'odd' END AS d FROM generate_series(1, 3) g WHERE g > 0 ORDER BY 1`);
+  // The parser's optimized compilation runs in the background: give it time to finish.
+  await new Promise((r) => setTimeout(r, 2000));
+  console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+async function glacierQuery(dir: string) {
+  const db = await openPglite(dir);
+  return (sql: string) => db.query(sql);
+}
+
+async function plainQuery(dir: string) {
+  const pg = await PGlite.create({ dataDir: dir });
+  return (sql: string) => pg.query(sql);
+}

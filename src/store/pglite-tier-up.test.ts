@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parserTierUpCostly } from './pglite-tier-up.js';
+
+/** The index of an exported function of a WebAssembly module (V8 numbers functions imports first, as exports do). */
+function exportedFunctionIndex(wasm: Uint8Array, name: string): number {
+  let at = 8;
+  const uint = () => {
+    let result = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = wasm[at++];
+      result += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return result;
+    }
+  };
+  const text = () => {
+    const length = uint();
+    return new TextDecoder().decode(wasm.subarray(at, (at += length)));
+  };
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const size = uint();
+    const end = at + size;
+    if (id === 7) {
+      for (let n = uint(); n > 0; n--) {
+        const exported = text();
+        const kind = wasm[at++];
+        const index = uint();
+        if (kind === 0 && exported === name) return index;
+      }
+    }
+    at = end;
+  }
+  throw new Error(`${name} is not exported`);
+}
+
+const probe = fileURLToPath(new URL('./pglite-tier-up.probe.ts', import.meta.url));
+const pgliteWasm = path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'pglite.wasm');
+
+/** What a probe run compiled with V8's optimizing tier (function indexes), and its peak RSS. */
+function run(mode: 'glacier' | 'plain', dir: string): { optimized: Set<number>; maxRssMB: number } {
+  const out = execFileSync(process.execPath, ['--trace-wasm-compilation-times', '--import', 'tsx', probe, mode, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const optimized = new Set([...out.matchAll(/^Compiled function \S+#(\d+) using TurboFan/gm)].map((m) => Number(m[1])));
+  const last = out.trim().split('\n').at(-1)!;
+  return { optimized, ...(JSON.parse(last) as { maxRssMB: number }) };
+}
+
+describe('PGlite\'s SQL parser and V8\'s optimizing compiler', () => {
+  let dir: string;
+  const parser = exportedFunctionIndex(readFileSync(pgliteWasm), 'raw_parser');
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'glacier-tier-up-'));
+    execFileSync(process.execPath, ['--import', 'tsx', probe, 'create', dir]);
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('knows the V8 versions whose optimization of the parser is costly', () => {
+    expect(['12.4.254.21-node.57', '13.6.233.17-node.63', '14.1.146.11-node.25', '14.6.202.34-node.40', '11.3.244.8-node.33'].map((v) => parserTierUpCostly(v))).toEqual([false, true, true, false, false]);
+  });
+
+  it.runIf(parserTierUpCostly())('keeps the parser unoptimized where that costs ~600 MB, and optimizes the rest as usual', () => {
+    const plain = run('plain', dir);
+    const glacier = run('glacier', dir);
+    // Measured on Node 24: 812 MB as PGlite comes, 307 MB opened by Glacier.
+    expect(plain.optimized.has(parser)).toBe(true);
+    expect(plain.maxRssMB).toBeGreaterThan(600);
+    expect(glacier.optimized.has(parser)).toBe(false);
+    expect(glacier.optimized.size).toBeGreaterThan(0);
+    expect(glacier.maxRssMB).toBeLessThan(450);
+  }, 120_000);
+
+  it.skipIf(parserTierUpCostly())('leaves V8 alone where the optimization is cheap: the parser is optimized once hot', () => {
+    const glacier = run('glacier', dir);
+    expect(glacier.optimized.has(parser)).toBe(true);
+  }, 120_000);
+});
