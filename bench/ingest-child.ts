@@ -3,9 +3,9 @@
  * from the mirror into the database given as JSON in argv[2]; `--force` re-reads files that
  * did not change.
  * Migrations run first and are not timed. Prints one JSON line (IngestChildResult).
- * The benchmarks create the database in a child of its own first (`--create-only`): creating a
- * PGlite directory (initdb) peaks at about 920 MB of RSS by itself, in any process that opens a
- * new directory, and would hide the ingest's own peak; opening an existing one takes about 350 MB.
+ * The benchmarks create the database in a child of its own first (`--create-only`), so that the
+ * ingest's child opens an existing one, as a later `glacier ingest` does (openPglite makes a new
+ * folder's database in a child process of its own anyway: src/store/pglite-create.ts).
  */
 import { ingestAll } from '../src/ingest/ingest-all.js';
 import { silentLogger } from '../src/ingest/context.js';

@@ -15,9 +15,8 @@ import v8 from 'node:v8';
  * more CPU (6 %) where the time goal is the tighter one.
  *
  * On Node 24 (V8 13) the setting takes effect too (a test pattern: 5 full collections instead of
- * 3), but its peak is set elsewhere, by a compilation of PGlite's code (src/ingest/README.md,
- * "Eighth pass"): every source on PGlite peaked at 791 MB without the setting and 800 MB with
- * it, run side by side.
+ * 3), but gains nothing measurable there: every source on PGlite peaked at 716-733 MB with
+ * factors of 1 (V8's choice), 1.3, 1.5 and 2 (src/ingest/README.md, "Ninth pass").
  *
  * `--heap-growing-percent` fixes the factor at 1 + percent / 100; V8 reads it at every full
  * collection, so it takes effect when set at run time, and 0 (its default) gives the choice back
