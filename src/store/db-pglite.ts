@@ -186,9 +186,9 @@ function wrap(conn: Queryable, root: PGlite | null, input: CopyInput): Db {
     async copyIn(table, columns, chunks) {
       await copyInBatches(conn, input, `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, chunks);
     },
-    async copyBinaryIn(table, columns, chunks, options) {
+    async copyBinaryIn(table, columns, chunks) {
       // Each batch is a whole binary COPY stream: header, rows, trailer.
-      await copyInBatches(conn, input, `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT binary${options?.freeze ? ', FREEZE' : ''})`, chunks, [COPY_BINARY_HEADER, COPY_BINARY_TRAILER]);
+      await copyInBatches(conn, input, `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT binary)`, chunks, [COPY_BINARY_HEADER, COPY_BINARY_TRAILER]);
     },
     async transaction(fn) {
       if (!root) throw new Error('nested transactions are not supported');

@@ -59,8 +59,8 @@ function wrap(sql: Sql, root: postgres.Sql | null, prepared = new Set<string>())
       const writable = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN`).writable();
       await pipeline(Readable.from(chunks), writable);
     },
-    async copyBinaryIn(table, columns, chunks, options) {
-      const writable = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary${options?.freeze ? ', FREEZE' : ''})`).writable();
+    async copyBinaryIn(table, columns, chunks) {
+      const writable = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`).writable();
       await pipeline(Readable.from(withHeaderAndTrailer(chunks)), writable);
     },
     async transaction(fn, options) {

@@ -15,10 +15,9 @@ export interface Db {
   copyIn(table: string, columns: readonly string[], chunks: Iterable<string | Uint8Array<ArrayBuffer>> | AsyncIterable<string | Uint8Array<ArrayBuffer>>): Promise<void>;
   /**
    * COPY ... FROM in PostgreSQL's binary format; each chunk holds whole rows, without the file
-   * header and trailer (the adapter adds them: copy-binary.ts). `freeze`: COPY's FREEZE, for a
-   * table this transaction created.
+   * header and trailer (the adapter adds them: copy-binary.ts).
    */
-  copyBinaryIn(table: string, columns: readonly string[], chunks: Iterable<Uint8Array<ArrayBuffer>>, options?: { freeze?: boolean }): Promise<void>;
+  copyBinaryIn(table: string, columns: readonly string[], chunks: Iterable<Uint8Array<ArrayBuffer>>): Promise<void>;
   /** Runs `fn` in one transaction; any throw rolls everything back. */
   transaction<T>(fn: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**

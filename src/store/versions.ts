@@ -140,8 +140,7 @@ export async function writeObservations(db: Db, table: ObservationsTable, obs: O
     }
     if (rows.length) yield rows.take();
   }
-  // A fresh partition is this transaction's own: its rows go in frozen (observations-frozen.test.ts).
-  await db.copyBinaryIn(table.name, ['series_id', 'date', 'issue', 'value', 'file_id'], chunks(), { freeze: table.fresh });
+  await db.copyBinaryIn(table.name, ['series_id', 'date', 'issue', 'value', 'file_id'], chunks());
 }
 
 /** Four int4 fields of 8 bytes with their lengths and a float8 of 12. */
