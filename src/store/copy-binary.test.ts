@@ -55,7 +55,7 @@ describe.each(DB_TARGETS)('binary COPY (%s)', (target) => {
     const later = issue + 400;
     for (let i = 0; i < 3000; i++) rows.push(seriesId, start + i, later, i / 4, 7);
     expect(rows.chunks.map((c) => c.length)).toEqual([1000, 1000, 1000, 4]);
-    // In one transaction, as an ingest does: a fresh partition is that transaction's own (its COPY is a FREEZE).
+    // In one transaction, as an ingest does: a fresh partition is written, keyed and attached by the transaction that made it.
     const table = await t.db.transaction(async (tx) => {
       const table = await observationsTable(tx, 'probe');
       expect(table).toEqual({ sourceId: 'probe', name: 'observations_probe', fresh: true });

@@ -1,16 +1,15 @@
 /**
- * Child process of pglite-tier-up.test.ts, run with `--trace-wasm-compilation-times` (V8 prints a
- * line per compiled function). `create DIR`: a new database in DIR, as openPglite makes it (in a
- * child process); `create-here`: in this process. Both print the peak RSS (MB) as JSON. `glacier DIR`: opens it with
- * openPglite; `plain DIR`: with PGlite as it comes (the same settings, nothing held back). Both
- * then run statements enough to make the SQL parser hot, and print the peak RSS (MB) as JSON.
+ * Child process of pglite-tier-up.test.ts. `create DIR`: a new database in DIR as openPglite makes
+ * it (in a child process of its own); `create-here`: in this process (startPglite). `glacier DIR`:
+ * opens DIR with openPglite; `plain DIR`: with PGlite as it comes (nothing held back); both then
+ * run statements enough to make the SQL parser hot (run with `--trace-wasm-compilation-times`,
+ * V8 prints a line per compiled function). Each prints its peak RSS (MB) as JSON, last.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { openPglite, startPglite } from './db-pglite.js';
 
 const [mode, dir] = process.argv.slice(2);
 if (mode === 'create' || mode === 'create-here') {
-  // `create`: as Glacier makes a new database (in a child process of its own); `create-here`: in this process.
   await (await (mode === 'create' ? openPglite(dir) : startPglite(dir))).close();
   console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024 }));
 } else {

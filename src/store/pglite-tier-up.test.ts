@@ -42,18 +42,19 @@ function exportedFunctionIndex(wasm: Uint8Array, name: string): number {
 const probe = fileURLToPath(new URL('./pglite-tier-up.probe.ts', import.meta.url));
 const pgliteWasm = path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'pglite.wasm');
 
-/** Peak RSS (MB) of a probe process that creates a new database in `dir`. */
-function create(mode: 'create' | 'create-here', dir: string): number {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', probe, mode, dir], { encoding: 'utf8' });
-  return (JSON.parse(out.trim().split('\n').at(-1)!) as { maxRssMB: number }).maxRssMB;
+/** A probe process's output, and the peak RSS (MB) it printed last. */
+function probeRun(flags: string[], mode: string, dir: string): { out: string; maxRssMB: number } {
+  const out = execFileSync(process.execPath, [...flags, '--import', 'tsx', probe, mode, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { out, maxRssMB: (JSON.parse(out.trim().split('\n').at(-1)!) as { maxRssMB: number }).maxRssMB };
 }
+
+/** Peak RSS (MB) of a probe process that creates a new database in `dir`. */
+const create = (mode: 'create' | 'create-here', dir: string): number => probeRun([], mode, dir).maxRssMB;
 
 /** What a probe run compiled with V8's optimizing tier (function indexes), and its peak RSS. */
 function run(mode: 'glacier' | 'plain', dir: string): { optimized: Set<number>; maxRssMB: number } {
-  const out = execFileSync(process.execPath, ['--trace-wasm-compilation-times', '--import', 'tsx', probe, mode, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const optimized = new Set([...out.matchAll(/^Compiled function \S+#(\d+) using TurboFan/gm)].map((m) => Number(m[1])));
-  const last = out.trim().split('\n').at(-1)!;
-  return { optimized, ...(JSON.parse(last) as { maxRssMB: number }) };
+  const { out, maxRssMB } = probeRun(['--trace-wasm-compilation-times'], mode, dir);
+  return { optimized: new Set([...out.matchAll(/^Compiled function \S+#(\d+) using TurboFan/gm)].map((m) => Number(m[1]))), maxRssMB };
 }
 
 describe('PGlite\'s SQL parser and V8\'s optimizing compiler', () => {
