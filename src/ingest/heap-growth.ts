@@ -1,4 +1,4 @@
-import v8 from 'node:v8';
+import { heldV8Flag } from '../lib/v8-flag.js';
 
 /**
  * How far V8 lets its heap grow while an ingest runs. After each full collection V8 lets the old
@@ -25,19 +25,10 @@ import v8 from 'node:v8';
  */
 export const INGEST_HEAP_GROWING_PERCENT = 100;
 
-let running = 0;
+const growth = heldV8Flag(`--heap-growing-percent=${INGEST_HEAP_GROWING_PERCENT}`, '--heap-growing-percent=0');
 
 /** Whether an ingest's heap growth is in force. */
-export function ingestHeapGrowthActive(): boolean {
-  return running > 0;
-}
+export const ingestHeapGrowthActive = growth.held;
 
 /** Runs `work` (an ingest) with the heap growth above; V8's own choice is back once no ingest runs. */
-export async function withIngestHeapGrowth<T>(work: () => Promise<T>): Promise<T> {
-  if (running++ === 0) v8.setFlagsFromString(`--heap-growing-percent=${INGEST_HEAP_GROWING_PERCENT}`);
-  try {
-    return await work();
-  } finally {
-    if (--running === 0) v8.setFlagsFromString('--heap-growing-percent=0');
-  }
-}
+export const withIngestHeapGrowth = growth.run;

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { siblingModule } from '../lib/sibling-module.js';
 import { QueryError } from './errors.js';
 import type { TASKS, TaskName, TaskOutcome } from './model-worker.js';
 
@@ -13,10 +14,10 @@ let pool: Piscina | null = null;
 
 function modelPool(): Piscina {
   if (pool) return pool;
-  const source = import.meta.url.endsWith('.ts');
+  const worker = siblingModule(import.meta.url, 'model-worker');
   pool = new Piscina({
-    filename: new URL(`./model-worker.${source ? 'ts' : 'js'}`, import.meta.url).href,
-    execArgv: source ? ['--import', 'tsx'] : [],
+    filename: worker.url.href,
+    execArgv: worker.execArgv,
     minThreads: 0,
     maxThreads: Math.max(1, Math.min(2, availableParallelism())),
     idleTimeout: 10_000,

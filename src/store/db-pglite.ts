@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './copy-binary.js';
+import { siblingModule } from '../lib/sibling-module.js';
 import type { Db } from './db.js';
 import { parserTierUpCostly, withoutTierUp } from './pglite-tier-up.js';
 
@@ -65,11 +66,9 @@ export async function openPglite(dir: string | null, image?: Blob): Promise<Db> 
 
 /** Runs pglite-create.ts in a child process: a new database in `dir`. */
 async function createInChild(dir: string): Promise<void> {
-  // Under tsx or vitest this module is the .ts source and the child needs tsx's loader; built, the .js beside it.
-  const source = import.meta.url.endsWith('.ts');
-  const script = fileURLToPath(new URL(`./pglite-create.${source ? 'ts' : 'js'}`, import.meta.url));
+  const child = siblingModule(import.meta.url, 'pglite-create');
   try {
-    await execFileAsync(process.execPath, [...(source ? ['--import', 'tsx'] : []), script, dir], { encoding: 'utf8' });
+    await execFileAsync(process.execPath, [...child.execArgv, fileURLToPath(child.url), dir], { encoding: 'utf8' });
   } catch (err) {
     const e = err as Error & { stderr?: string };
     throw new Error(`creating the embedded database in ${dir} failed: ${e.stderr?.trim() || e.message}`);

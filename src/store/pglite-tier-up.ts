@@ -1,4 +1,4 @@
-import v8 from 'node:v8';
+import { heldV8Flag } from '../lib/v8-flag.js';
 
 /**
  * V8 13.x to 14.5 (Node 24 and 25; not Node 22's 12.4, nor Node 26's 14.6) optimize PostgreSQL's
@@ -18,8 +18,6 @@ export function parserTierUpCostly(v8Version: string = process.versions.v8): boo
 /** A function index no module has: with `--wasm-tier-up-filter` set to it, no function compiled meanwhile will tier up. */
 const NO_FUNCTION = 2 ** 31 - 1;
 
-let holding = 0;
-
 /**
  * Runs `work` with V8's wasm tier-up held back from every function first called meanwhile: V8
  * compiles a function's baseline code (Liftoff) at its first call, with the check that later
@@ -29,11 +27,4 @@ let holding = 0;
  * later is optimized as usual. The flag is process-wide: another PGlite in this process that
  * calls a function for the first time meanwhile leaves it unoptimized too (it is only slower).
  */
-export async function withoutTierUp<T>(work: () => Promise<T>): Promise<T> {
-  if (holding++ === 0) v8.setFlagsFromString(`--wasm-tier-up-filter=${NO_FUNCTION}`);
-  try {
-    return await work();
-  } finally {
-    if (--holding === 0) v8.setFlagsFromString('--wasm-tier-up-filter=-1');
-  }
-}
+export const withoutTierUp = heldV8Flag(`--wasm-tier-up-filter=${NO_FUNCTION}`, '--wasm-tier-up-filter=-1').run;

@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import type { ParsedSequences } from '../../domain/sequences.js';
+import { siblingModule } from '../../lib/sibling-module.js';
 import type { AnalyzeAllResult } from './analyze.js';
 import type { WorkerChunk } from './worker.js';
 
@@ -9,8 +10,8 @@ import type { WorkerChunk } from './worker.js';
  * tsx or vitest the worker is the .ts source and needs tsx's loader. The pool ends with the call.
  */
 export async function analyzeOffThread(p: Pick<ParsedSequences, 'reference' | 'annotation' | 'clades' | 'sequences'>, threads = 2): Promise<AnalyzeAllResult> {
-  const source = import.meta.url.endsWith('.ts');
-  const pool = new Piscina({ filename: new URL(`./worker.${source ? 'ts' : 'js'}`, import.meta.url).href, execArgv: source ? ['--import', 'tsx'] : [], minThreads: 0, maxThreads: threads });
+  const worker = siblingModule(import.meta.url, 'worker');
+  const pool = new Piscina({ filename: worker.url.href, execArgv: worker.execArgv, minThreads: 0, maxThreads: threads });
   try {
     const entries = [...p.sequences];
     const size = Math.max(1, Math.ceil(entries.length / (threads * 4)));

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { SourceInputFile } from '../../domain/series.js';
 import type { SequenceAnalysis } from '../../domain/sequences.js';
+import { siblingModule } from '../../lib/sibling-module.js';
 import { manifest } from '../../sources/nextstrain/manifest.js';
 import { parseNextstrain } from '../../sources/nextstrain/parse.js';
 import { analyzeAll } from './analyze.js';
@@ -34,8 +35,8 @@ const t2 = performance.now();
 console.log(`analyzeAll, 1 thread: ${(t2 - t1).toFixed(0)} ms (${single.results.length} analysed, ${single.failures.length} failures)`);
 
 const threads = Math.min(2, os.availableParallelism());
-const source = import.meta.url.endsWith('.ts');
-const pool = new Piscina({ filename: new URL(`./worker.${source ? 'ts' : 'js'}`, import.meta.url).href, execArgv: source ? ['--import', 'tsx'] : [], minThreads: threads, maxThreads: threads });
+const worker = siblingModule(import.meta.url, 'worker');
+const pool = new Piscina({ filename: worker.url.href, execArgv: worker.execArgv, minThreads: threads, maxThreads: threads });
 const t3 = performance.now();
 const entries = [...parsed.sequences];
 const chunkSize = Math.ceil(entries.length / (threads * 4));

@@ -1,4 +1,5 @@
 import { parentPort, Worker } from 'node:worker_threads';
+import { siblingModule } from '../../lib/sibling-module.js';
 
 /**
  * A bulk file written by a worker thread (the Parquet encoder, the CSV lines and their gzip): the
@@ -149,8 +150,7 @@ export function serveWorkerFile<O, P>(handlers: { open(o: O): void | Promise<voi
  * worker's module loading on Node 20.
  */
 function startWorker(entry: string): Worker {
-  const source = import.meta.url.endsWith('.ts');
-  const url = new URL(`./${entry}.${source ? 'ts' : 'js'}`, import.meta.url);
+  const { url, source } = siblingModule(import.meta.url, entry);
   if (!source) return new Worker(url);
   const tsxApi = tsxApiUrl();
   return new Worker(`import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true });
